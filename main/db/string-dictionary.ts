@@ -1,0 +1,43 @@
+// Interns repeated text (UPNs, app names, user agents...) into the `strings` table. Sign-in logs are
+// mostly the same few thousand strings repeated millions of times, so rows store small integers.
+import type { Database, Statement } from 'sql.js';
+
+export class StringDictionary {
+  private readonly ids = new Map<string, number>();
+  private nextId = 1;
+  private insert: Statement | undefined;
+
+  constructor(private readonly db: Database) {
+    const res = db.exec('SELECT id, value FROM strings');
+    for (const [id, value] of res[0]?.values ?? []) {
+      this.ids.set(String(value), Number(id));
+      this.nextId = Math.max(this.nextId, Number(id) + 1);
+    }
+  }
+
+  /** Id of a value, adding it when new; null and empty text stay NULL. */
+  intern(value: string | null | undefined): number | null {
+    if (value === null || value === undefined || value === '') return null;
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(value, id);
+      this.insert ??= this.db.prepare('INSERT INTO strings (id, value) VALUES (?, ?)');
+      this.insert.run([id, value]);
+    }
+    return id;
+  }
+
+  lookupId(value: string): number | undefined {
+    return this.ids.get(value);
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  close(): void {
+    this.insert?.free();
+    this.insert = undefined;
+  }
+}

@@ -1,0 +1,97 @@
+// CSV evidence: the header row decides the flavour (admin center sign-ins, its AuthDetails companion,
+// or a Log Analytics export); the first rows decide day-first vs month-first dates.
+import type { Statement } from 'sql.js';
+import { inferDateOrder, type DateOrder } from '../../shared/util/time';
+import type { CaseDb } from '../db/case-db';
+import { writeSignin, type FileImportContext } from './file-context';
+import { normalizeLogAnalyticsRow } from './normalize/log-analytics';
+import {
+  HeaderIndex,
+  isPortalAuthDetailsHeader,
+  isPortalSigninHeader,
+  normalizePortalCsvRow,
+  portalAuthDetailsRow,
+  signInTypeOfFileName,
+} from './normalize/portal-csv';
+import { CsvRecordSplitter, detectDelimiter, type CsvRecord } from './readers/csv-splitter';
+
+export class UnusableFileError extends Error {}
+
+type Flavour = 'portal-csv' | 'portal-auth-details-csv' | 'log-analytics-csv';
+
+const LA_MARKERS = ['TimeGenerated [UTC]', 'CreatedDateTime [UTC]', 'CreatedDateTime', 'TimeGenerated', 'ResultType'];
+
+function flavourOf(h: HeaderIndex): Flavour | undefined {
+  if (isPortalAuthDetailsHeader(h)) return 'portal-auth-details-csv';
+  if (isPortalSigninHeader(h)) return 'portal-csv';
+  if (LA_MARKERS.some((m) => h.has(m)) && (h.has('UserPrincipalName') || h.has('Id') || h.has('AppDisplayName'))) return 'log-analytics-csv';
+  return undefined;
+}
+
+export async function importCsv(ctx: FileImportContext, caseDb: CaseDb, headLine: string): Promise<string> {
+  let header: HeaderIndex | undefined;
+  let flavour: Flavour | undefined;
+  let order: DateOrder | undefined;
+  const waiting: CsvRecord[] = []; // rows held back until the date order is known
+  const fileType = signInTypeOfFileName(ctx.fileName);
+  let authInsert: Statement | undefined;
+
+  const handle = (rec: CsvRecord): void => {
+    const h = header!;
+    if (rec.fields.length !== h.headers.length) {
+      ctx.issues.add('error', rec.index, rec.offset, `row has ${rec.fields.length} fields, the header has ${h.headers.length} (wrong columns or a truncated row)`);
+      return;
+    }
+    if (flavour === 'portal-auth-details-csv') {
+      const step = portalAuthDetailsRow(h, rec.fields, order ?? 'mdy');
+      if (!step) return void ctx.issues.add('error', rec.index, rec.offset, 'row has no Request ID');
+      authInsert ??= caseDb.db.prepare('INSERT INTO csv_auth_steps (request_id, seq, step_at, method, method_detail, requirement, succeeded, result_detail, source_id) VALUES (?,?,?,?,?,?,?,?,?)');
+      authInsert.run([step.requestId, rec.index, step.stepAt, step.method, step.detail, step.requirement, step.succeeded, step.result, ctx.sourceId]);
+      ctx.counters.imported++;
+      return;
+    }
+    const signin =
+      flavour === 'portal-csv'
+        ? normalizePortalCsvRow(h, rec.fields, fileType, order ?? 'mdy')
+        : normalizeLogAnalyticsRow(Object.fromEntries(h.headers.map((name, i) => [name, rec.fields[i] ?? ''])), 'log-analytics-csv');
+    writeSignin(ctx, signin, { sourceId: ctx.sourceId, recordIndex: rec.index, offset: rec.offset, length: rec.length, rawText: () => rec.fields.join('\u0001') });
+  };
+
+  const flushWaiting = (): void => {
+    order ??= inferDateOrder(waiting.map((r) => header!.get(r.fields, 'Date (UTC)', 'Date') ?? '')) ?? 'mdy';
+    for (const rec of waiting.splice(0)) handle(rec);
+  };
+
+  const splitter = new CsvRecordSplitter(
+    detectDelimiter(headLine),
+    (rec) => {
+      if (!header) {
+        header = new HeaderIndex(rec.fields);
+        flavour = flavourOf(header);
+        if (!flavour) throw new UnusableFileError(`not a sign-in export: the header has none of the known columns (Request ID, Date (UTC), CreatedDateTime...): "${rec.fields.slice(0, 6).join(', ')}"`);
+        return;
+      }
+      ctx.counters.records++;
+      if (order === undefined && flavour !== 'log-analytics-csv') {
+        waiting.push(rec);
+        if (waiting.length >= 500) flushWaiting();
+      } else handle(rec);
+    },
+    (index, offset) => {
+      ctx.counters.records++;
+      ctx.issues.add('error', index, offset, 'row is over the 64 MB limit for one record; skipped');
+    },
+  );
+  try {
+    for await (const chunk of ctx.evidence.chunks) {
+      splitter.push(chunk);
+      ctx.afterChunk();
+    }
+    if (splitter.endedInQuotes) ctx.issues.add('error', null, null, 'file ends inside a quoted field (truncated last row)');
+    splitter.end();
+    if (header) flushWaiting();
+  } finally {
+    authInsert?.free();
+  }
+  return flavour ?? 'csv';
+}

@@ -1,0 +1,145 @@
+// Reads an evidence file exactly once, read-only: raw bytes feed the SHA-256 (the case's evidence
+// manifest) while gunzip and UTF-16 transcoding turn them into the UTF-8 byte stream that the
+// readers split. Offsets in that stream locate each record for the Raw view (raw-record.ts).
+import { createHash } from 'node:crypto';
+import { createReadStream, promises as fsp } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { PassThrough, type Readable } from 'node:stream';
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
+export interface EvidenceStream {
+  /** UTF-8 bytes of the (decompressed, transcoded) content. */
+  chunks: AsyncIterable<Buffer>;
+  compressed: boolean;
+  encoding: TextEncoding;
+  size: number;
+  /** Raw (on-disk) bytes read so far: progress against `size`. */
+  bytesRead(): number;
+  /** SHA-256 of the file as stored; complete once `chunks` is exhausted. */
+  sha256(): string;
+  close(): void;
+}
+
+const CHUNK = 1 << 20;
+
+export async function sniffHead(path: string, length = 64 * 1024): Promise<Buffer> {
+  const handle = await fsp.open(path, 'r');
+  try {
+    const buf = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buf, 0, length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function isGzip(head: Buffer): boolean {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+export function detectEncoding(head: Buffer): TextEncoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  // UTF-16 without a BOM: ASCII text has a NUL in every other byte.
+  const n = Math.min(head.length, 512) & ~1;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  if (n >= 8 && oddNul > n / 4 && evenNul === 0) return 'utf-16le';
+  if (n >= 8 && evenNul > n / 4 && oddNul === 0) return 'utf-16be';
+  return 'utf-8';
+}
+
+export async function openEvidence(path: string, signal?: AbortSignal): Promise<EvidenceStream> {
+  const stat = await fsp.stat(path);
+  if (!stat.isFile()) throw new Error('not a regular file');
+  const head = await sniffHead(path, 16);
+  const compressed = isGzip(head);
+  const textStart = compressed ? await gunzipHead(path) : await sniffHead(path, 4096);
+  const encoding = detectEncoding(textStart);
+  // Stream set-up stays synchronous from here: data must not flow before every consumer is attached.
+  const hash = createHash('sha256');
+  let rawBytes = 0;
+  const raw = createReadStream(path, { flags: 'r', highWaterMark: CHUNK, ...(signal ? { signal } : {}) });
+  const decompressed: Readable = compressed ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw.pipe(new PassThrough({ highWaterMark: CHUNK }));
+  raw.on('data', (b: Buffer | string) => {
+    const buf = typeof b === 'string' ? Buffer.from(b) : b;
+    hash.update(buf);
+    rawBytes += buf.length;
+  });
+  raw.on('error', (e) => decompressed.destroy(e));
+  let digest: string | undefined;
+  return {
+    chunks: transcode(decompressed, encoding),
+    compressed,
+    encoding,
+    size: stat.size,
+    bytesRead: () => rawBytes,
+    sha256: () => (digest ??= hash.digest('hex')),
+    close: () => {
+      raw.destroy();
+      decompressed.destroy();
+    },
+  };
+}
+
+async function* transcode(source: Readable, encoding: TextEncoding): AsyncIterable<Buffer> {
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
+    for await (const chunk of source) yield chunk as Buffer;
+    return;
+  }
+  const decoder = new TextDecoder('utf-16le', { fatal: false });
+  let odd: Buffer | undefined;
+  let first = true;
+  for await (const chunk of source) {
+    let buf = odd ? Buffer.concat([odd, chunk as Buffer]) : (chunk as Buffer);
+    const even = buf.length & ~1;
+    odd = even < buf.length ? Buffer.from(buf.subarray(even)) : undefined;
+    buf = buf.subarray(0, even);
+    if (encoding === 'utf-16be') buf = Buffer.from(buf).swap16();
+    let text = decoder.decode(buf, { stream: true });
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    if (text) yield Buffer.from(text, 'utf8');
+  }
+  const rest = decoder.decode();
+  if (rest) yield Buffer.from(rest, 'utf8');
+}
+
+/** First decompressed bytes of a gzip file (for encoding and format sniffing). */
+export async function gunzipHead(path: string, length = 64 * 1024): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let got = 0;
+  const stream = createReadStream(path, { flags: 'r', start: 0, end: 4 * 1024 * 1024 }).pipe(createGunzip());
+  try {
+    for await (const chunk of stream) {
+      parts.push(chunk as Buffer);
+      got += (chunk as Buffer).length;
+      if (got >= length) break;
+    }
+  } catch {
+    // a truncated or corrupt gzip still yields what it had
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(parts).subarray(0, length);
+}
+
+/** The first bytes of the decoded text, for format detection. */
+export async function textHead(path: string, length = 64 * 1024): Promise<{ text: string; encoding: TextEncoding; compressed: boolean }> {
+  const head = await sniffHead(path, length);
+  const compressed = isGzip(head);
+  const bytes = compressed ? await gunzipHead(path, length) : head;
+  const encoding = detectEncoding(bytes);
+  let text: string;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    const even = bytes.subarray(0, bytes.length & ~1);
+    text = new TextDecoder('utf-16le').decode(encoding === 'utf-16be' ? Buffer.from(even).swap16() : even);
+  } else text = bytes.toString('utf8');
+  return { text: text.replace(/^\uFEFF/, ''), encoding, compressed };
+}

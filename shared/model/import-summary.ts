@@ -1,0 +1,47 @@
+// What an import reports: per file (the evidence manifest entry) and overall, plus live progress.
+
+export const IMPORTER_VERSION = '0.1.0';
+
+export interface ImportIssueView {
+  file: string;
+  recordIndex: number | null;
+  byteOffset: number | null;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface FileImportSummary {
+  sourceId: number;
+  path: string;
+  fileName: string;
+  format: string;
+  encoding: string;
+  sha256: string | null;
+  status: 'ok' | 'unusable' | 'cancelled';
+  records: number;
+  imported: number;
+  duplicates: number;
+  republished: number;
+  errors: number;
+  warnings: number;
+  firstIssues: ImportIssueView[];
+}
+
+export interface ImportSummary {
+  files: FileImportSummary[];
+  signins: number; // rows in the case after the import
+  cancelled: boolean;
+  seconds: number;
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'indexing';
+  file: string;
+  fileIndex: number;
+  files: number;
+  bytesDone: number;
+  bytesTotal: number;
+  records: number;
+  recordsPerSecond: number;
+  bytesPerSecond: number;
+}
