@@ -16,8 +16,7 @@ export class CaseDb {
   static async create(bytes?: Uint8Array): Promise<CaseDb> {
     const SQL = await loadSqlJs();
     const db = bytes ? new SQL.Database(bytes) : new SQL.Database();
-    // The case lives in memory; a journal would only double the writes.
-    db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;');
+    applyPragmas(db);
     if (bytes) assertCaseFile(db);
     db.exec(schemaDdl());
     if (!bytes) setMeta(db, 'schema_version', String(SCHEMA_VERSION));
@@ -60,15 +59,23 @@ export class CaseDb {
     return this.all(sql, params)[0]?.[0];
   }
 
+  /** The database file's bytes. sql.js closes and reopens the database to do it (pragmas reset). */
   export(): Uint8Array {
     this.strings.close();
-    return this.db.export();
+    const bytes = this.db.export();
+    applyPragmas(this.db);
+    return bytes;
   }
 
   close(): void {
     this.strings.close();
     this.db.close();
   }
+}
+
+// The case lives in memory; a journal would only double the writes.
+function applyPragmas(db: Database): void {
+  db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;');
 }
 
 function setMeta(db: Database, key: string, value: string): void {

@@ -1,0 +1,37 @@
+// The embedded demo case: a fictional tenant's week written by the seeded generator (every export
+// format, overlapping files, planted attacks), imported once and cached as a case file. Nothing real
+// is shipped; the same seed always gives the same case.
+import { existsSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CaseDb } from '../db/case-db';
+import { writeDemoSet } from '../generator/demo-set';
+import { importFiles } from '../import/pipeline';
+import { loadCase, saveCase } from './case-store';
+
+export const DEMO_SEED = 20251104;
+const DEMO_VERSION = 1; // bump when the generator's output changes
+
+export function cacheDir(): string {
+  return process.env.SIGNINSCOPE_CACHE ?? path.join(os.homedir(), '.cache', 'signinscope');
+}
+
+export async function openDemoCase(): Promise<{ caseDb: CaseDb; evidenceDir: string }> {
+  const dir = path.join(cacheDir(), `demo-v${DEMO_VERSION}-${DEMO_SEED}`);
+  const evidenceDir = path.join(dir, 'evidence');
+  const caseFile = path.join(dir, 'demo.signinscope');
+  if (existsSync(caseFile)) {
+    try {
+      return { caseDb: await loadCase(caseFile), evidenceDir };
+    } catch {
+      // a damaged cache is rebuilt below
+    }
+  }
+  mkdirSync(evidenceDir, { recursive: true });
+  const manifest = await writeDemoSet(evidenceDir, { seed: DEMO_SEED });
+  const caseDb = await CaseDb.create();
+  caseDb.setMeta('title', 'Demo: Northwind Traders (generated)');
+  await importFiles(caseDb, manifest.files.map((f) => f.path));
+  await saveCase(caseDb, caseFile);
+  return { caseDb, evidenceDir };
+}

@@ -1,0 +1,54 @@
+// `signin-scope import FILE... --case OUT [--json]`
+import path from 'node:path';
+import type { ImportSummary } from '../../shared/model/import-summary';
+import { saveCase } from '../cases/case-store';
+import { CaseDb } from '../db/case-db';
+import { importFiles } from '../import/pipeline';
+import { UsageError, type ParsedArgs } from './args';
+import { table } from './format';
+import { loadCase } from '../cases/case-store';
+import { existsSync } from 'node:fs';
+
+export const EXIT_OK = 0;
+export const EXIT_REJECTED = 1;
+export const EXIT_UNUSABLE = 2;
+
+export async function importCommand(args: ParsedArgs, out: (s: string) => void): Promise<number> {
+  const files = args.positional;
+  const target = args.options.get('case');
+  if (files.length === 0) throw new UsageError('import needs at least one evidence file');
+  if (!target) throw new UsageError('import needs --case OUT.signinscope');
+  // Importing into an existing case adds to it (overlapping records are deduplicated).
+  const caseDb = existsSync(target) && !args.flags.has('replace') ? await loadCase(target) : await CaseDb.create();
+  const interactive = process.stderr.isTTY && !args.flags.has('json');
+  const summary = await importFiles(caseDb, files, {
+    progressEveryMs: 500,
+    onProgress: interactive ? (p) => process.stderr.write(`\r${p.phase} ${p.file} ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB, ${p.records} records, ${Math.round(p.recordsPerSecond)} rec/s   `) : undefined,
+  });
+  if (interactive) process.stderr.write('\n');
+  if (!caseDb.meta('title')) caseDb.setMeta('title', path.basename(target).replace(/\.signinscope$/, ''));
+  await saveCase(caseDb, target);
+  caseDb.close();
+  out(args.flags.has('json') ? JSON.stringify({ case: path.resolve(target), ...summary }, null, 2) : describe(summary, target));
+  return exitCodeOf(summary);
+}
+
+export function exitCodeOf(summary: ImportSummary): number {
+  if (summary.files.some((f) => f.status === 'unusable')) return EXIT_UNUSABLE;
+  if (summary.files.some((f) => f.errors > 0)) return EXIT_REJECTED;
+  return EXIT_OK;
+}
+
+function describe(s: ImportSummary, target: string): string {
+  const rows = s.files.map((f) => [f.fileName, f.format, f.status, f.records, f.imported, f.duplicates, f.errors, f.warnings]);
+  const lines = [table(['file', 'format', 'status', 'records', 'imported', 'duplicates', 'errors', 'warnings'], rows)];
+  for (const f of s.files) {
+    for (const i of f.firstIssues.slice(0, 5)) {
+      const where = i.recordIndex === null ? '' : ` record ${i.recordIndex}${i.byteOffset === null ? '' : ` (byte ${i.byteOffset})`}`;
+      lines.push(`${i.severity}: ${f.fileName}${where}: ${i.message}`);
+    }
+    if (f.errors + f.warnings > 5) lines.push(`  … ${f.errors + f.warnings - 5} more in ${f.fileName} (signin-scope sql CASE "SELECT * FROM import_errors")`);
+  }
+  lines.push(`${s.signins} sign-ins in ${target} (${s.seconds.toFixed(1)} s)${s.cancelled ? ' — cancelled' : ''}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,138 @@
+// THE contract between renderer and main: every channel's request and response schema and every
+// pushed event. Main validates each request with these schemas (main/api/dispatch.ts); Electron IPC
+// and browser-mode WebSocket are two transports of the same table.
+import { z } from 'zod';
+import { FilterSpec, SortSpec } from '../model/filter-spec';
+import { LIMITS } from './limits';
+
+const PathStr = z.string().min(1).max(LIMITS.maxPath);
+const Cell = z.union([z.string(), z.number(), z.null()]);
+const JobId = z.string().max(64);
+
+export const SourceInfo = z.object({
+  id: z.number(),
+  path: z.string(),
+  fileName: z.string(),
+  size: z.number().nullable(),
+  sha256: z.string().nullable(),
+  format: z.string().nullable(),
+  records: z.number(),
+  imported: z.number(),
+  duplicates: z.number(),
+  errors: z.number(),
+  warnings: z.number(),
+  status: z.string().nullable(),
+  /** Set by case.open: 'ok' | 'missing' | 'changed' after verifying the SHA-256. */
+  evidenceCheck: z.string().optional(),
+});
+export type SourceInfo = z.infer<typeof SourceInfo>;
+
+export const CaseInfo = z.object({
+  path: z.string().nullable(),
+  title: z.string(),
+  signins: z.number(),
+  timeMin: z.number().nullable(),
+  timeMax: z.number().nullable(),
+  sources: z.array(SourceInfo),
+  dirty: z.boolean(),
+});
+export type CaseInfo = z.infer<typeof CaseInfo>;
+
+export const QueryReq = z.object({ filter: FilterSpec });
+
+export const contract = {
+  'app.info': { req: z.object({}), res: z.object({ version: z.string(), mode: z.enum(['electron', 'browser', 'test']), roots: z.array(z.string()) }) },
+  'case.info': { req: z.object({}), res: CaseInfo },
+  'case.new': { req: z.object({}), res: CaseInfo },
+  'case.openDemo': { req: z.object({}), res: CaseInfo },
+  'case.open': { req: z.object({ path: PathStr }), res: CaseInfo },
+  'case.save': { req: z.object({ path: PathStr.optional() }), res: z.object({ path: z.string(), bytes: z.number() }) },
+  'fs.list': {
+    req: z.object({ dir: PathStr.optional() }),
+    res: z.object({ dir: z.string().nullable(), entries: z.array(z.object({ name: z.string(), path: z.string(), isDir: z.boolean(), size: z.number() })) }),
+  },
+  'import.start': { req: z.object({ paths: z.array(PathStr).min(1).max(LIMITS.maxPaths) }), res: z.object({ jobId: JobId }) },
+  'import.errors': {
+    req: z.object({ sourceId: z.number().int().optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+    res: z.array(z.object({ sourceId: z.number().nullable(), file: z.string().nullable(), recordIndex: z.number().nullable(), byteOffset: z.number().nullable(), severity: z.string(), message: z.string() })),
+  },
+  'jobs.cancel': { req: z.object({ jobId: JobId }), res: z.object({ cancelled: z.boolean() }) },
+  /** Materializes the ordered row ids of a filter + sort; pages are then fetched by position. */
+  'query.snapshot': {
+    req: z.object({ filter: FilterSpec, sort: SortSpec }),
+    res: z.object({ snapshotId: z.number(), matching: z.number(), total: z.number(), ms: z.number() }),
+  },
+  'query.page': {
+    req: z.object({ snapshotId: z.number().int(), from: z.number().int().min(0), count: z.number().int().min(1).max(LIMITS.maxPageRows), columns: z.array(z.string().max(64)).max(80) }),
+    res: z.object({ rows: z.array(z.array(Cell)), rids: z.array(z.number()) }),
+  },
+  'query.facets': {
+    req: z.object({ filter: FilterSpec, column: z.string().max(64), limit: z.number().int().min(1).max(500).default(50), search: z.string().max(200).optional() }),
+    res: z.object({ values: z.array(z.object({ value: Cell, count: z.number() })), distinct: z.number() }),
+  },
+  'record.get': {
+    req: z.object({ rid: z.number().int() }),
+    res: z.object({
+      values: z.record(z.string(), Cell),
+      raw: z.string().nullable(),
+      rawNote: z.string().nullable(),
+      authSteps: z.array(z.record(z.string(), Cell)),
+      caPolicies: z.array(z.record(z.string(), Cell)),
+      errorMeaning: z.string().nullable(),
+      source: z.object({ fileName: z.string(), format: z.string().nullable(), recordIndex: z.number().nullable() }).nullable(),
+    }),
+  },
+  'timeline.histogram': {
+    req: z.object({ filter: FilterSpec, buckets: z.number().int().min(10).max(2000).default(300) }),
+    res: z.object({ bucketMs: z.number(), from: z.number(), to: z.number(), series: z.array(z.object({ t: z.number(), success: z.number(), failure: z.number(), interrupted: z.number(), other: z.number() })) }),
+  },
+  'timeline.swimlanes': {
+    req: z.object({ filter: FilterSpec, lanes: z.number().int().min(1).max(100).default(25), buckets: z.number().int().min(10).max(1000).default(200) }),
+    res: z.object({ bucketMs: z.number(), from: z.number(), to: z.number(), lanes: z.array(z.object({ user: z.string(), total: z.number(), cells: z.array(z.tuple([z.number(), z.number(), z.number()])) })) }),
+  },
+  'stats.overview': {
+    req: QueryReq,
+    res: z.object({
+      signins: z.number(),
+      users: z.number(),
+      apps: z.number(),
+      ips: z.number(),
+      byStatus: z.array(z.object({ value: Cell, count: z.number() })),
+      mfa: z.array(z.object({ method: z.string(), total: z.number(), succeeded: z.number() })),
+    }),
+  },
+} as const;
+
+export type Channel = keyof typeof contract;
+export type Req<C extends Channel> = z.input<(typeof contract)[C]['req']>;
+export type ParsedReq<C extends Channel> = z.output<(typeof contract)[C]['req']>;
+export type Res<C extends Channel> = z.output<(typeof contract)[C]['res']>;
+
+export const JobProgressEvent = z.object({
+  jobId: JobId,
+  kind: z.string(),
+  phase: z.string(),
+  file: z.string(),
+  fileIndex: z.number(),
+  files: z.number(),
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+  records: z.number(),
+  recordsPerSecond: z.number(),
+  bytesPerSecond: z.number(),
+});
+
+export const events = {
+  'job.progress': JobProgressEvent,
+  'job.done': z.object({ jobId: JobId, kind: z.string(), ok: z.boolean(), cancelled: z.boolean(), error: z.string().nullable(), summary: z.unknown() }),
+  'case.changed': CaseInfo,
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'BUSY' | 'CANCELLED' | 'IO' | 'INTERNAL';
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };

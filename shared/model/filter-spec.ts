@@ -1,0 +1,53 @@
+// The filter a view applies, as data: built by the filter bar, the timeline brush, map clicks and
+// detections; turned into SQL only in main/query/filters.ts against the column allowlist.
+import { z } from 'zod';
+import { LIMITS } from '../api/limits';
+
+export const FILTER_OPS = ['eq', 'neq', 'in', 'notIn', 'contains', 'notContains', 'startsWith', 'cidr', 'isNull', 'notNull', 'gte', 'lte'] as const;
+export type FilterOp = (typeof FILTER_OPS)[number];
+
+const Scalar = z.union([z.string().max(LIMITS.maxText), z.number()]);
+
+export const Condition = z.object({
+  column: z.string().max(64),
+  op: z.enum(FILTER_OPS),
+  values: z.array(Scalar).max(LIMITS.maxValues).default([]),
+});
+export type Condition = z.infer<typeof Condition>;
+
+export const FilterSpec = z.object({
+  /** Inclusive start and exclusive end, epoch ms. */
+  timeFrom: z.number().int().optional(),
+  timeTo: z.number().int().optional(),
+  /** Free text, matched against the text columns. */
+  text: z.string().max(LIMITS.maxText).optional(),
+  conditions: z.array(Condition).max(64).default([]),
+  /** Only sign-ins carrying one of these annotation tags (annotations feature). */
+  tags: z.array(z.string().max(64)).max(16).optional(),
+  /** Only these rows (a session's or a finding's sign-ins). */
+  rids: z.array(z.number().int()).max(LIMITS.maxRids).optional(),
+});
+export type FilterSpec = z.infer<typeof FilterSpec>;
+
+export const SortSpec = z.object({
+  column: z.string().max(64),
+  dir: z.enum(['asc', 'desc']),
+});
+export type SortSpec = z.infer<typeof SortSpec>;
+
+export const EMPTY_FILTER: FilterSpec = { conditions: [] };
+
+export const OP_LABELS: Record<FilterOp, string> = {
+  eq: 'is',
+  neq: 'is not',
+  in: 'is any of',
+  notIn: 'is none of',
+  contains: 'contains',
+  notContains: 'does not contain',
+  startsWith: 'starts with',
+  cidr: 'in range',
+  isNull: 'is empty',
+  notNull: 'is not empty',
+  gte: '≥',
+  lte: '≤',
+};
