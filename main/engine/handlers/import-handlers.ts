@@ -1,0 +1,34 @@
+// Import channels: one import job at a time, progress and completion as job events.
+import { ApiFailure } from '../../api/api-failure';
+import { importFiles } from '../../import/pipeline';
+import type { EngineContext, HandlerTable } from '../context';
+
+export function importHandlers(ctx: EngineContext): HandlerTable {
+  return {
+    'import.start': ({ paths }) => {
+      if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'an import is already running');
+      const db = ctx.db;
+      const jobId = ctx.jobs.start('import', async (signal, progress) => {
+        const summary = await importFiles(db, paths, { signal, onProgress: progress });
+        if (db === ctx.db) {
+          ctx.markDirty();
+          ctx.announceCase();
+        }
+        return summary;
+      });
+      return { jobId };
+    },
+    'import.errors': ({ sourceId, limit }) =>
+      ctx.db
+        .all(`SELECT source_id, file, record_index, byte_offset, severity, message FROM import_errors ${sourceId === undefined ? '' : 'WHERE source_id = ?'} ORDER BY id LIMIT ?`, sourceId === undefined ? [limit] : [sourceId, limit])
+        .map(([s, file, rec, off, severity, message]) => ({
+          sourceId: s === null ? null : Number(s),
+          file: file === null ? null : String(file),
+          recordIndex: rec === null ? null : Number(rec),
+          byteOffset: off === null ? null : Number(off),
+          severity: String(severity),
+          message: String(message),
+        })),
+    'jobs.cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
+  };
+}

@@ -1,0 +1,21 @@
+// Grid, facets, details, timeline and overview channels: thin wrappers over main/query/.
+import { facets } from '../../query/facets';
+import { overview } from '../../query/overview';
+import { getRecord } from '../../query/record';
+import { SnapshotStore } from '../../query/snapshot';
+import { histogram, swimlanes } from '../../query/timeline';
+import type { EngineContext, HandlerTable } from '../context';
+
+export function queryHandlers(ctx: EngineContext): HandlerTable {
+  let snapshots = new SnapshotStore();
+  ctx.onCaseChanged(() => (snapshots = new SnapshotStore()));
+  return {
+    'query.snapshot': ({ filter, sort }) => snapshots.create(ctx.db, filter, sort),
+    'query.page': ({ snapshotId, from, count, columns }) => snapshots.page(ctx.db, snapshotId, from, count, columns),
+    'query.facets': (req) => facets(ctx.db, req),
+    'record.get': ({ rid }) => getRecord(ctx.db, rid),
+    'timeline.histogram': (req) => histogram(ctx.db, req),
+    'timeline.swimlanes': (req) => swimlanes(ctx.db, req),
+    'stats.overview': (req) => overview(ctx.db, req),
+  };
+}
