@@ -17,7 +17,6 @@ export class CsvRecordSplitter {
   private fields: string[] = [];
   private field: Buffer[] = []; // pieces of the current field across chunks
   private inQuotes = false;
-  private quotedField = false;
   private pendingQuote = false; // saw a quote inside quotes at the end of a chunk
   private recordStart = 0;
   private base = 0;
@@ -36,6 +35,10 @@ export class CsvRecordSplitter {
     const n = chunk.length;
     let fieldStart = 0;
     let i = 0;
+    if (this.base === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+      i = fieldStart = 3; // UTF-8 BOM
+      this.recordStart = 3;
+    }
     while (i < n) {
       const b = chunk[i]!;
       if (this.pendingQuote) {
@@ -63,7 +66,6 @@ export class CsvRecordSplitter {
       }
       if (b === QUOTE && this.field.length === 0 && fieldStart === i) {
         this.inQuotes = true;
-        this.quotedField = true;
         fieldStart = i + 1;
       } else if (b === this.delimiter) {
         this.endField(chunk, fieldStart, i);
@@ -102,7 +104,7 @@ export class CsvRecordSplitter {
 
   /** True when the file ended inside a quoted field (a truncated last record). */
   get endedInQuotes(): boolean {
-    return this.inQuotes;
+    return this.inQuotes && !this.pendingQuote;
   }
 
   private addPiece(chunk: Buffer, start: number, end: number): void {
@@ -117,7 +119,6 @@ export class CsvRecordSplitter {
   private takeField(): string {
     const parts = this.field;
     this.field = [];
-    this.quotedField = false;
     if (parts.length === 0) return '';
     return parts.length === 1 ? parts[0]!.toString('utf8') : Buffer.concat(parts).toString('utf8');
   }

@@ -35,6 +35,7 @@ export class JsonRecordSplitter {
   private wrapperDepth = -1; // depth of the wrapper's value array, when inside one
   private lastKeyStart = -1; // last string seen directly inside the top-level object (absolute)
   private lastKey = '';
+  private keyText: string | null = null; // text of the string being read, while it may be a page key
   private stringStart = -1;
   private lineMode = false; // JSONL: records never span lines, so a line break inside one is an error
   private sawNewlineInRecord = false;
@@ -68,12 +69,17 @@ export class JsonRecordSplitter {
           i = nextNl + 1;
           continue;
         }
+        if (this.keyText !== null) this.collectKey(chunk, i, q < 0 ? n : q);
         if (q < 0) {
           i = n;
           break;
         }
         this.inString = false;
-        if (this.depth === 1 && this.topObjectStart >= 0 && this.wrapperDepth < 0) this.noteKey(chunk, base, q);
+        if (this.keyText !== null) {
+          this.lastKey = this.keyText;
+          this.lastKeyStart = this.stringStart;
+          this.keyText = null;
+        }
         i = q + 1;
         continue;
       }
@@ -82,6 +88,8 @@ export class JsonRecordSplitter {
         this.inString = true;
         this.escaped = false;
         this.stringStart = base + i;
+        // strings directly inside a top-level object may be the "value"/"records" key of a page
+        if (this.depth === 1 && this.topObjectStart >= 0 && this.wrapperDepth < 0) this.keyText = '';
       } else if (b === 0x7b /* { */ || b === 0x5b /* [ */) {
         this.open(chunk, base, i, b === 0x5b);
       } else if (b === 0x7d /* } */ || b === 0x5d /* ] */) {
@@ -134,10 +142,10 @@ export class JsonRecordSplitter {
     }
   }
 
-  private noteKey(chunk: Buffer, base: number, q: number): void {
-    const start = this.stringStart - base + 1;
-    this.lastKeyStart = this.stringStart;
-    this.lastKey = start >= 0 && q - start <= 16 ? chunk.toString('latin1', start, q) : '';
+  private collectKey(chunk: Buffer, from: number, to: number): void {
+    const start = this.keyText === '' && this.stringStart >= this.chunkBase ? Math.max(from, this.stringStart - this.chunkBase + 1) : from;
+    if (this.keyText!.length + (to - start) > 16) this.keyText = '\u0000too long';
+    else this.keyText += chunk.toString('latin1', start, to);
   }
 
   private open(chunk: Buffer, base: number, i: number, isArray: boolean): void {

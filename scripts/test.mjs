@@ -1,0 +1,45 @@
+// `npm test`: typecheck, unit + integration tests (vitest), then end-to-end tests in Chromium.
+// Ends with one plain line "tests: N passed, N failed, N skipped" summing every suite.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+console.log('== typecheck');
+if (run('npx', ['tsc', '--noEmit', '-p', '.']) === 0) passed++;
+else failed++;
+
+console.log('== unit and integration tests (vitest)');
+mkdirSync(path.join(root, '.tmp'), { recursive: true });
+const report = path.join(root, '.tmp', 'vitest-report.json');
+rmSync(report, { force: true });
+const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  skipped += r.numPendingTests + r.numTodoTests;
+} else failed++;
+if (vitestStatus !== 0 && failed === 0) failed++;
+
+const e2e = path.join(root, 'test', 'e2e', 'run.mjs');
+if (existsSync(e2e) && !process.argv.includes('--no-e2e')) {
+  console.log('== end-to-end tests (Playwright, Chromium, browser mode)');
+  const res = spawnSync('node', [e2e], { cwd: root, encoding: 'utf8', env: process.env, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+  process.stdout.write(res.stdout ?? '');
+  const m = /e2e: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(res.stdout ?? '');
+  if (m) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+    skipped += Number(m[3] ?? 0);
+  }
+  if (!m || res.status !== 0) failed += m && Number(m[2]) > 0 ? 0 : 1;
+}
+
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);
