@@ -28,6 +28,22 @@ export class StringDictionary {
     return id;
   }
 
+  /** Stores a string whose id was assigned elsewhere (the import's encoder). */
+  adopt(id: number, value: string): void {
+    this.ids.set(value, id);
+    this.nextId = Math.max(this.nextId, id + 1);
+    this.insert ??= this.db.prepare('INSERT INTO strings (id, value) VALUES (?, ?)');
+    this.insert.run([id, value]);
+  }
+
+  entries(): [string, number][] {
+    return [...this.ids];
+  }
+
+  get nextFreeId(): number {
+    return this.nextId;
+  }
+
   lookupId(value: string): number | undefined {
     return this.ids.get(value);
   }

@@ -1,8 +1,8 @@
 // Main-thread side of the engine: spawns the worker and turns calls into messages. From the built
 // app the worker is the bundled engine-worker.js next to this file; from source it runs through tsx.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../platform/spawn-worker';
 import type { EventName } from '../../shared/api/contract';
 import { ApiFailure } from '../api/api-failure';
 import type { FromWorker, ToWorker } from './protocol';
@@ -21,12 +21,8 @@ export class EngineHost {
   }
 
   static async start(): Promise<EngineHost> {
-    const bundled = path.join(__dirname, 'engine-worker.js');
-    // 8 GiB of JS heap: the import's dedupe map and sql.js's growing file buffer live here.
-    const resourceLimits = { maxOldGenerationSizeMb: 8192 };
-    const worker = existsSync(bundled)
-      ? new Worker(bundled, { resourceLimits })
-      : new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'worker.ts'))});`, { eval: true, resourceLimits });
+    // 8 GiB of JS heap: the string dictionary and sql.js's growing file buffer live here.
+    const worker = spawnWorker(path.join(__dirname, 'engine-worker.js'), path.join(__dirname, 'worker.ts'), { resourceLimits: { maxOldGenerationSizeMb: 8192 } });
     const host = new EngineHost(worker);
     await new Promise<void>((resolve, reject) => {
       const onMessage = (m: FromWorker) => {

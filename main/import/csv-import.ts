@@ -1,8 +1,6 @@
 // CSV evidence: the header row decides the flavour (admin center sign-ins, its AuthDetails companion,
 // or a Log Analytics export); the first rows decide day-first vs month-first dates.
-import type { Statement } from 'sql.js';
 import { inferDateOrder, type DateOrder } from '../../shared/util/time';
-import type { CaseDb } from '../db/case-db';
 import { writeSignin, type FileImportContext } from './file-context';
 import { normalizeLogAnalyticsRow } from './normalize/log-analytics';
 import {
@@ -28,25 +26,23 @@ function flavourOf(h: HeaderIndex): Flavour | undefined {
   return undefined;
 }
 
-export async function importCsv(ctx: FileImportContext, caseDb: CaseDb, headLine: string): Promise<string> {
+export async function importCsv(ctx: FileImportContext, headLine: string): Promise<string> {
   let header: HeaderIndex | undefined;
   let flavour: Flavour | undefined;
   let order: DateOrder | undefined;
   const waiting: CsvRecord[] = []; // rows held back until the date order is known
   const fileType = signInTypeOfFileName(ctx.fileName);
-  let authInsert: Statement | undefined;
 
   const handle = (rec: CsvRecord): void => {
     const h = header!;
     if (rec.fields.length !== h.headers.length) {
-      ctx.issues.add('error', rec.index, rec.offset, `row has ${rec.fields.length} fields, the header has ${h.headers.length} (wrong columns or a truncated row)`);
+      ctx.out.issue('error', rec.index, rec.offset, `row has ${rec.fields.length} fields, the header has ${h.headers.length} (wrong columns or a truncated row)`);
       return;
     }
     if (flavour === 'portal-auth-details-csv') {
       const step = portalAuthDetailsRow(h, rec.fields, order ?? 'mdy');
-      if (!step) return void ctx.issues.add('error', rec.index, rec.offset, 'row has no Request ID');
-      authInsert ??= caseDb.db.prepare('INSERT INTO csv_auth_steps (request_id, seq, step_at, method, method_detail, requirement, succeeded, result_detail, source_id) VALUES (?,?,?,?,?,?,?,?,?)');
-      authInsert.run([step.requestId, rec.index, step.stepAt, step.method, step.detail, step.requirement, step.succeeded, step.result, ctx.sourceId]);
+      if (!step) return void ctx.out.issue('error', rec.index, rec.offset, 'row has no Request ID');
+      ctx.out.authStep([step.requestId, rec.index, step.stepAt, step.method, step.detail, step.requirement, step.succeeded, step.result, ctx.sourceId]);
       ctx.counters.imported++;
       return;
     }
@@ -79,19 +75,15 @@ export async function importCsv(ctx: FileImportContext, caseDb: CaseDb, headLine
     },
     (index, offset) => {
       ctx.counters.records++;
-      ctx.issues.add('error', index, offset, 'row is over the 64 MB limit for one record; skipped');
+      ctx.out.issue('error', index, offset, 'row is over the 64 MB limit for one record; skipped');
     },
   );
-  try {
-    for await (const chunk of ctx.evidence.chunks) {
-      splitter.push(chunk);
-      ctx.afterChunk();
-    }
-    if (splitter.endedInQuotes) ctx.issues.add('error', null, null, 'file ends inside a quoted field (truncated last row)');
-    splitter.end();
-    if (header) flushWaiting();
-  } finally {
-    authInsert?.free();
+  for await (const chunk of ctx.evidence.chunks) {
+    splitter.push(chunk);
+    await ctx.afterChunk();
   }
+  if (splitter.endedInQuotes) ctx.out.issue('error', null, null, 'file ends inside a quoted field (truncated last row)');
+  splitter.end();
+  if (header) flushWaiting();
   return flavour ?? 'csv';
 }

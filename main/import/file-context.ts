@@ -1,8 +1,10 @@
 // What the per-format importers share while one evidence file is read.
+import type { DedupeVerdict } from './dedupe';
 import type { EvidenceStream } from './evidence';
-import type { IssueLog } from './import-issues';
+import type { Severity } from './import-issues';
 import type { NormalizedSignin } from './normalize/signin-record';
-import type { RawLocation, SigninWriter } from './signin-writer';
+import type { AuthStepRow } from './row-inserter';
+import type { RawLocation } from './signin-encoder';
 
 export interface FileCounters {
   records: number; // records found in the file (good or bad)
@@ -11,27 +13,32 @@ export interface FileCounters {
   republished: number;
 }
 
+/** Where parsed records go (encoded and batched for the database side). */
+export interface ImportOutput {
+  signin(signin: NormalizedSignin, raw: RawLocation): DedupeVerdict;
+  authStep(step: AuthStepRow): void;
+  issue(severity: Severity, recordIndex: number | null, byteOffset: number | null, message: string): void;
+}
+
 export interface FileImportContext {
   sourceId: number;
   fileName: string;
   evidence: EvidenceStream;
-  writer: SigninWriter;
-  issues: IssueLog;
+  out: ImportOutput;
   counters: FileCounters;
-  signal: AbortSignal | undefined;
-  /** Called after every chunk: progress reporting and cancellation. */
-  afterChunk(): void;
+  /** Called after every chunk: hands over a batch, reports progress, honours cancellation. */
+  afterChunk(): Promise<void>;
 }
 
 export function writeSignin(ctx: FileImportContext, signin: NormalizedSignin, raw: RawLocation): void {
-  const verdict = ctx.writer.write(signin, raw);
+  const verdict = ctx.out.signin(signin, raw);
   if (verdict === 'duplicate') ctx.counters.duplicates++;
   else {
     ctx.counters.imported++;
     if (verdict === 'republished') ctx.counters.republished++;
   }
   if (signin.values.created_at === null) {
-    ctx.issues.add('warning', raw.recordIndex, raw.offset, 'no readable sign-in time (createdDateTime and time missing or unreadable); imported without a time');
+    ctx.out.issue('warning', raw.recordIndex, raw.offset, 'no readable sign-in time (createdDateTime and time missing or unreadable); imported without a time');
   }
 }
 

@@ -13,26 +13,26 @@ export async function importJson(ctx: FileImportContext): Promise<string> {
       const text = rec.bytes.toString('utf8');
       const parsed = parseRecord(text);
       if ('error' in parsed) {
-        ctx.issues.add('error', rec.index, rec.offset, `malformed JSON: ${parsed.error}`);
+        ctx.out.issue('error', rec.index, rec.offset, `malformed JSON: ${parsed.error}`);
         return;
       }
-      if (parsed.repaired) ctx.issues.add('warning', rec.index, rec.offset, 'trailing comma in JSON repaired');
+      if (parsed.repaired) ctx.out.issue('warning', rec.index, rec.offset, 'trailing comma in JSON repaired');
       try {
         const { shape, signin } = normalizeJsonRecord(parsed.value);
         shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
         writeSignin(ctx, signin, { sourceId: ctx.sourceId, recordIndex: rec.index, offset: rec.offset, length: rec.bytes.length, rawText: () => text });
       } catch (e) {
-        ctx.issues.add('error', rec.index, rec.offset, e instanceof RecordError ? e.message : `cannot normalize: ${(e as Error).message}`);
+        ctx.out.issue('error', rec.index, rec.offset, e instanceof RecordError ? e.message : `cannot normalize: ${(e as Error).message}`);
       }
     },
     (p) => {
       ctx.counters.records++;
-      ctx.issues.add('error', p.index, p.offset, p.message);
+      ctx.out.issue('error', p.index, p.offset, p.message);
     },
   );
   for await (const chunk of ctx.evidence.chunks) {
     splitter.push(chunk);
-    ctx.afterChunk();
+    await ctx.afterChunk();
   }
   splitter.end();
   return formatLabel(shapes, splitter.containers);

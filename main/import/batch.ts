@@ -1,0 +1,69 @@
+// The parse side hands its output to the database side in batches: encoded rows with the strings
+// they introduced, CSV authentication steps and per-record issues. The same batches flow in-process
+// (small imports, CLI, tests) or from the parse worker (large imports, two cores busy).
+import type { DedupeVerdict } from './dedupe';
+import type { ImportOutput } from './file-context';
+import type { Severity } from './import-issues';
+import type { NormalizedSignin } from './normalize/signin-record';
+import type { AuthStepRow } from './row-inserter';
+import type { RawLocation, SigninEncoder, StoredRow } from './signin-encoder';
+
+export interface ParsedBatch {
+  strings: [number, string][];
+  rows: StoredRow[];
+  authSteps: AuthStepRow[];
+  issues: [Severity, number | null, number | null, string][];
+}
+
+export interface BatchSink {
+  insert(strings: readonly [number, string][], rows: readonly StoredRow[]): void;
+  insertAuthSteps(steps: readonly AuthStepRow[]): void;
+  issue(severity: Severity, recordIndex: number | null, byteOffset: number | null, message: string): void;
+}
+
+export function applyBatch(batch: ParsedBatch, sink: BatchSink): void {
+  sink.insert(batch.strings, batch.rows);
+  sink.insertAuthSteps(batch.authSteps);
+  for (const [severity, index, offset, message] of batch.issues) sink.issue(severity, index, offset, message);
+}
+
+const MAX_ROWS = 2000;
+
+export class BatchingOutput implements ImportOutput {
+  private batch: ParsedBatch = emptyBatch();
+
+  constructor(
+    private readonly encoder: SigninEncoder,
+    private readonly deliver: (batch: ParsedBatch) => void | Promise<void>,
+  ) {}
+
+  signin(signin: NormalizedSignin, raw: RawLocation): DedupeVerdict {
+    const { verdict, row } = this.encoder.encode(signin, raw);
+    if (row) this.batch.rows.push(row);
+    return verdict;
+  }
+
+  authStep(step: AuthStepRow): void {
+    this.batch.authSteps.push(step);
+  }
+
+  issue(severity: Severity, recordIndex: number | null, byteOffset: number | null, message: string): void {
+    this.batch.issues.push([severity, recordIndex, byteOffset, message.slice(0, 500)]);
+  }
+
+  get full(): boolean {
+    return this.batch.rows.length >= MAX_ROWS;
+  }
+
+  async flush(): Promise<void> {
+    const b = this.batch;
+    b.strings = this.encoder.strings.takeNew();
+    if (!b.rows.length && !b.authSteps.length && !b.issues.length && !b.strings.length) return;
+    this.batch = emptyBatch();
+    await this.deliver(b);
+  }
+}
+
+function emptyBatch(): ParsedBatch {
+  return { strings: [], rows: [], authSteps: [], issues: [] };
+}

@@ -1,0 +1,81 @@
+// The parsing side of importing one evidence file: sniff the format, stream it once (hash, decode,
+// split, normalize), hand batches over, and describe the outcome. Touches no database, so it can run
+// in the parse worker.
+import { BatchingOutput, type ParsedBatch } from './batch';
+import { importCsv, UnusableFileError } from './csv-import';
+import { openEvidence } from './evidence';
+import { ImportCancelled, type FileCounters, type FileImportContext } from './file-context';
+import { importJson } from './json-import';
+import type { SigninEncoder } from './signin-encoder';
+import { sniffFile } from './sniff';
+
+export interface FileToParse {
+  path: string;
+  fileName: string;
+  sourceId: number;
+}
+
+export interface ParsedFile {
+  format: string;
+  encoding: string;
+  compressed: boolean;
+  sha256: string | null;
+  status: 'ok' | 'unusable' | 'cancelled';
+  counters: FileCounters;
+}
+
+export interface ParseHooks {
+  deliver(batch: ParsedBatch): void | Promise<void>;
+  progress(bytesRead: number, records: number): void;
+  signal?: AbortSignal | undefined;
+}
+
+export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncoder, hooks: ParseHooks): Promise<ParsedFile> {
+  const out = new BatchingOutput(encoder, hooks.deliver);
+  const counters: FileCounters = { records: 0, imported: 0, duplicates: 0, republished: 0 };
+  const result: ParsedFile = { format: 'unknown', encoding: 'unknown', compressed: false, sha256: null, status: 'ok', counters };
+  try {
+    const sniffed = await sniffFile(file.path);
+    result.encoding = sniffed.encoding;
+    result.compressed = sniffed.compressed;
+    if (sniffed.kind === 'unusable') throw new UnusableFileError(sniffed.reason);
+    const evidence = await openEvidence(file.path, hooks.signal);
+    const ctx: FileImportContext = {
+      sourceId: file.sourceId,
+      fileName: file.fileName,
+      evidence,
+      out,
+      counters,
+      afterChunk: async () => {
+        if (hooks.signal?.aborted) throw new ImportCancelled();
+        await out.flush();
+        hooks.progress(evidence.bytesRead(), counters.records);
+      },
+    };
+    try {
+      result.format = sniffed.kind === 'json' ? await importJson(ctx) : await importCsv(ctx, sniffed.headLine);
+      result.sha256 = evidence.sha256();
+    } finally {
+      evidence.close();
+    }
+  } catch (e) {
+    if (e instanceof ImportCancelled || hooks.signal?.aborted) result.status = 'cancelled';
+    else {
+      result.status = 'unusable';
+      out.issue('error', null, null, describeFileError(e));
+    }
+  }
+  await out.flush();
+  if (result.status === 'ok' && counters.imported === 0 && counters.records > 0 && counters.duplicates === 0) result.status = 'unusable';
+  if (result.compressed) result.format += '+gzip';
+  return result;
+}
+
+function describeFileError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ENOENT') return 'file not found';
+  if (err.code === 'EACCES') return 'permission denied (the file cannot be read)';
+  if (err.code === 'EISDIR') return 'is a directory, not a file';
+  if (err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR') return `corrupt or truncated gzip data: ${err.message}`;
+  return err.message ?? String(e);
+}

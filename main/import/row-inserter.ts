@@ -1,0 +1,56 @@
+// The database side of an import: stores new dictionary strings, rows and CSV authentication steps,
+// committing in batches so queries can interleave with a running import.
+import type { Statement } from 'sql.js';
+import type { CaseDb } from '../db/case-db';
+import { STORED_COLUMNS } from '../db/schema';
+import type { EncoderSeed, StoredRow } from './signin-encoder';
+
+const COMMIT_EVERY = 20_000;
+
+/** [request id, seq, step at, method, detail, requirement, succeeded, result, source id] */
+export type AuthStepRow = [string, number, string | null, string | null, string | null, string | null, number | null, string | null, number];
+
+export class RowInserter {
+  private readonly insertRow: Statement;
+  private insertStep: Statement | undefined;
+  private pending = 0;
+
+  constructor(private readonly caseDb: CaseDb) {
+    const placeholders = STORED_COLUMNS.map(() => '?').join(', ');
+    this.insertRow = caseDb.db.prepare(`INSERT INTO signin_data (${STORED_COLUMNS.join(', ')}) VALUES (${placeholders})`);
+    caseDb.db.exec('BEGIN');
+  }
+
+  /** What a new encoder needs to continue this case's dictionary and deduplication. */
+  seed(): EncoderSeed {
+    return {
+      strings: this.caseDb.strings.entries(),
+      nextStringId: this.caseDb.strings.nextFreeId,
+      known: this.caseDb.all('SELECT id, content_hash FROM signin_data WHERE id IS NOT NULL').map(([id, hash]) => [String(id), Number(hash)]),
+    };
+  }
+
+  insert(newStrings: readonly [number, string][], rows: readonly StoredRow[]): void {
+    for (const [id, value] of newStrings) this.caseDb.strings.adopt(id, value);
+    for (const row of rows) this.insertRow.run(row);
+    this.pending += rows.length;
+    if (this.pending >= COMMIT_EVERY) this.commit();
+  }
+
+  insertAuthSteps(steps: readonly AuthStepRow[]): void {
+    if (!steps.length) return;
+    this.insertStep ??= this.caseDb.db.prepare('INSERT INTO csv_auth_steps (request_id, seq, step_at, method, method_detail, requirement, succeeded, result_detail, source_id) VALUES (?,?,?,?,?,?,?,?,?)');
+    for (const s of steps) this.insertStep.run(s);
+  }
+
+  commit(): void {
+    this.caseDb.db.exec('COMMIT; BEGIN');
+    this.pending = 0;
+  }
+
+  finish(): void {
+    this.caseDb.db.exec('COMMIT');
+    this.insertRow.free();
+    this.insertStep?.free();
+  }
+}

@@ -1,0 +1,59 @@
+// Turns normalized sign-ins into stored rows (STORED_COLUMNS order): repeated text becomes dictionary
+// ids, duplicates across overlapping files are dropped. Runs wherever parsing runs (the parse worker
+// for large imports), so the database thread only inserts.
+import { COLUMNS } from '../../shared/model/columns';
+import { STORED_COLUMNS } from '../db/schema';
+import { Deduplicator, fingerprint, fnv1a, type DedupeVerdict } from './dedupe';
+import type { NormalizedSignin } from './normalize/signin-record';
+import { StringIds } from './string-ids';
+
+export type StoredRow = (string | number | null)[];
+
+export interface RawLocation {
+  sourceId: number;
+  recordIndex: number;
+  offset: number;
+  length: number;
+  /** Text of the record, only needed to fingerprint records that have no request id. */
+  rawText?: () => string;
+}
+
+/** What an encoder starts from: the case's existing strings and sign-ins (for a second import). */
+export interface EncoderSeed {
+  strings: [string, number][];
+  nextStringId: number;
+  known: [string, number][]; // request id → content fingerprint
+}
+
+export class SigninEncoder {
+  readonly strings: StringIds;
+  private readonly dedupe = new Deduplicator();
+
+  constructor(seed: EncoderSeed) {
+    this.strings = new StringIds(seed.strings, seed.nextStringId);
+    for (const [id, print] of seed.known) this.dedupe.remember(id, print);
+  }
+
+  encode(signin: NormalizedSignin, raw: RawLocation): { verdict: DedupeVerdict; row: StoredRow | null } {
+    const v = signin.values;
+    const print = fingerprint(v);
+    const key = typeof v.id === 'string' ? v.id : `#${v.created_at ?? ''}:${fnv1a(raw.rawText?.() ?? '')}`;
+    const verdict = this.dedupe.check(key, print);
+    if (verdict === 'duplicate') return { verdict, row: null };
+    const strings = this.strings;
+    const row: StoredRow = new Array(STORED_COLUMNS.length);
+    let i = 0;
+    for (const col of COLUMNS) {
+      const value = col.key === 'source_id' ? raw.sourceId : (v[col.key] ?? null);
+      row[i++] = col.storage === 'dict' ? strings.idOf(value === null ? null : String(value)) : value;
+    }
+    row[i++] = print;
+    row[i++] = raw.recordIndex;
+    row[i++] = raw.offset;
+    row[i++] = raw.length;
+    row[i++] = signin.authSteps ? strings.idOf(JSON.stringify(signin.authSteps)) : null;
+    row[i++] = signin.caPolicies ? strings.idOf(JSON.stringify(signin.caPolicies)) : null;
+    row[i++] = strings.idOf(signin.timeSource);
+    return { verdict, row };
+  }
+}
