@@ -1,0 +1,45 @@
+// Command line of browser mode: `serve [options] [evidence files | folders | case.signinscope]`.
+export interface ServeArgs {
+  paths: string[];
+  roots: string[];
+  port: number;
+  demo: boolean;
+  open: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run serve -- [options] [evidence files | folders | case.signinscope]
+
+Starts SigninScope in browser mode on 127.0.0.1 and prints a one-time link.
+Without files it opens the embedded demo case.
+
+Options:
+  --root DIR     share DIR with the in-app file picker (repeatable)
+  --port N       listen on port N (default: a free port)
+  --demo         open the demo case (default when no file is given)
+  --no-open      do not launch the system browser
+  -h, --help     show this help`;
+
+export function parseServeArgs(argv: readonly string[]): ServeArgs {
+  const out: ServeArgs = { paths: [], roots: [], port: 0, demo: false, open: true, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--root') out.roots.push(value());
+    else if (a === '--port') {
+      const port = Number(value());
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be 0..65535');
+      out.port = port;
+    } else if (a === '--demo') out.demo = true;
+    else if (a === '--no-open') out.open = false;
+    else if (a === '-h' || a === '--help') out.help = true;
+    else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
+    else out.paths.push(a);
+  }
+  if (out.paths.length === 0) out.demo = true;
+  return out;
+}

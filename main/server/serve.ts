@@ -1,0 +1,84 @@
+// Browser mode: the backend plus a loopback-only HTTP server for the built renderer and a token-
+// protected WebSocket. Run with `npm run serve -- [files]`; prints the one-time link to open.
+import { spawn } from 'node:child_process';
+import { promises as fsp } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { startBackend } from '../api/backend';
+import { parseServeArgs, USAGE, type ServeArgs } from './args';
+import { newToken } from './security';
+import { findRendererDir, staticHandler } from './static-files';
+import { attachGateway } from './ws-gateway';
+
+const log = (line: string) => process.stderr.write(`[signinscope] ${line}\n`);
+
+/** Files to open and folders to share: a folder argument is shared and its files imported. */
+async function resolveInputs(args: ServeArgs): Promise<{ openPaths: string[]; roots: string[] }> {
+  const openPaths: string[] = [];
+  const roots = new Set(args.roots.map((r) => path.resolve(r)));
+  for (const p of args.paths.map((x) => path.resolve(x))) {
+    const stat = await fsp.stat(p).catch(() => null);
+    if (!stat) throw new Error(`no such file or folder: ${p}`);
+    if (stat.isDirectory()) {
+      roots.add(p);
+      const names = (await fsp.readdir(p, { withFileTypes: true })).filter((d) => d.isFile() && !d.name.startsWith('.')).map((d) => path.join(p, d.name));
+      openPaths.push(...names.sort());
+    } else {
+      roots.add(path.dirname(p));
+      openPaths.push(p);
+    }
+  }
+  return { openPaths, roots: [...roots] };
+}
+
+function openBrowser(url: string): void {
+  const [cmd, ...cmdArgs] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""', url] : ['xdg-open', url];
+  try {
+    const child = spawn(cmd!, cmdArgs, { detached: true, stdio: 'ignore' });
+    child.on('error', () => log('could not launch a browser; open the link above yourself'));
+    child.unref();
+  } catch {
+    log('could not launch a browser; open the link above yourself');
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const args = parseServeArgs(argv);
+  if (args.help) return void console.log(USAGE);
+  const rendererDir = findRendererDir();
+  if (!rendererDir) throw new Error('the renderer is not built: run `npm run build` (or `npm run serve`, which builds it)');
+  const { openPaths, roots } = await resolveInputs(args);
+  const demo = args.demo && openPaths.length === 0;
+  log(demo ? 'opening the demo case (the first run generates it; this can take a minute)…' : `opening ${openPaths.length} file(s)…`);
+  const backend = await startBackend({ mode: 'browser', roots, openPaths, demo });
+
+  const token = newToken();
+  let port = args.port;
+  const server = createServer(staticHandler(rendererDir, () => port));
+  const detach = attachGateway(server, backend, () => port, token, log);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(args.port, '127.0.0.1', resolve);
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/#token=${token}`;
+  console.log(`SigninScope is running in browser mode (127.0.0.1 only).\n  Open: ${url}\n  Shared folders: ${roots.length ? roots.join(', ') : 'none (use --root DIR)'}\n  Press Ctrl+C to stop.`);
+  if (args.open) openBrowser(url);
+
+  const stop = async () => {
+    detach();
+    server.close();
+    await backend.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((err: Error) => {
+    log(`error: ${err.message}`);
+    process.exit(1);
+  });
+}

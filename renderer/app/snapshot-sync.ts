@@ -1,0 +1,30 @@
+// Keeps the grid's snapshot in step with the filter, the sort and the case: one `query.snapshot`
+// per change (coalesced), and only the latest answer is kept.
+import { api } from '../api/client';
+import { useStore } from '../store/store';
+
+export function startSnapshotSync(): () => void {
+  let seq = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const run = async () => {
+    const { filter, sort, setSnapshot } = useStore.getState();
+    const mine = ++seq;
+    try {
+      const snapshot = await api().call('query.snapshot', { filter, sort });
+      if (mine === seq) setSnapshot(snapshot);
+    } catch (err) {
+      if (mine === seq) setSnapshot(null, (err as Error).message);
+    }
+  };
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(run, 30);
+  };
+
+  const unsubscribe = useStore.subscribe((s, prev) => {
+    if (s.filter !== prev.filter || s.sort !== prev.sort || s.caseVersion !== prev.caseVersion) schedule();
+  });
+  schedule();
+  return unsubscribe;
+}

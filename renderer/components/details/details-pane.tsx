@@ -1,0 +1,63 @@
+// Details of the selected sign-in (record.get), in the admin center's tabs.
+import { useApi } from '../../app/use-api';
+import { formatDateTime, toMs } from '../../format/time';
+import { statusClass } from '../../format/cells';
+import { useStore } from '../../store/store';
+import type { DetailsTab } from '../../store/ui-slice';
+import { AuthTab, BasicTab, CaTab, DeviceTab, LocationTab, RawTab, ReportOnlyTab } from './details-tabs';
+
+const TABS: Array<[DetailsTab, string, typeof BasicTab]> = [
+  ['basic', 'Basic info', BasicTab],
+  ['location', 'Location', LocationTab],
+  ['device', 'Device info', DeviceTab],
+  ['auth', 'Authentication details', AuthTab],
+  ['ca', 'Conditional Access', CaTab],
+  ['reportOnly', 'Report-only', ReportOnlyTab],
+  ['raw', 'Raw', RawTab],
+];
+
+export function DetailsPane() {
+  const rid = useStore((s) => s.selected?.rid ?? null);
+  const tab = useStore((s) => s.detailsTab);
+  const mode = useStore((s) => s.timeMode);
+  const { data, error, loading } = useApi('record.get', rid === null ? null : { rid });
+  if (rid === null) {
+    return (
+      <aside className="details empty" aria-label="Sign-in details">
+        <p className="muted">Select a sign-in to see its details.</p>
+        <p className="muted small">↑ ↓ move the selection · right-click a cell to filter on its value</p>
+      </aside>
+    );
+  }
+  const v = data?.values;
+  const at = toMs(v?.created_at);
+  const Body = (TABS.find((t) => t[0] === tab) ?? TABS[0]!)[2];
+  return (
+    <aside className="details" aria-label="Sign-in details" data-testid="details">
+      <header className="details-head">
+        {v ? (
+          <>
+            <div className="dh-title">
+              <span className={`status-pill ${statusClass(v.status)}`}>{String(v.status ?? 'Unknown')}</span>
+              <span className="dh-user">{String(v.user_display_name ?? v.user_principal_name ?? v.service_principal_name ?? '')}</span>
+            </div>
+            <div className="dh-sub muted">
+              <span className="mono">{at !== null ? formatDateTime(at, mode, true) : ''}</span> · {String(v.app_display_name ?? '')} · <span className="mono">{String(v.ip_address ?? '')}</span>
+            </div>
+          </>
+        ) : (
+          <div className="muted">{loading ? 'Loading…' : error}</div>
+        )}
+      </header>
+      <nav className="tabs small-tabs" role="tablist">
+        {TABS.map(([id, label]) => (
+          <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'on' : ''} onClick={() => useStore.getState().setDetailsTab(id)}>
+            {label}
+            {id === 'ca' && data ? <span className="tab-count">{data.caPolicies.filter((p) => !String(p.result ?? '').startsWith('reportOnly')).length}</span> : null}
+          </button>
+        ))}
+      </nav>
+      <div className="details-body">{data ? <Body d={data} /> : error ? <p className="error pad">{error}</p> : null}</div>
+    </aside>
+  );
+}

@@ -1,0 +1,43 @@
+// Live import progress (bytes, records, rate, ETA) with Cancel; shown while a job runs.
+import { api } from '../../api/client';
+import { attempt } from '../../app/bootstrap';
+import { formatBytes, formatCount, formatEta } from '../../format/numbers';
+import { useStore } from '../../store/store';
+
+export function ImportProgress() {
+  const job = useStore((s) => s.job);
+  if (!job) return null;
+  const p = job.progress;
+  const frac = p && p.bytesTotal > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : 0;
+  const indexing = p?.phase === 'indexing';
+  return (
+    <div className="import-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(frac * 100)} data-testid="import-progress">
+      <div className="ip-text">
+        <strong>{indexing ? 'Building indexes…' : 'Importing'}</strong>
+        {p && !indexing && (
+          <>
+            <span>
+              file {p.fileIndex + 1} of {p.files}: <span className="mono">{p.file}</span>
+            </span>
+            <span>
+              {formatBytes(p.bytesDone)} of {formatBytes(p.bytesTotal)}
+            </span>
+            <span>{formatCount(p.records)} records</span>
+            <span>
+              {formatCount(p.recordsPerSecond)} rec/s · {formatBytes(p.bytesPerSecond)}/s
+            </span>
+            <span>ETA {formatEta(p.bytesDone, p.bytesTotal, p.bytesPerSecond)}</span>
+          </>
+        )}
+        {!p && <span className="muted">starting…</span>}
+        <span className="grow" />
+        <button className="btn small danger" data-testid="cancel-import" onClick={() => void attempt(() => api().call('jobs.cancel', { jobId: job.jobId }))}>
+          Cancel
+        </button>
+      </div>
+      <div className="ip-track">
+        <div className={`ip-fill${indexing ? ' indeterminate' : ''}`} style={{ width: `${(indexing ? 1 : frac) * 100}%` }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// Column headers: click to sort, drag the right edge to resize, drag the header to reorder.
+import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useStore } from '../../store/store';
+import { columnWidth } from '../../store/grid-slice';
+import { columnLabel } from '../../format/cells';
+
+const DRAG_TYPE = 'application/x-signinscope-column';
+
+export function GridHeader({ scrollRef }: { scrollRef: React.RefObject<HTMLDivElement | null> }) {
+  const columns = useStore((s) => s.columns);
+  const widths = useStore((s) => s.widths);
+  const sort = useStore((s) => s.sort);
+  const timeMode = useStore((s) => s.timeMode);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+
+  return (
+    <div className="grid-header" ref={scrollRef} role="row">
+      <div className="grid-header-inner">
+        {columns.map((col) => (
+          <div
+            key={col}
+            role="columnheader"
+            aria-sort={sort.column === col ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+            className={`gh-cell${dropTarget === col ? ' drop-before' : ''}`}
+            style={{ width: columnWidth(widths, col) }}
+            draggable
+            data-column={col}
+            title={`${columnLabel(col, timeMode)} — click to sort, drag to move`}
+            onClick={() => useStore.getState().toggleSort(col)}
+            onDragStart={(e) => {
+              e.dataTransfer.setData(DRAG_TYPE, col);
+              e.dataTransfer.effectAllowed = 'move';
+            }}
+            onDragOver={(e) => {
+              if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
+              e.preventDefault();
+              setDropTarget(col);
+            }}
+            onDragLeave={() => setDropTarget((t) => (t === col ? null : t))}
+            onDrop={(e) => {
+              const moved = e.dataTransfer.getData(DRAG_TYPE);
+              setDropTarget(null);
+              if (moved && moved !== col) {
+                e.preventDefault();
+                useStore.getState().moveColumn(moved, col);
+              }
+            }}
+          >
+            <span className="gh-label">{columnLabel(col, timeMode)}</span>
+            {sort.column === col && <span className="gh-sort">{sort.dir === 'asc' ? '▲' : '▼'}</span>}
+            <ResizeHandle column={col} />
+          </div>
+        ))}
+        <div className="gh-filler" />
+      </div>
+    </div>
+  );
+}
+
+function ResizeHandle({ column }: { column: string }) {
+  const start = useRef<{ x: number; width: number } | null>(null);
+  const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
+    e.stopPropagation();
+    e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    start.current = { x: e.clientX, width: columnWidth(useStore.getState().widths, column) };
+  };
+  const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (!start.current) return;
+    useStore.getState().setWidth(column, start.current.width + e.clientX - start.current.x);
+  };
+  return (
+    <div
+      className="gh-resize"
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={() => (start.current = null)}
+      onClick={(e) => e.stopPropagation()}
+      onDoubleClick={(e) => {
+        e.stopPropagation();
+        useStore.getState().setWidth(column, 130);
+      }}
+      draggable={false}
+      onDragStart={(e) => e.preventDefault()}
+    />
+  );
+}

@@ -1,0 +1,5 @@
+import { Grid } from '../grid/grid';
+
+export function SigninsView() {
+  return <Grid />;
+}

@@ -1,0 +1,45 @@
+// Application bar: case name, open/save, and the UTC/local switch that applies everywhere.
+import { api } from '../../api/client';
+import { attempt } from '../../app/bootstrap';
+import { formatCount } from '../../format/numbers';
+import { useStore } from '../../store/store';
+
+export function TopBar() {
+  const info = useStore((s) => s.caseInfo);
+  const timeMode = useStore((s) => s.timeMode);
+  const appInfo = useStore((s) => s.appInfo);
+  const s = useStore.getState();
+  const save = () =>
+    void attempt(async () => {
+      const res = await api().call('case.save', {});
+      s.notify('info', `Case saved to ${res.path} (${formatCount(res.bytes)} bytes)`);
+      s.setCase(await api().call('case.info', {}));
+    });
+  return (
+    <header className="top-bar">
+      <div className="brand" title={`SigninScope ${appInfo?.version ?? ''} · ${appInfo?.mode ?? ''} mode`}>
+        <span className="brand-mark" aria-hidden>◉</span> SigninScope
+      </div>
+      <div className="case-title" title={info?.path ?? 'Unsaved case'}>
+        <span>{info?.title ?? 'No case'}</span>
+        {info?.dirty && <span className="muted" title="Unsaved changes"> •</span>}
+        {info && <span className="muted small"> · {formatCount(info.signins)} sign-ins · {info.sources.length} file(s)</span>}
+      </div>
+      <span className="grow" />
+      <button className="btn" onClick={() => s.setOpenDialog(true)} data-testid="open-button">
+        Open…
+      </button>
+      <button className="btn" onClick={save} disabled={!info?.path} title={info?.path ? `Save to ${info.path}` : 'Open or save the case from the desktop app to choose a file'}>
+        Save case
+      </button>
+      <div className="segmented" role="group" aria-label="Time zone">
+        <button className={timeMode === 'utc' ? 'on' : ''} aria-pressed={timeMode === 'utc'} onClick={() => s.setTimeMode('utc')} data-testid="tz-utc">
+          UTC
+        </button>
+        <button className={timeMode === 'local' ? 'on' : ''} aria-pressed={timeMode === 'local'} onClick={() => s.setTimeMode('local')} data-testid="tz-local">
+          Local
+        </button>
+      </div>
+    </header>
+  );
+}

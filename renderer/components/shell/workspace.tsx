@@ -1,0 +1,57 @@
+// View tabs on the left, details of the selected sign-in on the right (resizable).
+import { useRef, useState } from 'react';
+import { loadPref, savePref } from '../../store/prefs';
+import { useStore } from '../../store/store';
+import { DetailsPane } from '../details/details-pane';
+import { ColumnChooser } from '../grid/column-chooser';
+import { VIEWS } from './views';
+
+export function Workspace() {
+  const view = useStore((s) => s.view);
+  const info = useStore((s) => s.caseInfo);
+  const [detailsWidth, setDetailsWidth] = useState(() => loadPref('detailsWidth', 460));
+  const drag = useRef<{ x: number; w: number } | null>(null);
+  const active = VIEWS.find((v) => v.id === view && v.component) ?? VIEWS[0]!;
+  const Active = active.component!;
+  const errors = info?.sources.reduce((a, s) => a + s.errors, 0) ?? 0;
+  return (
+    <div className="workspace">
+      <section className="main-view">
+        <nav className="tabs view-tabs" role="tablist">
+          {VIEWS.filter((v) => v.component).map((v) => (
+            <button key={v.id} role="tab" aria-selected={active.id === v.id} className={active.id === v.id ? 'on' : ''} onClick={() => useStore.getState().setView(v.id)} data-testid={`view-${v.id}`}>
+              {v.label}
+              {v.id === 'evidence' && errors > 0 && <span className="tab-count bad">{errors}</span>}
+            </button>
+          ))}
+          <span className="grow" />
+          {active.id === 'signins' && <ColumnChooser />}
+        </nav>
+        <div className="view-body">
+          <Active />
+        </div>
+      </section>
+      {active.id === 'signins' && (
+        <>
+      <div
+        className="splitter"
+        role="separator"
+        aria-orientation="vertical"
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture(e.pointerId);
+          drag.current = { x: e.clientX, w: detailsWidth };
+        }}
+        onPointerMove={(e) => drag.current && setDetailsWidth(Math.max(300, Math.min(900, drag.current.w - (e.clientX - drag.current.x))))}
+        onPointerUp={() => {
+          drag.current = null;
+          savePref('detailsWidth', detailsWidth);
+        }}
+      />
+      <div className="details-wrap" style={{ width: detailsWidth }}>
+        <DetailsPane />
+      </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// Stacked status histogram on a canvas: success at the base, then interrupted, failure, other.
+import type { Res } from '../../../shared/api/contract';
+import { formatCount } from '../../format/numbers';
+import type { TimeMode } from '../../store/ui-slice';
+import { drawTimeAxis, xOf, type TimeScale } from './axis';
+import type { Palette } from './canvas';
+
+export type HistogramData = Res<'timeline.histogram'>;
+export const STACK = ['success', 'interrupted', 'failure', 'other'] as const;
+
+export function drawHistogram(ctx: CanvasRenderingContext2D, data: HistogramData, scale: TimeScale, plotHeight: number, mode: TimeMode, p: Palette): void {
+  const max = Math.max(1, ...data.series.map((b) => b.success + b.failure + b.interrupted + b.other));
+  const top = 8;
+  const h = plotHeight - top;
+  ctx.font = p.font;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const frac of [0.5, 1]) {
+    const y = Math.round(plotHeight - h * frac) + 0.5;
+    ctx.strokeStyle = p.grid;
+    ctx.beginPath();
+    ctx.moveTo(scale.left, y);
+    ctx.lineTo(scale.left + scale.width, y);
+    ctx.stroke();
+    ctx.fillStyle = p.text;
+    ctx.fillText(formatCount(max * frac), scale.left - 6, y);
+  }
+  drawTimeAxis(ctx, scale, plotHeight, plotHeight + 18, mode, p);
+  const barW = Math.max(1, xOf(scale, data.from + data.bucketMs) - scale.left - (data.bucketMs / (scale.to - scale.from)) * scale.width * 0.15);
+  for (const b of data.series) {
+    const x = xOf(scale, b.t);
+    let y = plotHeight;
+    for (const key of STACK) {
+      const n = b[key];
+      if (n <= 0) continue;
+      const bh = Math.max(1, (n / max) * h);
+      ctx.fillStyle = p[key];
+      ctx.fillRect(x, y - bh, barW, bh);
+      y -= bh;
+    }
+  }
+}
