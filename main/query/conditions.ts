@@ -1,0 +1,109 @@
+// One filter condition to SQL over `signin_data d`. Conditions on 'dict' columns become conditions on
+// string ids (so the column indexes serve them); text matching is case-insensitive (SQLite LIKE,
+// ASCII case folding). "is not" / "does not contain" keep rows where the column is empty.
+import type { ColumnDef } from '../../shared/model/columns';
+import type { Condition } from '../../shared/model/filter-spec';
+import { parseTimestamp } from '../../shared/util/time';
+import type { CaseDb } from '../db/case-db';
+import { isNumeric, resolveColumn, storedRef } from './column-ref';
+import { invalidInput } from './errors';
+import { parseRange } from './ip-address';
+import { ipIdsInRanges } from './ip-index';
+import { inList, LIKE_ESCAPE, likePattern, notInList, type SqlParam } from './sql-list';
+
+const NEEDS_VALUES = new Set<Condition['op']>(['eq', 'neq', 'in', 'notIn', 'contains', 'notContains', 'startsWith', 'cidr', 'gte', 'lte']);
+
+export function conditionSql(caseDb: CaseDb, cond: Condition, params: SqlParam[]): string {
+  const col = resolveColumn(cond.column);
+  const x = storedRef(col);
+  if (cond.op === 'isNull') return `${x} IS NULL`;
+  if (cond.op === 'notNull') return `${x} IS NOT NULL`;
+  if (NEEDS_VALUES.has(cond.op) && cond.values.length === 0) throw invalidInput(`the condition "${cond.op}" on ${col.key} needs a value`);
+  if (cond.op === 'cidr') return cidrSql(caseDb, col, cond.values, params);
+  if (cond.op === 'gte' || cond.op === 'lte') {
+    if (!isNumeric(col)) throw invalidInput(`"${cond.op}" needs a number or time column; ${col.key} is text`);
+    const bound = cond.op === 'gte' ? Math.min(...cond.values.map((v) => toNumber(col, v))) : Math.max(...cond.values.map((v) => toNumber(col, v)));
+    params.push(bound);
+    return `${x} ${cond.op === 'gte' ? '>=' : '<='} ?`;
+  }
+  return col.storage === 'dict' ? dictSql(caseDb, col, cond, params) : plainSql(col, cond, params);
+}
+
+function dictSql(caseDb: CaseDb, col: ColumnDef, cond: Condition, params: SqlParam[]): string {
+  const x = storedRef(col);
+  const ids = () => cond.values.map((v) => caseDb.strings.lookupId(String(v))).filter((id): id is number => id !== undefined);
+  switch (cond.op) {
+    case 'eq':
+    case 'in':
+      return inList(x, ids(), params); // a value the case never saw matches nothing
+    case 'neq':
+    case 'notIn':
+      return notInList(x, ids(), params);
+    case 'contains':
+    case 'startsWith':
+      return `${x} IN (${matchingStringIds(cond.op, cond.values, params)})`;
+    case 'notContains':
+      return `(${x} IS NULL OR ${x} NOT IN (${matchingStringIds('contains', cond.values, params)}))`;
+    default:
+      throw invalidInput(`"${cond.op}" is not supported on ${col.key}`);
+  }
+}
+
+/** Sub-select of the ids of dictionary strings containing (or starting with) any of the values. */
+export function matchingStringIds(kind: 'contains' | 'startsWith', values: readonly (string | number)[], params: SqlParam[]): string {
+  const tests = values.map((v) => {
+    params.push(likePattern(String(v), kind));
+    return `value LIKE ? ${LIKE_ESCAPE}`;
+  });
+  return `SELECT id FROM strings WHERE ${tests.join(' OR ')}`;
+}
+
+function plainSql(col: ColumnDef, cond: Condition, params: SqlParam[]): string {
+  const x = storedRef(col);
+  const values = () => cond.values.map((v) => (col.storage === 'text' ? String(v) : toNumber(col, v)));
+  switch (cond.op) {
+    case 'eq':
+    case 'in':
+      return inList(x, values(), params);
+    case 'neq':
+    case 'notIn':
+      return notInList(x, values(), params);
+    case 'contains':
+    case 'startsWith':
+    case 'notContains': {
+      if (col.storage === 'time') throw invalidInput(`"${cond.op}" is not supported on ${col.key}; use a time range`);
+      const target = col.storage === 'text' ? x : `CAST(${x} AS TEXT)`;
+      const tests = cond.values.map((v) => {
+        params.push(likePattern(String(v), cond.op === 'startsWith' ? 'startsWith' : 'contains'));
+        return `${target} LIKE ? ${LIKE_ESCAPE}`;
+      });
+      const any = `(${tests.join(' OR ')})`;
+      return cond.op === 'notContains' ? `(${x} IS NULL OR NOT ${any})` : any;
+    }
+    default:
+      throw invalidInput(`"${cond.op}" is not supported on ${col.key}`);
+  }
+}
+
+function cidrSql(caseDb: CaseDb, col: ColumnDef, values: readonly (string | number)[], params: SqlParam[]): string {
+  if (col.key !== 'ip_address') throw invalidInput(`"in range" applies to ip_address, not ${col.key}`);
+  const ranges = values.map((v) => {
+    const range = parseRange(String(v));
+    if (!range) throw invalidInput(`"${String(v).slice(0, 80)}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, 2001:db8::/32)`);
+    return range;
+  });
+  return inList(storedRef(col), ipIdsInRanges(caseDb, ranges), params);
+}
+
+const BOOL_WORDS: Record<string, number> = { true: 1, yes: 1, false: 0, no: 0 };
+
+function toNumber(col: ColumnDef, v: string | number): number {
+  if (typeof v === 'number') return v;
+  const t = v.trim();
+  if (col.storage === 'bool' && t.toLowerCase() in BOOL_WORDS) return BOOL_WORDS[t.toLowerCase()]!;
+  if (col.storage === 'time') {
+    const ms = /^-?\d+$/.test(t) ? Number(t) : parseTimestamp(t);
+    if (ms !== null && Number.isFinite(ms)) return ms;
+  } else if (t !== '' && Number.isFinite(Number(t))) return Number(t);
+  throw invalidInput(`"${t.slice(0, 80)}" is not a ${col.storage === 'time' ? 'time' : 'number'} (column ${col.key})`);
+}

@@ -1,0 +1,83 @@
+// Materialized result sets: the ordered row ids of a filter + sort, paged by position. The grid
+// scrolls through millions of rows while each page is one small indexed lookup.
+import type { FilterSpec, SortSpec } from '../../shared/model/filter-spec';
+import type { CaseDb } from '../db/case-db';
+import { resolveColumn } from './column-ref';
+import { notFound } from './errors';
+import { buildWhere } from './filters';
+import { orderedRids } from './row-order';
+import { inList, type SqlParam } from './sql-list';
+
+interface Snapshot {
+  caseDb: CaseDb;
+  rids: Int32Array;
+}
+
+export interface SnapshotInfo {
+  snapshotId: number;
+  matching: number;
+  total: number;
+  ms: number;
+}
+
+export interface PageRows {
+  rows: (string | number | null)[][];
+  rids: number[];
+}
+
+const MAX_SNAPSHOTS = 8;
+const MAX_TOTAL_ROWS = 40_000_000; // ~160 MB of row ids across all kept snapshots
+
+export class SnapshotStore {
+  private readonly snapshots = new Map<number, Snapshot>(); // in order of last use
+  private nextId = 1;
+
+  create(caseDb: CaseDb, filter: FilterSpec, sort: SortSpec): SnapshotInfo {
+    const started = performance.now();
+    const col = resolveColumn(sort.column);
+    const where = buildWhere(caseDb, filter);
+    const total = Number(caseDb.scalar('SELECT count(*) FROM signin_data'));
+    const rids = orderedRids(caseDb, col, filter, where, sort.dir, total);
+    const snapshotId = this.nextId++;
+    this.snapshots.set(snapshotId, { caseDb, rids });
+    this.evict();
+    return { snapshotId, matching: rids.length, total, ms: Math.round(performance.now() - started) };
+  }
+
+  /** Rows at positions [from, from + count) in the requested column order. */
+  page(caseDb: CaseDb, snapshotId: number, from: number, count: number, columns: readonly string[]): PageRows {
+    const snap = this.snapshots.get(snapshotId);
+    if (!snap || snap.caseDb !== caseDb) throw notFound(`snapshot ${snapshotId} has expired; query again`);
+    this.snapshots.delete(snapshotId);
+    this.snapshots.set(snapshotId, snap); // most recently used
+    const cols = columns.map(resolveColumn);
+    const wanted = Array.from(snap.rids.subarray(from, from + count));
+    if (wanted.length === 0) return { rows: [], rids: [] };
+    const params: SqlParam[] = [];
+    const select = ['rid', ...cols.map((c) => `"${c.key}"`)].join(', ');
+    const byRid = new Map<number, (string | number | null)[]>();
+    for (const row of caseDb.all(`SELECT ${select} FROM signins WHERE ${inList('rid', wanted, params)}`, params)) {
+      byRid.set(Number(row[0]), row.slice(1) as (string | number | null)[]);
+    }
+    const present = wanted.filter((rid) => byRid.has(rid)); // rows deleted since the snapshot drop out
+    return { rows: present.map((rid) => byRid.get(rid)!), rids: present };
+  }
+
+  has(snapshotId: number): boolean {
+    return this.snapshots.has(snapshotId);
+  }
+
+  clear(): void {
+    this.snapshots.clear();
+  }
+
+  private evict(): void {
+    let rows = 0;
+    for (const s of this.snapshots.values()) rows += s.rids.length;
+    for (const [id, s] of this.snapshots) {
+      if (this.snapshots.size <= 1 || (this.snapshots.size <= MAX_SNAPSHOTS && rows <= MAX_TOTAL_ROWS)) break;
+      this.snapshots.delete(id);
+      rows -= s.rids.length;
+    }
+  }
+}
