@@ -1,0 +1,60 @@
+// Small SQL helpers for rules: dictionary ids of known strings (so rules filter on indexed integer
+// columns instead of text), safe IN lists, decoding ids back to text.
+import type { CaseDb } from '../db/case-db';
+
+export type SqlParam = string | number | null;
+
+/** Ids of values present in the case dictionary (exact, case-sensitive like the data). */
+export function dictIds(db: CaseDb, values: readonly string[]): number[] {
+  const ids: number[] = [];
+  for (const v of values) {
+    const id = db.strings.lookupId(v);
+    if (id !== undefined) ids.push(id);
+  }
+  return ids;
+}
+
+/** Ids of dictionary values containing any of the fragments (ASCII case-insensitive, like SQL LIKE). */
+export function dictIdsContaining(db: CaseDb, fragments: readonly string[]): number[] {
+  const ids = new Set<number>();
+  for (const f of fragments) {
+    const pattern = `%${f.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    for (const [id] of db.all("SELECT id FROM strings WHERE value LIKE ? ESCAPE '\\'", [pattern])) ids.add(Number(id));
+  }
+  return [...ids];
+}
+
+/** `(1,2,3)` for an IN clause; `(NULL)` matches nothing, so an absent value simply finds no rows. */
+export function inList(values: readonly number[]): string {
+  for (const v of values) if (!Number.isFinite(v)) throw new Error(`not a number in an IN list: ${v}`);
+  return values.length ? `(${values.join(',')})` : '(NULL)';
+}
+
+/** Text of dictionary ids, batched. */
+export function decode(db: CaseDb, ids: Iterable<number>): Map<number, string> {
+  const out = new Map<number, string>();
+  const list = [...new Set(ids)];
+  for (let i = 0; i < list.length; i += 500) {
+    const chunk = list.slice(i, i + 500);
+    for (const [id, value] of db.all(`SELECT id, value FROM strings WHERE id IN ${inList(chunk)}`)) out.set(Number(id), String(value));
+  }
+  return out;
+}
+
+export function decodeOne(db: CaseDb, id: number | null): string | null {
+  return id === null ? null : (decode(db, [id]).get(id) ?? null);
+}
+
+export function numOrNull(v: unknown): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
+
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new DetectionCancelled();
+}
+
+export class DetectionCancelled extends Error {
+  constructor() {
+    super('detections cancelled');
+  }
+}

@@ -1,0 +1,93 @@
+// Impossible travel: two consecutive successful sign-ins of one account too far apart for the time
+// between them, computed from the sign-ins' own coordinates (great-circle maths from main/geo).
+import type { Finding } from '../../../shared/model/detection';
+import { decode, inList, throwIfAborted } from '../case-sql';
+import { groupBy } from '../collections';
+import { plural, span } from '../describe';
+import { Evidence, extraIds, extraNum, selectRows } from '../evidence';
+import { greatCircleKm, speedKmh } from '../../geo/distance';
+import { hasIpGeo } from '../../geo/ip-geo-table';
+import type { CaseDb } from '../../db/case-db';
+import { defineRule } from '../rule';
+
+interface Hop {
+  user: number;
+  fromRid: number;
+  toRid: number;
+  km: number;
+  minutes: number;
+  kmh: number;
+}
+
+export const impossibleTravel = defineRule({
+  id: 'impossible-travel',
+  title: 'Impossible travel',
+  severity: 'medium',
+  description: 'Two consecutive successful sign-ins of one account whose locations are further apart than anyone could travel in the time between them.',
+  logic:
+    'Per account, successful sign-ins with coordinates in time order (the sign-in\'s own latitude/longitude; without them, the case\'s IP enrichment, less its uncertainty); for each consecutive pair from different IPs the great-circle distance and speed are computed. Pairs at least `minDistanceKm` apart (below that, IP geolocation error dominates) and faster than `maxSpeedKmh` are impossible hops; one finding per account lists them all.',
+  references: ['Sentinel hunting: User Login IP Address Teleportation (UserLoginIPAddressTeleportation.yaml), with real distance/speed instead of "two countries within 10 min"', 'Entra ID Protection: Atypical travel / impossible travel (Sigma identity_protection rules)'],
+  falsePositives: ['Corporate VPN or proxy egress in another country alternating with direct access', 'Mobile carriers geolocating IPs at a distant gateway', 'Non-interactive refreshes that carry the token-issuance IP of a cloud service'],
+  params: {
+    minDistanceKm: { label: 'Ignore hops shorter than', unit: 'km', default: 500, min: 0, max: 20_000 },
+    maxSpeedKmh: { label: 'Faster than', unit: 'km/h', default: 1000, min: 100, max: 100_000 },
+  },
+  run(db, p, signal) {
+    const hops = impossibleHops(db, p.minDistanceKm, p.maxSpeedKmh);
+    throwIfAborted(signal);
+    const findings: Finding[] = [];
+    for (const [user, list] of groupBy(hops, (h) => h.user)) {
+      const rids = list.flatMap((h) => [h.fromRid, h.toRid]);
+      const evidence = new Evidence(selectRows(db, `rid IN ${inList(rids)}`, [], ['city_k', 'country_k']));
+      const byRid = new Map(evidence.rows().map((r) => [r.rid, r]));
+      const fastest = list.reduce((a, b) => (b.kmh > a.kmh ? b : a));
+      const names = decode(db, [user, ...extraIds(evidence.rows(), [0, 1])]);
+      const place = (rid: number) => {
+        const r = byRid.get(rid);
+        const [city, country] = r ? [extraNum(r, 0), extraNum(r, 1)] : [null, null];
+        return [city, country].map((id) => (id === null ? null : names.get(id))).filter(Boolean).join(', ') || 'unknown place';
+      };
+      const speed = Number.isFinite(fastest.kmh) ? `${Math.round(fastest.kmh).toLocaleString('en-US')} km/h` : 'same instant';
+      const title = `Impossible travel for ${names.get(user)}: ${place(fastest.fromRid)} → ${place(fastest.toRid)}, ${Math.round(fastest.km).toLocaleString('en-US')} km in ${span(fastest.minutes * 60_000)} (${speed})${list.length > 1 ? `; ${plural(list.length, 'impossible hop')} in all` : ''}`;
+      const details = { hops: list.length, maxKm: Math.round(fastest.km), maxKmh: Number.isFinite(fastest.kmh) ? Math.round(fastest.kmh) : null, minutes: Math.round(fastest.minutes * 10) / 10 };
+      findings.push(evidence.toFinding(db, { ruleId: 'impossible-travel', severity: 'medium', title, details }));
+    }
+    return findings;
+  },
+});
+
+/**
+ * Consecutive successful sign-ins per account (window function), pre-filtered in SQL by a cheap
+ * degree bound, then measured in JS. Rows without coordinates take the case's IP enrichment
+ * (ip_geo) when present, whose uncertainty (a country centroid) is subtracted from the distance.
+ */
+function impossibleHops(db: CaseDb, minKm: number, maxKmh: number): Hop[] {
+  const geo = hasIpGeo(db);
+  const lat = geo ? 'coalesce(d.latitude, g.latitude)' : 'd.latitude';
+  const lon = geo ? 'coalesce(d.longitude, g.longitude)' : 'd.longitude';
+  const err = geo ? 'CASE WHEN d.latitude IS NULL THEN coalesce(g.uncertainty_km, 0) ELSE 0 END' : '0';
+  const rows = db.all(
+    `SELECT u, rid, ms, lat, lon, err, prev_rid, prev_ms, prev_lat, prev_lon, prev_err FROM (
+       SELECT u, rid, ms, lat, lon, err, ip,
+         lag(rid) OVER w AS prev_rid, lag(ms) OVER w AS prev_ms, lag(lat) OVER w AS prev_lat,
+         lag(lon) OVER w AS prev_lon, lag(err) OVER w AS prev_err, lag(ip) OVER w AS prev_ip
+       FROM (SELECT d.user_principal_name_k AS u, d.rid AS rid, d.created_ms AS ms, d.ip_address_k AS ip, ${lat} AS lat, ${lon} AS lon, ${err} AS err
+             FROM signin_data d ${geo ? 'LEFT JOIN ip_geo g ON g.ip_k = d.ip_address_k' : ''}
+             WHERE d.status_code = 0 AND d.user_principal_name_k IS NOT NULL)
+       WHERE lat IS NOT NULL AND lon IS NOT NULL
+       WINDOW w AS (PARTITION BY u ORDER BY ms, rid))
+     WHERE prev_rid IS NOT NULL AND prev_ip IS NOT ip AND abs(lat - prev_lat) + abs(lon - prev_lon) >= ?`,
+    // Necessary condition for minKm apart: |dLat| + |dLon| >= minKm / 111.2 (a degree is at most ~111.2 km).
+    [Math.max(0, minKm) / 111.2],
+  );
+  const hops: Hop[] = [];
+  for (const r of rows) {
+    const [user, rid, ms, lat, lon, err, prevRid, prevMs, prevLat, prevLon, prevErr] = r.map(Number) as number[];
+    const km = greatCircleKm({ lat: prevLat!, lon: prevLon! }, { lat: lat!, lon: lon! });
+    const leastKm = Math.max(0, km - err! - prevErr!);
+    const elapsed = ms! - prevMs!;
+    const kmh = speedKmh(leastKm, elapsed);
+    if (leastKm >= minKm && kmh > maxKmh) hops.push({ user: user!, fromRid: prevRid!, toRid: rid!, km, minutes: elapsed / 60_000, kmh });
+  }
+  return hops;
+}
