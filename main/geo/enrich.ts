@@ -4,14 +4,15 @@
 import type { CaseDb } from '../db/case-db';
 import { caseVersion } from '../query/case-cache';
 import { loadGazetteer } from './gazetteer';
+import { currentDatabases } from './geo-databases';
 import { writeIpGeo } from './ip-geo-table';
-import { openBundledCountryDb, type GeoDatabase } from './mmdb';
+import type { GeoDatabase } from './mmdb';
 import { resolveIpGeo, type GeoSources, type IpGeo, type LogEvidence } from './resolve-ip';
 
+/** Databases to use instead of the configured ones (geo-databases.ts); null: none. */
 export interface EnrichOptions {
   cityDb?: GeoDatabase | null;
   asnDb?: GeoDatabase | null;
-  /** Default: the bundled country database; null: none (tests of the precedence). */
   countryDb?: GeoDatabase | null;
 }
 
@@ -31,11 +32,15 @@ interface Candidate extends LogEvidence {
 
 export async function enrichCase(caseDb: CaseDb, signal?: AbortSignal, opts: EnrichOptions = {}): Promise<EnrichSummary> {
   const started = Date.now();
-  const countryDb = opts.countryDb === undefined ? await openBundledCountryDb() : opts.countryDb;
+  const configured = await currentDatabases();
+  const pick = (given: GeoDatabase | null | undefined, fallback: GeoDatabase | null) => (given === undefined ? fallback : given);
+  const cityDb = pick(opts.cityDb, configured.cityDb);
+  const asnDb = pick(opts.asnDb, configured.asnDb);
+  const countryDb = pick(opts.countryDb, configured.countryDb);
   const evidence = logEvidence(caseDb);
   signal?.throwIfAborted();
   const needsGazetteer = [...evidence.values()].some((e) => e.lat === null || e.lon === null);
-  const sources: GeoSources = { gazetteer: needsGazetteer ? loadGazetteer() : null, cityDb: opts.cityDb, asnDb: opts.asnDb, countryDb };
+  const sources: GeoSources = { gazetteer: needsGazetteer ? loadGazetteer() : null, cityDb, asnDb, countryDb };
   const resolved: [number, IpGeo][] = [];
   const bySource: Record<string, number> = {};
   for (const [ipK, e] of evidence) {
@@ -48,7 +53,7 @@ export async function enrichCase(caseDb: CaseDb, signal?: AbortSignal, opts: Enr
   signal?.throwIfAborted();
   writeIpGeo(caseDb, resolved);
   const located = resolved.filter(([, g]) => g.latitude !== null).length;
-  const databases = [countryDb, opts.cityDb, opts.asnDb].filter((d): d is GeoDatabase => !!d).map((d) => d.info);
+  const databases = [countryDb, cityDb, asnDb].filter((d): d is GeoDatabase => !!d).map((d) => d.info);
   caseDb.setMeta(ENRICH_META_KEY, JSON.stringify({ at: new Date().toISOString(), version: caseVersion(caseDb), ips: resolved.length, located, databases }));
   return { ips: resolved.length, located, bySource, ms: Date.now() - started };
 }
@@ -89,4 +94,12 @@ function logEvidence(caseDb: CaseDb): Map<number, Candidate> {
 function rank(c: Candidate): number {
   const richness = c.lat !== null && c.lon !== null ? 3 : c.city ? 2 : c.country ? 1 : 0;
   return richness * 1e12 + c.rows;
+}
+
+/** The last enrichment of this case, and whether sign-ins were added since. */
+export function enrichmentStatus(caseDb: CaseDb): { at: string; ips: number; located: number; stale: boolean } | null {
+  const raw = caseDb.meta(ENRICH_META_KEY);
+  if (!raw) return null;
+  const meta = JSON.parse(raw) as { at: string; version: string; ips: number; located: number };
+  return { at: meta.at, ips: meta.ips, located: meta.located, stale: meta.version !== caseVersion(caseDb) };
 }
