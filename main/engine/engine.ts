@@ -6,13 +6,16 @@ import { ApiFailure } from '../api/api-failure';
 import { CaseDb } from '../db/case-db';
 import type { EmitFn, EngineChannel, EngineContext, HandlerTable } from './context';
 import { caseHandlers } from './handlers/case-handlers';
+import { detectionHandlers } from './handlers/detection-handlers';
 import { importHandlers } from './handlers/import-handlers';
 import { queryHandlers } from './handlers/query-handlers';
+import { geoHandlers } from './handlers/geo-handlers';
+import { sessionHandlers } from './handlers/session-handlers';
 import { JobRegistry } from './jobs';
 
 export type { EmitFn, EngineChannel } from './context';
 
-const DOMAINS: ((ctx: EngineContext) => HandlerTable)[] = [caseHandlers, importHandlers, queryHandlers];
+const DOMAINS: ((ctx: EngineContext) => HandlerTable)[] = [caseHandlers, importHandlers, queryHandlers, geoHandlers, sessionHandlers, detectionHandlers];
 
 export class Engine implements EngineContext {
   readonly jobs: JobRegistry;

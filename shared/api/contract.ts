@@ -101,7 +101,15 @@ export const contract = {
       mfa: z.array(z.object({ method: z.string(), total: z.number(), succeeded: z.number() })),
     }),
   },
+  // Map (geo.*) and sessions channels; their schemas live in shared/model/geo.ts and session.ts.
+  ...geoChannels,
+  ...sessionChannels,
+  ...detectionChannels,
 } as const;
+// (imports are hoisted; kept next to their one use so the channel block stays one edit)
+import { geoChannels } from '../model/geo';
+import { sessionChannels } from '../model/session';
+import { detectionChannels } from '../model/detection';
 
 export type Channel = keyof typeof contract;
 export type Req<C extends Channel> = z.input<(typeof contract)[C]['req']>;
