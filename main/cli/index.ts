@@ -3,15 +3,17 @@ import { parseArgs, UsageError } from './args';
 import { importCommand, EXIT_UNUSABLE } from './import-command';
 import { infoCommand } from './info-command';
 import { sqlCommand } from './sql-command';
+import { detectCommand } from './detect-command';
 
 const USAGE = `usage:
   signin-scope import FILE... --case OUT.signinscope [--json] [--replace]
   signin-scope info CASE [--json]
   signin-scope sql CASE "SELECT ..." [--json]
+  signin-scope detect CASE [--json] [--save]
 exit codes: 0 ok, 1 some records rejected, 2 unusable input`;
 
 type Command = (args: ReturnType<typeof parseArgs>, out: (s: string) => void) => Promise<number>;
-const COMMANDS: Record<string, Command> = { import: importCommand, info: infoCommand, sql: sqlCommand };
+const COMMANDS: Record<string, Command> = { import: importCommand, info: infoCommand, sql: sqlCommand, detect: detectCommand };
 
 export async function runCli(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
   const [name, ...rest] = argv;

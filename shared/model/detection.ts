@@ -78,3 +78,15 @@ export const DetectionSettingsReq = z.object({
   /** Thresholds to change; a key set to null goes back to its default. */
   params: z.record(z.string().max(64), z.number().nullable()).default({}),
 });
+
+/** The detections channels of the API contract (spread into `contract`). */
+export const detectionChannels = {
+  /** Rules with their metadata and the case's current thresholds. */
+  'detections.list': { req: z.object({}), res: z.array(RuleInfo) },
+  /** Runs the enabled rules (or those named) as a job; `job.done` carries a DetectionRunSummary. */
+  'detections.run': { req: z.object({ ruleIds: z.array(z.string().max(64)).max(100).optional() }), res: z.object({ jobId: z.string().max(64) }) },
+  /** Stored findings, most severe first; `withRids` adds the supporting sign-ins' rids. */
+  'detections.findings': { req: FindingsQuery, res: z.object({ findings: z.array(Finding), total: z.number() }) },
+  /** Enables/disables a rule or adjusts its thresholds (validated against the rule's bounds). */
+  'detections.settings': { req: DetectionSettingsReq, res: RuleInfo },
+} as const;

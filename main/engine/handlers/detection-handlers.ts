@@ -1,0 +1,47 @@
+// Detections channels: rules and thresholds, a run as a job (progress per rule, cancel between
+// rules), stored findings.
+import type { ImportProgress } from '../../../shared/model/import-summary';
+import { ApiFailure } from '../../api/api-failure';
+import { replaceFindings, listFindings } from '../../detections/finding-store';
+import { runDetections } from '../../detections/runner';
+import { InvalidSettingError, listRules, updateSettings } from '../../detections/settings';
+import { RULE_BY_ID } from '../../detections/registry';
+import type { EngineContext, HandlerTable } from '../context';
+
+export function detectionHandlers(ctx: EngineContext): HandlerTable {
+  return {
+    'detections.list': () => listRules(ctx.db),
+    'detections.run': ({ ruleIds }) => {
+      if (ctx.jobs.running('detections')) throw new ApiFailure('BUSY', 'detections are already running');
+      const unknown = ruleIds?.find((id) => !RULE_BY_ID.has(id));
+      if (unknown) throw new ApiFailure('INVALID_INPUT', `unknown rule ${unknown}`);
+      const db = ctx.db;
+      const jobId = ctx.jobs.start('detections', async (signal, progress) => {
+        const result = await runDetections(db, {
+          ...(ruleIds ? { ruleIds } : {}),
+          signal,
+          // job.progress is shaped for imports (its schema takes any phase): a rule is reported as the
+          // "file" being worked on, rules done as fileIndex/bytesDone, findings so far as records.
+          onProgress: (p) => progress({ phase: 'detecting' as ImportProgress['phase'], file: p.title, fileIndex: p.index, files: p.total, bytesDone: p.index, bytesTotal: p.total, records: p.findings, recordsPerSecond: 0, bytesPerSecond: 0 }),
+        });
+        if (db === ctx.db && result.completedRuleIds.length) {
+          replaceFindings(db, result.completedRuleIds, result.findings);
+          ctx.markDirty();
+        }
+        return result.summary;
+      });
+      return { jobId };
+    },
+    'detections.findings': (query) => listFindings(ctx.db, query),
+    'detections.settings': (change) => {
+      try {
+        const info = updateSettings(ctx.db, change);
+        ctx.markDirty();
+        return info;
+      } catch (e) {
+        if (e instanceof InvalidSettingError) throw new ApiFailure('INVALID_INPUT', e.message);
+        throw e;
+      }
+    },
+  };
+}
