@@ -2,7 +2,7 @@
 // Builds a synthetic case and times each query-layer entry point once per scenario.
 import type { FilterSpec, SortSpec } from '../../../../shared/model/filter-spec';
 import { SnapshotStore } from '../../../../main/query/snapshot';
-import { queryFacets } from '../../../../main/query/facets';
+import { facets } from '../../../../main/query/facets';
 import { histogram, swimlanes } from '../../../../main/query/timeline';
 import { overview } from '../../../../main/query/overview';
 import { buildSyntheticCase } from '../helpers/synthetic-case';
@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     ['no filter, user agent desc', { conditions: [] }, { column: 'user_agent', dir: 'desc' }],
     ['no filter, status_code asc', { conditions: [] }, { column: 'status_code', dir: 'asc' }],
     ['cidr 10.0.0.0/8 + 2001:db8::/32', { conditions: [{ column: 'ip_address', op: 'cidr', values: ['10.0.0.0/8', '2001:db8::/32'] }] }, byTime],
+    ['text "user12" (first: builds the per-column id cache)', { conditions: [], text: 'user12' }, byTime],
     ['text "user12"', { conditions: [], text: 'user12' }, byTime],
+    ['text "agent 12"', { conditions: [], text: 'agent 12' }, byTime],
     ['text "a" (matches most strings)', { conditions: [], text: 'a' }, byTime],
     ['one day', { conditions: [], timeFrom: Date.UTC(2025, 0, 10), timeTo: Date.UTC(2025, 0, 11) }, byTime],
   ];
@@ -41,13 +43,13 @@ async function main(): Promise<void> {
   const noFilter: FilterSpec = { conditions: [] };
   const upn: FilterSpec = { conditions: [{ column: 'user_principal_name', op: 'eq', values: ['user3@contoso.com'] }] };
   t = performance.now();
-  queryFacets(caseDb, { filter: noFilter, column: 'app_display_name', limit: 50 });
+  facets(caseDb, { filter: noFilter, column: 'app_display_name', limit: 50 });
   console.log(`facets app (no filter): ${ms(t)}`);
   t = performance.now();
-  queryFacets(caseDb, { filter: noFilter, column: 'ip_address', limit: 50 });
+  facets(caseDb, { filter: noFilter, column: 'ip_address', limit: 50 });
   console.log(`facets ip (no filter): ${ms(t)}`);
   t = performance.now();
-  queryFacets(caseDb, { filter: upn, column: 'ip_address', limit: 50, search: '10.' });
+  facets(caseDb, { filter: upn, column: 'ip_address', limit: 50, search: '10.' });
   console.log(`facets ip (UPN filter, search): ${ms(t)}`);
   t = performance.now();
   histogram(caseDb, { filter: noFilter, buckets: 300 });

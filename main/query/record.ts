@@ -1,0 +1,62 @@
+// Everything the details pane shows for one sign-in: its values, authentication steps, Conditional
+// Access results, where it came from, what its error code means, and the verbatim evidence record.
+import type { Res } from '../../shared/api/contract';
+import { errorMeaning } from '../../shared/model/aadsts';
+import type { CaseDb } from '../db/case-db';
+import { readRawRecord } from '../import/raw-record';
+import { notFound } from './errors';
+
+type Cell = string | number | null;
+type Row = Record<string, Cell>;
+
+/** View columns that the response carries in structured form instead (steps, policies). */
+const STRUCTURED = new Set(['authentication_details_json', 'conditional_access_policies_json']);
+
+export async function getRecord(caseDb: CaseDb, rid: number): Promise<Res<'record.get'>> {
+  const row = objects(caseDb, 'SELECT * FROM signins WHERE rid = ?', [rid])[0];
+  if (!row) throw notFound(`sign-in ${rid} does not exist in this case`);
+  const values: Row = {};
+  for (const [key, v] of Object.entries(row)) if (!STRUCTURED.has(key)) values[key] = v;
+  const stepCols = 'seq, method, method_detail, succeeded, result_detail, requirement, step_at, origin';
+  let authSteps = objects(caseDb, `SELECT ${stepCols} FROM authentication_details WHERE origin = 'record' AND rid = ? ORDER BY seq`, [rid]);
+  if (authSteps.length === 0 && typeof row.id === 'string') {
+    // Portal CSV rows: the steps come from the AuthDetails companion file, joined on the request id.
+    authSteps = objects(caseDb, `SELECT ${stepCols} FROM authentication_details WHERE origin = 'authDetailsCsv' AND request_id = ? ORDER BY step_at, seq`, [row.id]);
+  }
+  const caPolicies = objects(
+    caseDb,
+    'SELECT policy_id, policy_name, result, enforced_grant_controls, enforced_session_controls FROM conditional_access_results WHERE rid = ?',
+    [rid],
+  );
+  const loc = caseDb.all(
+    `SELECT s.file_name, s.format, d.record_index, s.path, s.encoding, s.compressed, s.size, d.raw_offset, d.raw_length
+     FROM signin_data d JOIN sources s ON s.id = d.source_id WHERE d.rid = ?`,
+    [rid],
+  )[0] as [string, string | null, number | null, string, string | null, number | null, number | null, number | null, number | null] | undefined;
+  let raw: { text: string | null; note: string | null } = { text: null, note: 'no evidence file is recorded for this sign-in' };
+  if (loc && loc[7] !== null && loc[8] !== null) {
+    raw = await readRawRecord({ path: loc[3], encoding: loc[4], compressed: loc[5] === 1, size: loc[6], format: loc[1] }, loc[7], loc[8]);
+  } else if (loc) raw = { text: null, note: 'the import recorded no position for this record' };
+  const code = typeof row.status_code === 'number' ? row.status_code : null;
+  return {
+    values,
+    raw: raw.text,
+    rawNote: raw.note,
+    authSteps,
+    caPolicies,
+    errorMeaning: errorMeaning(code),
+    source: loc ? { fileName: loc[0], format: loc[1], recordIndex: loc[2] } : null,
+  };
+}
+
+function objects(caseDb: CaseDb, sql: string, params: (string | number)[]): Row[] {
+  const stmt = caseDb.db.prepare(sql);
+  try {
+    stmt.bind(params);
+    const out: Row[] = [];
+    while (stmt.step()) out.push(stmt.getAsObject() as Row);
+    return out;
+  } finally {
+    stmt.free();
+  }
+}
