@@ -8,6 +8,7 @@ import { CaseDb } from '../db/case-db';
 import { writeDemoSet } from '../generator/demo-set';
 import { importFiles } from '../import/pipeline';
 import { loadCase, saveCase } from './case-store';
+import { refreshDerivedData } from './derived-data';
 
 export const DEMO_SEED = 20251104;
 const DEMO_VERSION = 1; // bump when the generator's output changes
@@ -32,6 +33,7 @@ export async function openDemoCase(): Promise<{ caseDb: CaseDb; evidenceDir: str
   const caseDb = await CaseDb.create();
   caseDb.setMeta('title', 'Demo: Northwind Traders (generated)');
   await importFiles(caseDb, manifest.files.map((f) => f.path));
+  await refreshDerivedData(caseDb);
   await saveCase(caseDb, caseFile);
   return { caseDb, evidenceDir };
 }

@@ -7,6 +7,7 @@ import { importFiles } from '../import/pipeline';
 import { UsageError, type ParsedArgs } from './args';
 import { table } from './format';
 import { loadCase } from '../cases/case-store';
+import { refreshDerivedData } from '../cases/derived-data';
 import { existsSync } from 'node:fs';
 
 export const EXIT_OK = 0;
@@ -25,6 +26,7 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
     progressEveryMs: 500,
     onProgress: interactive ? (p) => process.stderr.write(`\r${p.phase} ${p.file} ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB, ${p.records} records, ${Math.round(p.recordsPerSecond)} rec/s   `) : undefined,
   });
+  if (!summary.cancelled) await refreshDerivedData(caseDb);
   if (interactive) process.stderr.write('\n');
   if (!caseDb.meta('title')) caseDb.setMeta('title', path.basename(target).replace(/\.signinscope$/, ''));
   await saveCase(caseDb, target);

@@ -1,5 +1,6 @@
 // Import channels: one import job at a time, progress and completion as job events.
 import { ApiFailure } from '../../api/api-failure';
+import { refreshDerivedData } from '../../cases/derived-data';
 import { importFiles } from '../../import/pipeline';
 import type { EngineContext, HandlerTable } from '../context';
 
@@ -10,6 +11,7 @@ export function importHandlers(ctx: EngineContext): HandlerTable {
       const db = ctx.db;
       const jobId = ctx.jobs.start('import', async (signal, progress) => {
         const summary = await importFiles(db, paths, { signal, onProgress: progress });
+        if (!signal.aborted) await refreshDerivedData(db, signal, progress);
         if (db === ctx.db) {
           ctx.markDirty();
           ctx.announceCase();
