@@ -71,11 +71,10 @@ export function parseRange(text: string): IpRange | null {
   if (extra !== undefined || !addr) return null;
   const bytes = parseIp(addr);
   if (!bytes) return null;
-  const max = bytes.length * 8;
-  if (prefixText === undefined) return { bytes, prefix: max };
+  if (prefixText === undefined) return { bytes, prefix: bytes.length * 8 };
   if (!/^\d{1,3}$/.test(prefixText)) return null;
   let prefix = Number(prefixText);
-  if (prefix > max) return null;
+  if (prefix > (addr.includes(':') ? 128 : 32)) return null;
   // "::ffff:10.0.0.0/104" written in IPv6 terms: shift the prefix to the IPv4 address it maps.
   if (bytes.length === 4 && addr.includes(':')) prefix = Math.max(0, prefix - 96);
   return { bytes, prefix };

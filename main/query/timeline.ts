@@ -14,7 +14,7 @@ export function histogram(caseDb: CaseDb, req: ParsedReq<'timeline.histogram'>):
   const where = buildWhere(caseDb, req.filter);
   const counts = statusSums(caseDb, ['Success', 'Failure', 'Interrupted']);
   const rows = caseDb.all(
-    `SELECT (d.created_ms - ?) / ? AS bucket, count(*), ${counts.sql} FROM signin_data d
+    `SELECT CAST((d.created_ms - ?) / ? AS INTEGER) AS bucket, count(*), ${counts.sql} FROM signin_data d
      WHERE ${where.sql} AND d.created_ms >= ? AND d.created_ms < ? GROUP BY bucket`,
     [b.from, b.bucketMs, ...counts.params, ...where.params, range.from, range.to],
   ) as number[][];
@@ -58,7 +58,7 @@ function laneCells(caseDb: CaseDb, where: WhereClause, b: TimeBuckets, range: { 
   const params: SqlParam[] = [b.from, b.bucketMs, ...counts.params, ...where.params, range.from, range.to];
   const users = inList('d.user_principal_name_k', userIds, params);
   return caseDb.all(
-    `SELECT d.user_principal_name_k, (d.created_ms - ?) / ? AS bucket, ${counts.sql}
+    `SELECT d.user_principal_name_k, CAST((d.created_ms - ?) / ? AS INTEGER) AS bucket, ${counts.sql}
      FROM signin_data d WHERE ${where.sql} AND d.created_ms >= ? AND d.created_ms < ? AND ${users}
      GROUP BY d.user_principal_name_k, bucket ORDER BY d.user_principal_name_k, bucket`,
     params,
