@@ -30,6 +30,11 @@ export function inList(values: readonly number[]): string {
   return values.length ? `(${values.join(',')})` : '(NULL)';
 }
 
+/** `column NOT IN (...)`, true for every row when the list is empty (`x NOT IN (NULL)` is never true). */
+export function notIn(column: string, values: readonly number[]): string {
+  return values.length ? `${column} NOT IN ${inList(values)}` : '1';
+}
+
 /** Text of dictionary ids, batched. */
 export function decode(db: CaseDb, ids: Iterable<number>): Map<number, string> {
   const out = new Map<number, string>();

@@ -33,6 +33,7 @@ export async function runDetections(db: CaseDb, opts: RunOptions = {}): Promise<
     await new Promise((resolve) => setImmediate(resolve));
     if (signal.aborted) break;
     opts.onProgress?.({ ruleId: rule.id, title: rule.title, index, total: rules.length, findings: findings.length });
+    if (signal.aborted) break;
     const t0 = performance.now();
     try {
       const found = rule.run(db, resolveParams(rule, settings), signal);

@@ -1,7 +1,7 @@
 // A success, then within minutes a failure for the same account and application from another
 // network: the password or session is being tried by someone else right after the user.
 import type { Finding } from '../../../shared/model/detection';
-import { decode, dictIds, inList, throwIfAborted } from '../case-sql';
+import { decode, dictIds, inList, notIn, throwIfAborted } from '../case-sql';
 import { groupBy } from '../collections';
 import { plural, span } from '../describe';
 import { Evidence, selectRows } from '../evidence';
@@ -33,7 +33,7 @@ export const successThenFailure = defineRule({
          ON s.user_principal_name_k = f.user_principal_name_k AND s.created_ms BETWEEN f.created_ms - ? AND f.created_ms
          AND s.status_code = 0 AND s.app_display_name_k IS f.app_display_name_k AND s.ip_address_k IS NOT f.ip_address_k
        WHERE f.status_k = ? AND f.status_code NOT IN ${inList([0, ...TOKEN_EXPIRY_CODES])} AND f.user_principal_name_k IS NOT NULL
-         AND f.ip_address_k IS NOT NULL AND (f.app_display_name_k IS NULL OR f.app_display_name_k NOT IN ${inList(dictIds(db, EXCLUDED_APPS))})`,
+         AND f.ip_address_k IS NOT NULL AND (f.app_display_name_k IS NULL OR ${notIn('f.app_display_name_k', dictIds(db, EXCLUDED_APPS))})`,
       [p.withinMinutes * MINUTE_MS, failure],
     ).map((r) => r.map(Number) as [number, number, number, number, number]);
     throwIfAborted(signal);

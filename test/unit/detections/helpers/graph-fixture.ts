@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseDb } from '../../../../main/db/case-db';
 import { importFiles } from '../../../../main/import/pipeline';
+import { RULE_BY_ID } from '../../../../main/detections/registry';
+import { resolveParams } from '../../../../main/detections/settings';
+import type { Finding } from '../../../../shared/model/detection';
 
 export interface Place {
   city: string;
@@ -103,4 +106,11 @@ export function requestIds(db: CaseDb, rids: readonly number[]): string[] {
   const out: string[] = [];
   for (const rid of rids) out.push(String(db.scalar('SELECT id FROM signin_data WHERE rid = ?', [rid])));
   return out;
+}
+
+/** Findings of one rule with its default thresholds, optionally overridden. */
+export function findingsOf(db: CaseDb, ruleId: string, overrides: Record<string, number> = {}): Finding[] {
+  const rule = RULE_BY_ID.get(ruleId);
+  if (!rule) throw new Error(`no rule ${ruleId}`);
+  return rule.run(db, { ...resolveParams(rule, {}), ...overrides }, new AbortController().signal);
 }
