@@ -4,6 +4,8 @@ export interface ServeArgs {
   roots: string[];
   port: number;
   demo: boolean;
+  /** Start on an empty case even without files (pick evidence in the app). */
+  empty: boolean;
   open: boolean;
   help: boolean;
 }
@@ -17,11 +19,12 @@ Options:
   --root DIR     share DIR with the in-app file picker (repeatable)
   --port N       listen on port N (default: a free port)
   --demo         open the demo case (default when no file is given)
+  --empty        start on an empty case instead of the demo
   --no-open      do not launch the system browser
   -h, --help     show this help`;
 
 export function parseServeArgs(argv: readonly string[]): ServeArgs {
-  const out: ServeArgs = { paths: [], roots: [], port: 0, demo: false, open: true, help: false };
+  const out: ServeArgs = { paths: [], roots: [], port: 0, demo: false, empty: false, open: true, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -35,11 +38,12 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be 0..65535');
       out.port = port;
     } else if (a === '--demo') out.demo = true;
+    else if (a === '--empty') out.empty = true;
     else if (a === '--no-open') out.open = false;
     else if (a === '-h' || a === '--help') out.help = true;
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else out.paths.push(a);
   }
-  if (out.paths.length === 0) out.demo = true;
+  if (out.paths.length === 0 && !out.empty) out.demo = true;
   return out;
 }

@@ -50,7 +50,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   if (!rendererDir) throw new Error('the renderer is not built: run `npm run build` (or `npm run serve`, which builds it)');
   const { openPaths, roots } = await resolveInputs(args);
   const demo = args.demo && openPaths.length === 0;
-  log(demo ? 'opening the demo case (the first run generates it; this can take a minute)…' : `opening ${openPaths.length} file(s)…`);
+  if (demo) log('opening the demo case (the first run generates it; this can take a minute)…');
+  else if (openPaths.length) log(`opening ${openPaths.length} file(s)…`);
   const backend = await startBackend({ mode: 'browser', roots, openPaths, demo });
 
   const token = newToken();

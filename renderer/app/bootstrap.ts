@@ -1,5 +1,7 @@
 // Startup: pick the transport, load app and case info, route pushed events into the store.
+import type { ImportSummary } from '../../shared/model/import-summary';
 import { api, connect } from '../api/client';
+import { formatCount } from '../format/numbers';
 import { useStore } from '../store/store';
 import { startSnapshotSync } from './snapshot-sync';
 
@@ -14,6 +16,7 @@ export async function bootstrap(): Promise<void> {
     s.finishJob(done);
     if (done.cancelled) s.notify('info', 'Import cancelled. Records read before the cancel are kept.');
     else if (!done.ok) s.notify('error', `Import failed: ${done.error ?? 'unknown error'}`);
+    else if (done.kind === 'import') s.notify('info', describeImport(done.summary as ImportSummary | null));
     void refreshCase();
   });
   const [appInfo, caseInfo] = await Promise.all([api().call('app.info', {}), api().call('case.info', {})]);
@@ -38,4 +41,10 @@ export async function attempt<T>(action: () => Promise<T>): Promise<T | undefine
     useStore.getState().notify('error', (err as Error).message);
     return undefined;
   }
+}
+
+function describeImport(summary: ImportSummary | null): string {
+  if (!summary?.files) return 'Import finished.';
+  const sum = (key: 'records' | 'duplicates' | 'errors') => summary.files.reduce((a, f) => a + f[key], 0);
+  return `Import finished in ${summary.seconds.toFixed(1)} s: ${summary.files.length} file(s), ${formatCount(sum('records'))} records, ${formatCount(sum('duplicates'))} duplicates, ${formatCount(sum('errors'))} errors. The case holds ${formatCount(summary.signins)} sign-ins.`;
 }

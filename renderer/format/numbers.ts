@@ -19,6 +19,7 @@ export function formatBytes(n: number): string {
 export function formatPercent(part: number, whole: number): string {
   if (whole <= 0) return '–';
   const p = (part / whole) * 100;
+  if (p > 0 && p < 0.1) return '<0.1%';
   return `${p < 10 && p > 0 ? p.toFixed(1) : Math.round(p)}%`;
 }
 

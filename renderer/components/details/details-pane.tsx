@@ -39,10 +39,10 @@ export function DetailsPane() {
           <>
             <div className="dh-title">
               <span className={`status-pill ${statusClass(v.status)}`}>{String(v.status ?? 'Unknown')}</span>
-              <span className="dh-user">{String(v.user_display_name ?? v.user_principal_name ?? v.service_principal_name ?? '')}</span>
+              <span className="dh-user">{firstText(v.user_display_name, v.user_principal_name, v.service_principal_name) ?? '(no user)'}</span>
             </div>
             <div className="dh-sub muted">
-              <span className="mono">{at !== null ? formatDateTime(at, mode, true) : ''}</span> · {String(v.app_display_name ?? '')} · <span className="mono">{String(v.ip_address ?? '')}</span>
+              {[at !== null ? formatDateTime(at, mode, true) : null, firstText(v.app_display_name), firstText(v.ip_address)].filter((x) => x !== null).join(' · ')}
             </div>
           </>
         ) : (
@@ -60,4 +60,10 @@ export function DetailsPane() {
       <div className="details-body">{data ? <Body d={data} /> : error ? <p className="error pad">{error}</p> : null}</div>
     </aside>
   );
+}
+
+/** The first non-empty value, as text. */
+function firstText(...values: Array<string | number | null | undefined>): string | null {
+  for (const v of values) if (v !== null && v !== undefined && v !== '') return String(v);
+  return null;
 }

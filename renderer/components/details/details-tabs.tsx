@@ -4,6 +4,7 @@ import { AuthSteps } from './auth-steps';
 import { FieldList, type Values } from './field-list';
 import { isReportOnly, PolicyTable } from './policy-table';
 import { RawRecord } from './raw-record';
+import { formatDateTime, toMs, zoneLabel } from '../../format/time';
 import { useStore } from '../../store/store';
 
 type Detail = Res<'record.get'>;
@@ -15,7 +16,7 @@ export function BasicTab({ d }: { d: Detail }) {
       <FieldList
         values={v}
         fields={[
-          { column: 'created_at', label: 'Date' },
+          { column: 'created_at', label: 'Date', extra: <DateBothZones value={v.created_at} /> },
           { column: 'id', label: 'Request ID', pivot: true },
           { column: 'correlation_id', label: 'Correlation ID', extra: <CorrelationLink values={v} /> },
           { column: 'sign_in_type', label: 'Sign-in type', pivot: true },
@@ -25,7 +26,7 @@ export function BasicTab({ d }: { d: Detail }) {
           { column: 'failure_reason', label: 'Failure reason' },
         ]}
       />
-      {d.errorMeaning && (
+      {d.errorMeaning && v.status_code !== 0 && v.status_code !== null && (
         <div className="callout">
           <div className="callout-title">What error {String(v.status_code ?? '')} means</div>
           <div>{d.errorMeaning}</div>
@@ -73,6 +74,19 @@ function CorrelationButton({ id }: { id: string }) {
     <button className="btn link small" data-testid="same-correlation" onClick={() => useStore.getState().setColumnCondition('correlation_id', { column: 'correlation_id', op: 'eq', values: [id] })}>
       Same correlation ID
     </button>
+  );
+}
+
+/** The exact instant with milliseconds in the chosen zone, and in UTC too when showing local time. */
+function DateBothZones({ value }: { value: string | number | null | undefined }) {
+  const mode = useStore((s) => s.timeMode);
+  const ms = toMs(value);
+  if (ms === null) return null;
+  return (
+    <span className="muted small">
+      {zoneLabel(ms, mode)}
+      {mode === 'local' && <span className="mono"> · {formatDateTime(ms, 'utc', true)} UTC</span>}
+    </span>
   );
 }
 

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Condition } from '../../../shared/model/filter-spec';
 import { formatCell, isMonoColumn } from '../../format/cells';
+import { formatDateTime, toMs } from '../../format/time';
 import { useStore } from '../../store/store';
 
 export type Values = Record<string, string | number | null>;
@@ -20,7 +21,8 @@ export function FieldList({ values, fields }: { values: Values; fields: FieldSpe
     <dl className="fields">
       {fields.map((f) => {
         const raw = values[f.column] ?? null;
-        const text = formatCell(f.column, raw, mode);
+        const ms = f.column === 'created_at' ? toMs(raw) : null;
+        const text = ms !== null ? formatDateTime(ms, mode, true) : formatCell(f.column, raw, mode);
         return (
           <div className="field" key={f.column}>
             <dt>{f.label ?? f.column}</dt>
@@ -36,7 +38,7 @@ export function FieldList({ values, fields }: { values: Values; fields: FieldSpe
   );
 }
 
-export function PivotButton({ column, value, label = '⧩' }: { column: string; value: string | number; label?: string }) {
+export function PivotButton({ column, value, label = 'filter' }: { column: string; value: string | number; label?: string }) {
   const condition: Condition = { column, op: 'in', values: [value] };
   return (
     <button className="pivot" title="Filter to this value" onClick={() => useStore.getState().setColumnCondition(column, condition)}>

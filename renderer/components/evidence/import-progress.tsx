@@ -13,7 +13,7 @@ export function ImportProgress() {
   return (
     <div className="import-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(frac * 100)} data-testid="import-progress">
       <div className="ip-text">
-        <strong>{indexing ? 'Building indexes…' : 'Importing'}</strong>
+        <strong>{indexing ? 'Building indexes…' : p && p.kind !== 'import' ? `${p.kind[0]?.toUpperCase()}${p.kind.slice(1)}` : 'Importing'}</strong>
         {p && !indexing && (
           <>
             <span>

@@ -9,7 +9,7 @@ import { CellMenu, type CellMenuState } from './cell-menu';
 import { GridEmpty } from './grid-empty';
 import { GridHeader } from './grid-header';
 import { PageCache } from './page-cache';
-import { createScaledScroll, realTop, scaledObserve, scaledScrollTo, scaleFor } from './scaled-scroll';
+import { createScaledScroll, patchMaxScrollOffset, realHeight, realTop, scaledObserve, scaledScrollTo } from './scaled-scroll';
 
 export const ROW_HEIGHT = 22;
 
@@ -35,7 +35,7 @@ export function Grid() {
   useEffect(() => () => cache?.dispose(), [cache]);
 
   const count = snapshot?.matching ?? 0;
-  scaled.factor = scaleFor(count * ROW_HEIGHT);
+  scaled.total = count * ROW_HEIGHT;
   const observe = useMemo(() => scaledObserve(scaled), [scaled]);
   const scrollTo = useMemo(() => scaledScrollTo(scaled), [scaled]);
   const virtualizer = useVirtualizer({
@@ -46,6 +46,7 @@ export function Grid() {
     observeElementOffset: observe,
     scrollToFn: scrollTo,
   });
+  patchMaxScrollOffset(virtualizer, scaled);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
@@ -95,7 +96,7 @@ export function Grid() {
           if (headerRef.current) headerRef.current.scrollLeft = e.currentTarget.scrollLeft;
         }}
       >
-        <div className="grid-spacer" style={{ height: virtualizer.getTotalSize() / scaled.factor, width: totalWidth }}>
+        <div className="grid-spacer" style={{ height: realHeight(scaled), width: totalWidth }}>
           {items.map((item) => {
             const row = cache?.row(item.index);
             const isSelected = selected?.index === item.index;

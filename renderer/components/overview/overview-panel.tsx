@@ -108,7 +108,7 @@ function MfaCard({ data }: { data: Overview | null }) {
                 <td>{r.method}</td>
                 <td className="num">{formatCount(r.total)}</td>
                 <td className="num">{formatCount(r.succeeded)}</td>
-                <td>
+                <td className="rate-cell">
                   <span className="rate">
                     <span className="rate-fill" style={{ width: `${(r.succeeded / Math.max(1, r.total)) * 100}%` }} />
                   </span>

@@ -9,7 +9,7 @@ import { VIEWS } from './views';
 export function Workspace() {
   const view = useStore((s) => s.view);
   const info = useStore((s) => s.caseInfo);
-  const [detailsWidth, setDetailsWidth] = useState(() => loadPref('detailsWidth', 460));
+  const [detailsWidth, setDetailsWidth] = useState(() => loadPref('detailsWidth', 480));
   const drag = useRef<{ x: number; w: number } | null>(null);
   const active = VIEWS.find((v) => v.id === view && v.component) ?? VIEWS[0]!;
   const Active = active.component!;

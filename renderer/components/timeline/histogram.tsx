@@ -65,7 +65,7 @@ export function Histogram({ height }: { height: number }) {
           {hovered.other > 0 && <div><span className="dot st-other" /> Other {formatCount(hovered.other)}</div>}
         </div>
       )}
-      {data && <div className="bucket-note muted small">{formatDuration(data.bucketMs)} per bar</div>}
+      {data && data.series.length > 0 && <div className="bucket-note muted small">{formatDuration(data.bucketMs)} per bar</div>}
     </div>
   );
 }

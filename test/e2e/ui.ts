@@ -1,0 +1,52 @@
+// Reading the workbench's state from the page the way a user sees it.
+import type { Page } from 'playwright-core';
+import type { FilterSpec } from '../../shared/model/filter-spec';
+import { e2e } from './context';
+
+const parseCount = (text: string) => Number(text.replace(/[^0-9]/g, ''));
+
+export async function shownCounts(page: Page): Promise<{ matching: number; total: number }> {
+  await page.waitForSelector('[data-testid=matching]');
+  return {
+    matching: parseCount(await page.textContent('[data-testid=matching]') ?? ''),
+    total: parseCount(await page.textContent('[data-testid=total]') ?? ''),
+  };
+}
+
+/** Waits until the grid has settled on a snapshot (no request in flight for a moment). */
+export async function settle(page: Page, ms = 400): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 50; i++) {
+    const n = e2e().sentFrames.length;
+    if (n === last) return;
+    last = n;
+    await page.waitForTimeout(ms);
+  }
+}
+
+/** The filter of the last `query.snapshot` the page sent. */
+export function lastSnapshotFilter(): FilterSpec {
+  const frame = [...e2e().sentFrames].reverse().find((f) => f.channel === 'query.snapshot');
+  if (!frame) throw new Error('the page sent no query.snapshot');
+  return (frame.req as { filter: FilterSpec }).filter;
+}
+
+export async function backendMatching(filter: FilterSpec): Promise<number> {
+  const res = await e2e().backend.call('query.snapshot', { filter, sort: { column: 'created_at', dir: 'desc' } });
+  return res.matching;
+}
+
+/** Text of one column's cells in the visible rows, in order. */
+export async function columnTexts(page: Page, column: string): Promise<string[]> {
+  const index = await page.$$eval('.gh-cell', (cells, col) => cells.findIndex((c) => (c as HTMLElement).dataset.column === col), column);
+  if (index < 0) throw new Error(`column ${column} is not shown`);
+  return page.$$eval(
+    '.grid-row:not(.loading)',
+    (rows, i) =>
+      rows
+        .map((r) => ({ top: Number(/translateY\((-?[\d.]+)px\)/.exec((r as HTMLElement).style.transform)?.[1] ?? 0), text: r.children[i]?.textContent ?? '' }))
+        .sort((a, b) => a.top - b.top)
+        .map((x) => x.text),
+    index,
+  );
+}
