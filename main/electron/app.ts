@@ -54,15 +54,17 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession();
     serveRenderer(rendererDir());
     const initial = [...filesFromArgv(process.argv), ...pendingFiles.splice(0)];
-    backend = await startBackend({ mode: 'electron', roots: [], demo: initial.length === 0 });
+    const backendReady = startBackend({ mode: 'electron', roots: [], demo: initial.length === 0 });
+    registerIpc(backendReady, (paths) => openFiles(paths));
+    win = createMainWindow(path.join(__dirname, 'preload.js'));
+    win.on('closed', () => (win = null));
+    backend = await backendReady;
     const recent = new RecentCases(app.getPath('userData'));
     const refreshMenu = () => actions && Menu.setApplicationMenu(buildMenu(actions, recent.list()));
     actions = new Actions(backend, recent, () => win, refreshMenu);
-    registerIpc(backend, (paths) => void actions?.openPaths(paths));
     refreshMenu();
-    win = createMainWindow(path.join(__dirname, 'preload.js'));
-    win.on('closed', () => (win = null));
-    if (initial.length) await actions.openPaths(initial);
+    const queued = [...initial, ...pendingFiles.splice(0)];
+    if (queued.length) await actions.openPaths(queued);
   }).catch((err: Error) => {
     dialog.showErrorBox('SigninScope could not start', err.message);
     app.exit(1);

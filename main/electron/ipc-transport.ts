@@ -11,11 +11,15 @@ function fromAppPage(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
   return !!frame && frame === event.sender.mainFrame && isAppUrl(frame.url);
 }
 
-export function registerIpc(backend: Backend, onFilesDropped: (paths: string[]) => void): () => void {
+/**
+ * Registered before the backend is ready (the demo case can take a while to build on first run),
+ * so the window shows at once and its first calls simply wait.
+ */
+export function registerIpc(backendReady: Promise<Backend>, onFilesDropped: (paths: string[]) => void): () => void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, req: unknown) => {
+    ipcMain.handle(channel, async (event, req: unknown) => {
       if (!fromAppPage(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'not the SigninScope page' } };
-      return backend.invoke(channel, req);
+      return (await backendReady).invoke(channel, req);
     });
   }
   const onDrop = (event: IpcMainEvent, paths: unknown) => {
@@ -23,8 +27,11 @@ export function registerIpc(backend: Backend, onFilesDropped: (paths: string[]) 
     onFilesDropped(paths.filter((p): p is string => typeof p === 'string').slice(0, 256));
   };
   ipcMain.on(FILES_DROPPED, onDrop);
-  const unsubscribe = backend.subscribe((event, payload) => {
-    for (const win of BrowserWindow.getAllWindows()) if (!win.isDestroyed()) win.webContents.send(EVENT_PREFIX + event, payload);
+  let unsubscribe = () => {};
+  void backendReady.then((backend) => {
+    unsubscribe = backend.subscribe((event, payload) => {
+      for (const win of BrowserWindow.getAllWindows()) if (!win.isDestroyed()) win.webContents.send(EVENT_PREFIX + event, payload);
+    });
   });
   return () => {
     unsubscribe();

@@ -53,14 +53,14 @@ export function toMs(value: unknown): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
-/** `yyyy-MM-ddTHH:mm:ss` for an <input type="datetime-local">, in the chosen mode. */
+/** `yyyy-MM-dd HH:mm:ss` for a typed time bound, in the chosen mode. */
 export function toInputValue(ms: number, mode: TimeMode): string {
-  const p = parts(ms, mode);
-  return `${p.y}-${pad(p.mo)}-${pad(p.d)}T${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}`;
+  return formatDateTime(ms, mode);
 }
 
+/** Reads `yyyy-MM-dd HH:mm[:ss]` (or with a `T`) as a time in the chosen mode. */
 export function fromInputValue(text: string, mode: TimeMode): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
   if (!m) return null;
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
   return mode === 'utc' ? Date.UTC(y, mo - 1, d, h, mi, s) : new Date(y, mo - 1, d, h, mi, s).getTime();
@@ -86,13 +86,14 @@ export function ticks(from: number, to: number, step: number, mode: TimeMode): n
   return out;
 }
 
+/** `850 ms`, `30 s`, `10 min`, `2 min 05 s`, `3 h`, `1 h 30 min`, `7 d`: trailing zero units dropped. */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${pad(s % 60)} s`;
+  if (m < 60) return s % 60 ? `${m} min ${pad(s % 60)} s` : `${m} min`;
   const h = Math.floor(m / 60);
-  if (h < 48) return `${h} h ${pad(m % 60)} min`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
+  if (h < 48) return m % 60 ? `${h} h ${pad(m % 60)} min` : `${h} h`;
+  return h % 24 ? `${Math.floor(h / 24)} d ${h % 24} h` : `${Math.floor(h / 24)} d`;
 }

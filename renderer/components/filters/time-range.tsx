@@ -53,11 +53,11 @@ function TimeRangeForm({ onDone }: { onDone: () => void }) {
       <div className="tf-custom">
         <label>
           From ({zoneLabel(end, mode)})
-          <input className="input" type="datetime-local" step={1} value={fromText} onChange={(e) => setFromText(e.target.value)} />
+          <input className={`input mono${parsedFrom === null ? ' invalid' : ''}`} placeholder="YYYY-MM-DD HH:mm:ss" value={fromText} onChange={(e) => setFromText(e.target.value)} />
         </label>
         <label>
           To (exclusive)
-          <input className="input" type="datetime-local" step={1} value={toText} onChange={(e) => setToText(e.target.value)} />
+          <input className={`input mono${parsedTo === null ? ' invalid' : ''}`} placeholder="YYYY-MM-DD HH:mm:ss" value={toText} onChange={(e) => setToText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && valid && set(parsedFrom, parsedTo)} />
         </label>
         <button className="btn small primary" disabled={!valid} onClick={() => valid && set(parsedFrom, parsedTo)}>
           Apply range

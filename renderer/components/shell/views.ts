@@ -5,6 +5,7 @@ import { EvidenceView } from '../evidence/evidence-view';
 import { OverviewPanel } from '../overview/overview-panel';
 import type { ViewId } from '../../store/ui-slice';
 import { SigninsView } from './signins-view';
+import { SessionsView } from '../sessions/sessions-view';
 
 export interface ViewDef {
   id: ViewId;
@@ -15,7 +16,7 @@ export interface ViewDef {
 export const VIEWS: readonly ViewDef[] = [
   { id: 'signins', label: 'Sign-ins', component: SigninsView },
   { id: 'overview', label: 'Overview', component: OverviewPanel },
-  { id: 'sessions', label: 'Sessions', component: null },
+  { id: 'sessions', label: 'Sessions', component: SessionsView },
   { id: 'map', label: 'Map', component: null },
   { id: 'detections', label: 'Detections', component: null },
   { id: 'annotations', label: 'Annotations', component: null },

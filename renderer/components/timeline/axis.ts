@@ -25,8 +25,12 @@ export function drawTimeAxis(ctx: CanvasRenderingContext2D, s: TimeScale, y: num
     ctx.moveTo(x, 0);
     ctx.lineTo(x, y);
     ctx.stroke();
+    const label = formatTick(t, step, mode);
+    const half = ctx.measureText(label).width / 2;
+    // A label cut by either edge reads as a different time: leave it out.
+    if (x - half < s.left - 30 || x + half > s.left + s.width + 8) continue;
     ctx.fillStyle = p.text;
-    ctx.fillText(formatTick(t, step, mode), x, y + 3);
+    ctx.fillText(label, x, y + 3);
   }
   ctx.strokeStyle = p.axis;
   ctx.beginPath();

@@ -4,12 +4,11 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useApi } from '../../app/use-api';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
-import { drawTimeAxis, xOf, type TimeScale } from './axis';
+import { drawTimeAxis, type TimeScale } from './axis';
 import { palette, prepareCanvas, useElementWidth } from './canvas';
-import { laneCells } from './lane-cells';
+import { drawLanes, LANE_H } from './draw-lanes';
 import { useBrush } from './use-brush';
 
-const LANE_H = 16;
 const LABEL_W = 220;
 const AXIS = 20;
 
@@ -18,55 +17,36 @@ export function Swimlanes({ height }: { height: number }) {
   const caseVersion = useStore((s) => s.caseVersion);
   const mode = useStore((s) => s.timeMode);
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const plotWidth = Math.max(10, width - LABEL_W - 12);
+  const lanesRef = useRef<HTMLCanvasElement>(null);
+  const axisRef = useRef<HTMLCanvasElement>(null);
+  const plotWidth = Math.max(10, width - LABEL_W - 24);
   const buckets = Math.max(10, Math.min(1000, Math.floor(plotWidth / 4)));
   const { data, error } = useApi('timeline.swimlanes', width > 0 ? { filter, lanes: 25, buckets } : null, caseVersion);
-  const canvasHeight = Math.max(height, (data?.lanes.length ?? 0) * LANE_H + AXIS + 4);
+  const lanesHeight = (data?.lanes.length ?? 0) * LANE_H;
   const scale = useMemo<TimeScale | null>(() => (data && data.lanes.length ? { from: data.from, to: Math.max(data.to, data.from + data.bucketMs), left: 0, width: plotWidth } : null), [data, plotWidth]);
   const { brush, handlers } = useBrush(scale, (from, to) => useStore.getState().setTimeRange(from, to));
 
   useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas || !data || !scale) return;
-    const ctx = prepareCanvas(canvas, plotWidth, canvasHeight);
-    if (!ctx) return;
-    const p = palette(canvas);
-    const lanesBottom = data.lanes.length * LANE_H;
-    drawTimeAxis(ctx, scale, lanesBottom + 2, lanesBottom + AXIS, mode, p);
-    const cellW = Math.max(1.5, xOf(scale, data.from + data.bucketMs));
-    data.lanes.forEach((lane, i) => {
-      const y = i * LANE_H;
-      ctx.fillStyle = p.grid;
-      ctx.fillRect(0, y + LANE_H - 1, plotWidth, 1);
-      const peak = Math.max(1, ...laneCells(lane.cells).map((c) => c.success + c.failure + c.other));
-      for (const c of laneCells(lane.cells)) {
-        const x = xOf(scale, data.from + c.bucket * data.bucketMs);
-        const total = c.success + c.failure + c.other;
-        ctx.globalAlpha = 0.35 + 0.65 * Math.min(1, total / peak);
-        ctx.fillStyle = c.success > 0 ? p.success : p.other;
-        ctx.fillRect(x, y + 3, cellW, LANE_H - 7);
-        if (c.failure > 0) {
-          ctx.fillStyle = p.failure;
-          ctx.fillRect(x, y + 3, cellW, c.success > 0 ? (LANE_H - 7) / 2 : LANE_H - 7);
-        }
-      }
-      ctx.globalAlpha = 1;
-    });
-  }, [data, scale, plotWidth, canvasHeight, mode]);
+    if (!data || !scale || !lanesRef.current || !axisRef.current) return;
+    const p = palette(lanesRef.current);
+    const lanes = prepareCanvas(lanesRef.current, plotWidth, Math.max(1, lanesHeight));
+    if (lanes) drawLanes(lanes, data, scale, mode, p);
+    const axis = prepareCanvas(axisRef.current, plotWidth, AXIS);
+    if (axis) drawTimeAxis(axis, scale, 0, AXIS, mode, p);
+  }, [data, scale, plotWidth, lanesHeight, mode]);
 
   return (
     <div className="swimlanes" ref={wrapRef} style={{ height }} data-testid="swimlanes">
       {error && <div className="timeline-empty error">{error}</div>}
       {data && data.lanes.length === 0 && <div className="timeline-empty muted">No user sign-ins to show</div>}
-      <div className="sl-scroll">
+      <div className="sl-scroll" style={{ height: height - AXIS }}>
         <div className="sl-labels" style={{ width: LABEL_W }}>
           {data?.lanes.map((lane) => (
             <button
               key={lane.user}
               className="sl-label"
               style={{ height: LANE_H }}
-              title={`${lane.user} — ${formatCount(lane.total)} sign-ins; click to filter`}
+              title={`${lane.user}: ${formatCount(lane.total)} sign-ins; click to filter`}
               onClick={() => useStore.getState().setColumnCondition('user_principal_name', { column: 'user_principal_name', op: 'in', values: [lane.user] })}
             >
               <span className="sl-name">{lane.user}</span>
@@ -75,9 +55,12 @@ export function Swimlanes({ height }: { height: number }) {
           ))}
         </div>
         <div className="sl-plot">
-          <canvas ref={canvasRef} {...handlers} aria-label="Sign-ins per user over time; drag to select a time range" />
-          {brush && <div className="brush" style={{ left: Math.min(brush.x0, brush.x1), width: Math.abs(brush.x1 - brush.x0), height: canvasHeight - AXIS }} />}
+          <canvas ref={lanesRef} {...handlers} aria-label="Sign-ins per user over time; drag to select a time range" />
+          {brush && <div className="brush" style={{ left: Math.min(brush.x0, brush.x1), width: Math.abs(brush.x1 - brush.x0), height: lanesHeight }} />}
         </div>
+      </div>
+      <div className="sl-axis" style={{ paddingLeft: LABEL_W }}>
+        <canvas ref={axisRef} />
       </div>
     </div>
   );

@@ -60,3 +60,19 @@ test('import: pick files in the app, watch progress, then per-file results and e
   await screenshot(page, '04-evidence');
   await page.click('[data-testid=view-signins]');
 });
+
+test('import: Cancel stops a running import and the case stays consistent', async () => {
+  const { page, backend, evidenceDir } = e2e();
+  const before = await backend.call('case.info', {});
+  await page.click('[data-testid=open-button]');
+  await page.click(`.od-entry.dir:has-text("${evidenceDir}")`);
+  await page.click('.od-entry:has-text("graph-bulk-signins.json") input[type=checkbox]');
+  await page.click('[data-testid=import-selected]');
+  await page.click('[data-testid=cancel-import]', { timeout: 30_000 });
+  await page.waitForSelector('.notice:has-text("Import cancelled")', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid=import-progress]', { state: 'detached' });
+  const after = await backend.call('case.info', {});
+  // Re-reading a file already imported only finds duplicates: the case must not grow.
+  assertEqual(after.signins, before.signins, 'sign-ins after a cancelled re-import');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=total]')?.textContent?.replace(/\D/g, '') === String(n), after.signins);
+});

@@ -31,8 +31,8 @@ test('untrusted text: HTML in log fields renders as literal text', async () => {
   assertEqual(dom.imgs, 0, 'no <img> element was created');
   assertEqual(dom.scripts, 1, 'only the app bundle is a <script>');
   assertEqual(dialogs.length, 0, `no dialog fired (${dialogs.join(', ')})`);
+  await page.click('[data-testid=details] .small-tabs button:has-text("Basic info")');
   await page.fill('[data-testid=search]', '');
   await page.press('[data-testid=search]', 'Enter');
-  await page.click('[data-testid=details] .small-tabs button:has-text("Basic info")');
   await settle(page);
 });
