@@ -53,11 +53,30 @@ export function electronBinary() {
   return existsSync(bin) ? bin : null;
 }
 
+/** Source files under main/ (recursively). */
+function mainSources(dir = path.join(root, 'main')) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? mainSources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+}
+
+/**
+ * Every worker thread started with `spawnWorker(path.join(__dirname, 'x.js'), path.join(__dirname, 'y.ts'))`
+ * gets its own bundle dist/main/x.js: all bundles share dist/main as __dirname, so each finds its
+ * workers there. Found by scanning, so a new worker needs no change here.
+ */
+export function workerEntries() {
+  const call = /spawnWorker\(\s*path\.join\(__dirname,\s*'([\w-]+)\.js'\),\s*path\.join\(__dirname,\s*'([\w./-]+\.ts)'\)/g;
+  const entries = {};
+  for (const file of mainSources()) {
+    for (const m of readFileSync(file, 'utf8').matchAll(call)) entries[m[1]] = path.relative(root, path.join(path.dirname(file), m[2]));
+  }
+  return entries;
+}
+
 export async function buildMain() {
   const esbuild = await import('esbuild');
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', sourcemap: false, logLevel: 'warning', absWorkingDir: root };
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: { 'electron-app': 'main/electron/app.ts', 'engine-worker': 'main/engine/worker.ts', serve: 'main/server/serve.ts' }, outdir: 'dist/main', external: ['electron'] }),
+    esbuild.build({ ...common, entryPoints: { 'electron-app': 'main/electron/app.ts', serve: 'main/server/serve.ts', ...workerEntries() }, outdir: 'dist/main', external: ['electron'] }),
     // The sandboxed preload can require only 'electron': everything else is bundled in.
     esbuild.build({ ...common, packages: undefined, minify: true, entryPoints: { preload: 'main/electron/preload.ts' }, outdir: 'dist/main', external: ['electron'] }),
   ]);
