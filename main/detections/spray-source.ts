@@ -3,7 +3,7 @@
 // bins, dcount(UPN) >= 5, failed principals > successful principals) and Sigma (> 3 in 10 min).
 import type { Finding } from '../../shared/model/detection';
 import type { CaseDb } from '../db/case-db';
-import { decodeOne, inList, throwIfAborted } from './case-sql';
+import { decodeOne, inList, SUCCEEDED, throwIfAborted } from './case-sql';
 import { listSome, outcomeText, plural, span } from './describe';
 import { Evidence, selectRows } from './evidence';
 import { PASSWORD_ACCEPTED_CODES, PASSWORD_FAILURE_CODES } from './known-values';
@@ -31,7 +31,7 @@ export function sprayFindings(db: CaseDb, ruleId: string, sourceKey: 'ip_address
     const ips = failures.distinct((r) => r.ip);
     if (failedUsers < p.minUsers || ips.size < p.minIps) continue;
     // Sentinel keeps a source only when it failed for more accounts than it served: not a busy shared egress.
-    const servedUsers = Number(db.scalar(`SELECT count(DISTINCT user_principal_name_k) FROM signin_data WHERE ${sourceKey} = ? AND created_ms BETWEEN ? AND ? AND status_code = 0`, [w.key, w.from - DAY_MS, w.to + DAY_MS]));
+    const servedUsers = Number(db.scalar(`SELECT count(DISTINCT user_principal_name_k) FROM signin_data WHERE ${sourceKey} = ? AND created_ms BETWEEN ? AND ? AND ${SUCCEEDED}`, [w.key, w.from - DAY_MS, w.to + DAY_MS]));
     if (servedUsers >= failedUsers) continue;
     const successes = selectRows(db, `${sourceKey} = ? AND created_ms >= ? AND created_ms <= ? AND ${ACCEPTED}`, [w.key, failures.from, w.to + p.successWithinHours * HOUR_MS]);
     const evidence = new Evidence(failures.rows()).add(successes);

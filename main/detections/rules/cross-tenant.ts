@@ -1,7 +1,7 @@
 // Cross-tenant and guest access: accounts from other tenants signing in to this one. Mostly an
 // inventory of external organisations; raised when the access looks like an intrusion.
 import type { Finding, Severity } from '../../../shared/model/detection';
-import { decode, dictIds, notIn } from '../case-sql';
+import { decode, dictIds, notIn, SUCCEEDED } from '../case-sql';
 import { groupBy } from '../collections';
 import { listSome, plural } from '../describe';
 import { Evidence, extraIds, extraNum, selectRows } from '../evidence';
@@ -26,7 +26,7 @@ export const crossTenant = defineRule({
   run(db, p) {
     const rows = selectRows(
       db,
-      `status_code = 0 AND cross_tenant_access_type_k IS NOT NULL AND ${notIn('cross_tenant_access_type_k', dictIds(db, ['none']))} AND home_tenant_id_k IS NOT NULL AND home_tenant_id_k IS NOT resource_tenant_id_k`,
+      `${SUCCEEDED} AND cross_tenant_access_type_k IS NOT NULL AND ${notIn('cross_tenant_access_type_k', dictIds(db, ['none']))} AND home_tenant_id_k IS NOT NULL AND home_tenant_id_k IS NOT resource_tenant_id_k`,
       [],
       ['home_tenant_id_k', 'cross_tenant_access_type_k', 'risk_level_during_sign_in_k', 'authentication_protocol_k'],
     );

@@ -1,7 +1,7 @@
 // Distributed, low-and-slow password attempts: the same accounts fail from many short-lived IPs in
 // many countries, each IP trying an account only once or twice, spread over days.
 import type { Finding } from '../../../shared/model/detection';
-import { decode, inList, throwIfAborted } from '../case-sql';
+import { decode, inList, SUCCEEDED, throwIfAborted } from '../case-sql';
 import { plural, span } from '../describe';
 import { Evidence, extraNum, selectRows, type SigninRow } from '../evidence';
 import { PASSWORD_FAILURE_CODES } from '../known-values';
@@ -27,12 +27,12 @@ export const distributedSpray = defineRule({
   },
   run(db, p, signal) {
     const candidates = db
-      .all(`SELECT user_principal_name_k FROM signin_data WHERE ${FAILING} AND user_principal_name_k IS NOT NULL GROUP BY user_principal_name_k HAVING count(DISTINCT country_k) >= ? AND count(DISTINCT ip_address_k) >= ?`, [p.minCountries, p.minIps])
+      .all(`SELECT user_principal_name_k FROM signin_data WHERE ${FAILING} AND +user_principal_name_k IS NOT NULL GROUP BY +user_principal_name_k HAVING count(DISTINCT country_k) >= ? AND count(DISTINCT ip_address_k) >= ?`, [p.minCountries, p.minIps])
       .map((r) => Number(r[0]));
     if (!candidates.length) return [];
     throwIfAborted(signal);
     const served = new Set(
-      db.all(`SELECT user_principal_name_k, ip_address_k FROM signin_data WHERE user_principal_name_k IN ${inList(candidates)} AND status_code = 0 GROUP BY 1, 2 HAVING count(*) >= 2`).map((r) => `${r[0]}|${r[1]}`),
+      db.all(`SELECT user_principal_name_k, ip_address_k FROM signin_data WHERE user_principal_name_k IN ${inList(candidates)} AND ${SUCCEEDED} GROUP BY 1, 2 HAVING count(*) >= 2`).map((r) => `${r[0]}|${r[1]}`),
     );
     const failures = selectRows(db, `user_principal_name_k IN ${inList(candidates)} AND ${FAILING}`, [], ['country_k']);
     const volatile = volatileRows(failures, served, p.maxAttemptsPerIp);
@@ -43,7 +43,7 @@ export const distributedSpray = defineRule({
       throwIfAborted(signal);
       const evidence = new Evidence(kept.filter(([u]) => users.includes(u)).flatMap(([, rows]) => rows));
       const ips = [...evidence.distinct((r) => r.ip)];
-      const successes = selectRows(db, `ip_address_k IN ${inList(ips)} AND user_principal_name_k IN ${inList(users)} AND status_code = 0`);
+      const successes = selectRows(db, `ip_address_k IN ${inList(ips)} AND user_principal_name_k IN ${inList(users)} AND ${SUCCEEDED}`);
       const countries = [...decode(db, evidence.distinct((r) => extraNum(r, 0))).values()].sort();
       let title = `Low-and-slow spray: ${plural(users.length, 'account')} failed from ${plural(ips.length, 'IP')} in ${plural(countries.length, 'country', 'countries')} over ${span(evidence.to - evidence.from)}`;
       if (successes.length) title += `, then ${plural(successes.length, 'success', 'successes')}`;

@@ -57,28 +57,36 @@ export const impossibleTravel = defineRule({
 });
 
 /**
- * Consecutive successful sign-ins per account (window function), pre-filtered in SQL by a cheap
- * degree bound, then measured in JS. Rows without coordinates take the case's IP enrichment
- * (ip_geo) when present, whose uncertainty (a country centroid) is subtracted from the distance.
+ * Consecutive successful sign-ins per account, measured in JS. Two SQL passes keep it set-based:
+ * accounts whose distinct points span at least the minimum distance (a cheap degree bound: one
+ * degree is at most ~111.2 km, so |dLat| + |dLon| >= km / 111.2), then a window function over those
+ * accounts only. Rows without coordinates take the case's IP enrichment (ip_geo) when present, whose
+ * uncertainty (e.g. a country centroid) is subtracted from the distance.
  */
 function impossibleHops(db: CaseDb, minKm: number, maxKmh: number): Hop[] {
+  const minDegrees = Math.max(0, minKm) / 111.2;
   const geo = hasIpGeo(db);
-  const lat = geo ? 'coalesce(d.latitude, g.latitude)' : 'd.latitude';
-  const lon = geo ? 'coalesce(d.longitude, g.longitude)' : 'd.longitude';
-  const err = geo ? 'CASE WHEN d.latitude IS NULL THEN coalesce(g.uncertainty_km, 0) ELSE 0 END' : '0';
+  const points = (filter: string, scan: boolean) => `
+    SELECT d.user_principal_name_k AS u, d.rid AS rid, d.created_ms AS ms, d.ip_address_k AS ip,
+      ${geo ? 'coalesce(d.latitude, g.latitude)' : 'd.latitude'} AS lat, ${geo ? 'coalesce(d.longitude, g.longitude)' : 'd.longitude'} AS lon,
+      ${geo ? 'CASE WHEN d.latitude IS NULL THEN coalesce(g.uncertainty_km, 0) ELSE 0 END' : '0'} AS err
+    FROM signin_data d ${scan ? 'NOT INDEXED' : ''} ${geo ? 'LEFT JOIN ip_geo g ON g.ip_k = d.ip_address_k' : ''}
+    WHERE ${filter} AND d.status_code = 0`;
+  const movers = db
+    .all(`SELECT u FROM (SELECT DISTINCT u, lat, lon FROM (${points('d.user_principal_name_k IS NOT NULL', true)}) WHERE lat IS NOT NULL AND lon IS NOT NULL)
+          GROUP BY u HAVING max(lat) - min(lat) + max(lon) - min(lon) >= ?`, [minDegrees])
+    .map((r) => Number(r[0]));
+  if (!movers.length) return [];
   const rows = db.all(
     `SELECT u, rid, ms, lat, lon, err, prev_rid, prev_ms, prev_lat, prev_lon, prev_err FROM (
        SELECT u, rid, ms, lat, lon, err, ip,
          lag(rid) OVER w AS prev_rid, lag(ms) OVER w AS prev_ms, lag(lat) OVER w AS prev_lat,
          lag(lon) OVER w AS prev_lon, lag(err) OVER w AS prev_err, lag(ip) OVER w AS prev_ip
-       FROM (SELECT d.user_principal_name_k AS u, d.rid AS rid, d.created_ms AS ms, d.ip_address_k AS ip, ${lat} AS lat, ${lon} AS lon, ${err} AS err
-             FROM signin_data d ${geo ? 'LEFT JOIN ip_geo g ON g.ip_k = d.ip_address_k' : ''}
-             WHERE d.status_code = 0 AND d.user_principal_name_k IS NOT NULL)
+       FROM (${points(`d.user_principal_name_k IN ${inList(movers)}`, false)})
        WHERE lat IS NOT NULL AND lon IS NOT NULL
        WINDOW w AS (PARTITION BY u ORDER BY ms, rid))
      WHERE prev_rid IS NOT NULL AND prev_ip IS NOT ip AND abs(lat - prev_lat) + abs(lon - prev_lon) >= ?`,
-    // Necessary condition for minKm apart: |dLat| + |dLon| >= minKm / 111.2 (a degree is at most ~111.2 km).
-    [Math.max(0, minKm) / 111.2],
+    [minDegrees],
   );
   const hops: Hop[] = [];
   for (const r of rows) {

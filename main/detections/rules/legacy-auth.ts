@@ -2,7 +2,7 @@
 // bypass MFA, so a success there is a working password without a second factor.
 import type { Finding } from '../../../shared/model/detection';
 import { LEGACY_CLIENT_APPS } from '../../../shared/model/columns';
-import { decode, decodeOne, dictIds, dictIdsContaining, inList, throwIfAborted } from '../case-sql';
+import { decode, decodeOne, dictIds, dictIdsContaining, inList, SUCCEEDED, throwIfAborted } from '../case-sql';
 import { groupBy } from '../collections';
 import { listSome, plural } from '../describe';
 import { Evidence, extraIds, extraNum, selectRows } from '../evidence';
@@ -27,7 +27,7 @@ export const legacyAuth = defineRule({
     const legacy = dictIds(db, LEGACY_CLIENT_APPS);
     const rows = selectRows(
       db,
-      `status_code = 0 AND (client_app_used_k IN ${inList(legacy)} OR user_agent_k IN ${inList(ropcAgents)} OR authentication_protocol_k IN ${ropc})`,
+      `${SUCCEEDED} AND (client_app_used_k IN ${inList(legacy)} OR user_agent_k IN ${inList(ropcAgents)} OR authentication_protocol_k IN ${ropc})`,
       [],
       ['client_app_used_k', 'user_agent_k'],
     );

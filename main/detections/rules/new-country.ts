@@ -1,7 +1,7 @@
 // First-seen country per account: successful sign-ins from a country the account did not use during
 // its baseline (its first days in the case).
 import type { Finding } from '../../../shared/model/detection';
-import { decode, throwIfAborted } from '../case-sql';
+import { decode, SUCCEEDED, throwIfAborted } from '../case-sql';
 import { groupBy } from '../collections';
 import { isoMinute, listSome, plural } from '../describe';
 import { Evidence, selectRows } from '../evidence';
@@ -21,32 +21,29 @@ export const newCountry = defineRule({
     minHistoryDays: { label: 'Skip accounts active for less than', unit: 'days', default: 1, min: 0, max: 365 },
   },
   run(db, p, signal) {
-    const rows = db.all(
-      `WITH per AS (
-         SELECT user_principal_name_k AS u, country_k AS c, min(created_ms) AS first_ms
-         FROM signin_data WHERE status_code = 0 AND user_principal_name_k IS NOT NULL AND country_k IS NOT NULL
-         GROUP BY u, c),
-       span AS (SELECT user_principal_name_k AS u, min(created_ms) AS f, max(created_ms) AS l FROM signin_data
-         WHERE status_code = 0 AND user_principal_name_k IS NOT NULL GROUP BY u)
-       SELECT per.u, per.c, per.first_ms, span.f, span.l FROM per JOIN span ON span.u = per.u
-       WHERE span.l - span.f >= ?`,
-      [p.minHistoryDays * DAY_MS],
-    );
+    // One pass: first and last success per (account, country); an account's span is derived from them.
+    const rows = db
+      .all(
+        `SELECT user_principal_name_k, country_k, min(created_ms), max(created_ms) FROM signin_data NOT INDEXED
+         WHERE status_code = 0 AND user_principal_name_k IS NOT NULL AND country_k IS NOT NULL GROUP BY 1, 2`,
+      )
+      .map((r) => r.map(Number) as [user: number, country: number, first: number, last: number]);
     throwIfAborted(signal);
     const findings: Finding[] = [];
-    for (const [user, countries] of groupBy(rows, (r) => Number(r[0]))) {
-      const [, , , first, last] = countries[0]!.map(Number) as [number, number, number, number, number];
+    for (const [user, countries] of groupBy(rows, (r) => r[0])) {
+      const first = Math.min(...countries.map((r) => r[2]));
+      const last = Math.max(...countries.map((r) => r[3]));
+      if (last - first < p.minHistoryDays * DAY_MS) continue;
       const baselineEnd = first + Math.min(p.baselineDays * DAY_MS, (last - first) / 2);
-      const known = countries.filter((r) => Number(r[2]) <= baselineEnd).map((r) => Number(r[1]));
-      const fresh = countries.filter((r) => Number(r[2]) > baselineEnd);
+      const known = countries.filter((r) => r[2] <= baselineEnd).map((r) => r[1]);
+      const fresh = countries.filter((r) => r[2] > baselineEnd);
       if (!fresh.length) continue;
-      const names = decode(db, [user, ...countries.map((r) => Number(r[1]))]);
-      for (const r of fresh) {
+      const names = decode(db, [user, ...countries.map((r) => r[1])]);
+      for (const [, country, since] of fresh) {
         throwIfAborted(signal);
-        const country = Number(r[1]);
-        const evidence = new Evidence(selectRows(db, 'user_principal_name_k = ? AND status_code = 0 AND country_k = ?', [user, country]));
+        const evidence = new Evidence(selectRows(db, `user_principal_name_k = ? AND ${SUCCEEDED} AND country_k = ?`, [user, country]));
         const baseline = known.map((c) => names.get(c) ?? `#${c}`).sort();
-        const title = `First sign-in from ${names.get(country)} for ${names.get(user)}: ${plural(evidence.size, 'successful sign-in')} from ${plural(evidence.distinct((x) => x.ip).size, 'IP')} since ${isoMinute(Number(r[2]))} (baseline: ${listSome(baseline, 5)})`;
+        const title = `First sign-in from ${names.get(country)} for ${names.get(user)}: ${plural(evidence.size, 'successful sign-in')} from ${plural(evidence.distinct((x) => x.ip).size, 'IP')} since ${isoMinute(since)} (baseline: ${listSome(baseline, 5)})`;
         findings.push(evidence.toFinding(db, { ruleId: 'new-country', severity: 'low', title, details: { country: names.get(country) ?? null, baselineCountries: baseline, baselineEnd } }));
       }
     }

@@ -1,6 +1,6 @@
 // Risky sign-ins that still succeeded: Entra ID Protection flagged the sign-in, yet it went through.
 import type { Finding } from '../../../shared/model/detection';
-import { decode, decodeOne, dictIds, inList } from '../case-sql';
+import { decode, decodeOne, dictIds, inList, SUCCEEDED } from '../case-sql';
 import { groupBy } from '../collections';
 import { listSome, plural } from '../describe';
 import { Evidence, extraIds, extraNum, selectRows } from '../evidence';
@@ -20,7 +20,7 @@ export const riskySuccess = defineRule({
   run(db) {
     const levels = inList(dictIds(db, ['medium', 'high']));
     const states = inList(dictIds(db, ['atRisk', 'confirmedCompromised']));
-    const rows = selectRows(db, `status_code = 0 AND (risk_level_during_sign_in_k IN ${levels} OR risk_state_k IN ${states})`, [], ['risk_level_during_sign_in_k', 'risk_state_k', 'risk_event_types_k']);
+    const rows = selectRows(db, `${SUCCEEDED} AND (risk_level_during_sign_in_k IN ${levels} OR risk_state_k IN ${states})`, [], ['risk_level_during_sign_in_k', 'risk_state_k', 'risk_event_types_k']);
     const high = new Set(dictIds(db, ['high', 'confirmedCompromised']));
     const findings: Finding[] = [];
     for (const [user, list] of groupBy(rows, (r) => r.user)) {
