@@ -40,6 +40,8 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       if (req.path) req.path = policy.check(req.path, { forWriting: true });
     },
     'import.start': (req: { paths: string[] }) => (req.paths = req.paths.map((p) => policy.check(p))),
+    'export.rows': (req: { path: string }) => (req.path = policy.check(req.path, { forWriting: true })),
+    'report.html': (req: { path: string }) => (req.path = policy.check(req.path, { forWriting: true })),
   };
 
   async function invoke(channel: string, rawReq: unknown): Promise<Result<unknown>> {

@@ -11,11 +11,13 @@ import { importHandlers } from './handlers/import-handlers';
 import { queryHandlers } from './handlers/query-handlers';
 import { geoHandlers } from './handlers/geo-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
+import { annotationHandlers } from './handlers/annotation-handlers';
+import { exportHandlers } from './handlers/export-handlers';
 import { JobRegistry } from './jobs';
 
 export type { EmitFn, EngineChannel } from './context';
 
-const DOMAINS: ((ctx: EngineContext) => HandlerTable)[] = [caseHandlers, importHandlers, queryHandlers, geoHandlers, sessionHandlers, detectionHandlers];
+const DOMAINS: ((ctx: EngineContext) => HandlerTable)[] = [caseHandlers, importHandlers, queryHandlers, geoHandlers, sessionHandlers, detectionHandlers, annotationHandlers, exportHandlers];
 
 export class Engine implements EngineContext {
   readonly jobs: JobRegistry;

@@ -105,8 +105,13 @@ export const contract = {
   ...geoChannels,
   ...sessionChannels,
   ...detectionChannels,
+  // Annotations, activity log, saved views, recovery; exports and the report (shared/model/annotation.ts, export.ts).
+  ...annotationChannels,
+  ...exportChannels,
 } as const;
 // (imports are hoisted; kept next to their one use so the channel block stays one edit)
+import { annotationChannels } from '../model/annotation';
+import { exportChannels } from '../model/export';
 import { geoChannels } from '../model/geo';
 import { sessionChannels } from '../model/session';
 import { detectionChannels } from '../model/detection';

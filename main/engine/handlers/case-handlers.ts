@@ -1,7 +1,8 @@
 // Case channels: new, demo, open (with evidence verification as a job), save, info.
 import { ApiFailure } from '../../api/api-failure';
 import { caseInfo } from '../../cases/case-info';
-import { loadCase, saveCase } from '../../cases/case-store';
+import { DEMO_RECOVERY_ID, keeperOf, newUnsavedLocation } from '../../cases/autosave';
+import { loadCase } from '../../cases/case-store';
 import { openDemoCase } from '../../cases/demo-case';
 import { checkEvidence, type EvidenceCheck } from '../../cases/evidence-check';
 import { CaseDb } from '../../db/case-db';
@@ -10,6 +11,7 @@ import type { Engine } from '../engine';
 
 export function caseHandlers(ctx: EngineContext): HandlerTable {
   const engine = ctx as Engine;
+  const keeper = keeperOf(engine); // journal + autosave: every switch autosaves first and replays the new case's journal
   let evidence: EvidenceCheck[] = [];
   ctx.onCaseChanged(() => (evidence = []));
   const info = () => caseInfo(ctx.db, { path: engine.casePath, dirty: engine.dirty, evidence });
@@ -28,17 +30,16 @@ export function caseHandlers(ctx: EngineContext): HandlerTable {
   return {
     'case.info': () => info(),
     'case.new': async () => {
-      engine.replaceCase(await CaseDb.create(), null);
+      await keeper.switchTo(() => CaseDb.create(), newUnsavedLocation());
       return info();
     },
     'case.openDemo': async () => {
-      const demo = await openDemoCase();
-      engine.replaceCase(demo.caseDb, null);
+      await keeper.switchTo(async () => (await openDemoCase()).caseDb, { kind: 'unsaved', id: DEMO_RECOVERY_ID }, { preferRecovered: true, openDetails: { demo: true } });
       verifyEvidence();
       return info();
     },
     'case.open': async ({ path }) => {
-      engine.replaceCase(await loadCase(path), path);
+      await keeper.switchTo(() => loadCase(path), { kind: 'file', casePath: path }, { openDetails: { path } });
       verifyEvidence();
       return info();
     },
@@ -46,9 +47,7 @@ export function caseHandlers(ctx: EngineContext): HandlerTable {
       const target = path ?? engine.casePath;
       if (!target) throw new ApiFailure('INVALID_INPUT', 'this case has not been saved yet: choose a file name');
       if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'an import is running: save when it has finished or cancel it');
-      const bytes = await saveCase(ctx.db, target);
-      engine.casePath = target;
-      engine.dirty = false;
+      const bytes = await keeper.saveAs(target); // also sets casePath, clears dirty, restarts the journal
       return { path: target, bytes };
     },
   };

@@ -1,0 +1,41 @@
+// Notes (many per target, each with a stable uid) and stars (one per target). Both are idempotent so
+// that replaying a journal entry twice changes nothing.
+import type { AnnotationTarget } from '../../shared/model/annotation';
+import type { CaseDb } from '../db/case-db';
+import { ensureAnnotationTables } from './tables';
+import type { Stamp } from './tag-scope';
+import { storedTarget, targetMatch } from './targets';
+
+export function addNote(caseDb: CaseDb, target: AnnotationTarget, uid: string, text: string, stamp: Stamp): number {
+  ensureAnnotationTables(caseDb);
+  const t = storedTarget(target);
+  caseDb.db.run('INSERT OR IGNORE INTO annotations (kind, target_type, rid, target_key, note, uid, author, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    'note',
+    t.targetType,
+    t.rid,
+    t.key,
+    text,
+    uid,
+    stamp.author,
+    stamp.at,
+  ]);
+  return caseDb.db.getRowsModified();
+}
+
+export function deleteNote(caseDb: CaseDb, uid: string): number {
+  ensureAnnotationTables(caseDb);
+  caseDb.db.run("DELETE FROM annotations WHERE kind = 'note' AND uid = ?", [uid]);
+  return caseDb.db.getRowsModified();
+}
+
+export function setStar(caseDb: CaseDb, target: AnnotationTarget, starred: boolean, stamp: Stamp): number {
+  ensureAnnotationTables(caseDb);
+  const t = storedTarget(target);
+  if (starred) {
+    caseDb.db.run('INSERT OR IGNORE INTO annotations (kind, target_type, rid, target_key, author, created_ms) VALUES (?, ?, ?, ?, ?, ?)', ['star', t.targetType, t.rid, t.key, stamp.author, stamp.at]);
+  } else {
+    const match = targetMatch(target);
+    caseDb.db.run(`DELETE FROM annotations WHERE kind = 'star' AND ${match.sql}`, match.params);
+  }
+  return caseDb.db.getRowsModified();
+}

@@ -1,0 +1,303 @@
+// Never lose an annotation. Each change is applied to the case and appended to its journal (fsync'ed)
+// before the channel returns; the case is autosaved atomically every few minutes when dirty and before
+// another case replaces it, and the journal is then emptied. Opening a case replays journal entries
+// newer than the case file's `journal_seq`. Changes made outside the journal (imports, detections...)
+// are autosaved before the next annotation is journaled, so a journal entry never refers to rows that
+// only existed in memory. All of it runs one change at a time (the `exclusive` queue).
+import { randomUUID } from 'node:crypto';
+import { existsSync, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import type { RecoveryStatus } from '../../shared/model/annotation';
+import { ApiFailure } from '../api/api-failure';
+import { defaultAuthor } from '../annotations/author';
+import { applyOp, isAnnotationChange, type AnnotationOp, type OpResult } from '../annotations/ops';
+import { inTransaction } from '../annotations/tables';
+import type { CaseDb } from '../db/case-db';
+import { loadCase, saveCase } from './case-store';
+import { DEMO_SEED } from './demo-case';
+import { discardRecovery, Journal, journalPathFor, readJournal, recoveryFiles } from './journal';
+
+export type CaseLocation = { kind: 'file'; casePath: string } | { kind: 'unsaved'; id: string };
+
+/** The demo's recovery id: its annotations come back whenever the demo is opened again. */
+export const DEMO_RECOVERY_ID = `demo-${DEMO_SEED}`;
+const SEQ_KEY = 'journal_seq';
+
+/** Where a new case keeps its journal and autosaves until it is saved under a name. */
+export function newUnsavedLocation(): CaseLocation {
+  return { kind: 'unsaved', id: randomUUID() };
+}
+
+export function autosavePathOf(location: CaseLocation): string {
+  return location.kind === 'file' ? location.casePath : recoveryFiles(location.id).casePath;
+}
+
+/** What the keeper needs from the engine (the Engine class provides it). */
+export interface KeeperHost {
+  readonly db: CaseDb;
+  casePath: string | null;
+  dirty: boolean;
+  readonly jobs: { running(kind: string): boolean };
+  markDirty(): void;
+  replaceCase(next: CaseDb, path: string | null): void;
+}
+
+interface Session {
+  db: CaseDb;
+  location: CaseLocation;
+  journal: Journal | null;
+  /** Last journaled sequence number (also stored in case_meta with the change). */
+  seq: number;
+  /** Journal entries not yet in a saved case file. */
+  pending: number;
+  /** Changes outside the journal since the last autosave. */
+  baseDirty: boolean;
+  /** Any change since the last autosave (unsaved cases stay dirty after an autosave to the recovery folder). */
+  changed: boolean;
+  lastRecovery: RecoveryStatus['lastRecovery'];
+}
+
+export class CaseKeeper {
+  private session: Session | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
+  private lastAutosave: RecoveryStatus['lastAutosave'] = null;
+  private autosaveError: string | null = null;
+  private readonly markOwnChange: () => void;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly host: KeeperHost,
+    private readonly autosaveMs = autosaveInterval(),
+  ) {
+    // Other features report their changes through markDirty: note them so the base is saved first.
+    this.markOwnChange = host.markDirty.bind(host);
+    host.markDirty = () => {
+      this.markOwnChange();
+      const s = this.current();
+      s.baseDirty = s.changed = true;
+    };
+    this.timer = setInterval(() => void this.autosave(), autosaveMs);
+    this.timer.unref();
+  }
+
+  /** Applies a change, journals it, and returns once it is durable. */
+  commit(op: AnnotationOp, opts: { dirty?: boolean } = {}): Promise<OpResult> {
+    return this.exclusive(() => this.commitLocked(op, opts.dirty ?? true));
+  }
+
+  /** Like commit, for changes applied in steps (bulk jobs): `apply` returns the operation it performed. */
+  commitSteps<T extends OpResult>(apply: (db: CaseDb) => Promise<{ op: AnnotationOp; result: T }>): Promise<T> {
+    return this.exclusive(async () => {
+      const s = await this.readyForChange();
+      const { op, result } = await apply(s.db);
+      s.db.setMeta(SEQ_KEY, String(s.seq + 1));
+      this.markOwnChange();
+      s.changed = true;
+      await this.journalLocked(s, op);
+      return result;
+    });
+  }
+
+  /** Saves the case (also "save as"); the journal then starts afresh next to the new file. */
+  saveAs(target: string, author?: string): Promise<number> {
+    return this.exclusive(async () => {
+      const s = this.current();
+      const same = s.location.kind === 'file' && path.resolve(s.location.casePath) === path.resolve(target);
+      // A journal left next to the target belongs to the file being replaced: it must not be replayed onto this one.
+      if (!same) await fsp.rm(journalPathFor(target), { force: true });
+      applyOp(s.db, { type: 'activity', action: 'save', details: { path: target }, author: author ?? defaultAuthor(), at: Date.now() });
+      const bytes = await saveCase(s.db, target);
+      if (same) await clearJournal(s);
+      else {
+        await s.journal?.close();
+        s.journal = null;
+        if (s.location.kind === 'unsaved') await discardRecovery(s.location.id);
+        s.location = { kind: 'file', casePath: target };
+      }
+      s.pending = 0;
+      s.baseDirty = s.changed = false;
+      this.host.casePath = target;
+      this.host.dirty = false;
+      return bytes;
+    });
+  }
+
+  /**
+   * Replaces the open case (autosaving it first), then replays the new case's journal. With
+   * `preferRecovered`, an unsaved case's autosaved copy in the recovery folder wins over `load`.
+   */
+  switchTo(load: () => Promise<CaseDb>, location: CaseLocation, opts: { preferRecovered?: boolean; openDetails?: unknown } = {}): Promise<RecoveryStatus> {
+    return this.exclusive(async () => {
+      await this.autosaveLocked();
+      const recovered = opts.preferRecovered ? await loadRecovered(location) : null;
+      const next = recovered ?? (await load());
+      await this.session?.journal?.close();
+      this.host.replaceCase(next, location.kind === 'file' ? location.casePath : null);
+      const s = (this.session = newSession(next, location));
+      await this.replayLocked(s);
+      if (opts.openDetails !== undefined) await this.commitLocked({ type: 'activity', action: 'open', details: opts.openDetails, author: defaultAuthor(), at: Date.now() }, false);
+      return this.statusOf(s);
+    });
+  }
+
+  /** Writes the case if it changed since the last autosave; failures are reported in `status()`. */
+  autosave(): Promise<void> {
+    return this.exclusive(() => this.autosaveLocked());
+  }
+
+  status(): RecoveryStatus {
+    return this.statusOf(this.current());
+  }
+
+  /** The recovery id of the open case, if it was never saved. */
+  unsavedId(): string | null {
+    const location = this.current().location;
+    return location.kind === 'unsaved' ? location.id : null;
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+  }
+
+  private statusOf(s: Session): RecoveryStatus {
+    return {
+      journalPath: journalPathFor(autosavePathOf(s.location)),
+      pending: s.pending,
+      lastRecovery: s.lastRecovery,
+      lastAutosave: this.lastAutosave,
+      autosaveError: this.autosaveError,
+      autosaveMinutes: this.autosaveMs / 60_000,
+    };
+  }
+
+  private exclusive<T>(body: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(body, body);
+    this.tail = run.catch(() => {});
+    return run;
+  }
+
+  private current(): Session {
+    const db = this.host.db;
+    if (this.session?.db !== db) {
+      void this.session?.journal?.close();
+      this.session = newSession(db, this.host.casePath ? { kind: 'file', casePath: this.host.casePath } : newUnsavedLocation());
+    }
+    return this.session;
+  }
+
+  private async readyForChange(): Promise<Session> {
+    const s = this.current();
+    if (s.baseDirty) await this.autosaveLocked();
+    return s;
+  }
+
+  private async commitLocked(op: AnnotationOp, dirty: boolean): Promise<OpResult> {
+    const s = await this.readyForChange();
+    const result = inTransaction(s.db, () => {
+      const r = applyOp(s.db, op);
+      s.db.setMeta(SEQ_KEY, String(s.seq + 1));
+      return r;
+    });
+    if (dirty) {
+      this.markOwnChange();
+      s.changed = true;
+    }
+    await this.journalLocked(s, op);
+    return result;
+  }
+
+  private async journalLocked(s: Session, op: AnnotationOp): Promise<void> {
+    try {
+      s.journal ??= await Journal.open(journalPathFor(autosavePathOf(s.location)));
+      await s.journal.append({ seq: s.seq + 1, op });
+    } catch (e) {
+      await s.journal?.close(); // reopening cuts off a partly written line
+      s.journal = null;
+      this.markOwnChange();
+      s.changed = true;
+      throw new ApiFailure('IO', `the change is in the open case but could not be journaled (${(e as Error).message}); save the case to keep it`);
+    }
+    s.seq++;
+    s.pending++;
+  }
+
+  private async replayLocked(s: Session): Promise<void> {
+    const file = journalPathFor(autosavePathOf(s.location));
+    const { entries, corrupt } = await readJournal<AnnotationOp>(file);
+    const savedSeq = s.seq;
+    let applied = 0;
+    let annotations = 0;
+    let failed = corrupt;
+    for (const entry of entries) {
+      if (entry.seq <= s.seq) continue;
+      try {
+        inTransaction(s.db, () => {
+          applyOp(s.db, entry.op);
+          s.db.setMeta(SEQ_KEY, String(entry.seq));
+        });
+        applied++;
+        if (isAnnotationChange(entry.op)) annotations++;
+      } catch {
+        failed++;
+      }
+      s.seq = Math.max(s.seq, entry.seq);
+    }
+    s.pending = entries.filter((e) => e.seq > savedSeq).length;
+    if (applied === 0 && failed === 0) return;
+    s.lastRecovery = { entries: applied, annotations, failed, journalPath: file };
+    if (annotations > 0) {
+      this.markOwnChange();
+      s.changed = true;
+    }
+    await this.commitLocked({ type: 'activity', action: 'recover', details: { journal: file, entries: applied, annotations, failed }, author: defaultAuthor(), at: Date.now() }, annotations > 0);
+  }
+
+  private async autosaveLocked(): Promise<void> {
+    const s = this.current();
+    if (!s.changed || !this.host.dirty || this.host.jobs.running('import')) return; // mid-import: the next tick retries
+    const target = autosavePathOf(s.location);
+    const started = Date.now();
+    try {
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      const bytes = await saveCase(s.db, target);
+      await clearJournal(s);
+      s.pending = 0;
+      s.baseDirty = s.changed = false;
+      if (s.location.kind === 'file') this.host.dirty = false;
+      this.lastAutosave = { at: new Date().toISOString(), path: target, bytes, ms: Date.now() - started };
+      this.autosaveError = null;
+    } catch (e) {
+      this.autosaveError = `autosave to ${target} failed: ${(e as Error).message}`;
+    }
+  }
+}
+
+function newSession(db: CaseDb, location: CaseLocation): Session {
+  return { db, location, journal: null, seq: Number(db.meta(SEQ_KEY) ?? 0), pending: 0, baseDirty: false, changed: false, lastRecovery: null };
+}
+
+async function loadRecovered(location: CaseLocation): Promise<CaseDb | null> {
+  const file = autosavePathOf(location);
+  if (location.kind !== 'unsaved' || !existsSync(file)) return null;
+  return loadCase(file).catch(() => null); // a damaged copy: fall back to the original
+}
+
+/** After a save holding every entry: empty the journal (or remove one this session never opened). */
+async function clearJournal(s: Session): Promise<void> {
+  if (s.journal) await s.journal.clear();
+  else await fsp.rm(journalPathFor(autosavePathOf(s.location)), { force: true });
+}
+
+function autosaveInterval(): number {
+  const ms = Number(process.env.SIGNINSCOPE_AUTOSAVE_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 5 * 60_000;
+}
+
+const keepers = new WeakMap<KeeperHost, CaseKeeper>();
+
+/** The engine's keeper (one per engine, shared by the case and annotation handlers). */
+export function keeperOf(host: KeeperHost): CaseKeeper {
+  let keeper = keepers.get(host);
+  if (!keeper) keepers.set(host, (keeper = new CaseKeeper(host)));
+  return keeper;
+}

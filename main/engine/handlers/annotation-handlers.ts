@@ -1,0 +1,106 @@
+// Annotation, activity log, saved view and recovery channels. Every change goes through the case
+// keeper (journal + autosave), so it is durable when the channel returns.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { AnnotationTarget } from '../../../shared/model/annotation';
+import { isColumnKey } from '../../../shared/model/columns';
+import type { ImportProgress } from '../../../shared/model/import-summary';
+import { ApiFailure } from '../../api/api-failure';
+import { listActivity } from '../../annotations/activity-log';
+import { authorOf } from '../../annotations/author';
+import { applyFilterTagInSlices, INLINE_BULK_ROWS, MAX_BULK_ROWS, type FilterTagOp } from '../../annotations/bulk-tag';
+import { listAnnotations, marksOfRids, tagsInUse } from '../../annotations/list';
+import { findView, listViews } from '../../annotations/saved-views';
+import { hasTable } from '../../annotations/tables';
+import { normalizeTarget } from '../../annotations/targets';
+import { DEMO_RECOVERY_ID, keeperOf } from '../../cases/autosave';
+import { loadCase } from '../../cases/case-store';
+import { discardRecovery, listRecoverable, recoveryFiles } from '../../cases/journal';
+import { buildWhere } from '../../query/filters';
+import type { EngineContext, HandlerTable } from '../context';
+import type { Engine } from '../engine';
+import { validateQuery } from './export-handlers';
+
+export function annotationHandlers(ctx: EngineContext): HandlerTable {
+  const keeper = keeperOf(ctx as Engine);
+
+  /** Refuses a sign-in or finding that is not in the case (other targets may be outside the logs: IOCs). */
+  const checkedTarget = (target: AnnotationTarget): AnnotationTarget => {
+    const t = normalizeTarget(target);
+    const missing =
+      (t.type === 'signin' && ctx.db.scalar('SELECT 1 FROM signin_data WHERE rid = ?', [t.rid]) !== 1) ||
+      (t.type === 'finding' && (!hasTable(ctx.db, 'findings') || ctx.db.scalar('SELECT 1 FROM findings WHERE id = ?', [Number(t.key)]) !== 1));
+    if (missing) throw new ApiFailure('NOT_FOUND', `no ${t.type} ${t.type === 'signin' ? t.rid : t.key} in this case`);
+    return t;
+  };
+
+  const changeTags = (type: 'tag' | 'untag') =>
+    async function (req: { scope: { target: AnnotationTarget } | { rids: number[] } | { filter: FilterTagOp['scope']['filter'] }; tags: string[]; author?: string | undefined }) {
+      const stamp = { author: authorOf(req.author), at: Date.now() };
+      const tags = [...new Set(req.tags)];
+      if ('target' in req.scope) return { ...(await keeper.commit({ type, scope: { target: checkedTarget(req.scope.target) }, tags, ...stamp })), jobId: null };
+      if ('rids' in req.scope) return { ...(await keeper.commit({ type, scope: { rids: req.scope.rids }, tags, ...stamp })), jobId: null };
+      const db = ctx.db;
+      validateQuery(ctx, req.scope.filter);
+      const where = buildWhere(db, req.scope.filter);
+      const matched = Number(db.scalar(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params));
+      if (type === 'tag' && matched > MAX_BULK_ROWS) throw new ApiFailure('INVALID_INPUT', `the filter matches ${matched} sign-ins; tag at most ${MAX_BULK_ROWS} at once (narrow the filter)`);
+      const op: FilterTagOp = { type, scope: { filter: req.scope.filter, maxRid: Number(db.scalar('SELECT max(rid) FROM signin_data') ?? 0) }, tags, ...stamp };
+      if (matched <= INLINE_BULK_ROWS) return { ...(await keeper.commit(op)), jobId: null };
+      const jobId = ctx.jobs.start('annotate', (signal, progress) =>
+        keeper.commitSteps(async (current) => {
+          if (current !== db) throw new ApiFailure('CANCELLED', 'the case was closed before the tags were applied');
+          const onProgress = (done: number, total: number, r: { changed: number }) =>
+            progress({ phase: 'annotating' as ImportProgress['phase'], file: tags.join(', '), fileIndex: 0, files: 1, bytesDone: done, bytesTotal: total, records: r.changed, recordsPerSecond: 0, bytesPerSecond: 0 });
+          const { op: performed, result } = await applyFilterTagInSlices(db, op, { signal, onProgress });
+          return { op: performed, result: { ...result, cancelled: signal.aborted } };
+        }),
+      );
+      return { matched, changed: 0, jobId };
+    };
+
+  return {
+    'annotations.tag': changeTags('tag'),
+    'annotations.untag': changeTags('untag'),
+    'annotations.note': async ({ target, text, author }) => {
+      const uid = randomUUID();
+      await keeper.commit({ type: 'note', target: checkedTarget(target), uid, text, author: authorOf(author), at: Date.now() });
+      return { uid };
+    },
+    'annotations.deleteNote': async ({ uid, author }) => ({ removed: (await keeper.commit({ type: 'deleteNote', uid, author: authorOf(author), at: Date.now() })).changed > 0 }),
+    'annotations.star': async ({ target, starred, author }) => {
+      await keeper.commit({ type: 'star', target: checkedTarget(target), starred, author: authorOf(author), at: Date.now() });
+      return { starred };
+    },
+    'annotations.list': (req) => listAnnotations(ctx.db, req),
+    'annotations.forRids': ({ rids }) => ({ rows: marksOfRids(ctx.db, rids) }),
+    'annotations.tags': () => tagsInUse(ctx.db),
+    'activity.list': (req) => listActivity(ctx.db, req),
+    'views.list': () => listViews(ctx.db),
+    'views.save': async ({ id, name, filter, columns, sort, author }) => {
+      const unknown = [...columns, sort.column].find((c) => !isColumnKey(c));
+      if (unknown !== undefined) throw new ApiFailure('INVALID_INPUT', `unknown column "${unknown}"`);
+      if (id !== undefined && !findView(ctx.db, { id })) throw new ApiFailure('NOT_FOUND', `no saved view ${id}`);
+      const clash = findView(ctx.db, { name });
+      if (clash && clash.id !== id) throw new ApiFailure('INVALID_INPUT', `a view named "${clash.name}" already exists`);
+      const view = { id: id ?? randomUUID(), name, filter, columns, sort };
+      await keeper.commit({ type: 'putView', view, author: authorOf(author), at: Date.now() });
+      return findView(ctx.db, { id: view.id })!;
+    },
+    'views.delete': async ({ id, author }) => ({ deleted: (await keeper.commit({ type: 'deleteView', id, author: authorOf(author), at: Date.now() })).changed > 0 }),
+    'recovery.status': () => keeper.status(),
+    'recovery.list': () => listRecoverable([DEMO_RECOVERY_ID, keeper.unsavedId() ?? '']),
+    'recovery.open': async ({ id }) => {
+      if (keeper.unsavedId() === id) return keeper.status();
+      const { casePath } = recoveryFiles(id);
+      if (!existsSync(casePath)) throw new ApiFailure('NOT_FOUND', `no unsaved case ${id} in the recovery folder`);
+      const status = await keeper.switchTo(() => loadCase(casePath), { kind: 'unsaved', id }, { openDetails: { recovered: id } });
+      ctx.announceCase();
+      return status;
+    },
+    'recovery.discard': async ({ id }) => {
+      if (keeper.unsavedId() === id) throw new ApiFailure('BUSY', 'this unsaved case is open: open or create another case first');
+      return { discarded: await discardRecovery(id) };
+    },
+  };
+}

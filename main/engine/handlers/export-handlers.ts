@@ -1,0 +1,63 @@
+// Export channels: the filter's rows to CSV / JSON / Timesketch, and the HTML case report. Both run
+// as jobs (progress, Cancel) and are recorded in the case's activity log when they finish.
+import type { FilterSpec } from '../../../shared/model/filter-spec';
+import type { ImportProgress } from '../../../shared/model/import-summary';
+import { ApiFailure } from '../../api/api-failure';
+import { defaultAuthor } from '../../annotations/author';
+import { keeperOf } from '../../cases/autosave';
+import { exportRows } from '../../export/export-rows';
+import { resolveColumn } from '../../query/column-ref';
+import { QueryError } from '../../query/errors';
+import { buildWhere } from '../../query/filters';
+import { writeReport } from '../../report/write-report';
+import type { EngineContext, HandlerTable } from '../context';
+import type { Engine } from '../engine';
+
+/** Bad column names and filters are the caller's mistake: report them before the job starts. */
+export function validateQuery(ctx: EngineContext, filter: FilterSpec | undefined, columns: readonly string[] = []): void {
+  try {
+    columns.forEach(resolveColumn);
+    if (filter) buildWhere(ctx.db, filter);
+  } catch (e) {
+    if (e instanceof QueryError) throw new ApiFailure(e.code, e.message);
+    throw e;
+  }
+}
+
+export function exportHandlers(ctx: EngineContext): HandlerTable {
+  const engine = ctx as Engine;
+  const keeper = keeperOf(engine);
+  const record = (db: unknown, action: 'export' | 'report', details: Record<string, unknown>) =>
+    db === ctx.db ? keeper.commit({ type: 'activity', action, details, author: defaultAuthor(), at: Date.now() }, { dirty: false }) : undefined;
+
+  return {
+    'export.rows': (req) => {
+      validateQuery(ctx, req.filter, req.columns);
+      const db = ctx.db;
+      const jobId = ctx.jobs.start('export', async (signal, progress) => {
+        const started = Date.now();
+        const summary = await exportRows(db, req, {
+          signal,
+          onProgress: (p) => {
+            const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+            // job.progress is shaped for imports: bytes written against the extrapolated total, rows as records.
+            progress({ phase: 'exporting' as ImportProgress['phase'], file: req.path, fileIndex: 0, files: 1, bytesDone: p.bytes, bytesTotal: p.estimatedBytes, records: p.rows, recordsPerSecond: p.rows / seconds, bytesPerSecond: p.bytes / seconds });
+          },
+        });
+        await record(db, 'export', { path: req.path, format: req.format, columns: req.columns, filter: req.filter, rows: summary.rows, bytes: summary.bytes });
+        return summary;
+      });
+      return { jobId };
+    },
+    'report.html': (req) => {
+      validateQuery(ctx, req.filter);
+      const db = ctx.db;
+      const jobId = ctx.jobs.start('report', async () => {
+        const summary = await writeReport(db, req, { casePath: engine.casePath });
+        await record(db, 'report', { path: req.path, title: req.title ?? null, filter: req.filter ?? null, bytes: summary.bytes });
+        return summary;
+      });
+      return { jobId };
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// Everything the case report shows, read from the case: scope and counts, the evidence manifest,
+// findings (when detections have run) with their first sign-ins, the timeline and the map points.
+import { COLUMN_BY_KEY } from '../../shared/model/columns';
+import { SEVERITIES } from '../../shared/model/detection';
+import { OP_LABELS, type FilterSpec } from '../../shared/model/filter-spec';
+import { hasTable } from '../annotations/tables';
+import type { CaseDb } from '../db/case-db';
+import { buildWhere, type WhereClause } from '../query/filters';
+import { histogram } from '../query/timeline';
+import { reportSignins, type ReportSignin } from './signin-rows';
+import type { MapPoint } from './svg-map';
+import type { StatusBucket } from './svg-timeline';
+
+export interface ScopeCounts {
+  signins: number;
+  users: number;
+  ips: number;
+  apps: number;
+  success: number;
+  failure: number;
+  interrupted: number;
+  timeMin: number | null;
+  timeMax: number | null;
+}
+
+export interface SourceRow {
+  fileName: string;
+  path: string;
+  size: number | null;
+  format: string | null;
+  records: number;
+  imported: number;
+  sha256: string | null;
+  importedAt: string | null;
+}
+
+export interface FindingBlock {
+  id: number;
+  ruleId: string;
+  severity: string;
+  title: string;
+  timeFrom: number | null;
+  timeTo: number | null;
+  users: string[];
+  ips: string[];
+  signinCount: number;
+  signins: ReportSignin[];
+}
+
+export function scopeCounts(caseDb: CaseDb, where: WhereClause): ScopeCounts {
+  const ids = statusIdsOf(caseDb);
+  const r = caseDb.all(
+    `SELECT count(*), count(DISTINCT d.user_principal_name_k), count(DISTINCT d.ip_address_k), count(DISTINCT d.app_display_name_k),
+       sum(d.status_k = ?), sum(d.status_k = ?), sum(d.status_k = ?), min(d.created_ms), max(d.created_ms) FROM signin_data d WHERE ${where.sql}`,
+    [ids.success, ids.failure, ids.interrupted, ...where.params],
+  )[0]!;
+  const n = (i: number) => Number(r[i] ?? 0);
+  return { signins: n(0), users: n(1), ips: n(2), apps: n(3), success: n(4), failure: n(5), interrupted: n(6), timeMin: r[7] === null ? null : n(7), timeMax: r[8] === null ? null : n(8) };
+}
+
+/** The filter in words, one line per part (null: the whole case). */
+export function describeFilter(filter: FilterSpec | undefined): string[] | null {
+  if (!filter) return null;
+  const lines: string[] = [];
+  if (filter.timeFrom !== undefined) lines.push(`from ${new Date(filter.timeFrom).toISOString()}`);
+  if (filter.timeTo !== undefined) lines.push(`before ${new Date(filter.timeTo).toISOString()}`);
+  if (filter.text) lines.push(`text contains "${filter.text}"`);
+  for (const c of filter.conditions) lines.push(`${COLUMN_BY_KEY.get(c.column)?.label ?? c.column} ${OP_LABELS[c.op]} ${c.values.join(', ')}`.trim());
+  if (filter.tags?.length) lines.push(`tagged ${filter.tags.join(', ')}`);
+  if (filter.rids) lines.push(`${filter.rids.length} selected sign-ins`);
+  return lines.length ? lines : null;
+}
+
+export function evidenceManifest(caseDb: CaseDb): SourceRow[] {
+  return caseDb.all('SELECT file_name, path, size, format, records, imported, sha256, imported_at FROM sources ORDER BY id').map(([fileName, path, size, format, records, imported, sha, at]) => ({
+    fileName: String(fileName),
+    path: String(path),
+    size: size === null ? null : Number(size),
+    format: format === null ? null : String(format),
+    records: Number(records ?? 0),
+    imported: Number(imported ?? 0),
+    sha256: sha === null ? null : String(sha),
+    importedAt: at === null ? null : String(at),
+  }));
+}
+
+/** Findings, most severe first, each with its first `top` sign-ins; null when detections never ran. */
+export function findingBlocks(caseDb: CaseDb, top: number, limit = 200): FindingBlock[] | null {
+  if (!hasTable(caseDb, 'findings') || !hasTable(caseDb, 'finding_signins')) return null;
+  const rank = `CASE severity ${SEVERITIES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE -1 END`;
+  const rows = caseDb.all(`SELECT id, rule_id, severity, title, time_from, time_to, users_json, ips_json, details_json FROM findings ORDER BY ${rank} DESC, time_from, id LIMIT ?`, [limit]);
+  return rows.map(([id, ruleId, severity, title, from, to, users, ips, details]) => ({
+    id: Number(id),
+    ruleId: String(ruleId),
+    severity: String(severity),
+    title: String(title),
+    timeFrom: from === null ? null : Number(from),
+    timeTo: to === null ? null : Number(to),
+    users: parseList(users),
+    ips: parseList(ips),
+    signinCount: Number(parseObject(details).signinCount ?? caseDb.scalar('SELECT count(*) FROM finding_signins WHERE finding_id = ?', [Number(id)])),
+    signins: reportSignins(caseDb, 'finding_signins fs JOIN signin_data d ON d.rid = fs.rid', 'fs.finding_id = ?', [Number(id)], top),
+  }));
+}
+
+export function timelineSeries(caseDb: CaseDb, filter: FilterSpec): { series: StatusBucket[]; bucketMs: number } {
+  const h = histogram(caseDb, { filter, buckets: 120 });
+  return { series: h.series, bucketMs: h.bucketMs };
+}
+
+/**
+ * Located sign-ins grouped by coordinates rounded to 0.1°: the enriched location (ip_geo) or else
+ * the log's. Tallied in JS while the rows stream: a GROUP BY on rounded values would sort every row.
+ */
+export function mapPoints(caseDb: CaseDb, where: WhereClause, limit = 1500): MapPoint[] {
+  const geo = hasTable(caseDb, 'ip_geo');
+  const lat = geo ? 'coalesce(g.latitude, d.latitude)' : 'd.latitude';
+  const lon = geo ? 'coalesce(g.longitude, d.longitude)' : 'd.longitude';
+  const { success, failure, interrupted } = statusIdsOf(caseDb);
+  const points = new Map<string, MapPoint>();
+  const stmt = caseDb.db.prepare(`SELECT ${lat}, ${lon}, d.status_k FROM signin_data d ${geo ? 'LEFT JOIN ip_geo g ON g.ip_k = d.ip_address_k' : ''} WHERE ${where.sql}`);
+  try {
+    stmt.bind(where.params);
+    while (stmt.step()) {
+      const [la, lo, status] = stmt.get() as (number | null)[];
+      if (la === null || lo === null || la === undefined || lo === undefined) continue;
+      const key = `${Math.round(la * 10)}|${Math.round(lo * 10)}`;
+      let p = points.get(key);
+      if (!p) points.set(key, (p = { lat: Math.round(la * 10) / 10, lon: Math.round(lo * 10) / 10, total: 0, success: 0, failure: 0, interrupted: 0 }));
+      p.total++;
+      if (status === success) p.success++;
+      else if (status === failure) p.failure++;
+      else if (status === interrupted) p.interrupted++;
+    }
+  } finally {
+    stmt.free();
+  }
+  return [...points.values()].sort((a, b) => b.total - a.total).slice(0, limit);
+}
+
+/** String ids of the three statuses (-1: never seen), so rows compare integers. */
+function statusIdsOf(caseDb: CaseDb): { success: number; failure: number; interrupted: number } {
+  const id = (v: string) => caseDb.strings.lookupId(v) ?? -1;
+  return { success: id('Success'), failure: id('Failure'), interrupted: id('Interrupted') };
+}
+
+export function scopeWhere(caseDb: CaseDb, filter: FilterSpec | undefined): WhereClause {
+  return buildWhere(caseDb, filter ?? { conditions: [] });
+}
+
+function parseList(json: unknown): string[] {
+  try {
+    const v = JSON.parse(String(json ?? '[]')) as unknown;
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+function parseObject(json: unknown): Record<string, unknown> {
+  try {
+    const v = JSON.parse(String(json ?? '{}')) as unknown;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
