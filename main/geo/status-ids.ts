@@ -1,4 +1,4 @@
-// String ids of the three statuses, so aggregates compare integers (`d.status_k = ?`).
+// String ids of the three statuses, so scans compare integers.
 import type { CaseDb } from '../db/case-db';
 
 export interface StatusIds {
@@ -10,9 +10,4 @@ export interface StatusIds {
 export function statusIds(caseDb: CaseDb): StatusIds {
   const id = (v: string) => caseDb.strings.lookupId(v) ?? -1; // -1: never seen, matches nothing
   return { success: id('Success'), failure: id('Failure'), interrupted: id('Interrupted') };
-}
-
-/** The three status counts as SQL aggregates over `signin_data d`, with their parameters. */
-export function statusSums(ids: StatusIds): { sql: string; params: number[] } {
-  return { sql: 'sum(d.status_k = ?), sum(d.status_k = ?), sum(d.status_k = ?)', params: [ids.success, ids.failure, ids.interrupted] };
 }

@@ -4,7 +4,7 @@ import type { SessionSummary } from '../../shared/model/session';
 import { ApiFailure } from '../api/api-failure';
 import type { CaseDb } from '../db/case-db';
 import { hasSessions } from './session-table';
-import { SUMMARY_SELECT, toSummary } from './session-rows';
+import { SUMMARY_SELECT, toSummaries } from './session-rows';
 
 const MAX_LINKED = 100;
 
@@ -15,13 +15,13 @@ export function getSession(caseDb: CaseDb, req: { sessionNo?: number | undefined
       ? caseDb.all(`SELECT ${SUMMARY_SELECT} FROM sessions s WHERE s.session_no = ?`, [req.sessionNo])[0]
       : caseDb.all(`SELECT ${SUMMARY_SELECT} FROM sessions s WHERE s.correlation_id = ?`, [req.correlationId ?? ''])[0];
   if (!row) throw new ApiFailure('NOT_FOUND', `no session ${req.sessionNo ?? req.correlationId}`);
-  const session = toSummary(row);
+  const [session] = toSummaries(caseDb, [row]) as [SessionSummary];
   const rids = caseDb
     .all('SELECT rid FROM signin_data WHERE correlation_id = ? AND created_ms IS NOT NULL ORDER BY created_ms, rid', [session.correlationId])
     .map((r) => Number(r[0]));
   const linked =
     session.linkedSessions > 1
-      ? caseDb.all(`SELECT ${SUMMARY_SELECT} FROM sessions s WHERE s.linked_group = ? AND s.session_no <> ? ORDER BY s.first_ms LIMIT ?`, [session.linkedGroup, session.sessionNo, MAX_LINKED]).map(toSummary)
+      ? caseDb.all(`SELECT ${SUMMARY_SELECT} FROM sessions s WHERE s.linked_group = ? AND s.session_no <> ? ORDER BY s.first_ms LIMIT ?`, [session.linkedGroup, session.sessionNo, MAX_LINKED])
       : [];
-  return { session, rids, linked };
+  return { session, rids, linked: toSummaries(caseDb, linked) };
 }

@@ -1,56 +1,86 @@
-// sessions.list: the precomputed sessions that have a sign-in matching the filter, sorted on an
-// indexed summary column, paged by keyset (cursor) or position. The filter → sessions mapping is
-// materialized once per filter in a temp table, so scrolling only reads index ranges.
+// sessions.list: sessions having a sign-in that matches the filter (and carrying the requested
+// flags / link group), sorted on a summary column, paged by cursor or position.
+// A page is an index range read (indexed sort column, many sessions kept) or a slice of a snapshot
+// sorted once per request shape (the other sort columns, or few sessions kept).
 import type { z } from 'zod';
-import type { FilterSpec } from '../../shared/model/filter-spec';
 import { SESSION_SORT_COLUMNS, type SessionCursor, type SessionsListReq, type SessionsListRes } from '../../shared/model/session';
 import type { CaseDb } from '../db/case-db';
 import { caseVersion } from '../query/case-cache';
 import { buildWhere } from '../query/filters';
 import { flagBits } from './build-sessions';
-import { hasSessions, SESSIONS_META_KEY } from './session-table';
-import { SUMMARY_SELECT, toSummary } from './session-rows';
+import { hasSessions, INDEXED_SORT_COLUMNS, SESSIONS_META_KEY } from './session-table';
+import { SUMMARY_SELECT, toSummaries } from './session-rows';
 
 type ListResult = z.infer<typeof SessionsListRes>;
 type Param = string | number;
 
-/** Remembers the last filter's matching sessions and the totals counted under it. */
-export class SessionMatchCache {
-  private key: string | null = null;
-  private readonly totals = new Map<string, number>();
+/** Up to this many matching sessions are sorted once into a snapshot; above, an index walk finds pages fast. */
+const SMALL_MATCH = 20_000;
 
-  /** A SQL condition on `s` for the filter (materializing it when it changed). */
-  condition(caseDb: CaseDb, filter: FilterSpec, version: string): { sql: string; params: Param[] } | null {
-    if (isEverything(filter)) return null;
-    if (isTimeOnly(filter)) {
-      // sessions overlapping the time range: answered by the first/last time columns directly
-      const parts: string[] = [];
-      const params: Param[] = [];
-      if (filter.timeFrom !== undefined) add(parts, params, 's.last_ms >= ?', filter.timeFrom);
-      if (filter.timeTo !== undefined) add(parts, params, 's.first_ms < ?', filter.timeTo);
-      return { sql: parts.join(' AND '), params };
+interface Restriction {
+  /** SQL over `sessions s` ('1': every session). */
+  sql: string;
+  params: Param[];
+  /** Identifies the request shape, for the caches. */
+  key: string;
+}
+
+/** Caches of the last request shape: the row filter's sessions (temp.session_match), counts, the sorted snapshot. */
+export class SessionMatchCache {
+  private matchKey: string | null = null;
+  private readonly totals = new Map<string, number>();
+  private orderKey: string | null = null;
+
+  /** `smallMatch`: up to this many kept sessions, pages come from a sorted snapshot. */
+  constructor(readonly smallMatch = SMALL_MATCH) {}
+
+  /**
+   * The sessions the request keeps: time range (overlap), flags and link group are conditions on
+   * the session columns; row conditions (users, IPs, text...) are materialized once per filter.
+   */
+  restriction(caseDb: CaseDb, req: SessionsListReq, version: string): Restriction {
+    const parts: string[] = [];
+    const params: Param[] = [];
+    const f = req.filter;
+    const rowConditions = f.conditions.length > 0 || !!f.text?.trim() || !!f.rids || !!f.tags?.length;
+    if (rowConditions) {
+      const key = JSON.stringify([version, f]);
+      if (key !== this.matchKey) {
+        const where = buildWhere(caseDb, f);
+        caseDb.db.exec('CREATE TEMP TABLE IF NOT EXISTS session_match (session_no INTEGER PRIMARY KEY); DELETE FROM temp.session_match;');
+        caseDb.db.run(`INSERT OR IGNORE INTO temp.session_match SELECT s.session_no FROM signin_data d JOIN sessions s ON s.correlation_id = d.correlation_id WHERE ${where.sql}`, where.params);
+        this.matchKey = key;
+        this.totals.clear();
+        this.orderKey = null;
+      }
+      parts.push('s.session_no IN (SELECT session_no FROM temp.session_match)');
+    } else {
+      // sessions overlapping the time range
+      if (f.timeFrom !== undefined) add(parts, params, 's.last_ms >= ?', f.timeFrom);
+      if (f.timeTo !== undefined) add(parts, params, 's.first_ms < ?', f.timeTo);
     }
-    const key = `${version}|${JSON.stringify(filter)}`;
-    if (key !== this.key) {
-      const where = buildWhere(caseDb, filter);
-      caseDb.db.exec('CREATE TEMP TABLE IF NOT EXISTS session_match (session_no INTEGER PRIMARY KEY); DELETE FROM temp.session_match;');
-      caseDb.db.run(
-        `INSERT OR IGNORE INTO temp.session_match SELECT s.session_no FROM signin_data d JOIN sessions s ON s.correlation_id = d.correlation_id WHERE ${where.sql}`,
-        where.params,
-      );
-      this.key = key;
-      this.totals.clear();
-    }
-    return { sql: 's.session_no IN (SELECT session_no FROM temp.session_match)', params: [] };
+    if (req.flags?.length) add(parts, params, '(s.flag_bits & ?) = ?', flagBits(req.flags), flagBits(req.flags));
+    if (req.linkedGroup !== undefined) add(parts, params, 's.linked_group = ?', req.linkedGroup);
+    return { sql: parts.length ? parts.join(' AND ') : '1', params, key: JSON.stringify([version, f, req.flags, req.linkedGroup]) };
   }
 
-  total(key: string, count: () => number): number {
-    let n = this.totals.get(key);
+  total(caseDb: CaseDb, r: Restriction): number {
+    let n = this.totals.get(r.key);
     if (n === undefined) {
-      n = count();
-      this.totals.set(key, n);
+      n = Number(caseDb.scalar(`SELECT count(*) FROM sessions s WHERE ${r.sql}`, r.params));
+      this.totals.set(r.key, n);
     }
     return n;
+  }
+
+  /** Sorts the kept sessions once into temp.session_order(pos, session_no). */
+  ordered(caseDb: CaseDb, r: Restriction, column: string, dir: 'ASC' | 'DESC'): void {
+    const key = `${r.key}|${column}|${dir}`;
+    if (key === this.orderKey) return;
+    caseDb.db.exec('DROP TABLE IF EXISTS temp.session_order; CREATE TEMP TABLE session_order (pos INTEGER PRIMARY KEY, session_no INTEGER NOT NULL);');
+    caseDb.db.run(`INSERT INTO temp.session_order (session_no) SELECT s.session_no FROM sessions s WHERE ${r.sql} ORDER BY ${column} ${dir}, s.session_no ${dir}`, r.params);
+    caseDb.db.exec('CREATE INDEX temp.ix_session_order_no ON session_order (session_no)');
+    this.orderKey = key;
   }
 }
 
@@ -59,45 +89,38 @@ export function listSessions(caseDb: CaseDb, req: SessionsListReq, cache: Sessio
   if (!hasSessions(caseDb)) return { rows: [], total: 0, next: null, built: false, stale: false, ms: 0 };
   const version = caseVersion(caseDb);
   const built = JSON.parse(caseDb.meta(SESSIONS_META_KEY) ?? '{}') as { version?: string };
-  const parts: string[] = [];
-  const params: Param[] = [];
-  const match = cache.condition(caseDb, req.filter, version);
-  if (match) add(parts, params, match.sql, ...match.params);
-  if (req.flags?.length) {
-    const mask = flagBits(req.flags);
-    add(parts, params, '(s.flag_bits & ?) = ?', mask, mask);
-  }
-  if (req.linkedGroup !== undefined) add(parts, params, 's.linked_group = ?', req.linkedGroup);
-  const where = parts.length ? parts.join(' AND ') : '1';
-  const total = cache.total(`${version}|${JSON.stringify([req.filter, req.flags, req.linkedGroup])}`, () => Number(caseDb.scalar(`SELECT count(*) FROM sessions s WHERE ${where}`, params)));
-
+  const restriction = cache.restriction(caseDb, req, version);
+  const total = cache.total(caseDb, restriction);
   const column = `s.${SESSION_SORT_COLUMNS[req.sort.column]}`;
   const dir = req.sort.dir === 'asc' ? 'ASC' : 'DESC';
-  const pageParts = [where];
-  const pageParams = [...params];
-  if (req.after) {
-    pageParts.push(`(${column}, s.session_no) ${dir === 'ASC' ? '>' : '<'} (?, ?)`);
-    pageParams.push(req.after.value, req.after.sessionNo);
-  }
-  const offset = req.after ? 0 : (req.offset ?? 0);
-  const rows = caseDb.all(
-    `SELECT ${SUMMARY_SELECT}, ${column} FROM sessions s WHERE ${pageParts.join(' AND ')} ORDER BY ${column} ${dir}, s.session_no ${dir} LIMIT ? OFFSET ?`,
-    [...pageParams, req.limit, offset],
-  );
+  const useIndex = INDEXED_SORT_COLUMNS.has(SESSION_SORT_COLUMNS[req.sort.column]) && (restriction.sql === '1' || total > cache.smallMatch);
+  const rows = useIndex ? indexPage(caseDb, req, restriction, column, dir) : snapshotPage(caseDb, req, cache, restriction, column, dir);
   const lastRow = rows.length === req.limit ? rows[rows.length - 1] : undefined;
   const next: SessionCursor | null = lastRow ? { value: lastRow[lastRow.length - 1] as string | number, sessionNo: Number(lastRow[0]) } : null;
-  return { rows: rows.map(toSummary), total, next, built: true, stale: built.version !== version, ms: Date.now() - started };
+  return { rows: toSummaries(caseDb, rows), total, next, built: true, stale: built.version !== version, ms: Date.now() - started };
 }
 
-function isEverything(f: FilterSpec): boolean {
-  return isTimeOnly(f) && f.timeFrom === undefined && f.timeTo === undefined;
+/** A page read along the sort column's index. */
+function indexPage(caseDb: CaseDb, req: SessionsListReq, r: Restriction, column: string, dir: 'ASC' | 'DESC'): unknown[][] {
+  const parts = [r.sql];
+  const params = [...r.params];
+  if (req.after) add(parts, params, `(${column}, s.session_no) ${dir === 'ASC' ? '>' : '<'} (?, ?)`, req.after.value, req.after.sessionNo);
+  return caseDb.all(`SELECT ${SUMMARY_SELECT}, ${column} FROM sessions s WHERE ${parts.join(' AND ')} ORDER BY ${column} ${dir}, s.session_no ${dir} LIMIT ? OFFSET ?`, [
+    ...params,
+    req.limit,
+    req.after ? 0 : (req.offset ?? 0),
+  ]);
 }
 
-function isTimeOnly(f: FilterSpec): boolean {
-  return !f.conditions.length && !f.text?.trim() && !f.rids && !f.tags?.length;
+/** A slice of the sorted snapshot, by position (a cursor's session gives the position). */
+function snapshotPage(caseDb: CaseDb, req: SessionsListReq, cache: SessionMatchCache, r: Restriction, column: string, dir: 'ASC' | 'DESC'): unknown[][] {
+  cache.ordered(caseDb, r, column, dir);
+  const from = req.after ? Number(caseDb.scalar('SELECT pos FROM temp.session_order WHERE session_no = ?', [req.after.sessionNo]) ?? 0) : (req.offset ?? 0);
+  return caseDb.all(`SELECT ${SUMMARY_SELECT}, ${column} FROM temp.session_order o CROSS JOIN sessions s ON s.session_no = o.session_no WHERE o.pos > ? ORDER BY o.pos LIMIT ?`, [from, req.limit]);
 }
 
 function add(parts: string[], params: Param[], sql: string, ...values: Param[]): void {
   parts.push(sql);
   params.push(...values);
 }
+

@@ -1,53 +1,60 @@
-// A sign-in's authentication steps, from the record's own authenticationDetails (kept as shared JSON
-// strings, parsed once per distinct value), else from a portal AuthDetails CSV companion, else
-// from the MFA columns of the export.
+// A sign-in's authentication steps, from the record's own authenticationDetails (compact JSON,
+// parsed once per distinct value), else from a portal AuthDetails CSV companion, else from the
+// MFA columns of the export.
 import type { CaseDb } from '../db/case-db';
+import { inList } from '../query/sql-list';
 
 export interface RowStep {
   method: string;
   succeeded: boolean | null;
   result: string | null;
-  requirement: string | null;
+}
+
+export interface StepSources {
+  authDetailsJson: string | null;
+  requestId: string | null;
+  mfaMethod: string | null;
+  mfaResult: string | null;
 }
 
 export class RowStepReader {
-  private readonly parsed = new Map<number, RowStep[]>();
+  private readonly parsed = new Map<string, RowStep[]>();
   private readonly csvSteps = new Map<string, RowStep[]>();
 
-  constructor(private readonly text: (id: number | null) => string | null, caseDb: CaseDb) {
-    const rows = caseDb.all('SELECT request_id, method, succeeded, result_detail, requirement FROM csv_auth_steps ORDER BY request_id, seq');
-    for (const [requestId, method, succeeded, result, requirement] of rows as (string | number | null)[][]) {
+  /** Loads the CSV companion steps of these request ids (one indexed query). */
+  constructor(caseDb: CaseDb, requestIds: readonly string[]) {
+    if (!requestIds.length) return;
+    const params: string[] = [];
+    const rows = caseDb.all(`SELECT request_id, method, succeeded, result_detail FROM csv_auth_steps WHERE ${inList('request_id', requestIds, params)} ORDER BY request_id, seq`, params);
+    for (const [requestId, method, succeeded, result] of rows as (string | number | null)[][]) {
       const list = this.csvSteps.get(String(requestId)) ?? [];
-      list.push({ method: String(method ?? 'Unknown'), succeeded: succeeded === null ? null : Number(succeeded) === 1, result: result as string | null, requirement: requirement as string | null });
+      list.push({ method: String(method ?? 'Unknown'), succeeded: succeeded === null ? null : Number(succeeded) === 1, result: result as string | null });
       this.csvSteps.set(String(requestId), list);
     }
   }
 
-  steps(authStepsK: number | null, requestId: string | null, mfaMethodK: number | null, mfaResultK: number | null): RowStep[] {
-    if (authStepsK !== null) return this.fromRecord(authStepsK);
-    const csv = requestId ? this.csvSteps.get(requestId) : undefined;
+  steps(src: StepSources): RowStep[] {
+    if (src.authDetailsJson) return this.fromRecord(src.authDetailsJson);
+    const csv = src.requestId ? this.csvSteps.get(src.requestId) : undefined;
     if (csv) return csv;
-    const method = this.text(mfaMethodK);
-    const result = this.text(mfaResultK);
-    if (!method && !result) return [];
-    return [{ method: method ?? 'Multifactor authentication', succeeded: successOf(result), result, requirement: 'Multifactor authentication' }];
+    if (!src.mfaMethod && !src.mfaResult) return [];
+    return [{ method: src.mfaMethod ?? 'Multifactor authentication', succeeded: successOf(src.mfaResult), result: src.mfaResult }];
   }
 
-  private fromRecord(id: number): RowStep[] {
-    let steps = this.parsed.get(id);
+  private fromRecord(json: string): RowStep[] {
+    let steps = this.parsed.get(json);
     if (!steps) {
-      steps = parseSteps(this.text(id));
-      this.parsed.set(id, steps);
+      steps = parseSteps(json);
+      this.parsed.set(json, steps);
     }
     return steps;
   }
 }
 
-function parseSteps(json: string | null): RowStep[] {
-  if (!json) return [];
+function parseSteps(json: string): RowStep[] {
   try {
-    const list = JSON.parse(json) as { method?: string | null; succeeded?: boolean | null; result?: string | null; requirement?: string | null }[];
-    return list.map((s) => ({ method: s.method ?? 'Unknown', succeeded: s.succeeded ?? null, result: s.result ?? null, requirement: s.requirement ?? null }));
+    const list = JSON.parse(json) as { method?: string | null; succeeded?: boolean | null; result?: string | null }[];
+    return list.map((s) => ({ method: s.method ?? 'Unknown', succeeded: s.succeeded ?? null, result: s.result ?? null }));
   } catch {
     return [];
   }

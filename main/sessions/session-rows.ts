@@ -1,33 +1,38 @@
-// `sessions` table rows → the API's SessionSummary.
+// `sessions` table rows → the API's SessionSummary (lists and steps from session-details.ts).
 import type { SessionSummary } from '../../shared/model/session';
+import type { CaseDb } from '../db/case-db';
 import { flagsOfBits } from './build-sessions';
+import { sessionDetails } from './session-details';
 
-/** The columns `toSummary` reads, in order (over `sessions s`). */
-export const SUMMARY_SELECT = `s.session_no, s.correlation_id, s.first_ms, s.last_ms, s.duration_ms, s.user, s.users, s.apps, s.resources,
-  s.ips, s.countries, s.devices, s.rows, s.auth_steps, s.final_status, s.final_code, s.linked_group, s.linked_sessions, s.flag_bits`;
+/** The columns `toSummaries` reads, in order (over `sessions s`). */
+export const SUMMARY_SELECT = `s.session_no, s.correlation_id, s.first_ms, s.last_ms, s.duration_ms, s.user, s.users, s.rows,
+  s.final_status, s.final_code, s.linked_group, s.linked_sessions, s.flag_bits`;
 
-export function toSummary(row: unknown[]): SessionSummary {
-  const [no, corr, first, last, duration, user, users, apps, resources, ips, countries, devices, rows, steps, status, code, group, linked, bits] = row;
-  const list = (v: unknown) => JSON.parse(String(v)) as string[];
-  return {
-    sessionNo: Number(no),
-    correlationId: String(corr),
-    firstMs: Number(first),
-    lastMs: Number(last),
-    durationMs: Number(duration),
-    user: String(user),
-    users: Number(users),
-    apps: list(apps),
-    resources: list(resources),
-    ips: list(ips),
-    countries: list(countries),
-    devices: list(devices),
-    rows: Number(rows),
-    authSteps: JSON.parse(String(steps)) as SessionSummary['authSteps'],
-    finalStatus: String(status),
-    finalCode: code === null ? null : Number(code),
-    linkedGroup: Number(group),
-    linkedSessions: Number(linked),
-    flags: flagsOfBits(Number(bits)),
-  };
+export function toSummaries(caseDb: CaseDb, rows: unknown[][]): SessionSummary[] {
+  const details = sessionDetails(caseDb, rows.map((r) => String(r[1])));
+  return rows.map((row) => {
+    const [no, corr, first, last, duration, user, users, count, status, code, group, linked, bits] = row;
+    const d = details.get(String(corr));
+    return {
+      sessionNo: Number(no),
+      correlationId: String(corr),
+      firstMs: Number(first),
+      lastMs: Number(last),
+      durationMs: Number(duration),
+      user: String(user),
+      users: Number(users),
+      apps: d?.apps ?? [],
+      resources: d?.resources ?? [],
+      ips: d?.ips ?? [],
+      countries: d?.countries ?? [],
+      devices: d?.devices ?? [],
+      rows: Number(count),
+      authSteps: d?.authSteps ?? [],
+      finalStatus: String(status),
+      finalCode: code === null ? null : Number(code),
+      linkedGroup: Number(group),
+      linkedSessions: Number(linked),
+      flags: flagsOfBits(Number(bits)),
+    };
+  });
 }

@@ -1,0 +1,32 @@
+// Flags a single sign-in raises, decided once per distinct string id: the authentication protocol
+// (device code, ROPC, authentication transfer) and "MFA requirement satisfied by claim in the
+// token" in its auth steps, MFA result or status details.
+import type { SessionFlag } from '../../shared/model/session';
+import type { CaseDb } from '../db/case-db';
+
+const PROTOCOL_FLAGS: Record<string, SessionFlag> = { devicecode: 'deviceCode', ropc: 'ropc', authenticationtransfer: 'authTransfer' };
+export const MFA_BY_CLAIM_TEXT = 'MFA requirement satisfied by claim in the token';
+
+export class RowFlagRules {
+  private readonly protocolFlag = new Map<number, SessionFlag>();
+  private readonly claimIds: Set<number>;
+  private readonly claimRequests: Set<string>;
+
+  constructor(caseDb: CaseDb) {
+    for (const [id, value] of caseDb.all('SELECT DISTINCT d.authentication_protocol_k, s.value FROM signin_data d JOIN strings s ON s.id = d.authentication_protocol_k') as [number, string][]) {
+      const flag = PROTOCOL_FLAGS[value.toLowerCase().replace(/[^a-z]/g, '')];
+      if (flag) this.protocolFlag.set(id, flag);
+    }
+    const like = `%${MFA_BY_CLAIM_TEXT}%`;
+    this.claimIds = new Set(caseDb.all('SELECT id FROM strings WHERE value LIKE ?', [like]).map((r) => Number(r[0])));
+    this.claimRequests = new Set(caseDb.all('SELECT DISTINCT request_id FROM csv_auth_steps WHERE result_detail LIKE ?', [like]).map((r) => String(r[0])));
+  }
+
+  flagsOf(protocolK: number | null, textKs: readonly (number | null)[], requestId: string | null): SessionFlag[] {
+    const flags: SessionFlag[] = [];
+    const protocol = protocolK === null ? undefined : this.protocolFlag.get(protocolK);
+    if (protocol) flags.push(protocol);
+    if (textKs.some((k) => k !== null && this.claimIds.has(k)) || (requestId !== null && this.claimRequests.has(requestId))) flags.push('mfaByClaim');
+    return flags;
+  }
+}
