@@ -5,7 +5,7 @@ import { decode, throwIfAborted } from '../case-sql';
 import { listSome, plural, span } from '../describe';
 import { Evidence, extraIds, selectRows, type SigninRow } from '../evidence';
 import { HOSTING_ASNS } from '../known-values';
-import { defineRule } from '../rule';
+import { defineRule, MINUTE_MS } from '../rule';
 import { components } from '../union-find';
 
 export const tokenReuse = defineRule({
@@ -14,12 +14,13 @@ export const tokenReuse = defineRule({
   severity: 'medium',
   description: 'The same session id or unique token identifier appears from several ASNs (sessions) or IPs (tokens): a stolen session or token being replayed.',
   logic:
-    'Session ids seen from at least `minAsns` distinct ASNs, and unique token identifiers seen from at least `minTokenIps` distinct IPs, found with one GROUP BY each. Sign-ins linked by a shared session or token form one finding; high when a hosting ASN is involved or the sign-ins span several countries.',
+    'Session ids seen from at least `minAsns` distinct ASNs, and unique token identifiers seen from at least `minTokenIps` distinct IPs, found with one GROUP BY each. Sign-ins linked by a shared session or token form one finding, narrowed to those within `contextMinutes` of a sign-in from another ASN (a long session is otherwise mostly the user\'s own activity); high when a hosting ASN is involved or the sign-ins span several countries.',
   references: ['Elastic: Microsoft Entra ID session reuse with a suspicious Graph client / session ID reused from a different IP (token replay)', 'Microsoft-Analyzer-Suite AiTM checks', 'Session-risk heuristics SR-09..SR-11 (IP or country change inside one session)'],
   falsePositives: ['A laptop moving between home, office and mobile networks keeps its session id', 'IPv4/IPv6 dual-stack clients alternating providers'],
   params: {
     minAsns: { label: 'Distinct ASNs per session id', unit: 'ASNs', default: 2, min: 2, max: 1000, integer: true },
     minTokenIps: { label: 'Distinct IPs per unique token identifier', unit: 'IPs', default: 2, min: 2, max: 1000, integer: true },
+    contextMinutes: { label: 'Keep sign-ins this close to a network change', unit: 'minutes', default: 60, min: 1, max: 43_200 },
   },
   run(db, p, signal) {
     const sessions = selectRows(
@@ -46,7 +47,7 @@ export const tokenReuse = defineRule({
     }));
     const findings: Finding[] = [];
     for (const rids of components(linked)) {
-      const evidence = new Evidence(rids.map((rid) => byRid.get(rid)!));
+      const evidence = new Evidence(nearNetworkChange(rids.map((rid) => byRid.get(rid)!), p.contextMinutes * MINUTE_MS));
       const rows = evidence.rows();
       const asns = [...evidence.distinct((r) => r.asn)];
       const countries = [...decode(db, extraIds(rows, [2])).values()].sort();
@@ -63,3 +64,21 @@ export const tokenReuse = defineRule({
     return findings;
   },
 });
+
+/** Rows within `windowMs` of a row from another ASN; all rows when that leaves fewer than two. */
+function nearNetworkChange(rows: SigninRow[], windowMs: number): SigninRow[] {
+  const sorted = [...rows].sort((a, b) => a.ms - b.ms);
+  const nearest = (order: SigninRow[]) => {
+    const lastSeen = new Map<number | null, number>();
+    return order.map((r) => {
+      let best = Infinity;
+      for (const [asn, ms] of lastSeen) if (asn !== r.asn) best = Math.min(best, Math.abs(r.ms - ms));
+      lastSeen.set(r.asn, r.ms);
+      return best;
+    });
+  };
+  const before = nearest(sorted);
+  const afterGap = nearest([...sorted].reverse()).reverse();
+  const kept = sorted.filter((_, i) => Math.min(before[i]!, afterGap[i]!) <= windowMs);
+  return kept.length >= 2 ? kept : sorted;
+}

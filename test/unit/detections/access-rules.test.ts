@@ -61,10 +61,11 @@ describe('success-then-failure', () => {
 });
 
 describe('token-reuse', () => {
-  it('links sign-ins sharing a token from two IPs, and raises a session spanning countries', async () => {
+  it('links sign-ins sharing a token from two IPs, and raises a session spanning countries around the change', async () => {
     const db = await fixtureCase([
       { at: T0, user: U, ip: '198.18.0.1', token: 'tok-A' },
       { at: after(T0, 4), user: U, ip: '198.18.0.99', token: 'tok-A' },
+      { at: after(T0, -3 * 24 * 60), user: 'jo@contoso.example', ip: '198.18.7.1', asn: 7922, sessionId: 'sess-J' }, // days before: context left out
       { at: after(T0, 10), user: 'jo@contoso.example', ip: '198.18.7.1', asn: 7922, sessionId: 'sess-J' },
       { at: after(T0, 20), user: 'jo@contoso.example', ip: '192.0.2.77', asn: 3320, place: PLACES.frankfurt, sessionId: 'sess-J' },
       { at: after(T0, 30), user: 'kim@contoso.example', ip: '198.18.8.1', sessionId: 'sess-K' },
