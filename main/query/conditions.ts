@@ -5,32 +5,48 @@ import type { ColumnDef } from '../../shared/model/columns';
 import type { Condition } from '../../shared/model/filter-spec';
 import { parseTimestamp } from '../../shared/util/time';
 import type { CaseDb } from '../db/case-db';
+import { storedName } from '../db/schema';
 import { isNumeric, resolveColumn, storedRef } from './column-ref';
 import { invalidInput } from './errors';
+import { unindexed, type IndexAdvisor } from './index-assist';
 import { parseRange } from './ip-address';
 import { ipIdsInRanges } from './ip-index';
 import { inList, LIKE_ESCAPE, likePattern, notInList, type SqlParam } from './sql-list';
 
 const NEEDS_VALUES = new Set<Condition['op']>(['eq', 'neq', 'in', 'notIn', 'contains', 'notContains', 'startsWith', 'cidr', 'gte', 'lte']);
 
-export function conditionSql(caseDb: CaseDb, cond: Condition, params: SqlParam[]): string {
+const INDEXABLE_OPS = new Set<Condition['op']>(['eq', 'in', 'contains', 'startsWith', 'cidr', 'gte', 'lte']);
+
+/** SQL of a condition, letting it use its column's index only where the advisor says it pays. */
+export function assistedConditionSql(caseDb: CaseDb, cond: Condition, params: SqlParam[], advisor: IndexAdvisor): string {
   const col = resolveColumn(cond.column);
-  const x = storedRef(col);
+  if (!INDEXABLE_OPS.has(cond.op)) return conditionSql(caseDb, cond, params);
+  const own: SqlParam[] = [];
+  const sql = conditionSql(caseDb, cond, own);
+  if (sql === '0' || advisor.useIndex(storedName(col), sql, own)) {
+    params.push(...own);
+    return sql;
+  }
+  return conditionSql(caseDb, cond, params, unindexed(storedRef(col)));
+}
+
+export function conditionSql(caseDb: CaseDb, cond: Condition, params: SqlParam[], ref?: string): string {
+  const col = resolveColumn(cond.column);
+  const x = ref ?? storedRef(col);
   if (cond.op === 'isNull') return `${x} IS NULL`;
   if (cond.op === 'notNull') return `${x} IS NOT NULL`;
   if (NEEDS_VALUES.has(cond.op) && cond.values.length === 0) throw invalidInput(`the condition "${cond.op}" on ${col.key} needs a value`);
-  if (cond.op === 'cidr') return cidrSql(caseDb, col, cond.values, params);
+  if (cond.op === 'cidr') return cidrSql(caseDb, col, x, cond.values, params);
   if (cond.op === 'gte' || cond.op === 'lte') {
     if (!isNumeric(col)) throw invalidInput(`"${cond.op}" needs a number or time column; ${col.key} is text`);
     const bound = cond.op === 'gte' ? Math.min(...cond.values.map((v) => toNumber(col, v))) : Math.max(...cond.values.map((v) => toNumber(col, v)));
     params.push(bound);
     return `${x} ${cond.op === 'gte' ? '>=' : '<='} ?`;
   }
-  return col.storage === 'dict' ? dictSql(caseDb, col, cond, params) : plainSql(col, cond, params);
+  return col.storage === 'dict' ? dictSql(caseDb, col, x, cond, params) : plainSql(col, x, cond, params);
 }
 
-function dictSql(caseDb: CaseDb, col: ColumnDef, cond: Condition, params: SqlParam[]): string {
-  const x = storedRef(col);
+function dictSql(caseDb: CaseDb, col: ColumnDef, x: string, cond: Condition, params: SqlParam[]): string {
   const ids = () => cond.values.map((v) => caseDb.strings.lookupId(String(v))).filter((id): id is number => id !== undefined);
   switch (cond.op) {
     case 'eq':
@@ -58,8 +74,7 @@ export function matchingStringIds(kind: 'contains' | 'startsWith', values: reado
   return `SELECT id FROM strings WHERE ${tests.join(' OR ')}`;
 }
 
-function plainSql(col: ColumnDef, cond: Condition, params: SqlParam[]): string {
-  const x = storedRef(col);
+function plainSql(col: ColumnDef, x: string, cond: Condition, params: SqlParam[]): string {
   const values = () => cond.values.map((v) => (col.storage === 'text' ? String(v) : toNumber(col, v)));
   switch (cond.op) {
     case 'eq':
@@ -85,14 +100,14 @@ function plainSql(col: ColumnDef, cond: Condition, params: SqlParam[]): string {
   }
 }
 
-function cidrSql(caseDb: CaseDb, col: ColumnDef, values: readonly (string | number)[], params: SqlParam[]): string {
+function cidrSql(caseDb: CaseDb, col: ColumnDef, x: string, values: readonly (string | number)[], params: SqlParam[]): string {
   if (col.key !== 'ip_address') throw invalidInput(`"in range" applies to ip_address, not ${col.key}`);
   const ranges = values.map((v) => {
     const range = parseRange(String(v));
     if (!range) throw invalidInput(`"${String(v).slice(0, 80)}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, 2001:db8::/32)`);
     return range;
   });
-  return inList(storedRef(col), ipIdsInRanges(caseDb, ranges), params);
+  return inList(x, ipIdsInRanges(caseDb, ranges), params);
 }
 
 const BOOL_WORDS: Record<string, number> = { true: 1, yes: 1, false: 0, no: 0 };

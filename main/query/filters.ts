@@ -2,7 +2,10 @@
 // is AND-ed; column names pass the catalogue allowlist, values are always bound parameters.
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
-import { conditionSql } from './conditions';
+import { assistedConditionSql } from './conditions';
+import { storedName } from '../db/schema';
+import { resolveColumn } from './column-ref';
+import { ANY_COLUMN, IndexAdvisor, unindexed } from './index-assist';
 import { inList, type SqlParam } from './sql-list';
 import { textSql } from './text-search';
 
@@ -12,18 +15,20 @@ export interface WhereClause {
   params: SqlParam[];
 }
 
-export function buildWhere(caseDb: CaseDb, filter: FilterSpec): WhereClause {
+export interface WhereOptions {
+  /**
+   * Physical columns of signin_data the caller's query reads besides the filter (its select list),
+   * so that an index holding all of them is used whatever its selectivity. Unknown: no index covers.
+   */
+  reads?: readonly string[];
+}
+
+export function buildWhere(caseDb: CaseDb, filter: FilterSpec, opts: WhereOptions = {}): WhereClause {
   const params: SqlParam[] = [];
   const parts: string[] = [];
-  if (filter.timeFrom !== undefined) {
-    parts.push('d.created_ms >= ?');
-    params.push(filter.timeFrom);
-  }
-  if (filter.timeTo !== undefined) {
-    parts.push('d.created_ms < ?');
-    params.push(filter.timeTo);
-  }
-  for (const cond of filter.conditions) parts.push(conditionSql(caseDb, cond, params));
+  const advisor = new IndexAdvisor(caseDb, opts.reads ? new Set([...opts.reads, ...filterColumns(filter)]) : null);
+  if (filter.timeFrom !== undefined || filter.timeTo !== undefined) parts.push(timeSql(filter, params, advisor));
+  for (const cond of filter.conditions) parts.push(assistedConditionSql(caseDb, cond, params, advisor));
   const text = filter.text?.trim();
   if (text) parts.push(textSql(caseDb, text, params));
   if (filter.rids) parts.push(inList('d.rid', filter.rids, params));
@@ -36,6 +41,34 @@ export function buildWhere(caseDb: CaseDb, filter: FilterSpec): WhereClause {
 /** The filter without the conditions on one column (a facet lists that column's alternatives). */
 export function withoutColumn(filter: FilterSpec, column: string): FilterSpec {
   return { ...filter, conditions: filter.conditions.filter((c) => c.column !== column) };
+}
+
+/** Physical columns a filter's own conditions read. */
+function filterColumns(filter: FilterSpec): string[] {
+  const cols = filter.conditions.map((c) => storedName(resolveColumn(c.column)));
+  if (filter.timeFrom !== undefined || filter.timeTo !== undefined) cols.push('created_ms');
+  if (filter.text?.trim()) cols.push(ANY_COLUMN);
+  return cols;
+}
+
+function timeSql(filter: FilterSpec, params: SqlParam[], advisor: IndexAdvisor): string {
+  const bounds = (ref: string) => {
+    const own: SqlParam[] = [];
+    const tests: string[] = [];
+    if (filter.timeFrom !== undefined) {
+      tests.push(`${ref} >= ?`);
+      own.push(filter.timeFrom);
+    }
+    if (filter.timeTo !== undefined) {
+      tests.push(`${ref} < ?`);
+      own.push(filter.timeTo);
+    }
+    return { sql: tests.join(' AND '), own };
+  };
+  let b = bounds('d.created_ms');
+  if (!advisor.useIndex('created_ms', b.sql, b.own)) b = bounds(unindexed('d.created_ms'));
+  params.push(...b.own);
+  return b.sql;
 }
 
 function hasTable(caseDb: CaseDb, name: string): boolean {

@@ -6,12 +6,19 @@
 import type { ColumnDef } from '../../shared/model/columns';
 import type { FilterSpec, SortSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
+import { storedName } from '../db/schema';
 import { storedRef } from './column-ref';
-import type { WhereClause } from './filters';
+import { buildWhere, type WhereClause } from './filters';
+import { forEachRow } from './query-rows';
+import { float64s, int32s } from './growing-array';
 import { rankTable } from './value-order';
 
-export function orderedRids(caseDb: CaseDb, col: ColumnDef, filter: FilterSpec, where: WhereClause, dir: SortSpec['dir'], total: number): Int32Array {
-  if (col.storage === 'time' && onlyTimeBounds(filter)) return sqlOrdered(caseDb, 'd.created_ms', where, dir, total); // ix_time (created_ms, rid)
+export function orderedRids(caseDb: CaseDb, col: ColumnDef, filter: FilterSpec, dir: SortSpec['dir'], total: number): Int32Array {
+  if (col.storage === 'time' && onlyTimeBounds(filter)) {
+    // ix_time (created_ms, rid) holds everything this needs: seek the bounds, read in order.
+    return sqlOrdered(caseDb, 'd.created_ms', buildWhere(caseDb, filter, { reads: ['created_ms'] }), dir, total);
+  }
+  const where = buildWhere(caseDb, filter, { reads: [storedName(col)] });
   if (col.storage === 'text') return sqlOrdered(caseDb, `${storedRef(col)} COLLATE NOCASE`, where, dir, total); // few distinct repeats: SQLite's sorter
   const { rids, keys, n } = readKeyed(caseDb, col, where, total);
   const ranked = col.storage === 'dict' ? dictRanks(caseDb, col, keys, n) : numericRanks(keys, n);
@@ -24,58 +31,50 @@ function onlyTimeBounds(f: FilterSpec): boolean {
 }
 
 function sqlOrdered(caseDb: CaseDb, expr: string, where: WhereClause, dir: SortSpec['dir'], total: number): Int32Array {
-  const out = new Int32Array(total);
-  let n = 0;
-  const stmt = caseDb.db.prepare(`SELECT d.rid FROM signin_data d WHERE ${where.sql} ORDER BY ${expr} ${dir}, d.rid ${dir}`);
-  try {
-    stmt.bind(where.params);
-    while (stmt.step()) out[n++] = stmt.get()[0] as number;
-  } finally {
-    stmt.free();
-  }
-  return out.slice(0, n);
+  const rids = int32s(total);
+  forEachRow(caseDb, `SELECT d.rid FROM signin_data d WHERE ${where.sql} ORDER BY ${expr} ${dir}, d.rid ${dir}`, where.params, (row) => rids.push(row[0] as number));
+  return rids.values();
 }
 
 /**
  * (rid, stored value) of every matching row, in rid order (NULL becomes NaN). SQLite returns rows in
  * whatever order its plan yields (a covering index often beats a table scan); putting them back in
- * rid order is an O(maxRid) scatter in JS, cheaper than asking SQLite to sort.
+ * rid order is done in JS, cheaper than asking SQLite to sort.
  */
 function readKeyed(caseDb: CaseDb, col: ColumnDef, where: WhereClause, total: number): { rids: Int32Array; keys: Float64Array; n: number } {
-  let rids: Int32Array = new Int32Array(total);
-  let keys: Float64Array = new Float64Array(total);
-  let n = 0;
+  const ridBuf = int32s(total);
+  const keyBuf = float64s(total);
   let ordered = true;
   let maxRid = 0;
-  const stmt = caseDb.db.prepare(`SELECT d.rid, ${storedRef(col)} FROM signin_data d WHERE ${where.sql}`);
-  try {
-    stmt.bind(where.params);
-    while (stmt.step()) {
-      const row = stmt.get();
-      const rid = row[0] as number;
-      if (rid < maxRid) ordered = false;
-      else maxRid = rid;
-      rids[n] = rid;
-      keys[n++] = row[1] === null ? NaN : Number(row[1]);
-    }
-  } finally {
-    stmt.free();
-  }
-  if (!ordered) ({ rids, keys } = inRidOrder(rids, keys, n, maxRid));
-  return { rids, keys, n };
+  forEachRow(caseDb, `SELECT d.rid, ${storedRef(col)} FROM signin_data d WHERE ${where.sql}`, where.params, ([rid, key]) => {
+    if ((rid as number) < maxRid) ordered = false;
+    else maxRid = rid as number;
+    ridBuf.push(rid as number);
+    keyBuf.push(key === null ? NaN : Number(key));
+  });
+  const rids = ridBuf.values();
+  const keys = keyBuf.values();
+  return { ...(ordered ? { rids, keys } : inRidOrder(rids, keys, maxRid)), n: rids.length };
 }
 
-function inRidOrder(rids: Int32Array, keys: Float64Array, n: number, maxRid: number): { rids: Int32Array; keys: Float64Array } {
-  const slot = new Int32Array(maxRid + 1).fill(-1);
-  for (let i = 0; i < n; i++) slot[rids[i]!] = i;
+function inRidOrder(rids: Int32Array, keys: Float64Array, maxRid: number): { rids: Int32Array; keys: Float64Array } {
+  const n = rids.length;
+  const order = new Int32Array(n);
+  if (n * 16 < maxRid) {
+    // Few rows among many: sort their positions rather than sweep every possible rid.
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => rids[a]! - rids[b]!);
+  } else {
+    const slot = new Int32Array(maxRid + 1).fill(-1);
+    for (let i = 0; i < n; i++) slot[rids[i]!] = i;
+    let j = 0;
+    for (let rid = 0; rid <= maxRid; rid++) if (slot[rid]! >= 0) order[j++] = slot[rid]!;
+  }
   const r = new Int32Array(n);
   const k = new Float64Array(n);
-  let j = 0;
-  for (let rid = 0; rid <= maxRid; rid++) {
-    const i = slot[rid]!;
-    if (i < 0) continue;
-    r[j] = rid;
-    k[j++] = keys[i]!;
+  for (let j = 0; j < n; j++) {
+    r[j] = rids[order[j]!]!;
+    k[j] = keys[order[j]!]!;
   }
   return { rids: r, keys: k };
 }

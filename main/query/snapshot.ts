@@ -4,7 +4,6 @@ import type { FilterSpec, SortSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
 import { resolveColumn } from './column-ref';
 import { notFound } from './errors';
-import { buildWhere } from './filters';
 import { orderedRids } from './row-order';
 import { inList, type SqlParam } from './sql-list';
 
@@ -35,9 +34,8 @@ export class SnapshotStore {
   create(caseDb: CaseDb, filter: FilterSpec, sort: SortSpec): SnapshotInfo {
     const started = performance.now();
     const col = resolveColumn(sort.column);
-    const where = buildWhere(caseDb, filter);
     const total = Number(caseDb.scalar('SELECT count(*) FROM signin_data'));
-    const rids = orderedRids(caseDb, col, filter, where, sort.dir, total);
+    const rids = orderedRids(caseDb, col, filter, sort.dir, total);
     const snapshotId = this.nextId++;
     this.snapshots.set(snapshotId, { caseDb, rids });
     this.evict();

@@ -88,6 +88,20 @@ describe('buildWhere: every operator agrees with a brute-force evaluation', () =
   });
 });
 
+describe('index use', () => {
+  it('keeps selective conditions on their index and takes unselective ones off it (same results)', () => {
+    expect(buildWhere(caseDb, only(cond('id', 'eq', '00000000-0000-4000-8000-000000000007'))).sql).toBe('d.id = ?');
+    expect(buildWhere(caseDb, only(cond('status_code', 'eq', 0))).sql).toBe('+d.status_code = ?');
+    expect(buildWhere(caseDb, { conditions: [], timeFrom: FIXTURE_START, timeTo: FIXTURE_START + 3_600_000 }).sql).toBe('d.created_ms >= ? AND d.created_ms < ?');
+    expect(buildWhere(caseDb, { conditions: [], timeFrom: FIXTURE_START }).sql).toBe('+d.created_ms >= ?');
+    // an index that holds every column the query reads is used whatever the share of rows
+    expect(buildWhere(caseDb, { conditions: [], timeFrom: FIXTURE_START }, { reads: ['created_ms'] }).sql).toBe('d.created_ms >= ?');
+    expect(buildWhere(caseDb, only(cond('status_code', 'eq', 0)), { reads: ['created_ms'] }).sql).toBe('d.status_code = ?');
+    expect(buildWhere(caseDb, only(cond('status_code', 'eq', 0)), { reads: ['status_k'] }).sql).toBe('+d.status_code = ?');
+    expect(buildWhere(caseDb, { conditions: [cond('status_code', 'eq', 0)], text: 'alice' }, { reads: ['created_ms'] }).sql).toMatch(/^\+d\.status_code = \?/);
+  });
+});
+
 describe('CIDR ranges on ip_address', () => {
   const ipCases: [string, string[], (ip: string) => boolean][] = [
     ['IPv4 /8', ['10.0.0.0/8'], (ip) => ip.startsWith('10.')],

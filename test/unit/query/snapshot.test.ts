@@ -77,6 +77,17 @@ describe('sort order', () => {
     }
   });
 
+  it.each([
+    ['few rows', { conditions: [{ column: 'correlation_id', op: 'in', values: ['corr-3-abcdef', 'corr-70-abcdef', 'corr-12-abcdef'] }] }],
+    ['many rows', { conditions: [{ column: 'user_principal_name', op: 'eq', values: ['alice@contoso.com'] }] }],
+  ] as [string, FilterSpec][])('rows found through an index are put back in order (%s)', (_label, filter) => {
+    for (const dir of ['asc', 'desc'] as const) {
+      const expected = expectedOrder((r) => r.created_at ?? null, dir, filter);
+      expect(expected.length).toBeGreaterThan(2);
+      expect(snapshotRids(store, filter, { column: 'created_at', dir })).toEqual(expected);
+    }
+  });
+
   it('high-cardinality text columns sort case-insensitively', () => {
     const got = snapshotRids(store, EVERYTHING, { column: 'correlation_id', dir: 'asc' });
     expect(got).toEqual(expectedOrder(lowerText('correlation_id'), 'asc'));
