@@ -13,6 +13,8 @@ export function detectionHandlers(ctx: EngineContext): HandlerTable {
     'detections.list': () => listRules(ctx.db),
     'detections.run': ({ ruleIds }) => {
       if (ctx.jobs.running('detections')) throw new ApiFailure('BUSY', 'detections are already running');
+      // Rules read the case between their statements: an import landing halfway would skew windows.
+      if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'wait for the import to finish before running detections');
       const unknown = ruleIds?.find((id) => !RULE_BY_ID.has(id));
       if (unknown) throw new ApiFailure('INVALID_INPUT', `unknown rule ${unknown}`);
       const db = ctx.db;
