@@ -55,11 +55,12 @@ export class SessionMatchCache {
       }
       parts.push('s.session_no IN (SELECT session_no FROM temp.session_match)');
     } else {
-      // sessions overlapping the time range
-      if (f.timeFrom !== undefined) add(parts, params, 's.last_ms >= ?', f.timeFrom);
-      if (f.timeTo !== undefined) add(parts, params, 's.first_ms < ?', f.timeTo);
+      parts.push(...overlapping(caseDb, f, params));
     }
-    if (req.flags?.length) add(parts, params, '(s.flag_bits & ?) = ?', flagBits(req.flags), flagBits(req.flags));
+    if (req.flags?.length) {
+      // the flag_count bound lets the flag_count index skip the (many) unflagged sessions
+      add(parts, params, 's.flag_count >= ? AND (s.flag_bits & ?) = ?', req.flags.length, flagBits(req.flags), flagBits(req.flags));
+    }
     if (req.linkedGroup !== undefined) add(parts, params, 's.linked_group = ?', req.linkedGroup);
     return { sql: parts.length ? parts.join(' AND ') : '1', params, key: JSON.stringify([version, f, req.flags, req.linkedGroup]) };
   }
@@ -117,6 +118,24 @@ function snapshotPage(caseDb: CaseDb, req: SessionsListReq, cache: SessionMatchC
   cache.ordered(caseDb, r, column, dir);
   const from = req.after ? Number(caseDb.scalar('SELECT pos FROM temp.session_order WHERE session_no = ?', [req.after.sessionNo]) ?? 0) : (req.offset ?? 0);
   return caseDb.all(`SELECT ${SUMMARY_SELECT}, ${column} FROM temp.session_order o CROSS JOIN sessions s ON s.session_no = o.session_no WHERE o.pos > ? ORDER BY o.pos LIMIT ?`, [from, req.limit]);
+}
+
+/**
+ * Sessions overlapping [timeFrom, timeTo). Only the more selective bound may use its index (a
+ * unary + hides the other from the planner, which cannot tell them apart without statistics).
+ */
+function overlapping(caseDb: CaseDb, f: SessionsListReq['filter'], params: Param[]): string[] {
+  const from = f.timeFrom;
+  const to = f.timeTo;
+  if (from === undefined && to === undefined) return [];
+  const [min, max] = caseDb.all('SELECT min(first_ms), max(last_ms) FROM sessions')[0] as [number, number];
+  const keepsBefore = to === undefined ? Infinity : to - min; // span kept by first_ms < to
+  const keepsAfter = from === undefined ? Infinity : max - from; // span kept by last_ms >= from
+  const byStart = keepsBefore <= keepsAfter;
+  const parts: string[] = [];
+  if (from !== undefined) add(parts, params, `${byStart ? '+' : ''}s.last_ms >= ?`, from);
+  if (to !== undefined) add(parts, params, `${byStart ? '' : '+'}s.first_ms < ?`, to);
+  return parts;
 }
 
 function add(parts: string[], params: Param[], sql: string, ...values: Param[]): void {

@@ -1,6 +1,7 @@
 // The precomputed `sessions` table: one narrow row per correlation id (times, counts, outcome,
 // link group, flags) with indexes on the usual sort columns. Lists (apps, IPs...) and the
 // authentication steps are read from the session's sign-ins when a page is shown.
+import { SESSION_SORT_COLUMNS } from '../../shared/model/session';
 import type { CaseDb } from '../db/case-db';
 
 export const SESSIONS_META_KEY = 'sessions.build';
@@ -19,11 +20,8 @@ export const SESSION_COLUMNS = [
   'country_count', 'rows', 'final_status', 'final_code', 'linked_group', 'linked_sessions', 'flag_bits', 'flag_count',
 ] as const;
 
-/**
- * Sort columns served by an index (a page is an index range read). Each index costs about a second
- * per million sessions to build; the other sort columns are sorted once per filter (snapshot).
- */
-export const INDEXED_SORT_COLUMNS: ReadonlySet<string> = new Set(['first_ms', 'last_ms', 'user', 'flag_count', 'correlation_id']);
+/** Every sort column has an index, so a page of any sort order is an index range read. */
+export const INDEXED_SORT_COLUMNS: ReadonlySet<string> = new Set(Object.values(SESSION_SORT_COLUMNS));
 
 const INDEXES: Record<string, string> = {
   ix_sessions_corr: 'CREATE UNIQUE INDEX IF NOT EXISTS ix_sessions_corr ON sessions (correlation_id)',
