@@ -1,9 +1,13 @@
 // The main window, locked down: isolated sandboxed renderer, no Node, no webview, no navigation,
 // no popups, no permissions, and no request leaves the app:// origin.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { BrowserWindow, session } from 'electron';
 import { APP_URL, isAppUrl } from './app-protocol';
 
 const ALLOWED_SCHEMES = ['app:', 'devtools:', 'data:', 'blob:'];
+/** Window icon (Linux/Windows taskbar); dist/main → assets/icons. */
+const ICON = path.resolve(__dirname, '..', '..', 'assets', 'icons', '512x512.png');
 
 /** Session-wide guards; call once after 'ready'. */
 export function hardenSession(): void {
@@ -25,6 +29,7 @@ export function createMainWindow(preload: string): BrowserWindow {
     show: false,
     backgroundColor: '#101318',
     title: 'SigninScope',
+    ...(existsSync(ICON) ? { icon: ICON } : {}),
     webPreferences: {
       preload,
       contextIsolation: true,

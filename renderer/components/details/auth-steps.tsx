@@ -24,38 +24,30 @@ export function AuthSteps({ values, steps }: { values: Values; steps: Values[] }
       {steps.length === 0 ? (
         <p className="muted pad">This record carries no authentication steps.</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>Method</th>
-              <th>Detail</th>
-              <th>Succeeded</th>
-              <th>Result</th>
-              <th>Requirement</th>
-            </tr>
-          </thead>
-          <tbody>
-            {steps.map((s, i) => {
-              const ok = s.succeeded === 1 || s.succeeded === 'true';
-              const failed = s.succeeded === 0 || s.succeeded === 'false';
-              const at = toMs(s.step_at);
-              return (
-                <tr key={i}>
-                  <td className="mono">{str(s.seq ?? i + 1)}</td>
-                  <td>
-                    {str(s.method)}
-                    {at !== null && <div className="muted small mono">{formatDateTime(at, mode)}</div>}
-                  </td>
-                  <td>{str(s.method_detail)}</td>
-                  <td>{ok ? <span className="badge ok">Yes</span> : failed ? <span className="badge bad">No</span> : <span className="muted">—</span>}</td>
-                  <td>{str(s.result_detail)}</td>
-                  <td>{formatCell('authentication_requirement', s.requirement ?? null, mode)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ol className="item-list" data-testid="auth-steps">
+          {steps.map((s, i) => {
+            const ok = s.succeeded === 1 || s.succeeded === 'true';
+            const failed = s.succeeded === 0 || s.succeeded === 'false';
+            const at = toMs(s.step_at);
+            return (
+              <li key={i} className="item">
+                <div className="item-head">
+                  <span className="step-no mono">{i + 1}.</span>
+                  <span className="item-title">
+                    {str(s.method) || 'Unknown method'}
+                    {s.method_detail ? <span className="muted"> · {str(s.method_detail)}</span> : null}
+                  </span>
+                  {ok ? <span className="badge ok">Succeeded</span> : failed ? <span className="badge bad">Failed</span> : <span className="badge muted">No result</span>}
+                </div>
+                {s.result_detail ? <div className="item-sub">{str(s.result_detail)}</div> : null}
+                <div className="item-id muted small">
+                  {formatCell('authentication_requirement', s.requirement ?? null, mode)}
+                  {at !== null && <span className="mono"> · {formatDateTime(at, mode)}</span>}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
       )}
     </>
   );

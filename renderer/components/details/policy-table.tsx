@@ -1,4 +1,5 @@
-// Conditional Access policies of one sign-in (enforced or report-only), one row per policy.
+// Conditional Access policies of one sign-in (enforced or report-only): one compact item per policy,
+// the ones that applied (success/failure) first, as the admin center's list reads in a narrow pane.
 import type { Values } from './field-list';
 
 const RESULT_CLASS: Record<string, string> = {
@@ -13,38 +14,37 @@ const RESULT_CLASS: Record<string, string> = {
 };
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const applied = (p: Values) => /success|failure|interrupted/i.test(str(p.result));
 
 export function PolicyTable({ policies, empty }: { policies: Values[]; empty: string }) {
   if (policies.length === 0) return <p className="muted pad">{empty}</p>;
+  const ordered = [...policies.filter(applied), ...policies.filter((p) => !applied(p))];
+  const appliedCount = policies.filter(applied).length;
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th>Policy</th>
-          <th>Result</th>
-          <th>Grant controls</th>
-          <th>Session controls</th>
-        </tr>
-      </thead>
-      <tbody>
-        {policies.map((p, i) => {
+    <>
+      <div className="muted small list-summary">
+        {appliedCount} applied · {policies.length - appliedCount} not applied
+      </div>
+      <ul className="item-list" data-testid="policy-list">
+        {ordered.map((p, i) => {
           const result = str(p.result);
           return (
-            <tr key={`${str(p.policy_id)}-${i}`}>
-              <td>
-                <div>{str(p.policy_name) || <span className="muted">(unnamed)</span>}</div>
-                <div className="mono muted small">{str(p.policy_id)}</div>
-              </td>
-              <td>
+            <li key={`${str(p.policy_id)}-${i}`} className={`item${applied(p) ? '' : ' dim'}`}>
+              <div className="item-head">
+                <span className="item-title">{str(p.policy_name) || '(unnamed policy)'}</span>
                 <span className={`badge ${RESULT_CLASS[result] ?? 'muted'}`}>{result || '—'}</span>
-              </td>
-              <td>{str(p.enforced_grant_controls)}</td>
-              <td>{str(p.enforced_session_controls)}</td>
-            </tr>
+              </div>
+              <div className="item-sub">
+                <span className="muted">Grant</span> {str(p.enforced_grant_controls) || '—'} <span className="muted">· Session</span> {str(p.enforced_session_controls) || '—'}
+              </div>
+              <div className="item-id mono muted" title={str(p.policy_id)}>
+                {str(p.policy_id)}
+              </div>
+            </li>
           );
         })}
-      </tbody>
-    </table>
+      </ul>
+    </>
   );
 }
 

@@ -33,6 +33,7 @@ export function OpenDialog() {
   const close = () => useStore.getState().setOpenDialog(false);
   const entries = listing?.entries ?? [];
   const roots = useStore.getState().appInfo?.roots ?? [];
+  const desktop = useStore.getState().appInfo?.mode === 'electron';
   const parent = listing?.dir ? parentWithinRoots(listing.dir, roots) : null;
   const caseFile = picked.length === 1 && picked[0]!.endsWith(CASE_EXT) ? picked[0]! : null;
   const startImport = async () => {
@@ -70,7 +71,7 @@ export function OpenDialog() {
         <div className="od-list">
           {error && <div className="error pad">{error}</div>}
           {listing && entries.length === 0 && (
-            <div className="muted pad">{listing.dir === null ? 'No folder is shared with this session. Restart with `npm run serve -- --root DIR` or pass evidence files on the command line.' : 'This folder is empty.'}</div>
+            <div className="muted pad">{listing.dir !== null ? 'This folder is empty.' : desktop ? 'Use File ▸ Open Evidence… (Ctrl+O) or drop files on the window: the system dialog grants this app access to the files you pick.' : 'No folder is shared with this session. Restart with `npm run serve -- --root DIR` or pass evidence files on the command line.'}</div>
           )}
           {entries.map((e) =>
             e.isDir ? (

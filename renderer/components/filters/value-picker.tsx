@@ -1,6 +1,7 @@
 // Picks the values of one field: facet values with counts (under every other active filter), a
 // search over them, include/exclude, or a typed value (exact, contains, prefix, CIDR for IPs).
 import { useMemo, useState } from 'react';
+import { useDebounced } from '../../app/use-debounced';
 import type { Condition, FilterOp } from '../../../shared/model/filter-spec';
 import { useApi } from '../../app/use-api';
 import { formatCount } from '../../format/numbers';
@@ -14,13 +15,14 @@ export function ValuePicker({ field, onDone }: { field: FilterField; onDone: () 
   const caseVersion = useStore((s) => s.caseVersion);
   const existing = filter.conditions.find((c) => c.column === field.column);
   const [search, setSearch] = useState('');
+  const needle = useDebounced(search.trim(), 250);
   const [picked, setPicked] = useState<Value[]>(existing && (existing.op === 'in' || existing.op === 'notIn') ? existing.values : []);
   const [exclude, setExclude] = useState(existing?.op === 'notIn');
   const [typed, setTyped] = useState(existing && !['in', 'notIn'].includes(existing.op) ? String(existing.values[0] ?? '') : '');
   const [typedOp, setTypedOp] = useState<FilterOp>(existing && ['contains', 'startsWith', 'eq'].includes(existing.op) ? existing.op : 'eq');
 
   const others = useMemo(() => ({ ...filter, conditions: filter.conditions.filter((c) => c.column !== field.column) }), [filter, field.column]);
-  const facets = useApi('query.facets', field.kind === 'text' ? null : { filter: others, column: field.column, limit: 200, ...(search.trim() ? { search: search.trim() } : {}) }, caseVersion);
+  const facets = useApi('query.facets', field.kind === 'text' ? null : { filter: others, column: field.column, limit: 200, ...(needle ? { search: needle } : {}) }, caseVersion);
 
   const apply = (condition: Condition | null) => {
     useStore.getState().setColumnCondition(field.column, condition);

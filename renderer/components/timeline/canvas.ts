@@ -8,10 +8,18 @@ export function useElementWidth<T extends HTMLElement>(): [React.RefObject<T | n
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(Math.floor(el.clientWidth)));
+    // Settle before re-querying: a window drag-resize fires many observations.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ro = new ResizeObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setWidth(Math.floor(el.clientWidth)), 120);
+    });
     ro.observe(el);
     setWidth(Math.floor(el.clientWidth));
-    return () => ro.disconnect();
+    return () => {
+      clearTimeout(timer);
+      ro.disconnect();
+    };
   }, []);
   return [ref, width];
 }
