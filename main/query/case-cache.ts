@@ -5,10 +5,13 @@ import type { CaseDb } from '../db/case-db';
 export class CaseMemo<T> {
   private readonly entries = new WeakMap<CaseDb, { version: string; value: T }>();
 
-  constructor(private readonly compute: (caseDb: CaseDb) => T) {}
+  constructor(
+    private readonly compute: (caseDb: CaseDb) => T,
+    private readonly versionOf: (caseDb: CaseDb) => string = caseVersion,
+  ) {}
 
   get(caseDb: CaseDb): T {
-    const version = caseVersion(caseDb);
+    const version = this.versionOf(caseDb);
     const hit = this.entries.get(caseDb);
     if (hit && hit.version === version) return hit.value;
     const value = this.compute(caseDb);

@@ -2,9 +2,9 @@
 // is AND-ed; column names pass the catalogue allowlist, values are always bound parameters.
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
-import { assistedConditionSql } from './conditions';
 import { storedName } from '../db/schema';
 import { resolveColumn } from './column-ref';
+import { assistedConditionSql } from './conditions';
 import { ANY_COLUMN, IndexAdvisor, unindexed } from './index-assist';
 import { inList, type SqlParam } from './sql-list';
 import { textSql } from './text-search';

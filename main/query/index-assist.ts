@@ -19,7 +19,7 @@ const indexesByLeadingColumn = new CaseMemo<Map<string, string[][]>>((caseDb) =>
   const out = new Map<string, string[][]>();
   for (const cols of byName.values()) out.set(cols[0]!, [...(out.get(cols[0]!) ?? []), [...cols, 'rid']]);
   return out;
-});
+}, (caseDb) => String(caseDb.scalar("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'signin_data'")));
 
 /** Stand-in for "the query touches columns no index holds" (free text, unknown callers). */
 export const ANY_COLUMN = '*';

@@ -5,11 +5,13 @@
 import type { ParsedReq, Res } from '../../shared/api/contract';
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
+import { resolveColumn } from './column-ref';
 import { buildWhere } from './filters';
 import { forEachRow } from './query-rows';
 import type { SqlParam } from './sql-list';
 import { stringValues } from './string-values';
 import { chooseBuckets, timeRange, type TimeBuckets } from './time-buckets';
+import { topValues } from './value-counts';
 
 const STATUSES = ['Success', 'Failure', 'Interrupted'] as const;
 
@@ -42,12 +44,8 @@ export function swimlanes(caseDb: CaseDb, req: ParsedReq<'timeline.swimlanes'>):
   const frame = chartFrame(caseDb, req.filter, req.buckets);
   if (!frame) return { bucketMs: 0, from: 0, to: 0, lanes: [] };
   const { b } = frame;
-  const topWhere = buildWhere(caseDb, req.filter, { reads: ['user_principal_name_k'] });
-  const top = caseDb.all(
-    `SELECT d.user_principal_name_k, count(*) AS n FROM signin_data d WHERE ${topWhere.sql} AND d.user_principal_name_k IS NOT NULL
-     GROUP BY d.user_principal_name_k ORDER BY n DESC, d.user_principal_name_k LIMIT ?`,
-    [...topWhere.params, req.lanes],
-  ) as [number, number][];
+  const busiest = topValues(caseDb, resolveColumn('user_principal_name'), req.filter, req.lanes + 1);
+  const top = busiest.top.filter((g): g is [number, number] => g[0] !== null).slice(0, req.lanes);
   const names = stringValues(caseDb, top.map(([id]) => id));
   const lanes = top.map(([id, total]) => ({ id, user: names.get(id) ?? '', total, cells: new Map<number, [number, number, number]>() }));
   if (lanes.length) tallyLanes(caseDb, req.filter, frame, lanes);
