@@ -34,7 +34,6 @@ const INSERT_BATCH = 50;
 export async function buildSessions(caseDb: CaseDb, signal?: AbortSignal, opts: BuildSessionsOptions = {}): Promise<BuildSessionsSummary> {
   const started = Date.now();
   ensureIpGeoTable(caseDb);
-  caseDb.db.run('DELETE FROM case_meta WHERE key = ?', [SESSIONS_META_KEY]);
   const total = Number(caseDb.scalar('SELECT count(*) FROM signin_data WHERE correlation_id IS NOT NULL'));
   const text = stringLookup(caseDb);
   const ipGeo = new Map<number, [string | null, number | null]>();
@@ -91,6 +90,8 @@ export async function buildSessions(caseDb: CaseDb, signal?: AbortSignal, opts: 
   }
   const links = linkSessions(linkKeys, sessions.map((s) => s.countries));
   signal?.throwIfAborted();
+  // until here a cancelled rebuild leaves the previous table in service
+  caseDb.db.run('DELETE FROM case_meta WHERE key = ?', [SESSIONS_META_KEY]);
   resetSessionTables(caseDb);
   insertSessions(caseDb, sessions, links, text);
   createSessionIndexes(caseDb);
