@@ -1,13 +1,11 @@
-// Errors the query layer throws on purpose. `code` is the API error code the dispatcher reports, so
-// a bad column name becomes INVALID_INPUT and an expired snapshot NOT_FOUND (the renderer re-creates it).
-import type { ApiErrorCode } from '../../shared/api/contract';
+// Errors the query layer throws on purpose. They are API failures with the contract's code, so a
+// bad column name reaches the caller as INVALID_INPUT and an expired snapshot as NOT_FOUND (the
+// renderer then re-creates it); anything else thrown here is a bug and becomes INTERNAL.
+import { ApiFailure } from '../api/api-failure';
 
-export class QueryError extends Error {
-  constructor(
-    readonly code: Extract<ApiErrorCode, 'INVALID_INPUT' | 'NOT_FOUND'>,
-    message: string,
-  ) {
-    super(message);
+export class QueryError extends ApiFailure {
+  constructor(code: 'INVALID_INPUT' | 'NOT_FOUND', message: string) {
+    super(code, message);
     this.name = 'QueryError';
   }
 }
