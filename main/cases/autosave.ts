@@ -155,8 +155,10 @@ export class CaseKeeper {
     return location.kind === 'unsaved' ? location.id : null;
   }
 
+  /** Stops the autosave timer and closes the journal (the engine is going away). */
   dispose(): void {
     clearInterval(this.timer);
+    void this.session?.journal?.close();
   }
 
   private statusOf(s: Session): RecoveryStatus {
