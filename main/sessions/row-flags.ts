@@ -5,6 +5,7 @@ import type { SessionFlag } from '../../shared/model/session';
 import type { CaseDb } from '../db/case-db';
 
 const PROTOCOL_FLAGS: Record<string, SessionFlag> = { devicecode: 'deviceCode', ropc: 'ropc', authenticationtransfer: 'authTransfer' };
+const NO_FLAGS: readonly SessionFlag[] = [];
 export const MFA_BY_CLAIM_TEXT = 'MFA requirement satisfied by claim in the token';
 
 export class RowFlagRules {
@@ -22,11 +23,12 @@ export class RowFlagRules {
     this.claimRequests = new Set(caseDb.all('SELECT DISTINCT request_id FROM csv_auth_steps WHERE result_detail LIKE ?', [like]).map((r) => String(r[0])));
   }
 
-  flagsOf(protocolK: number | null, textKs: readonly (number | null)[], requestId: string | null): SessionFlag[] {
-    const flags: SessionFlag[] = [];
+  flagsOf(protocolK: number | null, textKs: readonly (number | null)[], requestId: string | null): readonly SessionFlag[] {
     const protocol = protocolK === null ? undefined : this.protocolFlag.get(protocolK);
-    if (protocol) flags.push(protocol);
-    if (textKs.some((k) => k !== null && this.claimIds.has(k)) || (requestId !== null && this.claimRequests.has(requestId))) flags.push('mfaByClaim');
+    const byClaim = textKs.some((k) => k !== null && this.claimIds.has(k)) || (requestId !== null && this.claimRequests.has(requestId));
+    if (!protocol && !byClaim) return NO_FLAGS; // the common case: no allocation per row
+    const flags: SessionFlag[] = protocol ? [protocol] : [];
+    if (byClaim) flags.push('mfaByClaim');
     return flags;
   }
 }

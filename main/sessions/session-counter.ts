@@ -38,13 +38,14 @@ export interface SessionCounts {
 }
 
 export class SessionCounter {
-  private readonly users = new Set<number>();
-  private readonly apps = new Set<number>();
-  private readonly ips = new Set<number>();
-  private readonly countries = new Set<string>();
-  private readonly asns = new Set<number>();
-  private readonly devices = new Set<number>();
-  private readonly clients = new Set<string>();
+  // Sessions hold a handful of distinct values: small arrays beat Sets (millions of sessions).
+  private readonly users: number[] = [];
+  private readonly apps: number[] = [];
+  private readonly ips: number[] = [];
+  private readonly countries: string[] = [];
+  private readonly asns: number[] = [];
+  private readonly devices: number[] = [];
+  private readonly clients: string[] = [];
   private readonly flags = new Set<SessionFlag>();
   private firstMs = Number.POSITIVE_INFINITY;
   private rows = 0;
@@ -56,23 +57,23 @@ export class SessionCounter {
     this.rows++;
     this.firstMs = Math.min(this.firstMs, row.ms);
     if (!this.last || row.ms >= this.last.ms) this.last = row;
-    if (row.userK !== null) this.users.add(row.userK);
-    if (row.appK !== null) this.apps.add(row.appK);
-    if (row.ipK !== null) this.ips.add(row.ipK);
-    if (row.country) this.countries.add(row.country.toUpperCase());
-    if (row.asn !== null) this.asns.add(row.asn);
-    if (row.deviceK !== null) this.devices.add(row.deviceK);
-    if (row.client) this.clients.add(row.client);
+    addDistinct(this.users, row.userK);
+    addDistinct(this.apps, row.appK);
+    addDistinct(this.ips, row.ipK);
+    addDistinct(this.countries, row.country?.toUpperCase() ?? null);
+    addDistinct(this.asns, row.asn);
+    addDistinct(this.devices, row.deviceK);
+    addDistinct(this.clients, row.client);
     for (const f of row.rowFlags) this.flags.add(f);
   }
 
   finish(): SessionCounts {
-    if (this.ips.size > 1) this.flags.add('ipChange');
-    if (this.countries.size > 1) this.flags.add('countryChange');
-    if (this.asns.size > 1) this.flags.add('asnChange');
+    if (this.ips.length > 1) this.flags.add('ipChange');
+    if (this.countries.length > 1) this.flags.add('countryChange');
+    if (this.asns.length > 1) this.flags.add('asnChange');
     // Rows without device details (often the non-interactive ones) do not count as another device.
-    if (this.devices.size > 1 || this.clients.size > 1) this.flags.add('deviceChange');
-    if (this.users.size > 1) this.flags.add('multiUser');
+    if (this.devices.length > 1 || this.clients.length > 1) this.flags.add('deviceChange');
+    if (this.users.length > 1) this.flags.add('multiUser');
     return {
       correlationId: this.correlationId,
       firstMs: this.firstMs,
@@ -81,11 +82,15 @@ export class SessionCounter {
       userK: this.last?.userK ?? null,
       finalStatusK: this.last?.statusK ?? null,
       finalCode: this.last?.code ?? null,
-      users: this.users.size,
-      apps: this.apps.size,
-      ips: this.ips.size,
-      countries: [...this.countries],
+      users: this.users.length,
+      apps: this.apps.length,
+      ips: this.ips.length,
+      countries: this.countries,
       flags: this.flags,
     };
   }
+}
+
+function addDistinct<T>(list: T[], value: T | null): void {
+  if (value !== null && value !== '' && !list.includes(value)) list.push(value);
 }
