@@ -1,0 +1,143 @@
+// The virtualized session list: sortable headers, rows fetched by page for the visible window,
+// ↑/↓ to move the selection. Scales to millions of sessions like the sign-ins grid.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
+import type { SessionSummary } from '../../../shared/model/session';
+import { statusClass } from '../../format/cells';
+import { useStore } from '../../store/store';
+import { createScaledScroll, patchMaxScrollOffset, realHeight, realTop, scaledObserve, scaledScrollTo } from '../grid/scaled-scroll';
+import type { OffsetPageCache } from './offset-page-cache';
+import { SESSION_COLUMNS, SESSION_LIST_WIDTH } from './session-columns';
+import { useSessionView } from './session-state';
+
+export const SESSION_ROW_HEIGHT = 26;
+
+interface Props {
+  cache: OffsetPageCache<SessionSummary> | null;
+  version: number;
+}
+
+export function SessionList({ cache, version }: Props) {
+  const mode = useStore((s) => s.timeMode);
+  const sort = useSessionView((s) => s.sort);
+  const selected = useSessionView((s) => s.selected);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const scaled = useRef(createScaledScroll()).current;
+  const selectedIndex = useRef<number | null>(null);
+
+  const count = cache?.total ?? 0;
+  scaled.total = count * SESSION_ROW_HEIGHT;
+  const observe = useMemo(() => scaledObserve(scaled), [scaled]);
+  const scrollTo = useMemo(() => scaledScrollTo(scaled), [scaled]);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: () => SESSION_ROW_HEIGHT,
+    overscan: 8,
+    observeElementOffset: observe,
+    scrollToFn: scrollTo,
+  });
+  patchMaxScrollOffset(virtualizer, scaled);
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    bodyRef.current?.scrollTo({ top: 0 });
+    selectedIndex.current = null;
+  }, [cache]);
+  useEffect(() => {
+    if (last >= first) cache?.ensure(first, last);
+  }, [cache, first, last, version]);
+
+  const moveSelection = (to: number) => {
+    if (!cache || count === 0) return;
+    const index = Math.max(0, Math.min(count - 1, to));
+    const item = cache.item(index);
+    if (!item) return cache.ensure(index, index);
+    selectedIndex.current = index;
+    useSessionView.getState().select(item.sessionNo);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const at = selectedIndex.current ?? -1;
+    const page = Math.max(1, Math.floor((bodyRef.current?.clientHeight ?? 400) / SESSION_ROW_HEIGHT) - 1);
+    const to = ({ ArrowDown: at + 1, ArrowUp: at - 1, PageDown: at + page, PageUp: at - page, Home: 0, End: count - 1 } as Record<string, number>)[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    moveSelection(to);
+  };
+
+  return (
+    <div className="grid session-list" role="grid" aria-rowcount={count} data-testid="session-list">
+      {/* Kept in step both ways: focusing a header cell can scroll the header on its own. */}
+      <div
+        className="grid-header"
+        ref={headerRef}
+        role="row"
+        onScroll={(e) => {
+          if (bodyRef.current && bodyRef.current.scrollLeft !== e.currentTarget.scrollLeft) bodyRef.current.scrollLeft = e.currentTarget.scrollLeft;
+        }}
+      >
+        <div className="grid-header-inner">
+          {SESSION_COLUMNS.map((col) => (
+            <div
+              key={col.id}
+              role="columnheader"
+              className={`gh-cell${col.sort ? '' : ' unsortable'}${col.className === 'num' ? ' num' : ''}`}
+              style={{ width: col.width }}
+              data-column={col.id}
+              aria-sort={col.sort && sort.column === col.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+              title={col.sort ? `${col.label} — click to sort` : col.label}
+              onClick={() => col.sort && useSessionView.getState().toggleSort(col.sort)}
+            >
+              <span className="gh-label">{col.label}</span>
+              {col.sort && sort.column === col.sort && <span className="gh-sort">{sort.dir === 'asc' ? '▲' : '▼'}</span>}
+            </div>
+          ))}
+          <div className="gh-filler" />
+        </div>
+      </div>
+      <div
+        className="grid-body"
+        ref={bodyRef}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onScroll={(e) => {
+          if (headerRef.current) headerRef.current.scrollLeft = e.currentTarget.scrollLeft;
+        }}
+      >
+        <div className="grid-spacer" style={{ height: realHeight(scaled), width: SESSION_LIST_WIDTH }}>
+          {items.map((item) => {
+            const s = cache?.item(item.index);
+            const isSelected = s !== undefined && s.sessionNo === selected;
+            if (isSelected) selectedIndex.current = item.index;
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 1}
+                aria-selected={isSelected}
+                data-session={s?.sessionNo}
+                className={`grid-row session-row ${s ? statusClass(s.finalStatus) : 'loading'}${isSelected ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
+                style={{ transform: `translateY(${realTop(scaled, item.start)}px)`, width: SESSION_LIST_WIDTH }}
+                onMouseDown={() => {
+                  if (!s) return;
+                  selectedIndex.current = item.index;
+                  useSessionView.getState().select(s.sessionNo);
+                }}
+              >
+                {SESSION_COLUMNS.map((col) => (
+                  <div key={col.id} role="gridcell" className={`gc sc-${col.id}${col.className ? ` ${col.className}` : ''}`} style={{ width: col.width }} title={s && col.title ? col.title(s, mode) : undefined}>
+                    {s ? col.cell(s, mode) : null}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
