@@ -6,6 +6,7 @@ import { OverviewPanel } from '../overview/overview-panel';
 import type { ViewId } from '../../store/ui-slice';
 import { SigninsView } from './signins-view';
 import { SessionsView } from '../sessions/sessions-view';
+import { MapView } from '../map/map-view';
 
 export interface ViewDef {
   id: ViewId;
@@ -17,7 +18,7 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'signins', label: 'Sign-ins', component: SigninsView },
   { id: 'overview', label: 'Overview', component: OverviewPanel },
   { id: 'sessions', label: 'Sessions', component: SessionsView },
-  { id: 'map', label: 'Map', component: null },
+  { id: 'map', label: 'Map', component: MapView },
   { id: 'detections', label: 'Detections', component: null },
   { id: 'annotations', label: 'Annotations', component: null },
   { id: 'evidence', label: 'Evidence', component: EvidenceView },
