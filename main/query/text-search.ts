@@ -67,8 +67,9 @@ export function textSql(caseDb: CaseDb, text: string, params: SqlParam[]): strin
       tests.push(own.length === counts[i] ? `${storedRef(col)} IS NOT NULL` : inList(storedRef(col), own, params));
     });
   }
-  if (/^\S{8,}$/.test(text)) {
-    // Only identifier-like text can equal an id; skipping these spares a full scan for plain words.
+  if (/^[A-Za-z0-9_-]{16,}$/.test(text)) {
+    // Only GUID- or token-like text can equal an id; skipping these spares reading four long text
+    // columns of every row for words, names and IP addresses.
     for (const key of TEXT_SEARCH_ID_COLUMNS) {
       tests.push(`${storedRef(COLUMN_BY_KEY.get(key)!)} = ?`);
       params.push(text);

@@ -126,7 +126,7 @@ describe('CIDR ranges on ip_address', () => {
 });
 
 describe('free text', () => {
-  const texts = ['alice', 'PYTHON', '<script>', '203.0.113', 'Lagos', 'imap4', '00000000-0000-4000-8000-000000000042', 'corr-3-abcdef', '50126', 'no such text anywhere'];
+  const texts = ['alice', 'PYTHON', '<script>', '203.0.113', 'Lagos', 'imap4', '00000000-0000-4000-8000-000000000042', 'corr-3-abcdef0123', '50126', 'no such text anywhere'];
   it.each(texts)('"%s" matches what the brute force finds', (text) => {
     const filter: FilterSpec = { conditions: [], text };
     expect(sqlRids(filter)).toEqual(matchingRids(rows, filter));
@@ -135,6 +135,7 @@ describe('free text', () => {
   it('matches identifiers exactly, not by substring', () => {
     expect(sqlRids({ conditions: [], text: '00000000-0000-4000-8000-000000000042' })).toHaveLength(1);
     expect(sqlRids({ conditions: [], text: '00000000-0000-4000' })).toEqual([]);
+    expect(sqlRids({ conditions: [], text: 'corr-3-abcdef0123' })).toHaveLength(2);
   });
 });
 

@@ -78,7 +78,7 @@ describe('sort order', () => {
   });
 
   it.each([
-    ['few rows', { conditions: [{ column: 'correlation_id', op: 'in', values: ['corr-3-abcdef', 'corr-70-abcdef', 'corr-12-abcdef'] }] }],
+    ['few rows', { conditions: [{ column: 'correlation_id', op: 'in', values: ['corr-3-abcdef0123', 'corr-70-abcdef0123', 'corr-12-abcdef0123'] }] }],
     ['many rows', { conditions: [{ column: 'user_principal_name', op: 'eq', values: ['alice@contoso.com'] }] }],
   ] as [string, FilterSpec][])('rows found through an index are put back in order (%s)', (_label, filter) => {
     for (const dir of ['asc', 'desc'] as const) {

@@ -62,7 +62,7 @@ export function textMatches(row: Row, raw: string): boolean {
   const text = raw.trim();
   const needle = asciiLower(text);
   if (TEXT_DICT.some((k) => row[k] !== null && asciiLower(String(row[k])).includes(needle))) return true;
-  if (/^\S{8,}$/.test(text) && TEXT_IDS.some((k) => row[k] === text)) return true;
+  if (/^[A-Za-z0-9_-]{16,}$/.test(text) && TEXT_IDS.some((k) => row[k] === text)) return true;
   return /^\d{1,9}$/.test(text) && row.status_code === Number(text);
 }
 

@@ -45,7 +45,7 @@ export function makeRecords(count: number, seed = 11): GraphRecord[] {
       ipAddress: IPS[pick(IPS.length)],
       clientAppUsed: i % 5 === 0 ? 'IMAP4' : 'Browser',
       userAgent: i % 9 === 0 ? '<script>alert(1)</script>' : `Mozilla/5.0 (Windows NT 10.0) variant ${pick(4)}`,
-      correlationId: `corr-${Math.floor(i / 2)}-abcdef`,
+      correlationId: `corr-${Math.floor(i / 2)}-abcdef0123`,
       sessionId: i % 4 === 0 ? null : `sess-${i % 7}-0123456789`,
       conditionalAccessStatus: code === 53003 ? 'failure' : 'success',
       authenticationRequirement: mfa ? 'multiFactorAuthentication' : 'singleFactorAuthentication',
