@@ -12,12 +12,14 @@ export interface UiSlice {
   timelineOpen: boolean;
   detailsTab: DetailsTab;
   openDialog: boolean;
+  saveDialog: boolean;
   setTimeMode(mode: TimeMode): void;
   setView(view: ViewId): void;
   setTimelineMode(mode: UiSlice['timelineMode']): void;
   toggleTimeline(): void;
   setDetailsTab(tab: DetailsTab): void;
   setOpenDialog(open: boolean): void;
+  setSaveDialog(open: boolean): void;
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
@@ -27,6 +29,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   timelineOpen: loadPref('timelineOpen', true),
   detailsTab: 'basic',
   openDialog: false,
+  saveDialog: false,
   setTimeMode: (timeMode) => {
     set({ timeMode });
     savePref('timeMode', timeMode);
@@ -40,4 +43,5 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
     }),
   setDetailsTab: (detailsTab) => set({ detailsTab }),
   setOpenDialog: (openDialog) => set({ openDialog }),
+  setSaveDialog: (saveDialog) => set({ saveDialog }),
 });

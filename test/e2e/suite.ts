@@ -15,6 +15,7 @@ import './specs/server-security';
 import './specs/import';
 import './specs/grid';
 import './specs/details';
+import './specs/case-file';
 import './specs/timeline';
 import './specs/time-zone';
 import './specs/untrusted-text';

@@ -1,5 +1,6 @@
 import { ImportProgress } from '../evidence/import-progress';
 import { OpenDialog } from '../evidence/open-dialog';
+import { SaveDialog } from '../evidence/save-dialog';
 import { FilterBar } from '../filters/filter-bar';
 import { TimelinePanel } from '../timeline/timeline-panel';
 import { Notices } from './notices';
@@ -17,6 +18,7 @@ export function App() {
       <Workspace />
       <StatusBar />
       <OpenDialog />
+      <SaveDialog />
       <Notices />
     </div>
   );

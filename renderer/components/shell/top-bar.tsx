@@ -9,29 +9,49 @@ export function TopBar() {
   const timeMode = useStore((s) => s.timeMode);
   const appInfo = useStore((s) => s.appInfo);
   const s = useStore.getState();
-  const save = () =>
+  const desktop = appInfo?.mode === 'electron';
+  const save = () => {
+    if (!info?.path) {
+      if (desktop) s.notify('info', 'Use File ▸ Save Case As… (Ctrl+Shift+S) to choose where to save this case.');
+      else s.setSaveDialog(true);
+      return;
+    }
     void attempt(async () => {
       const res = await api().call('case.save', {});
-      s.notify('info', `Case saved to ${res.path} (${formatCount(res.bytes)} bytes)`);
+      s.notify('info', `Case saved to ${res.path} (${formatCount(res.bytes)} bytes).`);
       s.setCase(await api().call('case.info', {}));
     });
+  };
   return (
     <header className="top-bar">
       <div className="brand" title={`SigninScope ${appInfo?.version ?? ''} · ${appInfo?.mode ?? ''} mode`}>
-        <span className="brand-mark" aria-hidden>◉</span> SigninScope
+        <span className="brand-mark" aria-hidden>
+          ◉
+        </span>{' '}
+        SigninScope
       </div>
-      <div className="case-title" title={info?.path ?? 'Unsaved case'}>
+      <div className="case-title" title={info?.path ?? 'Not saved yet'}>
         <span>{info?.title ?? 'No case'}</span>
-        {info?.dirty && <span className="muted" title="Unsaved changes"> •</span>}
-        {info && <span className="muted small"> · {formatCount(info.signins)} sign-ins · {info.sources.length} file(s)</span>}
+        {info?.dirty && <span className="badge warn tiny">unsaved changes</span>}
+        {info && (
+          <span className="muted small">
+            {' '}
+            · {formatCount(info.signins)} sign-ins · {info.sources.length} file(s)
+          </span>
+        )}
       </div>
       <span className="grow" />
       <button className="btn" onClick={() => s.setOpenDialog(true)} data-testid="open-button">
         Open…
       </button>
-      <button className="btn" onClick={save} disabled={!info?.path} title={info?.path ? `Save to ${info.path}` : 'Open or save the case from the desktop app to choose a file'}>
-        Save case
+      <button className="btn" onClick={save} disabled={!info} data-testid="save-button" title={info?.path ? `Save to ${info.path}` : 'Save this case to a file'}>
+        {info?.path ? 'Save case' : 'Save case as…'}
       </button>
+      {!desktop && info?.path && (
+        <button className="btn" onClick={() => s.setSaveDialog(true)} title="Save a copy under another name">
+          Save as…
+        </button>
+      )}
       <div className="segmented" role="group" aria-label="Time zone">
         <button className={timeMode === 'utc' ? 'on' : ''} aria-pressed={timeMode === 'utc'} onClick={() => s.setTimeMode('utc')} data-testid="tz-utc">
           UTC

@@ -88,3 +88,31 @@ test('grid: right-click a cell to filter on its value or exclude it', async () =
   await page.click('[data-testid=chips] >> text=Clear all');
   await settle(page);
 });
+
+test('grid: columns resize by their edge and reorder by drag, and the layout persists', async () => {
+  const { page } = e2e();
+  const header = page.locator('.gh-cell[data-column=user_display_name]');
+  const before = (await header.boundingBox())!;
+  const handle = (await header.locator('.gh-resize').boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + 80, handle.y + handle.height / 2, { steps: 6 });
+  await page.mouse.up();
+  const after = (await header.boundingBox())!;
+  assert(Math.abs(after.width - before.width - 80) <= 3, `column widened by the drag (${before.width} → ${after.width})`);
+  const cell = (await page.locator('.grid-row[aria-rowindex="1"] .gc').nth(1).boundingBox())!;
+  assert(Math.abs(cell.width - after.width) <= 1, 'cells follow the header width');
+
+  const order = () => page.$$eval('.gh-cell', (cells) => cells.map((c) => (c as HTMLElement).dataset.column));
+  await page.dragAndDrop('.gh-cell[data-column=country]', '.gh-cell[data-column=user_display_name]');
+  const moved = await order();
+  assertEqual(moved.indexOf('country'), moved.indexOf('user_display_name') - 1, 'Country now sits before User');
+  await page.reload();
+  await page.waitForSelector('.grid-row:not(.loading)');
+  assertEqual((await order()).join(','), moved.join(','), 'column order survives a reload');
+  await screenshot(page, '05d-columns-rearranged');
+  await page.click('[data-testid=column-chooser]');
+  await page.click('.column-chooser button:has-text("Reset")');
+  await page.keyboard.press('Escape');
+  await settle(page);
+});

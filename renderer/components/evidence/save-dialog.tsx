@@ -1,0 +1,62 @@
+// Save the case as a .signinscope file inside a shared folder (browser mode; the desktop app uses
+// the native Save dialog from its File menu).
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { attempt } from '../../app/bootstrap';
+import { formatCount } from '../../format/numbers';
+import { useStore } from '../../store/store';
+import { FolderBrowser, joinPath, useFolderListing } from './folder-browser';
+import { Modal } from './modal';
+
+const CASE_EXT = '.signinscope';
+
+function defaultName(title: string | undefined): string {
+  const base = (title ?? 'investigation').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'investigation';
+  return `${base}${CASE_EXT}`;
+}
+
+export function SaveDialog() {
+  const open = useStore((s) => s.saveDialog);
+  const title = useStore((s) => s.caseInfo?.title);
+  const folder = useFolderListing();
+  const [name, setName] = useState('');
+  useEffect(() => {
+    if (open) {
+      setName(defaultName(title));
+      folder.browse();
+    }
+  }, [open, title, folder.browse]);
+  if (!open) return null;
+
+  const close = () => useStore.getState().setSaveDialog(false);
+  const dir = folder.listing?.dir ?? null;
+  const fileName = name.trim().endsWith(CASE_EXT) ? name.trim() : `${name.trim()}${CASE_EXT}`;
+  const valid = dir !== null && name.trim() !== '' && !/[\\/]/.test(name);
+  const save = async () => {
+    if (!valid) return;
+    close();
+    await attempt(async () => {
+      const res = await api().call('case.save', { path: joinPath(dir, fileName) });
+      useStore.getState().notify('info', `Case saved to ${res.path} (${formatCount(res.bytes)} bytes).`);
+      useStore.getState().setCase(await api().call('case.info', {}));
+    });
+  };
+  return (
+    <Modal title="Save case" testId="save-dialog" onClose={close}>
+      <FolderBrowser
+        {...folder}
+        renderFile={(e) => (
+          <button className={`od-entry${e.name.endsWith(CASE_EXT) ? '' : ' muted'}`} disabled={!e.name.endsWith(CASE_EXT)} onClick={() => setName(e.name)}>
+            <span className="grow">{e.name}</span>
+          </button>
+        )}
+      />
+      <footer className="modal-foot">
+        <input className="input grow mono" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void save()} aria-label="File name" data-testid="save-name" />
+        <button className="btn primary" disabled={!valid} onClick={() => void save()} data-testid="save-confirm" title={dir === null ? 'Choose a shared folder first' : undefined}>
+          Save here
+        </button>
+      </footer>
+    </Modal>
+  );
+}
