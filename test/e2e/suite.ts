@@ -19,6 +19,7 @@ import './specs/case-file';
 import './specs/timeline';
 import './specs/time-zone';
 import './specs/untrusted-text';
+import './map-sessions.spec';
 import './specs/network';
 import './specs/electron';
 
