@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { GroundTruth } from '../../main/generator/ground-truth';
 import type { BackendClient } from './backend-client';
 import type { ServerHandle } from './server-process';
 
@@ -12,6 +13,8 @@ export interface E2E {
   context: BrowserContext;
   page: Page;
   evidenceDir: string;
+  /** What the generator planted in the evidence (attacks, special users). */
+  groundTruth: GroundTruth;
   /** Every URL the page requested (HTTP and WebSocket). */
   requests: string[];
   /** Every JS dialog (alert/confirm/prompt) the page opened. */

@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   const evidenceDir = path.join(work, 'evidence');
   let cleanup: Array<() => Promise<void> | void> = [() => rmSync(work, { recursive: true, force: true })];
   try {
-    await writeDemoSet(evidenceDir, { seed: 4242, users: 30, days: 7 });
+    const demo = await writeDemoSet(evidenceDir, { seed: 4242, users: 30, days: 7 });
     // One larger file so the import runs long enough to show its progress.
     await writeGraphBulk(path.join(evidenceDir, 'graph-bulk-signins.json'), { seed: 99, records: 12_000 });
 
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
       locale: 'en-US',
     });
     cleanup = [() => context.close(), ...cleanup];
-    const e: E2E = { server, backend, context, page: context.pages()[0] ?? (await context.newPage()), evidenceDir, requests: [], dialogs: [], sentFrames: [] };
+    const e: E2E = { server, backend, context, page: context.pages()[0] ?? (await context.newPage()), evidenceDir, groundTruth: demo.groundTruth, requests: [], dialogs: [], sentFrames: [] };
     await context.route('**/*', (route) => {
       const url = route.request().url();
       e.requests.push(url);
