@@ -37,7 +37,7 @@ export async function enrichCase(caseDb: CaseDb, signal?: AbortSignal, opts: Enr
   const cityDb = pick(opts.cityDb, configured.cityDb);
   const asnDb = pick(opts.asnDb, configured.asnDb);
   const countryDb = pick(opts.countryDb, configured.countryDb);
-  const evidence = logEvidence(caseDb);
+  const evidence = await logEvidence(caseDb, signal);
   signal?.throwIfAborted();
   const needsGazetteer = [...evidence.values()].some((e) => e.lat === null || e.lon === null);
   const sources: GeoSources = { gazetteer: needsGazetteer ? loadGazetteer() : null, cityDb, asnDb, countryDb };
@@ -60,32 +60,51 @@ export async function enrichCase(caseDb: CaseDb, signal?: AbortSignal, opts: Enr
 
 /**
  * Per IP, the log's most frequent location (rows with coordinates first, then with a city, then a
- * country) and its most frequent ASN. One grouped scan of the sign-ins.
+ * country) and its most frequent ASN: one sequential scan tallied in memory (a SQL GROUP BY over
+ * the location columns would sort every row).
  */
-function logEvidence(caseDb: CaseDb): Map<number, Candidate> {
-  const rows = caseDb.all(`
-    SELECT g.ip_k, ip.value, g.lat, g.lon, city.value, state.value, country.value, g.asn, g.n
-    FROM (SELECT ip_address_k AS ip_k, latitude AS lat, longitude AS lon, city_k, state_k, country_k, asn, count(*) AS n
-          FROM signin_data WHERE ip_address_k IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7) g
-    JOIN strings ip ON ip.id = g.ip_k
-    LEFT JOIN strings city ON city.id = g.city_k
-    LEFT JOIN strings state ON state.id = g.state_k
-    LEFT JOIN strings country ON country.id = g.country_k`);
-  const best = new Map<number, Candidate>();
+async function logEvidence(caseDb: CaseDb, signal?: AbortSignal): Promise<Map<number, Candidate>> {
+  type Tuple = { n: number; lat: number | null; lon: number | null; cityK: number | null; stateK: number | null; countryK: number | null };
+  const tuples = new Map<number, Map<string, Tuple>>();
   const asnVotes = new Map<number, Map<number, number>>();
-  for (const [ipK, ip, lat, lon, city, state, country, asn, n] of rows as [number, string, number | null, number | null, string | null, string | null, string | null, number | null, number][]) {
-    const cand: Candidate = { ip, lat, lon, city, state, country, asn: null, rows: n };
-    const cur = best.get(ipK);
-    if (!cur || rank(cand) > rank(cur)) best.set(ipK, { ...cand, rows: n });
-    if (asn !== null) {
-      const votes = asnVotes.get(ipK) ?? new Map<number, number>();
-      votes.set(asn, (votes.get(asn) ?? 0) + n);
-      asnVotes.set(ipK, votes);
+  const stmt = caseDb.db.prepare('SELECT ip_address_k, latitude, longitude, city_k, state_k, country_k, asn FROM signin_data WHERE ip_address_k IS NOT NULL');
+  try {
+    for (let i = 1; stmt.step(); i++) {
+      const [ipK, lat, lon, cityK, stateK, countryK, asn] = stmt.get() as [number, number | null, number | null, number | null, number | null, number | null, number | null];
+      const key = `${lat}|${lon}|${cityK}|${stateK}|${countryK}`;
+      let perIp = tuples.get(ipK);
+      if (!perIp) tuples.set(ipK, (perIp = new Map()));
+      const t = perIp.get(key);
+      if (t) t.n++;
+      else perIp.set(key, { n: 1, lat, lon, cityK, stateK, countryK });
+      if (asn !== null) {
+        let votes = asnVotes.get(ipK);
+        if (!votes) asnVotes.set(ipK, (votes = new Map()));
+        votes.set(asn, (votes.get(asn) ?? 0) + 1);
+      }
+      if (i % 100_000 === 0) {
+        await new Promise((resolve) => setImmediate(resolve)); // let a cancel request in
+        signal?.throwIfAborted();
+      }
     }
+  } finally {
+    stmt.free();
   }
-  for (const [ipK, votes] of asnVotes) {
-    const top = [...votes].sort((a, b) => b[1] - a[1])[0];
-    best.get(ipK)!.asn = top ? top[0] : null;
+  const memo = new Map<number, string | null>();
+  const text = (id: number | null) => {
+    if (id === null) return null;
+    if (!memo.has(id)) memo.set(id, (caseDb.scalar('SELECT value FROM strings WHERE id = ?', [id]) as string | undefined) ?? null);
+    return memo.get(id)!;
+  };
+  const best = new Map<number, Candidate>();
+  for (const [ipK, perIp] of tuples) {
+    let top: Candidate | null = null;
+    for (const t of perIp.values()) {
+      const cand: Candidate = { ip: '', lat: t.lat, lon: t.lon, city: text(t.cityK), state: text(t.stateK), country: text(t.countryK), asn: null, rows: t.n };
+      if (!top || rank(cand) > rank(top)) top = cand;
+    }
+    const votes = [...(asnVotes.get(ipK) ?? [])].sort((a, b) => b[1] - a[1]);
+    best.set(ipK, { ...top!, ip: text(ipK) ?? '', asn: votes[0]?.[0] ?? null });
   }
   return best;
 }
