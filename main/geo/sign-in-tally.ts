@@ -1,7 +1,9 @@
 // Counts the filtered sign-ins per key (a rounded location, a country) in one sequential scan:
-// SQLite would sort millions of rows to GROUP BY an expression, a JS map does not.
+// SQLite would sort millions of rows to GROUP BY an expression, a JS map does not. The unfiltered
+// view (the map's first view) is served from a per-case summary of (IP, country, user, status).
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
+import { CaseMemo } from '../query/case-cache';
 import { buildWhere } from '../query/filters';
 import { statusIds } from './status-ids';
 
@@ -14,35 +16,65 @@ export interface Tally {
   ips: Map<number, number>; // ip id → sign-ins
 }
 
+type Visit = (ipK: number | null, countryK: number | null, userK: number | null, statusK: number | null, weight: number) => void;
+
+/** Distinct (ip, country, user, status) of the whole case with their counts, flattened by fives. */
+const wholeCase = new CaseMemo<number[]>((caseDb) => {
+  const counts = new Map<string, number>();
+  scanRows(caseDb, { sql: '1', params: [] }, (ip, country, user, status) => {
+    const key = `${ip}|${country}|${user}|${status}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  const flat: number[] = [];
+  for (const [key, n] of counts) flat.push(...key.split('|').map((v) => (v === 'null' ? -1 : Number(v))), n);
+  return flat;
+});
+
 /** `keyOf(ipK, countryK)`: the row's key, or null for rows that belong to no key (unlocated). */
 export function tallySignins(caseDb: CaseDb, filter: FilterSpec, keyOf: (ipK: number | null, countryK: number | null) => string | null): { tallies: Map<string, Tally>; unkeyed: number } {
-  const where = buildWhere(caseDb, filter);
   const ids = statusIds(caseDb);
   const tallies = new Map<string, Tally>();
   let unkeyed = 0;
+  const visit: Visit = (ipK, countryK, userK, statusK, weight) => {
+    const key = keyOf(ipK, countryK);
+    if (key === null) {
+      unkeyed += weight;
+      return;
+    }
+    let t = tallies.get(key);
+    if (!t) tallies.set(key, (t = { total: 0, success: 0, failure: 0, interrupted: 0, users: new Set(), ips: new Map() }));
+    t.total += weight;
+    if (statusK === ids.success) t.success += weight;
+    else if (statusK === ids.failure) t.failure += weight;
+    else if (statusK === ids.interrupted) t.interrupted += weight;
+    if (userK !== null) t.users.add(userK);
+    if (ipK !== null) t.ips.set(ipK, (t.ips.get(ipK) ?? 0) + weight);
+  };
+  if (isEverything(filter)) {
+    const flat = wholeCase.get(caseDb);
+    const v = (x: number) => (x === -1 ? null : x);
+    for (let i = 0; i < flat.length; i += 5) visit(v(flat[i]!), v(flat[i + 1]!), v(flat[i + 2]!), v(flat[i + 3]!), flat[i + 4]!);
+  } else {
+    scanRows(caseDb, buildWhere(caseDb, filter), (ip, country, user, status) => visit(ip, country, user, status, 1));
+  }
+  return { tallies, unkeyed };
+}
+
+function scanRows(caseDb: CaseDb, where: { sql: string; params: (string | number)[] }, visit: (ip: number | null, country: number | null, user: number | null, status: number | null) => void): void {
   const stmt = caseDb.db.prepare(`SELECT d.ip_address_k, d.country_k, d.user_principal_name_k, d.status_k FROM signin_data d WHERE ${where.sql}`);
   try {
     stmt.bind(where.params);
     while (stmt.step()) {
-      const [ipK, countryK, userK, statusK] = stmt.get() as (number | null)[];
-      const key = keyOf(ipK ?? null, countryK ?? null);
-      if (key === null) {
-        unkeyed++;
-        continue;
-      }
-      let t = tallies.get(key);
-      if (!t) tallies.set(key, (t = { total: 0, success: 0, failure: 0, interrupted: 0, users: new Set(), ips: new Map() }));
-      t.total++;
-      if (statusK === ids.success) t.success++;
-      else if (statusK === ids.failure) t.failure++;
-      else if (statusK === ids.interrupted) t.interrupted++;
-      if (userK !== null && userK !== undefined) t.users.add(userK);
-      if (ipK !== null && ipK !== undefined) t.ips.set(ipK, (t.ips.get(ipK) ?? 0) + 1);
+      const [ip, country, user, status] = stmt.get() as (number | null)[];
+      visit(ip ?? null, country ?? null, user ?? null, status ?? null);
     }
   } finally {
     stmt.free();
   }
-  return { tallies, unkeyed };
+}
+
+function isEverything(f: FilterSpec): boolean {
+  return f.timeFrom === undefined && f.timeTo === undefined && !f.conditions.length && !f.text?.trim() && !f.rids && !f.tags?.length;
 }
 
 /** The IP with the most sign-ins in a tally. */

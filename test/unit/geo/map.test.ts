@@ -60,6 +60,14 @@ describe('geo.points', () => {
   });
 });
 
+describe('unfiltered summary', () => {
+  it('answers like a scan of every row', () => {
+    const scanned = { timeFrom: 0, conditions: [] }; // filters nothing, but takes the row scan
+    expect(geoPoints(caseDb, { filter: everything, decimals: 2, limit: 100 })).toEqual(geoPoints(caseDb, { filter: scanned, decimals: 2, limit: 100 }));
+    expect(geoCountries(caseDb, everything)).toEqual(geoCountries(caseDb, scanned));
+  });
+});
+
 describe('geo.countries', () => {
   it('counts sign-ins per country', () => {
     const res = geoCountries(caseDb, everything);
