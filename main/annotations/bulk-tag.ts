@@ -14,6 +14,8 @@ const SLICE_RIDS = 100_000;
 export type FilterTagOp = TagOp & { scope: Extract<TagOp['scope'], { maxRid: number }> };
 
 export interface SliceOptions {
+  /** Rows the filter matched when the job started (reported as `matched`). */
+  matched?: number;
   signal?: AbortSignal | undefined;
   onProgress?: ((ridsDone: number, ridsTotal: number, result: TagChange) => void) | undefined;
   sliceRids?: number;
@@ -23,13 +25,11 @@ export async function applyFilterTagInSlices(caseDb: CaseDb, op: FilterTagOp, op
   const minRid = Number(caseDb.scalar('SELECT min(rid) FROM signin_data') ?? 1);
   const { maxRid } = op.scope;
   const slice = opts.sliceRids ?? SLICE_RIDS;
-  const result: TagChange = { matched: 0, changed: 0 };
+  const result: TagChange = { matched: opts.matched ?? 0, changed: 0 };
   let done = minRid - 1;
   while (done < maxRid && !opts.signal?.aborted) {
     const hi = Math.min(done + slice, maxRid);
-    const part = changeTags(caseDb, op.type, op.scope, op.tags, op, [done + 1, hi]);
-    result.matched += part.matched;
-    result.changed += part.changed;
+    result.changed += changeTags(caseDb, op.type, op.scope, op.tags, op, [done + 1, hi]).changed;
     done = hi;
     opts.onProgress?.(done - minRid + 1, maxRid - minRid + 1, result);
     await new Promise((resolve) => setImmediate(resolve)); // let other requests (and Cancel) in

@@ -36,7 +36,7 @@ export function listAnnotations(caseDb: CaseDb, req: ListReq): { total: number; 
   const rows = caseDb.all(
     `SELECT a.id, a.kind, a.target_type, a.rid, a.target_key, a.tag, a.note, a.uid, a.author, a.created_ms, d.rid, ${BRIEF_SQL}
      FROM annotations a LEFT JOIN signin_data d ON d.rid = a.rid ${clause}
-     ORDER BY a.created_ms DESC, a.id DESC LIMIT ? OFFSET ?`,
+     ORDER BY a.id DESC LIMIT ? OFFSET ?`,
     [...params, req.limit, req.offset],
   );
   const text = (v: unknown) => (v === null || v === undefined ? null : String(v));

@@ -37,11 +37,15 @@ export function scopeWhere(caseDb: CaseDb, scope: RowScope, range?: [number, num
   return range ? { sql: `${where.sql} AND d.rid BETWEEN ? AND ?`, params: [...where.params, range[0], range[1]] } : where;
 }
 
+/**
+ * Adds or removes the tags over the scope. Bulk slices (`range`) skip counting the rows matched: that
+ * visits every row of the slice, and the job counted the whole filter once before it started.
+ */
 export function changeTags(caseDb: CaseDb, action: 'tag' | 'untag', scope: StoredScope, tags: readonly string[], stamp: Stamp, range?: [number, number]): TagChange {
   ensureAnnotationTables(caseDb);
   if ('target' in scope) return changeTargetTags(caseDb, action, scope.target, tags, stamp);
   const where = scopeWhere(caseDb, scope, range);
-  const matched = Number(caseDb.scalar(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params));
+  const matched = range ? 0 : Number(caseDb.scalar(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params));
   let changed = 0;
   for (const tag of tags) {
     if (action === 'tag') {

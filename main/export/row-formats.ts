@@ -3,7 +3,7 @@
 // JSON: an array of objects. Timesketch: JSON lines with `message`, `datetime`, `timestamp_desc`.
 import type { ExportFormat } from '../../shared/model/export';
 import { csvLine } from './csv-cell';
-import type { ExportRow } from './row-pager';
+import { isoTime, type ExportRow } from './row-pager';
 
 export interface RowFormat {
   /** Columns the format needs besides the requested ones (Timesketch builds its message from them). */
@@ -47,10 +47,10 @@ const timesketch: RowFormat = {
   extraColumns: MESSAGE_COLUMNS,
   begin: () => '',
   // Timesketch needs a time on every event; rows without one are skipped (and counted).
-  row: (row, columns) =>
-    row.createdMs === null
-      ? null
-      : JSON.stringify({ message: timesketchMessage(row.values), datetime: new Date(row.createdMs).toISOString(), timestamp_desc: 'Sign-in time', ...pick(row, columns) }) + '\n',
+  row: (row, columns) => {
+    const datetime = row.createdMs === null ? null : isoTime(row.createdMs);
+    return datetime === null ? null : JSON.stringify({ message: timesketchMessage(row.values), datetime, timestamp_desc: 'Sign-in time', ...pick(row, columns) }) + '\n';
+  },
   end: () => '',
 };
 
