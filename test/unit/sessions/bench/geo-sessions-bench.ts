@@ -59,7 +59,9 @@ async function main(): Promise<void> {
     const t0 = Number(caseDb.scalar('SELECT min(created_ms) FROM signin_data'));
     await timed('sessions.list time range (one day)', () => list({ filter: { timeFrom: t0, timeTo: t0 + 86_400_000, conditions: [] } }));
     await timed('sessions.get', () => getSession(caseDb, { sessionNo: page.rows[0]!.sessionNo }));
-    await timed('geo.points (no filter)', () => geoPoints(caseDb, { filter: { conditions: [] }, decimals: 1, limit: 1500 }));
+    await timed('geo.points (no filter, first: builds the case summary)', () => geoPoints(caseDb, { filter: { conditions: [] }, decimals: 1, limit: 1500 }));
+    await timed('geo.points (no filter, again)', () => geoPoints(caseDb, { filter: { conditions: [] }, decimals: 1, limit: 1500 }));
+    await timed('geo.points (status=Failure)', () => geoPoints(caseDb, { filter: failures as never, decimals: 1, limit: 1500 }));
     await timed('geo.points (one user)', () => geoPoints(caseDb, { filter: byUser as never, decimals: 1, limit: 1500 }));
     await timed('geo.countries (no filter)', () => geoCountries(caseDb, { conditions: [] }));
     const travel = await timed(`geo.travel (${user})`, () => geoTravel(caseDb, { filter: { conditions: [] }, user, maxStops: 2000 }));
