@@ -67,6 +67,9 @@ async function main(): Promise<void> {
     ['status_code = 0, by app', cond('status_code', 'eq', 0), { column: 'app_display_name', dir: 'asc' }],
     [`country = ${bigCountry}, by user agent`, cond('country', 'eq', bigCountry), { column: 'user_agent', dir: 'asc' }],
   ];
+  // Load-independent yardstick: one plain SQLite scan of the table (no row crosses into JS).
+  const scan = bestOf3(() => caseDb.scalar('SELECT count(*) FROM signin_data WHERE status_k = -1'));
+  console.log(`baseline: full table scan in SQLite ${scan.best} ms (runs ${scan.runs.join(', ')})`);
   const store = new SnapshotStore();
   for (const [label, filter, sort] of scenarios) {
     let info = store.create(caseDb, filter, sort);
