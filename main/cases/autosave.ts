@@ -4,33 +4,18 @@
 // newer than the case file's `journal_seq`. Changes made outside the journal (imports, detections...)
 // are autosaved before the next annotation is journaled, so a journal entry never refers to rows that
 // only existed in memory. All of it runs one change at a time (the `exclusive` queue).
-import { randomUUID } from 'node:crypto';
-import { existsSync, promises as fsp } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { RecoveryStatus } from '../../shared/model/annotation';
 import { ApiFailure } from '../api/api-failure';
 import { defaultAuthor } from '../annotations/author';
-import { applyOp, isAnnotationChange, type AnnotationOp, type OpResult } from '../annotations/ops';
-import { inTransaction } from '../annotations/tables';
+import { applyJournaled, journalSeq, replayEntries, setJournalSeq } from '../annotations/replay';
+import { applyOp, type AnnotationOp, type OpResult } from '../annotations/ops';
 import type { CaseDb } from '../db/case-db';
-import { loadCase, saveCase } from './case-store';
-import { DEMO_SEED } from './demo-case';
-import { discardRecovery, Journal, journalPathFor, readJournal, recoveryFiles } from './journal';
+import { saveCase } from './case-store';
+import { autosavePathOf, discardRecovery, Journal, journalPathFor, loadRecovered, newUnsavedLocation, readJournal, type CaseLocation } from './journal';
 
-export type CaseLocation = { kind: 'file'; casePath: string } | { kind: 'unsaved'; id: string };
-
-/** The demo's recovery id: its annotations come back whenever the demo is opened again. */
-export const DEMO_RECOVERY_ID = `demo-${DEMO_SEED}`;
-const SEQ_KEY = 'journal_seq';
-
-/** Where a new case keeps its journal and autosaves until it is saved under a name. */
-export function newUnsavedLocation(): CaseLocation {
-  return { kind: 'unsaved', id: randomUUID() };
-}
-
-export function autosavePathOf(location: CaseLocation): string {
-  return location.kind === 'file' ? location.casePath : recoveryFiles(location.id).casePath;
-}
+export { DEMO_RECOVERY_ID, newUnsavedLocation, type CaseLocation } from './journal';
 
 /** What the keeper needs from the engine (the Engine class provides it). */
 export interface KeeperHost {
@@ -90,7 +75,7 @@ export class CaseKeeper {
     return this.exclusive(async () => {
       const s = await this.readyForChange();
       const { op, result } = await apply(s.db);
-      s.db.setMeta(SEQ_KEY, String(s.seq + 1));
+      setJournalSeq(s.db, s.seq + 1);
       this.markOwnChange();
       s.changed = true;
       await this.journalLocked(s, op);
@@ -195,11 +180,7 @@ export class CaseKeeper {
 
   private async commitLocked(op: AnnotationOp, dirty: boolean): Promise<OpResult> {
     const s = await this.readyForChange();
-    const result = inTransaction(s.db, () => {
-      const r = applyOp(s.db, op);
-      s.db.setMeta(SEQ_KEY, String(s.seq + 1));
-      return r;
-    });
+    const result = applyJournaled(s.db, op, s.seq + 1);
     if (dirty) {
       this.markOwnChange();
       s.changed = true;
@@ -226,25 +207,10 @@ export class CaseKeeper {
   private async replayLocked(s: Session): Promise<void> {
     const file = journalPathFor(autosavePathOf(s.location));
     const { entries, corrupt } = await readJournal<AnnotationOp>(file);
-    const savedSeq = s.seq;
-    let applied = 0;
-    let annotations = 0;
-    let failed = corrupt;
-    for (const entry of entries) {
-      if (entry.seq <= s.seq) continue;
-      try {
-        inTransaction(s.db, () => {
-          applyOp(s.db, entry.op);
-          s.db.setMeta(SEQ_KEY, String(entry.seq));
-        });
-        applied++;
-        if (isAnnotationChange(entry.op)) annotations++;
-      } catch {
-        failed++;
-      }
-      s.seq = Math.max(s.seq, entry.seq);
-    }
-    s.pending = entries.filter((e) => e.seq > savedSeq).length;
+    const { applied, annotations, failed: unapplied, seq, pending } = replayEntries(s.db, entries);
+    const failed = unapplied + corrupt;
+    s.seq = seq;
+    s.pending = pending;
     if (applied === 0 && failed === 0) return;
     s.lastRecovery = { entries: applied, annotations, failed, journalPath: file };
     if (annotations > 0) {
@@ -275,13 +241,7 @@ export class CaseKeeper {
 }
 
 function newSession(db: CaseDb, location: CaseLocation): Session {
-  return { db, location, journal: null, seq: Number(db.meta(SEQ_KEY) ?? 0), pending: 0, baseDirty: false, changed: false, lastRecovery: null };
-}
-
-async function loadRecovered(location: CaseLocation): Promise<CaseDb | null> {
-  const file = autosavePathOf(location);
-  if (location.kind !== 'unsaved' || !existsSync(file)) return null;
-  return loadCase(file).catch(() => null); // a damaged copy: fall back to the original
+  return { db, location, journal: null, seq: journalSeq(db), pending: 0, baseDirty: false, changed: false, lastRecovery: null };
 }
 
 /** After a save holding every entry: empty the journal (or remove one this session never opened). */

@@ -2,9 +2,12 @@
 // to the case file (`<case>.journal`) or, for a case never saved, in the recovery folder. Entries
 // carry a sequence number; the case records the last one it contains (case_meta `journal_seq`), so a
 // replay applies only newer entries and can run any number of times.
-import { promises as fsp, type Dirent } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, promises as fsp, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { cacheDir } from './demo-case';
+import type { CaseDb } from '../db/case-db';
+import { loadCase } from './case-store';
+import { cacheDir, DEMO_SEED } from './demo-case';
 
 export interface JournalEntry<Op = unknown> {
   seq: number;
@@ -153,4 +156,27 @@ export async function discardRecovery(id: string): Promise<boolean> {
     )) || removed;
   }
   return removed;
+}
+
+/** Where a case is kept: its own file, or (never saved) an id in the recovery folder. */
+export type CaseLocation = { kind: 'file'; casePath: string } | { kind: 'unsaved'; id: string };
+
+/** The demo's recovery id: its annotations come back whenever the demo is opened again. */
+export const DEMO_RECOVERY_ID = `demo-${DEMO_SEED}`;
+
+/** Where a new case keeps its journal and autosaves until it is saved under a name. */
+export function newUnsavedLocation(): CaseLocation {
+  return { kind: 'unsaved', id: randomUUID() };
+}
+
+/** The file autosave writes (its journal is that path + `.journal`). */
+export function autosavePathOf(location: CaseLocation): string {
+  return location.kind === 'file' ? location.casePath : recoveryFiles(location.id).casePath;
+}
+
+/** An unsaved case's autosaved copy, if there is a readable one. */
+export async function loadRecovered(location: CaseLocation): Promise<CaseDb | null> {
+  const file = autosavePathOf(location);
+  if (location.kind !== 'unsaved' || !existsSync(file)) return null;
+  return loadCase(file).catch(() => null); // a damaged copy: fall back to the original
 }
