@@ -4,18 +4,10 @@
 // no request beyond 127.0.0.1 (no tiles, no marker images).
 import type { Page } from 'playwright-core';
 import type { FilterSpec } from '../../shared/model/filter-spec';
-import { createScenario } from '../../main/generator/scenario';
-import type { GroundTruth } from '../../main/generator/ground-truth';
 import { e2e, screenshot } from './context';
 import { assert, assertEqual, test } from './harness';
 import { backendMatching, lastSnapshotFilter, settle, shownCounts } from './ui';
 
-/** The demo set suite.ts writes (writeDemoSet options), when the context does not carry its ground truth. */
-const SUITE_DEMO = { seed: 4242, users: 30, days: 7 };
-
-function groundTruth(): GroundTruth {
-  return (e2e() as { groundTruth?: GroundTruth }).groundTruth ?? createScenario(SUITE_DEMO).groundTruth;
-}
 
 function lastRequest<T>(channel: string): T {
   const frame = [...e2e().sentFrames].reverse().find((f) => f.channel === channel);
@@ -66,7 +58,7 @@ async function assertNoMarkupRan(page: Page, what: string): Promise<void> {
 
 test('map: the planted impossible travel shows as a red dashed leg with distance and speed', async () => {
   const { page, backend } = e2e();
-  const attack = groundTruth().attacks.find((a) => a.kind === 'impossible-travel');
+  const attack = e2e().groundTruth.attacks.find((a) => a.kind === 'impossible-travel');
   assert(attack, 'the ground truth has an impossible travel');
   const user = attack.victims[0]!;
   const expected = await backend.call('geo.travel', { filter: { conditions: [] }, user });
@@ -177,6 +169,7 @@ test('sessions: list and sort like the backend, flags filter, "Show in grid" fil
   const shown = await page.$$eval('.session-row:not(.loading)', (rows) => rows.map((r) => ({ i: Number(r.getAttribute('aria-rowindex')), no: r.getAttribute('data-session') })).sort((a, b) => a.i - b.i).slice(0, 5).map((r) => r.no).join());
   assertEqual(shown, top.rows.map((r) => String(r.sessionNo)).join(), 'first sessions by rows');
   assertEqual(await page.getAttribute('.session-list .gh-cell[data-column=rows]', 'aria-sort'), 'descending', 'aria-sort');
+  await page.$eval('.session-list .grid-body', (body) => (body.scrollLeft = 0));
   await screenshot(page, '24-sessions');
 
   // Flag filter: device-code sessions (the demo's device-code phishing).
@@ -211,7 +204,7 @@ test('sessions: list and sort like the backend, flags filter, "Show in grid" fil
 
 test('sessions and map: HTML in a display name stays text', async () => {
   const { page } = e2e();
-  const { upn, value } = groundTruth().untrustedText.displayName;
+  const { upn, value } = e2e().groundTruth.untrustedText.displayName;
   await clearFilters(page);
   await page.fill('[data-testid=search]', 'onerror');
   await page.press('[data-testid=search]', 'Enter');

@@ -30,7 +30,7 @@ export function HoverReadout({ hovered, countries }: { hovered: HoveredCountry |
   );
 }
 
-export function MapLegend({ points }: { points: Res<'geo.points'> | null }) {
+export function MapLegend({ points, travel }: { points: Res<'geo.points'> | null; travel: boolean }) {
   return (
     <div className="map-legend" data-testid="map-legend">
       <div className="ml-row">
@@ -48,6 +48,11 @@ export function MapLegend({ points }: { points: Res<'geo.points'> | null }) {
         </span>
         <span className="muted">few → many</span>
       </div>
+      {travel && (
+        <div className="ml-row">
+          <span className="ml-line" /> travel leg <span className="ml-line impossible" /> impossible travel
+        </div>
+      )}
       {points && (
         <div className="ml-row muted">
           {formatCount(points.located)} located · {formatCount(points.unlocated)} without a location

@@ -39,7 +39,7 @@ export function MapView() {
       <div className="map-main">
         <div className="map-canvas" ref={container} data-testid="map" />
         <HoverReadout hovered={hovered} countries={data.countries.data?.countries ?? []} />
-        <MapLegend points={data.points.data} />
+        <MapLegend points={data.points.data} travel={data.travel.data !== null} />
         {(data.points.loading || data.countries.loading) && <div className="map-busy">Updating…</div>}
         {error && <div className="map-error error">{error}</div>}
       </div>

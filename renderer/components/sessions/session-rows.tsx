@@ -7,6 +7,7 @@ import { statusClass } from '../../format/cells';
 import { formatCount } from '../../format/numbers';
 import { formatDateTime, toMs } from '../../format/time';
 import { useStore } from '../../store/store';
+import type { TimeMode } from '../../store/ui-slice';
 import { AuthStepChips } from './auth-step-chips';
 
 export const MAX_ROWS = 50;
@@ -37,6 +38,11 @@ function steps(list: Step[]) {
   return list.map((s) => ({ method: text(s.method) || 'Unknown', succeeded: truthy(s.succeeded), detail: text(s.result_detail) || null }));
 }
 
+/** Time of day; milliseconds only when the log has them (most exports round to the second). */
+function clock(ms: number, mode: TimeMode): string {
+  return formatDateTime(ms, mode, ms % 1000 !== 0).slice(11);
+}
+
 function place(v: Values): string {
   return [text(v.city), text(v.state), text(v.country)].filter(Boolean).join(', ');
 }
@@ -65,7 +71,7 @@ export function SessionRows({ rids }: { rids: readonly number[] }) {
             const code = Number(v.status_code ?? 0);
             return (
               <tr key={rids[i]} className={statusClass(v.status)}>
-                <td className="mono nowrap">{at === null ? '' : formatDateTime(at, mode, true).slice(11)}</td>
+                <td className="mono nowrap">{at === null ? '' : clock(at, mode)}</td>
                 <td className="nowrap">
                   <span className={`dot ${statusClass(v.status)}`} /> {text(v.status)}
                   {code !== 0 && (
