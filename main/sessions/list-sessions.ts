@@ -38,13 +38,14 @@ export class SessionMatchCache {
    * The sessions the request keeps: time range (overlap), flags and link group are conditions on
    * the session columns; row conditions (users, IPs, text...) are materialized once per filter.
    */
-  restriction(caseDb: CaseDb, req: SessionsListReq, version: string): Restriction {
+  /** `stamp` identifies the case content and the sessions build the caches were made from. */
+  restriction(caseDb: CaseDb, req: SessionsListReq, stamp: string): Restriction {
     const parts: string[] = [];
     const params: Param[] = [];
     const f = req.filter;
     const rowConditions = f.conditions.length > 0 || !!f.text?.trim() || !!f.rids || !!f.tags?.length;
     if (rowConditions) {
-      const key = JSON.stringify([version, f]);
+      const key = JSON.stringify([stamp, f]);
       if (key !== this.matchKey) {
         const where = buildWhere(caseDb, f);
         caseDb.db.exec('CREATE TEMP TABLE IF NOT EXISTS session_match (session_no INTEGER PRIMARY KEY); DELETE FROM temp.session_match;');
@@ -62,7 +63,7 @@ export class SessionMatchCache {
       add(parts, params, 's.flag_count >= ? AND (s.flag_bits & ?) = ?', req.flags.length, flagBits(req.flags), flagBits(req.flags));
     }
     if (req.linkedGroup !== undefined) add(parts, params, 's.linked_group = ?', req.linkedGroup);
-    return { sql: parts.length ? parts.join(' AND ') : '1', params, key: JSON.stringify([version, f, req.flags, req.linkedGroup]) };
+    return { sql: parts.length ? parts.join(' AND ') : '1', params, key: JSON.stringify([stamp, f, req.flags, req.linkedGroup]) };
   }
 
   total(caseDb: CaseDb, r: Restriction): number {
@@ -89,8 +90,9 @@ export function listSessions(caseDb: CaseDb, req: SessionsListReq, cache: Sessio
   const started = Date.now();
   if (!hasSessions(caseDb)) return { rows: [], total: 0, next: null, built: false, stale: false, ms: 0 };
   const version = caseVersion(caseDb);
-  const built = JSON.parse(caseDb.meta(SESSIONS_META_KEY) ?? '{}') as { version?: string };
-  const restriction = cache.restriction(caseDb, req, version);
+  const buildMeta = caseDb.meta(SESSIONS_META_KEY) ?? '{}';
+  const built = JSON.parse(buildMeta) as { version?: string };
+  const restriction = cache.restriction(caseDb, req, `${version}|${buildMeta}`);
   const total = cache.total(caseDb, restriction);
   const column = `s.${SESSION_SORT_COLUMNS[req.sort.column]}`;
   const dir = req.sort.dir === 'asc' ? 'ASC' : 'DESC';

@@ -8,6 +8,8 @@ import { loadGazetteer } from '../../geo/gazetteer';
 import { geoCountries, geoPoints } from '../../geo/map-queries';
 import { resolveIpGeo } from '../../geo/resolve-ip';
 import { geoTravel } from '../../geo/travel';
+import { buildSessions } from '../../sessions/build-sessions';
+import { hasSessions } from '../../sessions/session-table';
 import type { EngineContext, HandlerTable } from '../context';
 
 export function geoHandlers(ctx: EngineContext): HandlerTable {
@@ -15,10 +17,12 @@ export function geoHandlers(ctx: EngineContext): HandlerTable {
 
   const startEnrichment = () => {
     if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'an import is running: the IPs are enriched when it ends');
-    if (ctx.jobs.running('geo-enrich')) throw new ApiFailure('BUSY', 'the IP enrichment is already running');
+    if (ctx.jobs.running('geo-enrich') || ctx.jobs.running('sessions')) throw new ApiFailure('BUSY', 'the IP enrichment or a sessions rebuild is already running');
     const db = ctx.db;
     return ctx.jobs.start('geo-enrich', async (signal) => {
       const summary = await enrichCase(db, signal);
+      // sessions take the country and ASN of IP-only sign-ins from the enrichment
+      if (hasSessions(db)) await buildSessions(db, signal);
       if (db === ctx.db) ctx.markDirty();
       return summary;
     });

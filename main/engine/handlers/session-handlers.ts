@@ -13,7 +13,7 @@ export function sessionHandlers(ctx: EngineContext): HandlerTable {
     'sessions.get': (req) => getSession(ctx.db, req),
     'sessions.rebuild': () => {
       if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'an import is running: sessions are rebuilt when it ends');
-      if (ctx.jobs.running('sessions')) throw new ApiFailure('BUSY', 'the sessions are already being rebuilt');
+      if (ctx.jobs.running('sessions') || ctx.jobs.running('geo-enrich')) throw new ApiFailure('BUSY', 'the sessions or the IP enrichment are already being rebuilt');
       const db = ctx.db;
       const jobId = ctx.jobs.start('sessions', async (signal, progress) => {
         const summary = await buildSessions(db, signal, {

@@ -190,3 +190,17 @@ describe('sessions.list paging strategies', () => {
     expect(new Set(byIndex.seen).size).toBe(byIndex.total);
   });
 });
+
+// Last: it changes the case.
+describe('sessions.list caches', () => {
+  it('forget counts and matches when the sessions are rebuilt', async () => {
+    const cache = new SessionMatchCache();
+    const bob = { filter: { conditions: [{ column: 'user_principal_name', op: 'eq' as const, values: ['bob@contoso.example'] }] }, flags: ['ropc' as const] };
+    expect(list(bob, cache).total).toBe(1);
+    // the ROPC sign-in becomes another protocol; the same request after a rebuild must see it
+    caseDb.db.run("UPDATE signin_data SET authentication_protocol_k = (SELECT authentication_protocol_k FROM signin_data WHERE correlation_id = 'corr-c') WHERE correlation_id = 'corr-d'");
+    await buildSessions(caseDb);
+    expect(list(bob, cache).total).toBe(0);
+    expect(list({ ...bob, flags: ['deviceCode'] }, cache).total).toBe(2);
+  });
+});
