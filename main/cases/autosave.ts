@@ -120,7 +120,8 @@ export class CaseKeeper {
       this.host.replaceCase(next, location.kind === 'file' ? location.casePath : null);
       const s = (this.session = newSession(next, location));
       await this.replayLocked(s);
-      if (opts.openDetails !== undefined) await this.commitLocked({ type: 'activity', action: 'open', details: opts.openDetails, author: defaultAuthor(), at: Date.now() }, false);
+      // Opens of saved cases are history worth keeping; logging each demo open would only grow its journal.
+      if (opts.openDetails !== undefined && location.kind === 'file') await this.commitLocked({ type: 'activity', action: 'open', details: opts.openDetails, author: defaultAuthor(), at: Date.now() }, false);
       return this.statusOf(s);
     });
   }
@@ -213,6 +214,7 @@ export class CaseKeeper {
     s.pending = pending;
     if (applied === 0 && failed === 0) return;
     s.lastRecovery = { entries: applied, annotations, failed, journalPath: file };
+    if (annotations === 0 && failed === 0) return; // only activity entries (opens, exports): nothing to report
     if (annotations > 0) {
       this.markOwnChange();
       s.changed = true;
