@@ -2,7 +2,7 @@
 import type { Finding } from '../../../shared/model/detection';
 import { dictIds, dictIdsContaining, inList, throwIfAborted } from '../case-sql';
 import { plural } from '../describe';
-import { Evidence, selectRows } from '../evidence';
+import { Evidence, extraNum, selectRows } from '../evidence';
 import { TOOL_SIGNATURES, type ToolSignature } from '../known-values';
 import { defineRule } from '../rule';
 import type { CaseDb } from '../../db/case-db';
@@ -20,12 +20,15 @@ export const attackTooling = defineRule({
     minSignins: { label: 'Sign-ins per tool', unit: 'sign-ins', default: 1, min: 1, max: 100_000, integer: true },
   },
   run(db, p, signal) {
+    // Dictionary ids per signature, then one scan of the table for all of them (user_agent_k has no index).
+    const signatures = TOOL_SIGNATURES.map((tool) => ({ tool, ...signatureIds(db, tool) })).filter((s) => s.agents.size > 0);
+    const agents = [...new Set(signatures.flatMap((s) => [...s.agents]))];
+    if (!agents.length) return [];
+    const rows = selectRows(db, `user_agent_k IN ${inList(agents)}`, [], ['user_agent_k', 'app_id_k']);
     const findings: Finding[] = [];
-    for (const tool of TOOL_SIGNATURES) {
+    for (const { tool, agents: ids, apps } of signatures) {
       throwIfAborted(signal);
-      const where = toolFilter(db, tool);
-      if (!where) continue;
-      const evidence = new Evidence(selectRows(db, where));
+      const evidence = new Evidence(rows.filter((r) => ids.has(extraNum(r, 0)!) && (!apps || apps.has(extraNum(r, 1) ?? -1))));
       if (evidence.size < p.minSignins) continue;
       const succeeded = evidence.count((r) => r.code === 0);
       const title = `${tool.label} user agent: ${plural(evidence.size, 'sign-in')} for ${plural(evidence.distinct((r) => r.user).size, 'account')} from ${plural(evidence.distinct((r) => r.ip).size, 'IP')}, ${succeeded} succeeded`;
@@ -35,11 +38,8 @@ export const attackTooling = defineRule({
   },
 });
 
-/** SQL filter of one signature, or null when none of its strings occur in the case. */
-function toolFilter(db: CaseDb, tool: ToolSignature): string | null {
+/** User-agent ids of a signature in this case, and the application ids it is restricted to. */
+function signatureIds(db: CaseDb, tool: ToolSignature): { agents: Set<number>; apps: Set<number> | null } {
   const agents = [...(tool.agentContains ? dictIdsContaining(db, tool.agentContains) : []), ...(tool.agentEquals ? dictIds(db, [tool.agentEquals]) : [])];
-  if (!agents.length) return null;
-  let where = `user_agent_k IN ${inList(agents)}`;
-  if (tool.appIds) where += ` AND app_id_k IN ${inList(dictIds(db, tool.appIds))}`;
-  return where;
+  return { agents: new Set(agents), apps: tool.appIds ? new Set(dictIds(db, tool.appIds)) : null };
 }

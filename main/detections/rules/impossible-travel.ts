@@ -6,9 +6,9 @@ import { groupBy } from '../collections';
 import { plural, span } from '../describe';
 import { Evidence, extraIds, extraNum, selectRows } from '../evidence';
 import { greatCircleKm, speedKmh } from '../../geo/distance';
-import { hasIpGeo } from '../../geo/ip-geo-table';
 import type { CaseDb } from '../../db/case-db';
 import { defineRule } from '../rule';
+import { dropPlaces, PLACES_TABLE, preparePlaces } from '../row-places';
 
 interface Hop {
   user: number;
@@ -25,7 +25,7 @@ export const impossibleTravel = defineRule({
   severity: 'medium',
   description: 'Two consecutive successful sign-ins of one account whose locations are further apart than anyone could travel in the time between them.',
   logic:
-    'Per account, successful sign-ins with coordinates in time order (the sign-in\'s own latitude/longitude; without them, the case\'s IP enrichment, less its uncertainty); for each consecutive pair from different IPs the great-circle distance and speed are computed. Pairs at least `minDistanceKm` apart (below that, IP geolocation error dominates) and faster than `maxSpeedKmh` are impossible hops; one finding per account lists them all.',
+    'Per account, successful sign-ins with coordinates in time order (the sign-in\'s own latitude/longitude; without them, its city/state/country located with the offline gazetteer, less the place\'s uncertainty); for each consecutive pair from different IPs the great-circle distance and speed are computed. Pairs at least `minDistanceKm` apart (below that, IP geolocation error dominates) and faster than `maxSpeedKmh` are impossible hops; one finding per account lists them all.',
   references: ['Sentinel hunting: User Login IP Address Teleportation (UserLoginIPAddressTeleportation.yaml), with real distance/speed instead of "two countries within 10 min"', 'Entra ID Protection: Atypical travel / impossible travel (Sigma identity_protection rules)'],
   falsePositives: ['Corporate VPN or proxy egress in another country alternating with direct access', 'Mobile carriers geolocating IPs at a distant gateway', 'Non-interactive refreshes that carry the token-issuance IP of a cloud service'],
   params: {
@@ -33,7 +33,12 @@ export const impossibleTravel = defineRule({
     maxSpeedKmh: { label: 'Faster than', unit: 'km/h', default: 1000, min: 100, max: 100_000 },
   },
   run(db, p, signal) {
-    const hops = impossibleHops(db, p.minDistanceKm, p.maxSpeedKmh);
+    let hops: Hop[];
+    try {
+      hops = impossibleHops(db, p.minDistanceKm, p.maxSpeedKmh);
+    } finally {
+      dropPlaces(db);
+    }
     throwIfAborted(signal);
     const findings: Finding[] = [];
     for (const [user, list] of groupBy(hops, (h) => h.user)) {
@@ -60,17 +65,18 @@ export const impossibleTravel = defineRule({
  * Consecutive successful sign-ins per account, measured in JS. Two SQL passes keep it set-based:
  * accounts whose distinct points span at least the minimum distance (a cheap degree bound: one
  * degree is at most ~111.2 km, so |dLat| + |dLon| >= km / 111.2), then a window function over those
- * accounts only. Rows without coordinates take the case's IP enrichment (ip_geo) when present, whose
- * uncertainty (e.g. a country centroid) is subtracted from the distance.
+ * accounts only. Sign-ins without coordinates are placed by their own place text (row-places.ts),
+ * whose uncertainty (a region or country) is subtracted from the distance.
  */
 function impossibleHops(db: CaseDb, minKm: number, maxKmh: number): Hop[] {
   const minDegrees = Math.max(0, minKm) / 111.2;
-  const geo = hasIpGeo(db);
+  const places = preparePlaces(db, 'status_code = 0 AND user_principal_name_k IS NOT NULL');
   const points = (filter: string, scan: boolean) => `
     SELECT d.user_principal_name_k AS u, d.rid AS rid, d.created_ms AS ms, d.ip_address_k AS ip,
-      ${geo ? 'coalesce(d.latitude, g.latitude)' : 'd.latitude'} AS lat, ${geo ? 'coalesce(d.longitude, g.longitude)' : 'd.longitude'} AS lon,
-      ${geo ? 'CASE WHEN d.latitude IS NULL THEN coalesce(g.uncertainty_km, 0) ELSE 0 END' : '0'} AS err
-    FROM signin_data d ${scan ? 'NOT INDEXED' : ''} ${geo ? 'LEFT JOIN ip_geo g ON g.ip_k = d.ip_address_k' : ''}
+      ${places ? 'coalesce(d.latitude, p.lat)' : 'd.latitude'} AS lat, ${places ? 'coalesce(d.longitude, p.lon)' : 'd.longitude'} AS lon,
+      ${places ? 'CASE WHEN d.latitude IS NULL THEN coalesce(p.err, 0) ELSE 0 END' : '0'} AS err
+    FROM signin_data d ${scan ? 'NOT INDEXED' : ''}
+      ${places ? `LEFT JOIN ${PLACES_TABLE} p ON p.c = coalesce(d.city_k, 0) AND p.s = coalesce(d.state_k, 0) AND p.k = coalesce(d.country_k, 0)` : ''}
     WHERE ${filter} AND d.status_code = 0`;
   const movers = db
     .all(`SELECT u FROM (SELECT DISTINCT u, lat, lon FROM (${points('d.user_principal_name_k IS NOT NULL', true)}) WHERE lat IS NOT NULL AND lon IS NOT NULL)

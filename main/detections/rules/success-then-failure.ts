@@ -18,9 +18,9 @@ export const successThenFailure = defineRule({
   severity: 'medium',
   description: 'An account signs in successfully, then within minutes a sign-in for the same account and application fails from an IP outside the successful IP\'s network.',
   logic:
-    'For each failed sign-in (status Failure, not 0, 50140, 70043 or 70044; Exchange Online and Skype for Business excluded), a successful sign-in of the same account and application from a different IP in the `withinMinutes` before it. The pair counts when the IPs differ in their /16 (IPv4) or first two hextets (IPv6). One finding per account.',
+    'For each failed sign-in (status Failure, not 0, 50140, 70043 or 70044; Exchange Online and Skype for Business excluded), a successful sign-in of the same account and application from a different IP in the `withinMinutes` before it. The pair counts when the IPs differ in their /16 (IPv4) or first two hextets (IPv6). One finding per account; low when every pair mixes IPv4 and IPv6 (dual-stack devices switch families all the time).',
   references: ['Sentinel: Successful logon from IP and failure from a different IP (SuccessThenFail_DiffIP_SameUserandApp.yaml)'],
-  falsePositives: ['A laptop on Wi-Fi and a phone on mobile data used together, one with an expired password', 'Split-tunnel VPNs'],
+  falsePositives: ['A laptop on Wi-Fi and a phone on mobile data used together, one with a mistyped or expired password (often IPv4 against IPv6)', 'Split-tunnel VPNs'],
   params: {
     withinMinutes: { label: 'Failure after the success within', unit: 'minutes', default: 10, min: 1, max: 1440 },
   },
@@ -48,8 +48,13 @@ export const successThenFailure = defineRule({
       const gap = (at.get(first[2]) ?? 0) - (at.get(first[1]) ?? 0);
       const name = decode(db, [user]).get(user);
       const title = `Success then failure from another network for ${name}: success from ${ipText.get(first[3])}, failure from ${ipText.get(first[4])} ${span(gap)} later${failures.size > 1 ? ` (${plural(failures.size, 'failure')} in all)` : ''}`;
-      findings.push(evidence.toFinding(db, { ruleId: 'success-then-failure', severity: 'medium', title, details: { pairs: list.length, failures: failures.size } }));
+      const mixedFamilies = list.every((r) => isV6(ipText.get(r[3])) !== isV6(ipText.get(r[4])));
+      findings.push(evidence.toFinding(db, { ruleId: 'success-then-failure', severity: mixedFamilies ? 'low' : 'medium', title, details: { pairs: list.length, failures: failures.size, mixedFamilies } }));
     }
     return findings;
   },
 });
+
+function isV6(ip: string | undefined): boolean {
+  return !!ip && ip.includes(':');
+}

@@ -22,6 +22,20 @@ describe('impossible-travel', () => {
   });
 });
 
+describe('impossible-travel without coordinates', () => {
+  it('places sign-ins by their own city text, so the same city is no hop and a far one is', async () => {
+    const db = await fixtureCase([
+      { at: T0, user: U, ip: '198.18.0.1', place: PLACES.seattle },
+      { at: after(T0, 10), user: U, ip: '198.18.0.7', place: PLACES.seattle, placeTextOnly: true },
+      { at: after(T0, 40), user: U, ip: '192.0.2.50', place: PLACES.lagos, placeTextOnly: true },
+    ]);
+    const [f, ...rest] = findingsOf(db, 'impossible-travel');
+    expect(rest).toEqual([]);
+    expect(f!.ips).toEqual(['198.18.0.7', '192.0.2.50']);
+    expect(f!.details.hops).toBe(1);
+  });
+});
+
 describe('new-country', () => {
   it('reports a country first used after the baseline, not the baseline ones', async () => {
     const days = (d: number) => after(T0, d * 24 * 60);
@@ -46,11 +60,14 @@ describe('success-then-failure', () => {
     { at: after(T0, minutes), user: U, ip: failureIp, code: 50126, ...(app ? { app } : {}) },
   ];
 
-  it('flags a failure from another /16 within minutes of a success', async () => {
+  it('flags a failure from another /16 within minutes of a success, low across IPv4/IPv6', async () => {
     const [f, ...rest] = findingsOf(await fixtureCase(pair('198.18.1.1', '203.0.113.5')), 'success-then-failure');
     expect(rest).toEqual([]);
     expect(f!.title).toBe('Success then failure from another network for ivy@contoso.example: success from 198.18.1.1, failure from 203.0.113.5 3 min later');
     expect(f!.signinCount).toBe(2);
+    expect(f!.severity).toBe('medium');
+    const [mixed] = findingsOf(await fixtureCase(pair('2001:db8:1::1', '203.0.113.5')), 'success-then-failure');
+    expect(mixed!.severity).toBe('low');
   });
 
   it('ignores the same /16, another application, a late failure and the same IPv6 /32', async () => {

@@ -31,6 +31,8 @@ export interface FixtureSignin {
   code?: number;
   asn?: number;
   place?: Place;
+  /** Only "City, CC" as portal CSV exports have it: no coordinates. */
+  placeTextOnly?: boolean;
   app?: string;
   appId?: string;
   client?: string;
@@ -78,7 +80,7 @@ export function graphSignin(s: FixtureSignin): Record<string, unknown> {
     sessionId: s.sessionId ?? `sess-${n}`,
     uniqueTokenIdentifier: s.token ?? `uti-${n}`,
     status: { errorCode: code, failureReason: s.failureReason ?? (code === 0 ? null : 'Fixture failure.'), additionalDetails: s.additionalDetails ?? null },
-    location: { city: place.city, state: '', countryOrRegion: place.country, geoCoordinates: { latitude: place.lat, longitude: place.lon } },
+    location: { city: place.city, state: '', countryOrRegion: place.country, geoCoordinates: s.placeTextOnly ? {} : { latitude: place.lat, longitude: place.lon } },
     authenticationDetails: s.mfaResult
       ? [{ authenticationMethod: 'Mobile app notification', succeeded: code === 0, authenticationStepResultDetail: s.mfaResult, authenticationStepRequirement: 'Multi-factor authentication' }]
       : [],
