@@ -1,5 +1,7 @@
 import { create } from 'zustand';
+import { createAnnotationSlice } from './annotation-slice';
 import { createCaseSlice } from './case-slice';
+import { createDetectionSlice } from './detection-slice';
 import { createFilterSlice } from './filter-slice';
 import { createGridSlice } from './grid-slice';
 import { createImportSlice } from './import-slice';
@@ -14,4 +16,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createImportSlice(...a),
   ...createUiSlice(...a),
   ...createNoticeSlice(...a),
+  ...createDetectionSlice(...a),
+  ...createAnnotationSlice(...a),
 }));

@@ -3,6 +3,7 @@ import { useApi } from '../../app/use-api';
 import { formatDateTime, toMs } from '../../format/time';
 import { statusClass } from '../../format/cells';
 import { useStore } from '../../store/store';
+import { DetailsAnnotations } from '../annotations/details-annotations';
 import type { DetailsTab } from '../../store/ui-slice';
 import { AuthTab, BasicTab, CaTab, DeviceTab, LocationTab, RawTab, ReportOnlyTab } from './details-tabs';
 
@@ -49,6 +50,7 @@ export function DetailsPane() {
           <div className="muted">{loading ? 'Loading…' : error}</div>
         )}
       </header>
+      {v && <DetailsAnnotations rid={rid} values={v} />}
       <nav className="tabs small-tabs" role="tablist">
         {TABS.map(([id, label]) => (
           <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'on' : ''} onClick={() => useStore.getState().setDetailsTab(id)}>

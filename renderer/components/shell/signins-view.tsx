@@ -1,5 +1,11 @@
+import { GridToolbar } from '../annotations/grid-toolbar';
 import { Grid } from '../grid/grid';
 
 export function SigninsView() {
-  return <Grid />;
+  return (
+    <>
+      <GridToolbar />
+      <Grid />
+    </>
+  );
 }

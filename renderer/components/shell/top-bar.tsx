@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { attempt } from '../../app/bootstrap';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
+import { CaseActions } from '../case/case-actions';
 
 export function TopBar() {
   const info = useStore((s) => s.caseInfo);
@@ -52,6 +53,7 @@ export function TopBar() {
           Save as…
         </button>
       )}
+      <CaseActions />
       <div className="segmented" role="group" aria-label="Time zone">
         <button className={timeMode === 'utc' ? 'on' : ''} aria-pressed={timeMode === 'utc'} onClick={() => s.setTimeMode('utc')} data-testid="tz-utc">
           UTC

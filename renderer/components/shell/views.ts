@@ -7,6 +7,8 @@ import type { ViewId } from '../../store/ui-slice';
 import { SigninsView } from './signins-view';
 import { SessionsView } from '../sessions/sessions-view';
 import { MapView } from '../map/map-view';
+import { DetectionsView } from '../detections/detections-view';
+import { AnnotationsView } from '../annotations/annotations-view';
 
 export interface ViewDef {
   id: ViewId;
@@ -19,7 +21,7 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'overview', label: 'Overview', component: OverviewPanel },
   { id: 'sessions', label: 'Sessions', component: SessionsView },
   { id: 'map', label: 'Map', component: MapView },
-  { id: 'detections', label: 'Detections', component: null },
-  { id: 'annotations', label: 'Annotations', component: null },
+  { id: 'detections', label: 'Detections', component: DetectionsView },
+  { id: 'annotations', label: 'Annotations', component: AnnotationsView },
   { id: 'evidence', label: 'Evidence', component: EvidenceView },
 ];

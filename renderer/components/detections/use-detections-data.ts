@@ -1,0 +1,53 @@
+// The rules and stored findings of the open case, and the annotations carried by findings. Findings
+// are ranked by severity, then in time order (how an incident is read).
+import type { AnnotationItem } from '../../../shared/model/annotation';
+import type { Finding, RuleInfo } from '../../../shared/model/detection';
+import { useApi } from '../../app/use-api';
+import { useStore } from '../../store/store';
+import { SEVERITY_RANK } from './severity';
+
+/** The most findings `detections.findings` returns at once. */
+const FINDINGS_LIMIT = 5000;
+
+export interface FindingMarks {
+  tags: string[];
+  starred: boolean;
+  notes: number;
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.timeFrom - b.timeFrom || (a.id ?? 0) - (b.id ?? 0));
+}
+
+export function useRules(): { rules: RuleInfo[] | null; byId: Map<string, RuleInfo>; error: string | null } {
+  const version = useStore((s) => s.detectionsVersion);
+  const caseVersion = useStore((s) => s.caseVersion);
+  const { data, error } = useApi('detections.list', {}, `${version}:${caseVersion}`);
+  return { rules: data, byId: new Map((data ?? []).map((r) => [r.id, r])), error };
+}
+
+export function useFindings(): { findings: Finding[] | null; total: number; error: string | null; loading: boolean } {
+  const version = useStore((s) => s.detectionsVersion);
+  const caseVersion = useStore((s) => s.caseVersion);
+  const { data, error, loading } = useApi('detections.findings', { limit: FINDINGS_LIMIT }, `${version}:${caseVersion}`);
+  return { findings: data ? sortFindings(data.findings) : null, total: data?.total ?? 0, error, loading };
+}
+
+/** Tags / star / notes of every finding, by finding id. */
+export function useFindingMarks(): Map<string, FindingMarks> {
+  const version = useStore((s) => s.annotationsVersion);
+  const caseVersion = useStore((s) => s.caseVersion);
+  const { data } = useApi('annotations.list', { targetType: 'finding', limit: 1000 }, `${version}:${caseVersion}`);
+  const marks = new Map<string, FindingMarks>();
+  for (const item of data?.items ?? []) addMark(marks, item);
+  return marks;
+}
+
+function addMark(marks: Map<string, FindingMarks>, item: AnnotationItem): void {
+  if (item.target.type !== 'finding') return;
+  let m = marks.get(item.target.key);
+  if (!m) marks.set(item.target.key, (m = { tags: [], starred: false, notes: 0 }));
+  if (item.kind === 'tag' && item.tag && !m.tags.includes(item.tag)) m.tags.push(item.tag);
+  else if (item.kind === 'star') m.starred = true;
+  else if (item.kind === 'note') m.notes++;
+}
