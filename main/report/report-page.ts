@@ -63,7 +63,8 @@ function scopeSection(c: ReportContent): SafeHtml {
 function signinTable(rows: readonly ReportSignin[], extra?: { head: string; cell: (r: ReportSignin) => SafeHtml }): SafeHtml {
   if (rows.length === 0) return html`<p class="muted">No sign-ins.</p>`;
   const head = REPORT_SIGNIN_COLUMNS.map((k) => html`<th>${COLUMN_BY_KEY.get(k)?.label ?? k}</th>`);
-  const body = rows.map((r) => html`<tr>${REPORT_SIGNIN_COLUMNS.map((k) => html`<td>${r[k]}</td>`)}${extra ? html`<td>${extra.cell(r)}</td>` : ''}</tr>`);
+  const cellClass = (k: string) => (k === 'created_at' ? 'when' : k === 'user_agent' || k === 'failure_reason' || k === 'user_principal_name' ? 'long' : '');
+  const body = rows.map((r) => html`<tr>${REPORT_SIGNIN_COLUMNS.map((k) => html`<td class="${cellClass(k)}">${r[k]}</td>`)}${extra ? html`<td>${extra.cell(r)}</td>` : ''}</tr>`);
   return html`<table><thead><tr>${head}${extra ? html`<th>${extra.head}</th>` : ''}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -92,10 +93,10 @@ function annotationsSection(a: ReportAnnotations): SafeHtml {
     ? html`<table><thead><tr><th>Tag</th><th>Sign-ins</th><th>Other items</th></tr></thead><tbody>${a.tags.map((t) => html`<tr><td>${tagChips([t.tag])}</td><td class="num">${t.signins}</td><td class="num">${t.others}</td></tr>`)}</tbody></table>`
     : html`<p class="muted">No tags.</p>`;
   const notes = a.notes.length
-    ? html`<table><thead><tr><th>On</th><th>Note</th><th>By</th><th>When (UTC)</th></tr></thead><tbody>${a.notes.map((n) => html`<tr><td class="mono">${targetText(n.target)}</td><td>${n.text}</td><td>${n.author}</td><td>${new Date(n.createdMs).toISOString()}</td></tr>`)}</tbody></table>`
+    ? html`<table><thead><tr><th>On</th><th>Note</th><th>By</th><th>When (UTC)</th></tr></thead><tbody>${a.notes.map((n) => html`<tr><td class="mono long">${targetText(n.target)}</td><td class="long">${n.text}</td><td>${n.author}</td><td>${new Date(n.createdMs).toISOString()}</td></tr>`)}</tbody></table>`
     : html`<p class="muted">No notes.</p>`;
   const targets = a.targets.length
-    ? html`<table><thead><tr><th>Item</th><th>Tags</th><th>Starred</th></tr></thead><tbody>${a.targets.map((t) => html`<tr><td class="mono">${targetText(t.target)}</td><td>${tagChips(t.tags)}</td><td>${t.starred ? '★' : ''}</td></tr>`)}</tbody></table>`
+    ? html`<table><thead><tr><th>Item</th><th>Tags</th><th>Starred</th></tr></thead><tbody>${a.targets.map((t) => html`<tr><td class="mono long">${targetText(t.target)}</td><td>${tagChips(t.tags)}</td><td>${t.starred ? '★' : ''}</td></tr>`)}</tbody></table>`
     : html`<p class="muted">No users, IP addresses, sessions or findings tagged or starred.</p>`;
   const signins = signinTable(a.signins, { head: 'Tags and notes', cell: (r) => annotatedCell(r as ReportAnnotations['signins'][number]) });
   return html`<h2>Annotations</h2><h3>Tags</h3>${tags}<h3>Notes</h3>${notes}<h3>Users, IP addresses, sessions and findings</h3>${targets}
@@ -108,7 +109,7 @@ function annotatedCell(r: ReportAnnotations['signins'][number]): SafeHtml {
 
 function evidenceSection(sources: readonly SourceRow[]): SafeHtml {
   const rows = sources.map(
-    (s) => html`<tr><td>${s.fileName}<div class="muted mono">${s.path}</div></td><td>${s.format}</td><td class="num">${s.size}</td><td class="num">${s.records}</td><td class="num">${s.imported}</td><td class="mono">${s.sha256 ?? 'not recorded'}</td><td>${s.importedAt}</td></tr>`,
+    (s) => html`<tr><td class="long">${s.fileName}<div class="muted mono">${s.path}</div></td><td>${s.format}</td><td class="num">${s.size}</td><td class="num">${s.records}</td><td class="num">${s.imported}</td><td class="mono long">${s.sha256 ?? 'not recorded'}</td><td>${s.importedAt}</td></tr>`,
   );
   return html`<h2>Evidence</h2>${sources.length ? html`<table><thead><tr><th>File</th><th>Format</th><th>Bytes</th><th>Records</th><th>Imported</th><th>SHA-256</th><th>Imported at</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p class="muted">No evidence imported.</p>`}`;
 }
@@ -119,5 +120,5 @@ function activitySection(items: ReportAnnotations['activity']): SafeHtml {
     const text = JSON.stringify(d);
     return text && text.length > 300 ? `${text.slice(0, 300)}…` : (text ?? '');
   };
-  return html`<h2>Investigation log</h2><table><thead><tr><th>When (UTC)</th><th>By</th><th>Action</th><th>Details</th></tr></thead><tbody>${items.map((e) => html`<tr><td>${e.time}</td><td>${e.author}</td><td>${e.action}</td><td class="mono">${details(e.details)}</td></tr>`)}</tbody></table>`;
+  return html`<h2>Investigation log</h2><table><thead><tr><th>When (UTC)</th><th>By</th><th>Action</th><th>Details</th></tr></thead><tbody>${items.map((e) => html`<tr><td>${e.time}</td><td>${e.author}</td><td>${e.action}</td><td class="mono long">${details(e.details)}</td></tr>`)}</tbody></table>`;
 }

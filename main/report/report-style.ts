@@ -6,8 +6,9 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2330;
 h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bottom:2px solid #dfe3ea;padding-bottom:4px}
 h3{font-size:15px;margin:20px 0 6px}.muted{color:#667085}.meta{color:#475467;margin:0}
 table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:12.5px}
-th,td{border:1px solid #e4e7ec;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border:1px solid #e4e7ec;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:#f2f4f7;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.long{overflow-wrap:anywhere;min-width:8em}td.when{white-space:nowrap}
 code,.mono{font-family:ui-monospace,Consolas,monospace;font-size:12px}
 .sev{display:inline-block;padding:0 6px;border-radius:8px;font-size:12px;font-weight:600;color:#fff;background:#667085}
 .sev-high{background:#b42318}.sev-medium{background:#dc6803}.sev-low{background:#1570ef}
