@@ -1,5 +1,5 @@
 // `signin-scope detect` on a saved case, and the small pure helpers rules are built from.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +23,8 @@ describe('signin-scope detect', () => {
     const spray: FixtureSignin[] = Array.from({ length: 6 }, (_, i) => ({ at: after(T0, i), user: `u${i}@contoso.example`, ip: '198.51.100.7', asn: 9009, code: 50126, agent: 'python-requests/2.32.3' }));
     const db = await fixtureCase(spray);
     const requestIds = db.all('SELECT id FROM signin_data ORDER BY created_ms').map((r) => String(r[0]));
-    const file = join(mkdtempSync(join(tmpdir(), 'detect-cli-')), 'case.signinscope');
+    const dir = mkdtempSync(join(tmpdir(), 'detect-cli-'));
+    const file = join(dir, 'case.signinscope');
     await saveCase(db, file);
     db.close();
 
@@ -43,6 +44,7 @@ describe('signin-scope detect', () => {
     for (const id of requestIds) expect(text.out).toContain(id);
     const saved = await cli('sql', file, 'SELECT rule_id, count(*) AS n FROM findings f JOIN finding_signins s ON s.finding_id = f.id GROUP BY rule_id ORDER BY rule_id', '--json');
     expect(JSON.parse(saved.out)).toEqual([{ rule_id: 'attack-tooling', n: 6 }, { rule_id: 'password-spray', n: 6 }]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -1,6 +1,6 @@
 // The generator's demo set (fixed seed) imported into a case: the planted attacks and their ground
 // truth, shared by the planted-attack tests.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AttackKind, GroundTruth } from '../../../../main/generator/ground-truth';
@@ -22,6 +22,7 @@ export async function demoCase(): Promise<DemoCase> {
   const manifest = await writeDemoSet(dir, { seed: DEMO_SEED, users: 100, days: 7 });
   const db = await CaseDb.create();
   await importFiles(db, manifest.files.map((f) => f.path));
+  rmSync(dir, { recursive: true, force: true });
   const kindOf = new Map<string, AttackKind>();
   for (const a of manifest.groundTruth.attacks) for (const id of a.requestIds) kindOf.set(id, a.kind);
   return { db, truth: manifest.groundTruth, kindOf };

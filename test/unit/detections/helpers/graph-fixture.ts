@@ -1,6 +1,6 @@
 // Hand-written Graph beta sign-ins for rule tests: a few fields per record, imported through the
 // real pipeline so rules see exactly what an analyst's case holds.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseDb } from '../../../../main/db/case-db';
@@ -94,6 +94,7 @@ export async function fixtureCase(signins: readonly FixtureSignin[]): Promise<Ca
   writeFileSync(file, JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/beta/$metadata#auditLogs/signIns', value: signins.map(graphSignin) }));
   const db = await CaseDb.create();
   const summary = await importFiles(db, [file]);
+  rmSync(dir, { recursive: true, force: true });
   if (summary.signins !== signins.length) throw new Error(`fixture import kept ${summary.signins} of ${signins.length} sign-ins`);
   return db;
 }
