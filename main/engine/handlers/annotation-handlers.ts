@@ -2,6 +2,7 @@
 // keeper (journal + autosave), so it is durable when the channel returns.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { ParsedReq, Res } from '../../../shared/api/contract';
 import type { AnnotationTarget } from '../../../shared/model/annotation';
 import { isColumnKey } from '../../../shared/model/columns';
 import type { ImportProgress } from '../../../shared/model/import-summary';
@@ -16,10 +17,9 @@ import { normalizeTarget } from '../../annotations/targets';
 import { DEMO_RECOVERY_ID, keeperOf } from '../../cases/autosave';
 import { loadCase } from '../../cases/case-store';
 import { discardRecovery, listRecoverable, recoveryFiles } from '../../cases/journal';
-import { buildWhere } from '../../query/filters';
 import type { EngineContext, HandlerTable } from '../context';
 import type { Engine } from '../engine';
-import { validateQuery } from './export-handlers';
+import { checkedWhere } from './export-handlers';
 
 export function annotationHandlers(ctx: EngineContext): HandlerTable {
   const keeper = keeperOf(ctx as Engine);
@@ -34,15 +34,14 @@ export function annotationHandlers(ctx: EngineContext): HandlerTable {
     return t;
   };
 
-  const changeTags = (type: 'tag' | 'untag') =>
-    async function (req: { scope: { target: AnnotationTarget } | { rids: number[] } | { filter: FilterTagOp['scope']['filter'] }; tags: string[]; author?: string | undefined }) {
+  const tagHandler = (type: 'tag' | 'untag') =>
+    async function (req: ParsedReq<'annotations.tag'>): Promise<Res<'annotations.tag'>> {
       const stamp = { author: authorOf(req.author), at: Date.now() };
       const tags = [...new Set(req.tags)];
       if ('target' in req.scope) return { ...(await keeper.commit({ type, scope: { target: checkedTarget(req.scope.target) }, tags, ...stamp })), jobId: null };
       if ('rids' in req.scope) return { ...(await keeper.commit({ type, scope: { rids: req.scope.rids }, tags, ...stamp })), jobId: null };
       const db = ctx.db;
-      validateQuery(ctx, req.scope.filter);
-      const where = buildWhere(db, req.scope.filter);
+      const where = checkedWhere(db, req.scope.filter);
       const matched = Number(db.scalar(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params));
       if (type === 'tag' && matched > MAX_BULK_ROWS) throw new ApiFailure('INVALID_INPUT', `the filter matches ${matched} sign-ins; tag at most ${MAX_BULK_ROWS} at once (narrow the filter)`);
       const op: FilterTagOp = { type, scope: { filter: req.scope.filter, maxRid: Number(db.scalar('SELECT max(rid) FROM signin_data') ?? 0) }, tags, ...stamp };
@@ -60,8 +59,8 @@ export function annotationHandlers(ctx: EngineContext): HandlerTable {
     };
 
   return {
-    'annotations.tag': changeTags('tag'),
-    'annotations.untag': changeTags('untag'),
+    'annotations.tag': tagHandler('tag'),
+    'annotations.untag': tagHandler('untag'),
     'annotations.note': async ({ target, text, author }) => {
       const uid = randomUUID();
       await keeper.commit({ type: 'note', target: checkedTarget(target), uid, text, author: authorOf(author), at: Date.now() });

@@ -8,16 +8,17 @@ import { keeperOf } from '../../cases/autosave';
 import { exportRows } from '../../export/export-rows';
 import { resolveColumn } from '../../query/column-ref';
 import { QueryError } from '../../query/errors';
-import { buildWhere } from '../../query/filters';
+import { buildWhere, type WhereClause } from '../../query/filters';
+import type { CaseDb } from '../../db/case-db';
 import { writeReport } from '../../report/write-report';
 import type { EngineContext, HandlerTable } from '../context';
 import type { Engine } from '../engine';
 
-/** Bad column names and filters are the caller's mistake: report them before the job starts. */
-export function validateQuery(ctx: EngineContext, filter: FilterSpec | undefined, columns: readonly string[] = []): void {
+/** The filter's WHERE clause; bad column names and filters are the caller's mistake (INVALID_INPUT). */
+export function checkedWhere(db: CaseDb, filter: FilterSpec, columns: readonly string[] = []): WhereClause {
   try {
     columns.forEach(resolveColumn);
-    if (filter) buildWhere(ctx.db, filter);
+    return buildWhere(db, filter);
   } catch (e) {
     if (e instanceof QueryError) throw new ApiFailure(e.code, e.message);
     throw e;
@@ -32,7 +33,7 @@ export function exportHandlers(ctx: EngineContext): HandlerTable {
 
   return {
     'export.rows': (req) => {
-      validateQuery(ctx, req.filter, req.columns);
+      checkedWhere(ctx.db, req.filter, req.columns); // refused before the job starts
       const db = ctx.db;
       const jobId = ctx.jobs.start('export', async (signal, progress) => {
         const started = Date.now();
@@ -50,7 +51,7 @@ export function exportHandlers(ctx: EngineContext): HandlerTable {
       return { jobId };
     },
     'report.html': (req) => {
-      validateQuery(ctx, req.filter);
+      if (req.filter) checkedWhere(ctx.db, req.filter);
       const db = ctx.db;
       const jobId = ctx.jobs.start('report', async () => {
         const summary = await writeReport(db, req, { casePath: engine.casePath });
