@@ -7,6 +7,7 @@ import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
 import { resolveColumn } from './column-ref';
 import { buildWhere } from './filters';
+import { MINUTE_MS, minuteRollup, tallyFromRollup } from './minute-rollup';
 import { forEachRow } from './query-rows';
 import type { SqlParam } from './sql-list';
 import { stringValues } from './string-values';
@@ -19,13 +20,12 @@ export function histogram(caseDb: CaseDb, req: ParsedReq<'timeline.histogram'>):
   const frame = chartFrame(caseDb, req.filter, req.buckets);
   if (!frame) return { bucketMs: 0, from: 0, to: 0, series: [] };
   const { b } = frame;
-  const where = buildWhere(caseDb, req.filter, { reads: ['created_ms', 'status_k'] });
-  const [success, failure, interrupted] = STATUSES.map((s) => caseDb.strings.lookupId(s) ?? -1);
   const tally = new Int32Array(b.count * 4); // success, failure, interrupted, other
-  forEachRow(caseDb, `SELECT d.created_ms, d.status_k FROM signin_data d WHERE ${where.sql} AND ${frame.rangeSql}`, [...where.params, ...frame.rangeParams], ([t, status]) => {
-    const i = Math.floor(((t as number) - b.from) / b.bucketMs) * 4;
-    tally[i + (status === success ? 0 : status === failure ? 1 : status === interrupted ? 2 : 3)]!++;
-  });
+  const [from, to] = frame.rangeParams as [number, number];
+  // Time-only filters on minute boundaries (the usual unfiltered view) come from the minute rollup.
+  const rollup = onlyTimeBounds(req.filter) && b.bucketMs % MINUTE_MS === 0 && (req.filter.timeFrom ?? 0) % MINUTE_MS === 0 && (req.filter.timeTo ?? 0) % MINUTE_MS === 0 ? minuteRollup(caseDb) : null;
+  if (rollup) tallyFromRollup(rollup, from, to, b.from, b.bucketMs, tally);
+  else tallyRows(caseDb, req.filter, frame, tally);
   const series = Array.from({ length: b.count }, (_, i) => ({
     t: b.from + i * b.bucketMs,
     success: tally[i * 4]!,
@@ -34,6 +34,18 @@ export function histogram(caseDb: CaseDb, req: ParsedReq<'timeline.histogram'>):
     other: tally[i * 4 + 3]!,
   }));
   return { bucketMs: b.bucketMs, from: b.from, to: b.to, series };
+}
+
+const onlyTimeBounds = (f: FilterSpec) => !f.conditions.length && !f.text && !f.tags?.length && !f.rids;
+
+function tallyRows(caseDb: CaseDb, filter: FilterSpec, frame: Frame, tally: Int32Array): void {
+  const { b } = frame;
+  const where = buildWhere(caseDb, filter, { reads: ['created_ms', 'status_k'] });
+  const [success, failure, interrupted] = STATUSES.map((s) => caseDb.strings.lookupId(s) ?? -1);
+  forEachRow(caseDb, `SELECT d.created_ms, d.status_k FROM signin_data d WHERE ${where.sql} AND ${frame.rangeSql}`, [...where.params, ...frame.rangeParams], ([t, status]) => {
+    const i = Math.floor(((t as number) - b.from) / b.bucketMs) * 4;
+    tally[i + (status === success ? 0 : status === failure ? 1 : status === interrupted ? 2 : 3)]!++;
+  });
 }
 
 /**
