@@ -22,7 +22,8 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
   await syncDirectory(dir);
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+/** Makes a rename or a new file's name durable; a no-op where directories cannot be fsync'ed. */
+export async function syncDirectory(dir: string): Promise<void> {
   try {
     const handle = await fsp.open(dir, 'r');
     try {

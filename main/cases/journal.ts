@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CaseDb } from '../db/case-db';
 import { loadCase } from './case-store';
 import { cacheDir, DEMO_SEED } from './demo-case';
+import { syncDirectory } from './atomic-write';
 
 export interface JournalEntry<Op = unknown> {
   seq: number;
@@ -101,19 +102,6 @@ export class Journal {
 
   async close(): Promise<void> {
     await this.handle.close().catch(() => {});
-  }
-}
-
-async function syncDirectory(dir: string): Promise<void> {
-  try {
-    const handle = await fsp.open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Windows cannot fsync a directory
   }
 }
 

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import { syncDirectory } from '../cases/atomic-write';
 
 export class AtomicFileWriter {
   bytes = 0;
@@ -30,12 +31,7 @@ export class AtomicFileWriter {
     await this.handle.sync();
     await this.handle.close();
     await fsp.rename(this.tmp, this.target);
-    try {
-      const dir = await fsp.open(path.dirname(this.target), 'r');
-      await dir.sync().finally(() => dir.close());
-    } catch {
-      // Windows cannot fsync a directory; the rename is still atomic
-    }
+    await syncDirectory(path.dirname(this.target));
   }
 
   async abort(): Promise<void> {

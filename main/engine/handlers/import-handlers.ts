@@ -1,5 +1,6 @@
 // Import channels: one import job at a time, progress and completion as job events.
 import { ApiFailure } from '../../api/api-failure';
+import { logActivity } from '../../annotations/activity-log';
 import { refreshDerivedData } from '../../cases/derived-data';
 import { importFiles } from '../../import/pipeline';
 import type { EngineContext, HandlerTable } from '../context';
@@ -11,6 +12,7 @@ export function importHandlers(ctx: EngineContext): HandlerTable {
       const db = ctx.db;
       const jobId = ctx.jobs.start('import', async (signal, progress) => {
         const summary = await importFiles(db, paths, { signal, onProgress: progress });
+        logActivity(db, 'import', { files: summary.files.map((f) => ({ path: f.path, sha256: f.sha256, format: f.format, imported: f.imported, status: f.status })), signins: summary.signins });
         if (!signal.aborted) await refreshDerivedData(db, signal, progress);
         if (db === ctx.db) {
           ctx.markDirty();
