@@ -9,9 +9,11 @@ import { writeDemoSet } from '../generator/demo-set';
 import { importFiles } from '../import/pipeline';
 import { loadCase, saveCase } from './case-store';
 import { refreshDerivedData } from './derived-data';
+import { replaceFindings } from '../detections/finding-store';
+import { runDetections } from '../detections/runner';
 
 export const DEMO_SEED = 20251104;
-const DEMO_VERSION = 1; // bump when the generator's output changes
+const DEMO_VERSION = 2; // bump when the generator's output changes
 
 export function cacheDir(): string {
   return process.env.SIGNINSCOPE_CACHE ?? path.join(os.homedir(), '.cache', 'signinscope');
@@ -34,6 +36,9 @@ export async function openDemoCase(): Promise<{ caseDb: CaseDb; evidenceDir: str
   caseDb.setMeta('title', 'Demo: Northwind Traders (generated)');
   await importFiles(caseDb, manifest.files.map((f) => f.path));
   await refreshDerivedData(caseDb);
+  // The demo opens with its findings in place: the responder's first question is "what fired?".
+  const detections = await runDetections(caseDb);
+  replaceFindings(caseDb, detections.completedRuleIds, detections.findings);
   await saveCase(caseDb, caseFile);
   return { caseDb, evidenceDir };
 }
