@@ -40,6 +40,10 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       if (req.path) req.path = policy.check(req.path, { forWriting: true });
     },
     'import.start': (req: { paths: string[] }) => (req.paths = req.paths.map((p) => policy.check(p))),
+    'geo.setDatabases': (req: { cityMmdb?: string | null; asnMmdb?: string | null }) => {
+      if (typeof req.cityMmdb === 'string') req.cityMmdb = policy.check(req.cityMmdb);
+      if (typeof req.asnMmdb === 'string') req.asnMmdb = policy.check(req.asnMmdb);
+    },
     'export.rows': (req: { path: string }) => (req.path = policy.check(req.path, { forWriting: true })),
     'report.html': (req: { path: string }) => (req.path = policy.check(req.path, { forWriting: true })),
   };

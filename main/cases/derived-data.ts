@@ -9,7 +9,8 @@ import { buildSessions } from '../sessions/build-sessions';
 export async function refreshDerivedData(caseDb: CaseDb, signal?: AbortSignal, onProgress?: (p: ImportProgress) => void): Promise<void> {
   const phase = (file: string) => (done: number, total: number) =>
     onProgress?.({ phase: 'indexing', file, fileIndex: 0, files: 1, bytesDone: done, bytesTotal: total, records: done, recordsPerSecond: 0, bytesPerSecond: 0 });
-  await buildSessions(caseDb, signal, { onProgress: phase('sessions') });
+  // enrichment first: sessions take the country and ASN of sign-ins without their own from ip_geo
   await enrichCase(caseDb, signal);
+  await buildSessions(caseDb, signal, { onProgress: phase('sessions') });
   warmTextSearch(caseDb); // else the first free-text search pays for building its cache
 }

@@ -48,6 +48,8 @@ describe('backend', () => {
     expect(await backend.invoke('import.start', { paths: [secret] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await backend.invoke('import.start', { paths: [path.join(tmp.dir, '..', path.basename(outside.dir), 'secret.json')] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await backend.invoke('case.save', { path: path.join(outside.dir, 'x.signinscope') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await backend.invoke('geo.setDatabases', { cityMmdb: path.join(outside.dir, 'City.mmdb') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await backend.invoke('export.rows', { filter: { conditions: [] }, columns: ['id'], format: 'csv', path: path.join(outside.dir, 'x.csv') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('imports in the worker with progress and done events, then pages the grid', async () => {
