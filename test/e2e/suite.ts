@@ -20,6 +20,7 @@ import './specs/timeline';
 import './specs/time-zone';
 import './specs/untrusted-text';
 import './map-sessions.spec';
+import './specs/detections-annotations';
 import './specs/network';
 import './specs/electron';
 

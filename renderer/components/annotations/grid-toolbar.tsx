@@ -1,5 +1,5 @@
-// The strip above the sign-ins grid: the filters that the filter bar does not draw (a finding's or a
-// session's sign-ins, tags), filter by tag, saved views, and tagging the selection or the filter result.
+// The strip above the sign-ins grid: the filters the filter bar does not draw (a finding's sign-ins,
+// tags), filter by tag, saved views, and tagging the selection or the whole filter result.
 import '../../styles/annotations.css';
 import { useState } from 'react';
 import { formatCount } from '../../format/numbers';
@@ -8,12 +8,11 @@ import { Popover } from '../common/popover';
 import { JobBar } from '../case/job-bar';
 import { SavedViewsMenu } from '../case/saved-views-menu';
 import { BulkTagDialog, type BulkScope } from './bulk-tag-dialog';
-import { TagChip } from './tag-chip';
+import { SpecialFilterChips } from './special-filter-chips';
 import { TagPicker } from './tag-picker';
 
 export function GridToolbar() {
   const filter = useStore((s) => s.filter);
-  const ridsLabel = useStore((s) => s.ridsFilterLabel);
   const snapshot = useStore((s) => s.snapshot);
   const selected = useStore((s) => s.selected);
   const job = useStore((s) => s.bulkTagJob);
@@ -22,31 +21,10 @@ export function GridToolbar() {
   const tags = filter.tags ?? [];
   const matching = snapshot?.matching ?? 0;
   const toggleTag = (t: string) => s.setTagFilter(tags.includes(t) ? tags.filter((x) => x !== t) : [...tags, t]);
-  const clearRids = () => {
-    const next = { ...filter };
-    delete next.rids;
-    useStore.setState({ filter: next, ridsFilterLabel: null });
-  };
 
   return (
     <div className="grid-toolbar" data-testid="grid-toolbar">
-      {filter.rids && (
-        <span className="chip static rids-chip" data-testid="rids-chip" title="The grid shows exactly these sign-ins">
-          <span className="chip-field">Only</span>{' '}
-          <span className="chip-value">{ridsLabel?.rids === filter.rids ? ridsLabel.label : `${formatCount(filter.rids.length)} listed sign-ins`}</span>
-          <span className="chip-x" role="button" aria-label="Remove the sign-in list filter" onClick={clearRids}>
-            ×
-          </span>
-        </span>
-      )}
-      {tags.length > 0 && (
-        <span className="chip static" data-testid="tag-filter-chip">
-          <span className="chip-field">Tag</span> <span className="chip-op">{tags.length > 1 ? 'is any of' : 'is'}</span> <span className="chip-value">{tags.join(', ')}</span>
-          <span className="chip-x" role="button" aria-label="Remove the tag filter" onClick={() => s.setTagFilter([])}>
-            ×
-          </span>
-        </span>
-      )}
+      <SpecialFilterChips />
       <Popover label={<>Filter by tag{tags.length ? ` (${tags.length})` : ''} ▾</>} className="btn small" testId="tag-filter">
         {() => <TagPicker selected={tags} onPick={toggleTag} title="Only sign-ins tagged with any of" allowNew={false} />}
       </Popover>

@@ -20,7 +20,11 @@ export function TargetAnnotator({ target, testId }: { target: AnnotationTarget; 
   const saveNote = async () => {
     const text = draft?.trim() ?? '';
     if (!text) return;
-    if ((await attempt(() => addNote(target, text))) !== undefined) setDraft(null);
+    const saved = await attempt(async () => {
+      await addNote(target, text);
+      return true;
+    });
+    if (saved) setDraft(null);
   };
   return (
     <div className="annotator" data-testid={testId}>

@@ -3,6 +3,7 @@
 import '../../styles/annotations.css';
 import { useCallback, useEffect, useState } from 'react';
 import type { RecoveryStatus } from '../../../shared/model/annotation';
+import { formatDateTime } from '../../format/time';
 import { useStore } from '../../store/store';
 import { ExportDialog, type ExportKind } from './export-dialog';
 import { RecentMenu } from './recent-menu';
@@ -12,6 +13,7 @@ import { badEvidence, useCaseWatch } from './use-case-watch';
 export function CaseActions() {
   const info = useStore((s) => s.caseInfo);
   const desktop = useStore((s) => s.appInfo?.mode === 'electron');
+  const mode = useStore((s) => s.timeMode);
   const [dialog, setDialog] = useState<ExportKind | null>(null);
   const [status, setStatus] = useState<RecoveryStatus | null>(null);
   useCaseWatch(useCallback((st: RecoveryStatus | null) => setStatus(st), []));
@@ -42,6 +44,11 @@ export function CaseActions() {
         <button className="badge bad tb-alert" onClick={() => useStore.getState().setView('evidence')} title={bad.map((s) => `${s.fileName}: ${s.evidenceCheck}`).join('\n')} data-testid="evidence-alert">
           ⚠ {bad.length} evidence file{bad.length === 1 ? '' : 's'} {bad.every((s) => s.evidenceCheck === 'missing') ? 'missing' : bad.every((s) => s.evidenceCheck === 'changed') ? 'changed' : 'missing or changed'}
         </button>
+      )}
+      {info?.dirty && status?.lastAutosave && !status.autosaveError && (
+        <span className="muted small tb-autosave" title={`Unsaved work is autosaved every ${status.autosaveMinutes} min and journaled after each change (${status.lastAutosave.path})`} data-testid="autosave-status">
+          autosaved {formatDateTime(Date.parse(status.lastAutosave.at), mode).slice(11, 16)}
+        </span>
       )}
       {status?.autosaveError && (
         <span className="badge bad tb-alert" title={status.autosaveError} data-testid="autosave-error">

@@ -1,0 +1,35 @@
+// Chips for the two filter parts the filter bar does not draw: a list of sign-ins (a finding's or an
+// annotated sign-in's rows, FilterSpec.rids) and annotation tags (FilterSpec.tags).
+import { formatCount } from '../../format/numbers';
+import { useStore } from '../../store/store';
+
+export function SpecialFilterChips() {
+  const filter = useStore((s) => s.filter);
+  const ridsLabel = useStore((s) => s.ridsFilterLabel);
+  const tags = filter.tags ?? [];
+  const clearRids = () => {
+    const next = { ...filter };
+    delete next.rids;
+    useStore.setState({ filter: next, ridsFilterLabel: null });
+  };
+  return (
+    <>
+      {filter.rids && (
+        <span className="chip static rids-chip" data-testid="rids-chip" title="The grid shows exactly these sign-ins">
+          <span className="chip-field">Only</span> <span className="chip-value">{ridsLabel?.rids === filter.rids ? ridsLabel.label : `${formatCount(filter.rids.length)} listed sign-ins`}</span>
+          <span className="chip-x" role="button" aria-label="Remove the sign-in list filter" onClick={clearRids}>
+            ×
+          </span>
+        </span>
+      )}
+      {tags.length > 0 && (
+        <span className="chip static" data-testid="tag-filter-chip">
+          <span className="chip-field">Tag</span> <span className="chip-op">{tags.length > 1 ? 'is any of' : 'is'}</span> <span className="chip-value">{tags.join(', ')}</span>
+          <span className="chip-x" role="button" aria-label="Remove the tag filter" onClick={() => useStore.getState().setTagFilter([])}>
+            ×
+          </span>
+        </span>
+      )}
+    </>
+  );
+}
