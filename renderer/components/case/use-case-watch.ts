@@ -36,7 +36,7 @@ export function useCaseWatch(onStatus: (status: RecoveryStatus | null) => void):
     const key = `evidence|${info.path ?? info.title}|${bad.map((s) => `${s.id}:${s.evidenceCheck}`).join(',')}`;
     once(key, () => {
       const list = bad.map((s) => `${s.fileName} (${s.evidenceCheck})`).join(', ');
-      useStore.getState().notify('error', `Evidence check failed for ${bad.length} of ${info.sources.length} file${info.sources.length === 1 ? '' : 's'}: ${list}. The case still holds what was imported, but those files no longer match their recorded SHA-256. See the Evidence tab.`);
+      useStore.getState().notify('error', `Evidence check failed for ${bad.length} of ${info.sources.length} file${info.sources.length === 1 ? '' : 's'}: ${list}. The case keeps what was imported, but the originals no longer match what was recorded at import (size and SHA-256). See the Evidence tab.`);
     });
   }, [info]);
 

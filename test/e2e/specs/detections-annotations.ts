@@ -1,7 +1,7 @@
 // Detections, annotations and the annotated case: the planted password spray is found and its
 // sign-ins open in the grid; a sign-in and a whole filter result are tagged and filtered on; the tags
 // survive saving and reopening the case; a CSV export has the filter's rows with formulas neutralized.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { Finding } from '../../../shared/model/detection';
@@ -138,6 +138,23 @@ test('detections/annotations: tag a sign-in, bulk-tag the filter result, then fi
   assertEqual(await expectShown({ conditions: [], tags: ['suspicious'] }, 'tag suspicious'), 1, 'one sign-in tagged suspicious');
   await page.click('[data-testid=tag-filter-chip] .chip-x');
   await settle(page);
+
+  // A saved view brings the tag filter back.
+  await page.click('[data-testid=tag-filter]');
+  await page.click(`.popover [data-testid=tag-picker] .tag-chip[data-tag=${BULK_TAG}] .tag-hit`);
+  await page.keyboard.press('Escape');
+  await page.click('[data-testid=saved-views]');
+  await page.fill('[data-testid=view-name]', 'e2e spray rows');
+  await page.click('[data-testid=view-save]');
+  await page.waitForSelector('[data-testid=views-menu] .views-name:has-text("e2e spray rows")');
+  await page.keyboard.press('Escape');
+  await page.click('[data-testid=tag-filter-chip] .chip-x');
+  await expectShown({ conditions: [] }, 'no filter');
+  await page.click('[data-testid=saved-views]');
+  await page.click('[data-testid=views-menu] .views-apply:has-text("e2e spray rows")');
+  assertEqual(await expectShown({ conditions: [], tags: [BULK_TAG] }, 'saved view applied'), spray.rids.length, 'the saved view restores the tag filter');
+  await page.click('[data-testid=tag-filter-chip] .chip-x');
+  await settle(page);
 });
 
 test('detections/annotations: the case is saved with its tags, reopened, the tags are still there', async () => {
@@ -218,5 +235,44 @@ test('detections/annotations: CSV export of the current filter, row count and ne
 
   await page.fill('[data-testid=search]', '');
   await page.press('[data-testid=search]', 'Enter');
+  await settle(page);
+});
+
+test('detections/annotations: reopening a case flags evidence files changed or missing since import', async () => {
+  const { page, backend, evidenceDir } = e2e();
+  assert(state.casePath, 'the annotated case was saved');
+  // A small case of its own, over copies of two evidence files that are then altered.
+  const dir = path.join(evidenceDir, 'e2e-evidence-check');
+  mkdirSync(dir, { recursive: true });
+  const sources = readdirSync(evidenceDir).filter((f) => /\.(csv|json)$/.test(f) && !f.startsWith('e2e-') && !f.startsWith('graph-bulk'));
+  const [changed, missing] = sources.sort((a, b) => statSync(path.join(evidenceDir, a)).size - statSync(path.join(evidenceDir, b)).size).slice(0, 2).map((f) => path.join(dir, f));
+  assert(changed && missing, 'two small evidence files to copy');
+  copyFileSync(path.join(evidenceDir, path.basename(changed)), changed);
+  copyFileSync(path.join(evidenceDir, path.basename(missing)), missing);
+  await backend.call('case.new', {});
+  const { jobId } = await backend.call('import.start', { paths: [changed, missing] });
+  for (let i = 0; i < 240 && !backend.events.some((ev) => ev.event === 'job.done' && (ev.payload as { jobId: string }).jobId === jobId); i++) await page.waitForTimeout(250);
+  const caseFile = path.join(dir, 'evidence-check.signinscope');
+  await backend.call('case.save', { path: caseFile });
+  appendFileSync(changed, '\n');
+  unlinkSync(missing);
+
+  await page.click('[data-testid=open-button]');
+  await page.click(`[data-testid=open-dialog] .od-entry.dir:has-text("${evidenceDir}")`);
+  await page.click('[data-testid=open-dialog] .od-entry.dir:has-text("e2e-evidence-check")');
+  await page.check('[data-testid=open-dialog] .od-entry:has-text("evidence-check.signinscope") input[type=checkbox]');
+  await page.click('[data-testid=open-dialog] button:has-text("Open case")');
+  await page.waitForSelector('[data-testid=evidence-alert]:has-text("2 evidence files missing or changed")', { timeout: 60_000 });
+  await page.waitForSelector('.notice.error:has-text("Evidence check failed for 2 of 2 files")');
+  const info = await backend.call('case.info', {});
+  assertEqual(info.sources.map((s) => s.evidenceCheck).sort().join(','), 'changed,missing', 'the backend verdicts');
+  await page.click('[data-testid=evidence-alert]');
+  await page.waitForSelector('[data-testid=sources-table] .badge.bad:has-text("missing")');
+  await screenshot(page, '28-evidence-check');
+
+  await page.click('.notice.error .btn.icon');
+  await backend.call('case.open', { path: state.casePath });
+  await page.waitForSelector('[data-testid=evidence-alert]', { state: 'detached', timeout: 60_000 });
+  await page.click('[data-testid=view-signins]');
   await settle(page);
 });
