@@ -55,6 +55,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   c('status', 'Status', 'dict', 'status', { facet: true, width: 100 }),
   c('status_code', 'Sign-in error code', 'int', 'status', { indexed: true, facet: true, width: 100 }),
   c('failure_reason', 'Failure reason', 'dict', 'status', { width: 260 }),
+  c('additional_details', 'Additional details', 'dict', 'status', { width: 260 }),
   c('client_app_used', 'Client app', 'dict', 'auth', { facet: true, width: 160 }),
   c('correlation_id', 'Correlation ID', 'text', 'basic', { indexed: true, width: 280 }),
   c('session_id', 'Session ID', 'text', 'token', { width: 280 }),

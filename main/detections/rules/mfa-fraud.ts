@@ -21,7 +21,7 @@ export const mfaFraud = defineRule({
   },
   run(db, p) {
     const fraud = inList(dictIdsContaining(db, ['fraud']));
-    const rows = selectRows(db, `mfa_result_k IN ${fraud} OR failure_reason_k IN ${fraud} OR auth_steps_k IN ${fraud}`);
+    const rows = selectRows(db, `mfa_result_k IN ${fraud} OR failure_reason_k IN ${fraud} OR additional_details_k IN ${fraud} OR auth_steps_k IN ${fraud}`);
     const findings: Finding[] = [];
     for (const [user, list] of groupBy(rows, (r) => r.user)) {
       if (list.length < p.minReports) continue;

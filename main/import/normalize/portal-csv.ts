@@ -96,6 +96,7 @@ export function normalizePortalCsvRow(h: HeaderIndex, f: readonly string[], file
       status: normalizeStatusText(get('Status'), code),
       status_code: code,
       failure_reason: get('Failure reason'),
+      additional_details: get('Additional details'),
       client_app_used: get('Client app'),
       correlation_id: get('Correlation ID'),
       session_id: get('Session ID'),
