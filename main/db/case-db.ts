@@ -2,6 +2,7 @@
 // dictionary. Lives in the engine worker (or in-process for the CLI and tests).
 import type { Database } from 'sql.js';
 import { loadSqlJs } from './sqljs';
+import { migrateCase } from './migrate';
 import { INDEX_DDL, SCHEMA_VERSION, schemaDdl } from './schema';
 import { StringDictionary } from './string-dictionary';
 
@@ -17,7 +18,10 @@ export class CaseDb {
     const SQL = await loadSqlJs();
     const db = bytes ? new SQL.Database(bytes) : new SQL.Database();
     applyPragmas(db);
-    if (bytes) assertCaseFile(db);
+    if (bytes) {
+      assertCaseFile(db);
+      migrateCase(db);
+    }
     db.exec(schemaDdl());
     if (!bytes) setMeta(db, 'schema_version', String(SCHEMA_VERSION));
     return new CaseDb(db);

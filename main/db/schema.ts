@@ -3,7 +3,7 @@
 // and DB Browser query plain values while memory stays small.
 import { COLUMNS, type ColumnDef } from '../../shared/model/columns';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2; // 2: additional_details
 
 /** Physical column of `signin_data` behind a catalogue column. */
 export function storedName(col: ColumnDef): string {
@@ -33,10 +33,15 @@ export function isoExpression(ms: string): string {
   return `strftime('%Y-%m-%dT%H:%M:%S', ${ms} / 1000, 'unixepoch') || printf('.%03dZ', ${ms} % 1000)`;
 }
 
+/** SQL type of every physical column of `signin_data` (besides rid). */
+export const STORED_COLUMN_TYPES: Readonly<Record<string, string>> = Object.fromEntries([
+  ...COLUMNS.map((col) => [storedName(col), SQL_TYPE[col.storage]]),
+  ...EXTRA_STORED.map((name) => [name, 'INTEGER']),
+]);
+
 function signinDataTable(): string {
-  const cols = COLUMNS.map((col) => `  ${storedName(col)} ${SQL_TYPE[col.storage]}`);
-  const extras = ['content_hash INTEGER', 'record_index INTEGER', 'raw_offset INTEGER', 'raw_length INTEGER', 'auth_steps_k INTEGER', 'ca_policies_k INTEGER', 'time_source_k INTEGER'];
-  return `CREATE TABLE IF NOT EXISTS signin_data (\n  rid INTEGER PRIMARY KEY,\n${[...cols, ...extras.map((e) => `  ${e}`)].join(',\n')}\n);`;
+  const cols = Object.entries(STORED_COLUMN_TYPES).map(([name, type]) => `  ${name} ${type}`);
+  return `CREATE TABLE IF NOT EXISTS signin_data (\n  rid INTEGER PRIMARY KEY,\n${cols.join(',\n')}\n);`;
 }
 
 function signinsView(): string {

@@ -26,6 +26,16 @@ describe('case files', () => {
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('opens a case written before a column was added (schema 1) and migrates it', async () => {
+    const { caseDb } = await importIntoNewCase([tmp.write('old.jsonl', JSON.stringify(graphSignin()))]);
+    caseDb.db.exec("DROP VIEW signins; DROP VIEW authentication_details; DROP VIEW conditional_access_results; ALTER TABLE signin_data DROP COLUMN additional_details_k; UPDATE case_meta SET value = '1' WHERE key = 'schema_version'");
+    const file = path.join(tmp.dir, 'old.signinscope');
+    await saveCase(caseDb, file);
+    const migrated = await loadCase(file);
+    expect(migrated.all('SELECT user_principal_name, additional_details FROM signins')).toEqual([['alexw@northwind.example', null]]);
+    expect(migrated.meta('schema_version')).toBe('2');
+  });
+
   it('refuses a file that is not a case', async () => {
     await expect(loadCase(tmp.write('x.signinscope', 'hello'))).rejects.toThrow(/not a SigninScope case/);
   });
