@@ -14,9 +14,26 @@ export async function saveCase(caseDb: CaseDb, target: string): Promise<number> 
 }
 
 export async function loadCase(file: string): Promise<CaseDb> {
-  const bytes = await fsp.readFile(file);
-  if (bytes.subarray(0, 16).toString('latin1') !== 'SQLite format 3\u0000') {
+  const bytes = await readWhole(file);
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, 16).toString('latin1') !== 'SQLite format 3\u0000') {
     throw new Error(`${file} is not a SigninScope case file (not an SQLite database)`);
   }
   return CaseDb.create(bytes);
+}
+
+/** The whole file in one array; fs.readFile stops at 2 GiB, and a 5M sign-in case is larger. */
+async function readWhole(file: string): Promise<Uint8Array> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const bytes = new Uint8Array(size);
+    for (let at = 0; at < size; ) {
+      const { bytesRead } = await handle.read(bytes, at, Math.min(64 << 20, size - at), at);
+      if (bytesRead === 0) throw new Error(`${file} ended early while being read`);
+      at += bytesRead;
+    }
+    return bytes;
+  } finally {
+    await handle.close();
+  }
 }
