@@ -32,7 +32,8 @@ export function buildWhere(caseDb: CaseDb, filter: FilterSpec, opts: WhereOption
   const text = filter.text?.trim();
   if (text) parts.push(textSql(caseDb, text, params));
   if (filter.rids) parts.push(inList('d.rid', filter.rids, params));
-  if (filter.tags?.length && hasTable(caseDb, 'annotations')) {
+  if (filter.tags?.length && !hasTable(caseDb, 'annotations')) parts.push('0'); // nothing is tagged yet
+  else if (filter.tags?.length) {
     parts.push(`d.rid IN (SELECT rid FROM annotations WHERE ${inList('tag', filter.tags, params)})`);
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };

@@ -10,8 +10,10 @@ export async function bootstrap(): Promise<void> {
   const store = useStore.getState();
   client.onClosed((reason) => useStore.getState().setConnectionLost(reason));
   client.on('case.changed', (info) => useStore.getState().setCase(info));
-  client.on('job.progress', (p) => useStore.getState().setProgress(p));
+  // Only imports drive the import progress bar; detections, exports and the rest show their own.
+  client.on('job.progress', (p) => p.kind === 'import' && useStore.getState().setProgress(p));
   client.on('job.done', (done) => {
+    if (done.kind !== 'import') return void refreshCase(); // annotate/export jobs change the dirty flag
     const s = useStore.getState();
     s.finishJob(done);
     if (done.cancelled) s.notify('info', 'Import cancelled. Records read before the cancel are kept.');
