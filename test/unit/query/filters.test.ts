@@ -146,13 +146,14 @@ describe('row ids, tags and bad input', () => {
     expect(sqlRids({ conditions: [], rids: many })).toEqual(many.filter((r) => r <= rows.length));
   });
 
-  it('ignores tags while the case has no annotations table, and uses it once it exists', async () => {
+  it('matches nothing by tag while the case has no annotations table, and uses it once it exists', async () => {
     const own = await importedCase([writeGraphFile(tempDir(), makeRecords(20))]);
     const count = (f: FilterSpec) => {
       const w = buildWhere(own, f);
       return Number(own.scalar(`SELECT count(*) FROM signin_data d WHERE ${w.sql}`, w.params));
     };
-    expect(count({ conditions: [], tags: ['suspicious'] })).toBe(20);
+    expect(count({ conditions: [], tags: ['suspicious'] })).toBe(0);
+    expect(count({ conditions: [] })).toBe(20);
     own.db.exec("CREATE TABLE annotations (rid INTEGER, tag TEXT); INSERT INTO annotations VALUES (2, 'suspicious'), (7, 'suspicious'), (9, 'benign');");
     expect(count({ conditions: [], tags: ['suspicious'] })).toBe(2);
     expect(count({ conditions: [], tags: ['suspicious', 'benign'] })).toBe(3);
