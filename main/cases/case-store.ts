@@ -15,7 +15,7 @@ export async function saveCase(caseDb: CaseDb, target: string): Promise<number> 
 
 export async function loadCase(file: string): Promise<CaseDb> {
   const bytes = await readWhole(file);
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, 16).toString('latin1') !== 'SQLite format 3\u0000') {
+  if (Buffer.from(bytes.subarray(0, 16)).toString('latin1') !== 'SQLite format 3\u0000') {
     throw new Error(`${file} is not a SigninScope case file (not an SQLite database)`);
   }
   return CaseDb.create(bytes);
