@@ -23,6 +23,11 @@ export function useLeafletMap(container: RefObject<HTMLDivElement | null>): { ma
       zoomSnap: 0.5,
       worldCopyJump: false,
       attributionControl: false,
+      // Animated zooms outlive the view when the tab changes mid-animation (Leaflet then throws
+      // "_leaflet_pos of undefined"); instant zooms also suit an analysis tool better.
+      zoomAnimation: false,
+      fadeAnimation: false,
+      markerZoomAnimation: false,
     });
     let z = 400;
     for (const pane of Object.values(PANES)) m.createPane(pane).style.zIndex = String(z++);
@@ -39,6 +44,7 @@ export function useLeafletMap(container: RefObject<HTMLDivElement | null>): { ma
     return () => {
       resize.disconnect();
       m.off('moveend', onMove);
+      m.stop();
       m.remove();
       setMap(null);
     };
