@@ -10,6 +10,7 @@ import { inList, type SqlParam } from './sql-list';
 interface Snapshot {
   caseDb: CaseDb;
   rids: Int32Array;
+  key: string | null;
 }
 
 export interface SnapshotInfo {
@@ -35,19 +36,33 @@ export class SnapshotStore {
     const started = performance.now();
     const col = resolveColumn(sort.column);
     const total = Number(caseDb.scalar('SELECT count(*) FROM signin_data'));
+    // Going back to a recent view (clearing a filter, re-sorting) reuses its rows: rows are only ever
+    // appended, so the same filter over the same row count gives the same result. Tags can change
+    // without new rows, so tag filters are always recomputed.
+    const key = filter.tags?.length ? null : `${total}|${sort.column}|${sort.dir}|${JSON.stringify(filter)}`;
+    for (const [id, snap] of this.snapshots) {
+      if (key !== null && snap.key === key && snap.caseDb === caseDb) {
+        this.touch(id, snap);
+        return { snapshotId: id, matching: snap.rids.length, total, ms: Math.round(performance.now() - started) };
+      }
+    }
     const rids = orderedRids(caseDb, col, filter, sort.dir, total);
     const snapshotId = this.nextId++;
-    this.snapshots.set(snapshotId, { caseDb, rids });
+    this.snapshots.set(snapshotId, { caseDb, rids, key });
     this.evict();
     return { snapshotId, matching: rids.length, total, ms: Math.round(performance.now() - started) };
+  }
+
+  private touch(id: number, snap: Snapshot): void {
+    this.snapshots.delete(id);
+    this.snapshots.set(id, snap); // most recently used
   }
 
   /** Rows at positions [from, from + count) in the requested column order. */
   page(caseDb: CaseDb, snapshotId: number, from: number, count: number, columns: readonly string[]): PageRows {
     const snap = this.snapshots.get(snapshotId);
     if (!snap || snap.caseDb !== caseDb) throw notFound(`snapshot ${snapshotId} has expired; query again`);
-    this.snapshots.delete(snapshotId);
-    this.snapshots.set(snapshotId, snap); // most recently used
+    this.touch(snapshotId, snap);
     const cols = columns.map(resolveColumn);
     const wanted = Array.from(snap.rids.subarray(from, from + count));
     if (wanted.length === 0) return { rows: [], rids: [] };

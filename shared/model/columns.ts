@@ -52,7 +52,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   c('country', 'Country', 'dict', 'location', { indexed: true, facet: true, width: 80 }),
   c('latitude', 'Latitude', 'real', 'location'),
   c('longitude', 'Longitude', 'real', 'location'),
-  c('status', 'Status', 'dict', 'status', { facet: true, width: 100 }),
+  c('status', 'Status', 'dict', 'status', { indexed: true, facet: true, width: 100 }),
   c('status_code', 'Sign-in error code', 'int', 'status', { indexed: true, facet: true, width: 100 }),
   c('failure_reason', 'Failure reason', 'dict', 'status', { width: 260 }),
   c('additional_details', 'Additional details', 'dict', 'status', { width: 260 }),

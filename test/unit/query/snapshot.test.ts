@@ -132,13 +132,26 @@ describe('pages', () => {
   it('keeps at most 8 snapshots, dropping the least recently used', () => {
     const store = new SnapshotStore();
     const sort: SortSpec = { column: 'created_at', dir: 'asc' };
-    const ids = Array.from({ length: 8 }, () => store.create(caseDb, EVERYTHING, sort).snapshotId);
+    const distinct = (i: number) => ({ ...EVERYTHING, timeFrom: i }); // eight different filters
+    const ids = Array.from({ length: 8 }, (_, i) => store.create(caseDb, distinct(i), sort).snapshotId);
+    expect(new Set(ids).size).toBe(8);
     expect(ids.every((id) => store.has(id))).toBe(true);
     store.page(caseDb, ids[0]!, 0, 1, ['id']); // the oldest is in use again
-    const ninth = store.create(caseDb, EVERYTHING, sort).snapshotId;
+    const ninth = store.create(caseDb, distinct(8), sort).snapshotId;
     expect(store.has(ninth)).toBe(true);
     expect(store.has(ids[0]!)).toBe(true);
     expect(store.has(ids[1]!)).toBe(false);
     expect(ids.slice(2).every((id) => store.has(id))).toBe(true);
+  });
+
+  it('reuses a kept snapshot for the same filter and sort, but never for tag filters', () => {
+    const store = new SnapshotStore();
+    const sort: SortSpec = { column: 'created_at', dir: 'asc' };
+    const first = store.create(caseDb, EVERYTHING, sort);
+    store.create(caseDb, { ...EVERYTHING, timeFrom: 1 }, sort);
+    expect(store.create(caseDb, EVERYTHING, sort)).toMatchObject({ snapshotId: first.snapshotId, matching: first.matching });
+    expect(store.create(caseDb, EVERYTHING, { column: 'created_at', dir: 'desc' }).snapshotId).not.toBe(first.snapshotId);
+    const tagged = { ...EVERYTHING, tags: ['ioc'] };
+    expect(store.create(caseDb, tagged, sort).snapshotId).not.toBe(store.create(caseDb, tagged, sort).snapshotId);
   });
 });
