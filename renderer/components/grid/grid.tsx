@@ -1,6 +1,5 @@
 // The sign-ins grid: virtualized over the snapshot (rows fetched by page for the visible window),
 // keyboard navigation, status colouring, right-click to filter on a cell value.
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { formatCell, isMonoColumn, statusClass } from '../../format/cells';
 import { columnWidth } from '../../store/grid-slice';
@@ -9,7 +8,8 @@ import { CellMenu, type CellMenuState } from './cell-menu';
 import { GridEmpty } from './grid-empty';
 import { GridHeader } from './grid-header';
 import { PageCache } from './page-cache';
-import { createScaledScroll, patchMaxScrollOffset, realHeight, realTop, scaledObserve, scaledScrollTo } from './scaled-scroll';
+import { realHeight, realTop } from './scaled-scroll';
+import { useScaledVirtualizer } from './use-scaled-virtualizer';
 
 export const ROW_HEIGHT = 22;
 
@@ -23,7 +23,6 @@ export function Grid() {
   const [menu, setMenu] = useState<CellMenuState | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
-  const scaled = useRef(createScaledScroll()).current;
 
   // Status is always fetched (hidden or not) because it colours the row.
   const fetchColumns = useMemo(() => (columns.includes('status') ? columns : [...columns, 'status']), [columns]);
@@ -35,21 +34,7 @@ export function Grid() {
   useEffect(() => () => cache?.dispose(), [cache]);
 
   const count = snapshot?.matching ?? 0;
-  scaled.total = count * ROW_HEIGHT;
-  const observe = useMemo(() => scaledObserve(scaled), [scaled]);
-  const scrollTo = useMemo(() => scaledScrollTo(scaled), [scaled]);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => bodyRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    observeElementOffset: observe,
-    scrollToFn: scrollTo,
-  });
-  patchMaxScrollOffset(virtualizer, scaled);
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
+  const { scaled, virtualizer, items, first, last } = useScaledVirtualizer({ count, rowHeight: ROW_HEIGHT, overscan: 10, body: bodyRef });
 
   useEffect(() => {
     bodyRef.current?.scrollTo({ top: 0 });

@@ -1,11 +1,11 @@
 // The virtualized session list: sortable headers, rows fetched by page for the visible window,
 // ↑/↓ to move the selection. Scales to millions of sessions like the sign-ins grid.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { SessionSummary } from '../../../shared/model/session';
 import { statusClass } from '../../format/cells';
 import { useStore } from '../../store/store';
-import { createScaledScroll, patchMaxScrollOffset, realHeight, realTop, scaledObserve, scaledScrollTo } from '../grid/scaled-scroll';
+import { realHeight, realTop } from '../grid/scaled-scroll';
+import { useScaledVirtualizer } from '../grid/use-scaled-virtualizer';
 import type { OffsetPageCache } from './offset-page-cache';
 import { SESSION_COLUMNS, SESSION_LIST_WIDTH } from './session-columns';
 import { useSessionView } from './session-state';
@@ -23,25 +23,10 @@ export function SessionList({ cache, version }: Props) {
   const selected = useSessionView((s) => s.selected);
   const bodyRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
-  const scaled = useRef(createScaledScroll()).current;
   const selectedIndex = useRef<number | null>(null);
 
   const count = cache?.total ?? 0;
-  scaled.total = count * SESSION_ROW_HEIGHT;
-  const observe = useMemo(() => scaledObserve(scaled), [scaled]);
-  const scrollTo = useMemo(() => scaledScrollTo(scaled), [scaled]);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => bodyRef.current,
-    estimateSize: () => SESSION_ROW_HEIGHT,
-    overscan: 8,
-    observeElementOffset: observe,
-    scrollToFn: scrollTo,
-  });
-  patchMaxScrollOffset(virtualizer, scaled);
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
+  const { scaled, virtualizer, items, first, last } = useScaledVirtualizer({ count, rowHeight: SESSION_ROW_HEIGHT, overscan: 8, body: bodyRef });
 
   useEffect(() => {
     bodyRef.current?.scrollTo({ top: 0 });
