@@ -101,6 +101,14 @@ export const contract = {
       mfa: z.array(z.object({ method: z.string(), total: z.number(), succeeded: z.number() })),
     }),
   },
+  'query.aggregate': {
+    req: z.object({ filter: FilterSpec, window: z.enum(['1h', '6h', '24h']), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
+    res: z.object({
+      total: z.number(),
+      rows: z.array(z.object({ windowStart: z.number(), app: z.string().nullable(), user: z.string().nullable(), servicePrincipal: z.boolean(), ip: z.string().nullable(), status: z.string().nullable(), resource: z.string().nullable(), count: z.number(), first: z.number(), last: z.number() })),
+      ms: z.number(),
+    }),
+  },
   // Map (geo.*) and sessions channels; their schemas live in shared/model/geo.ts and session.ts.
   ...geoChannels,
   ...sessionChannels,

@@ -1,4 +1,5 @@
 // Grid, facets, details, timeline and overview channels: thin wrappers over main/query/.
+import { aggregate } from '../../query/aggregate';
 import { facets } from '../../query/facets';
 import { overview } from '../../query/overview';
 import { getRecord } from '../../query/record';
@@ -17,5 +18,6 @@ export function queryHandlers(ctx: EngineContext): HandlerTable {
     'timeline.histogram': (req) => histogram(ctx.db, req),
     'timeline.swimlanes': (req) => swimlanes(ctx.db, req),
     'stats.overview': (req) => overview(ctx.db, req),
+    'query.aggregate': (req) => aggregate(ctx.db, req),
   };
 }
