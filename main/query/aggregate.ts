@@ -16,16 +16,14 @@ export type AggregateWindow = keyof typeof AGGREGATE_WINDOWS;
 
 /** Stored columns of the group key, in key order (user and SP name together make the "who"). */
 const KEY_COLUMNS = ['app_display_name_k', 'user_principal_name_k', 'service_principal_name_k', 'ip_address_k', 'status_k', 'resource_display_name_k'] as const;
-const KEY_WIDTH = KEY_COLUMNS.length;
+/** A group's key: its window number (start / window length), then each column's string id + 1 (0: NULL). */
+const KEY_WIDTH = 1 + KEY_COLUMNS.length;
 
+/** A finished grouping: the tally's arrays and the result order over them. */
 interface Grouped {
-  /** Per group, in result order: window start, count, first, last ms. */
-  starts: Float64Array;
-  counts: Int32Array;
-  firsts: Float64Array;
-  lasts: Float64Array;
-  /** KEY_WIDTH string ids (or -1 for NULL) per group. */
-  keys: Int32Array;
+  order: Uint32Array;
+  tally: GroupTally;
+  windowMs: number;
 }
 
 const MAX_CACHED = 6;
@@ -35,15 +33,15 @@ const cache = new CaseMemo<Map<string, Grouped>>(() => new Map());
 export function aggregate(caseDb: CaseDb, req: ParsedReq<'query.aggregate'>): Res<'query.aggregate'> {
   const started = performance.now();
   const grouped = groupedFor(caseDb, req.filter, req.window);
-  const end = Math.min(grouped.counts.length, req.offset + req.limit);
-  const page = Array.from({ length: Math.max(0, end - req.offset) }, (_, i) => req.offset + i);
-  const ids = page.flatMap((g) => Array.from(grouped.keys.subarray(g * KEY_WIDTH, (g + 1) * KEY_WIDTH)).filter((id) => id >= 0));
-  const texts = stringValues(caseDb, ids);
+  const { order, tally, windowMs } = grouped;
+  const page = Array.from(order.subarray(req.offset, req.offset + req.limit));
+  const idsOf = (g: number) => Array.from(tally.keys.subarray(g * KEY_WIDTH + 1, (g + 1) * KEY_WIDTH), (k) => k - 1); // -1: NULL
+  const texts = stringValues(caseDb, page.flatMap(idsOf).filter((id) => id >= 0));
   const text = (id: number) => (id >= 0 ? (texts.get(id) ?? null) : null);
   const rows = page.map((g) => {
-    const [app, upn, spName, ip, status, resource] = Array.from(grouped.keys.subarray(g * KEY_WIDTH, (g + 1) * KEY_WIDTH), text);
+    const [app, upn, spName, ip, status, resource] = idsOf(g).map(text);
     return {
-      windowStart: grouped.starts[g]!,
+      windowStart: tally.keys[g * KEY_WIDTH]! * windowMs,
       app: app ?? null,
       user: upn ?? spName ?? null,
       // The expanded filter needs to know which column `user` came from.
@@ -51,12 +49,12 @@ export function aggregate(caseDb: CaseDb, req: ParsedReq<'query.aggregate'>): Re
       ip: ip ?? null,
       status: status ?? null,
       resource: resource ?? null,
-      count: grouped.counts[g]!,
-      first: grouped.firsts[g]!,
-      last: grouped.lasts[g]!,
+      count: tally.counts[g]!,
+      first: tally.firsts[g]!,
+      last: tally.lasts[g]!,
     };
   });
-  return { total: grouped.counts.length, rows, ms: Math.round(performance.now() - started) };
+  return { total: order.length, rows, ms: Math.round(performance.now() - started) };
 }
 
 function groupedFor(caseDb: CaseDb, filter: FilterSpec, window: AggregateWindow): Grouped {
@@ -68,51 +66,99 @@ function groupedFor(caseDb: CaseDb, filter: FilterSpec, window: AggregateWindow)
     memo.set(key, hit); // most recently used last
     return hit;
   }
-  const grouped = tally(caseDb, filter, AGGREGATE_WINDOWS[window]);
+  const grouped = groupRows(caseDb, filter, AGGREGATE_WINDOWS[window]);
   memo.set(key, grouped);
   while (memo.size > MAX_CACHED) memo.delete(memo.keys().next().value!);
   return grouped;
 }
 
-interface Group {
-  start: number;
-  count: number;
-  first: number;
-  last: number;
-  key: number[];
-}
-
-function tally(caseDb: CaseDb, filter: FilterSpec, windowMs: number): Grouped {
+function groupRows(caseDb: CaseDb, filter: FilterSpec, windowMs: number): Grouped {
   const where = buildWhere(caseDb, filter, { reads: ['created_ms', ...KEY_COLUMNS] });
-  const groups = new Map<string, Group>();
+  const tally = new GroupTally();
+  const key = new Int32Array(KEY_WIDTH);
   const sql = `SELECT d.created_ms, ${KEY_COLUMNS.map((c) => `d.${c}`).join(', ')} FROM signin_data d WHERE ${where.sql} AND +d.created_ms IS NOT NULL`;
   forEachRow(caseDb, sql, where.params, (row) => {
     const t = row[0] as number;
-    const start = Math.floor(t / windowMs) * windowMs; // epoch-aligned: UTC hours, 6 h blocks, days
-    const id = `${start},${row[1]},${row[2]},${row[3]},${row[4]},${row[5]},${row[6]}`;
-    const g = groups.get(id);
-    if (!g) groups.set(id, { start, count: 1, first: t, last: t, key: row.slice(1).map((v) => (v === null ? -1 : (v as number))) });
-    else {
-      g.count++;
-      if (t < g.first) g.first = t;
-      if (t > g.last) g.last = t;
-    }
+    key[0] = Math.floor(t / windowMs); // epoch-aligned windows: UTC hours, 6 h blocks, days
+    for (let i = 1; i < KEY_WIDTH; i++) key[i] = row[i] === null ? 0 : (row[i] as number) + 1;
+    tally.add(key, t);
   });
-  // Newest window first, busiest group first; the key ids make the order total, hence stable pages.
-  const sorted = [...groups.values()].sort((a, b) => b.start - a.start || b.count - a.count || b.last - a.last || compareKeys(a.key, b.key));
-  const n = sorted.length;
-  const out: Grouped = { starts: new Float64Array(n), counts: new Int32Array(n), firsts: new Float64Array(n), lasts: new Float64Array(n), keys: new Int32Array(n * KEY_WIDTH) };
-  sorted.forEach((g, i) => {
-    out.starts[i] = g.start;
-    out.counts[i] = g.count;
-    out.firsts[i] = g.first;
-    out.lasts[i] = g.last;
-    out.keys.set(g.key, i * KEY_WIDTH);
-  });
-  return out;
+  // Newest window first, busiest group first, then first seen (the row stream's order is fixed).
+  const { keys, counts } = tally;
+  const order = new Uint32Array(tally.size).map((_, i) => i);
+  order.sort((a, b) => keys[b * KEY_WIDTH]! - keys[a * KEY_WIDTH]! || counts[b]! - counts[a]! || a - b);
+  return { order, tally, windowMs };
 }
 
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return 0;
+/**
+ * Groups keyed by KEY_WIDTH small integers in an open-addressing hash table: at 1M rows with nearly
+ * as many groups, string keys in a Map cost seconds and gigabytes; this costs typed arrays.
+ */
+class GroupTally {
+  size = 0;
+  keys = new Int32Array(1024 * KEY_WIDTH);
+  counts = new Int32Array(1024);
+  firsts = new Float64Array(1024);
+  lasts = new Float64Array(1024);
+  private slots = new Int32Array(2048).fill(-1);
+
+  add(key: Int32Array, t: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash(key) & mask;
+    for (let g = this.slots[slot]!; g >= 0; slot = (slot + 1) & mask, g = this.slots[slot]!) {
+      if (this.sameKey(g, key)) {
+        this.counts[g]!++;
+        if (t < this.firsts[g]!) this.firsts[g] = t;
+        if (t > this.lasts[g]!) this.lasts[g] = t;
+        return;
+      }
+    }
+    const g = this.size++;
+    if (g === this.counts.length) this.grow();
+    this.keys.set(key, g * KEY_WIDTH);
+    this.counts[g] = 1;
+    this.firsts[g] = t;
+    this.lasts[g] = t;
+    this.slots[slot] = g;
+    if (this.size * 2 > this.slots.length) this.rehash();
+  }
+
+  private sameKey(g: number, key: Int32Array): boolean {
+    const at = g * KEY_WIDTH;
+    for (let i = 0; i < KEY_WIDTH; i++) if (this.keys[at + i] !== key[i]) return false;
+    return true;
+  }
+
+  private grow(): void {
+    const n = this.counts.length * 2;
+    const widen = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T, width = 1): T => {
+      const next = make(n * width);
+      next.set(a);
+      return next;
+    };
+    this.keys = widen(this.keys, (m) => new Int32Array(m), KEY_WIDTH);
+    this.counts = widen(this.counts, (m) => new Int32Array(m));
+    this.firsts = widen(this.firsts, (m) => new Float64Array(m));
+    this.lasts = widen(this.lasts, (m) => new Float64Array(m));
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let g = 0; g < this.size; g++) {
+      let slot = hash(this.keys.subarray(g * KEY_WIDTH, (g + 1) * KEY_WIDTH)) & mask;
+      while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = g;
+    }
+  }
+}
+
+/** Multiply-xorshift mix of the key's integers (murmur3 constants). */
+function hash(key: Int32Array): number {
+  let h = 0x9e3779b9;
+  for (let i = 0; i < key.length; i++) {
+    h = Math.imul(h ^ key[i]!, 0x85ebca6b);
+    h ^= h >>> 13;
+  }
+  return Math.imul(h ^ (h >>> 16), 0xc2b2ae35) >>> 0;
 }
