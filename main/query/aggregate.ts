@@ -26,7 +26,8 @@ interface Grouped {
   windowMs: number;
 }
 
-const MAX_CACHED = 6;
+/** A 1M-group result holds ~60 MB of typed arrays: keep few. */
+const MAX_CACHED = 4;
 /** Per case version: the last few grouped results by filter and window (a new import drops them). */
 const cache = new CaseMemo<Map<string, Grouped>>(() => new Map());
 
@@ -83,6 +84,7 @@ function groupRows(caseDb: CaseDb, filter: FilterSpec, windowMs: number): Groupe
     for (let i = 1; i < KEY_WIDTH; i++) key[i] = row[i] === null ? 0 : (row[i] as number) + 1;
     tally.add(key, t);
   });
+  tally.compact();
   // Newest window first, busiest group first, then first seen (the row stream's order is fixed).
   const { keys, counts } = tally;
   const order = new Uint32Array(tally.size).map((_, i) => i);
@@ -121,6 +123,15 @@ class GroupTally {
     this.lasts[g] = t;
     this.slots[slot] = g;
     if (this.size * 2 > this.slots.length) this.rehash();
+  }
+
+  /** Done adding: drops the hash slots and the arrays' spare room (the result may stay cached). */
+  compact(): void {
+    this.slots = new Int32Array(0);
+    this.keys = this.keys.slice(0, this.size * KEY_WIDTH);
+    this.counts = this.counts.slice(0, this.size);
+    this.firsts = this.firsts.slice(0, this.size);
+    this.lasts = this.lasts.slice(0, this.size);
   }
 
   private sameKey(g: number, key: Int32Array): boolean {

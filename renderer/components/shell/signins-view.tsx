@@ -1,3 +1,4 @@
+import { AggregateSwitch } from '../aggregate/aggregate-switch';
 import { GridToolbar } from '../annotations/grid-toolbar';
 import { Grid } from '../grid/grid';
 
@@ -5,7 +6,9 @@ export function SigninsView() {
   return (
     <>
       <GridToolbar />
-      <Grid />
+      <AggregateSwitch>
+        <Grid />
+      </AggregateSwitch>
     </>
   );
 }

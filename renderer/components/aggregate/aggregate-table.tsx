@@ -1,0 +1,83 @@
+// The aggregated groups as a virtualized table (pages fetched for the visible window, like the
+// session list); clicking a group, or Enter on it, shows its sign-ins in the normal grid.
+import { useEffect, useRef } from 'react';
+import { statusClass } from '../../format/cells';
+import { useStore } from '../../store/store';
+import type { OffsetPageCache } from '../sessions/offset-page-cache';
+import { realHeight, realTop } from '../grid/scaled-scroll';
+import { useScaledVirtualizer } from '../grid/use-scaled-virtualizer';
+import { AGGREGATE_COLUMNS, AGGREGATE_TABLE_WIDTH } from './aggregate-columns';
+import { expandGroup } from './aggregate-state';
+import type { AggregateRow, AggregateWindow } from './group-filter';
+
+const ROW_HEIGHT = 24;
+
+interface Props {
+  window: AggregateWindow;
+  cache: OffsetPageCache<AggregateRow> | null;
+  version: number;
+}
+
+export function AggregateTable({ window, cache, version }: Props) {
+  const mode = useStore((s) => s.timeMode);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const count = cache?.total ?? 0;
+  const { scaled, items, first, last } = useScaledVirtualizer({ count, rowHeight: ROW_HEIGHT, overscan: 8, body: bodyRef });
+
+  useEffect(() => {
+    bodyRef.current?.scrollTo({ top: 0 }); // braces: recent Chromium returns a Promise, not a cleanup
+  }, [cache]);
+  useEffect(() => {
+    if (last >= first) cache?.ensure(first, last);
+  }, [cache, first, last, version]);
+
+  return (
+    <div className="grid aggregate-table" role="grid" aria-rowcount={count} data-testid="aggregate-table">
+      <div className="grid-header" ref={headerRef} role="row">
+        <div className="grid-header-inner">
+          {AGGREGATE_COLUMNS.map((col) => (
+            <div key={col.id} role="columnheader" className={`gh-cell unsortable${col.className === 'num' ? ' num' : ''}`} style={{ width: col.width }} data-column={col.id}>
+              <span className="gh-label">{col.label}</span>
+            </div>
+          ))}
+          <div className="gh-filler" />
+        </div>
+      </div>
+      <div
+        className="grid-body"
+        ref={bodyRef}
+        tabIndex={0}
+        onScroll={(e) => {
+          if (headerRef.current) headerRef.current.scrollLeft = e.currentTarget.scrollLeft;
+        }}
+      >
+        <div className="grid-spacer" style={{ height: realHeight(scaled), width: AGGREGATE_TABLE_WIDTH }}>
+          {items.map((item) => {
+            const row = cache?.item(item.index);
+            return (
+              <div
+                key={item.key}
+                role="row"
+                tabIndex={row ? -1 : undefined}
+                aria-rowindex={item.index + 1}
+                className={`grid-row agg-row ${row ? statusClass(row.status) : 'loading'}${item.index % 2 ? ' odd' : ''}`}
+                style={{ transform: `translateY(${realTop(scaled, item.start)}px)`, width: AGGREGATE_TABLE_WIDTH }}
+                title={row ? `Show these ${row.count} sign-ins in the grid` : undefined}
+                onClick={() => row && expandGroup(window, row)}
+                onKeyDown={(e) => e.key === 'Enter' && row && expandGroup(window, row)}
+              >
+                {AGGREGATE_COLUMNS.map((col) => (
+                  <div key={col.id} role="gridcell" className={`gc ac-${col.id}${col.className ? ` ${col.className}` : ''}`} style={{ width: col.width }} title={row && col.title ? col.title(row, mode) : undefined}>
+                    {row ? col.cell(row, mode) : null}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {cache && count === 0 && <div className="grid-empty">No sign-ins match the filter.</div>}
+    </div>
+  );
+}
