@@ -3,7 +3,7 @@
 // IPC and the browser-mode WebSocket are both thin pipes into `invoke`.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { contract, type Channel, type EventName, type Result } from '../../shared/api/contract';
+import { contract, type Channel, type EventName, type Result, type ShellCommand } from '../../shared/api/contract';
 import { IMPORTER_VERSION } from '../../shared/model/import-summary';
 import { EngineHost } from '../engine/host';
 import { ApiFailure } from './api-failure';
@@ -17,11 +17,18 @@ export interface BackendOptions {
   demo?: boolean;
 }
 
+/** What the desktop shell does for `app.command`: native dialogs, granting what the user picks. */
+export interface Shell {
+  run(command: ShellCommand): Promise<{ done: boolean; path: string | null }>;
+}
+
 export interface Backend {
   invoke(channel: string, rawReq: unknown): Promise<Result<unknown>>;
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
   /** Electron: a path the user picked in a dialog or dropped on the window. */
   grant(p: string): void;
+  /** Electron: the native dialogs behind `app.command` (browser mode has none). */
+  setShell(shell: Shell): void;
   close(): Promise<void>;
 }
 
@@ -30,8 +37,13 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const policy = new PathPolicy(opts.roots);
   for (const p of opts.openPaths ?? []) policy.grant(p);
 
+  let shell: Shell | null = null;
   const mainSide: Partial<Record<Channel, (req: any) => Promise<unknown>>> = {
     'app.info': async () => ({ version: IMPORTER_VERSION, mode: opts.mode, roots: policy.list() }),
+    'app.command': async ({ command }: { command: ShellCommand }) => {
+      if (!shell) throw new ApiFailure('NOT_FOUND', 'native dialogs exist only in the desktop app');
+      return shell.run(command);
+    },
     'fs.list': async ({ dir }: { dir?: string }) => listDir(policy, dir),
   };
   const pathChecks: Partial<Record<Channel, (req: any) => void>> = {
@@ -69,6 +81,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     invoke,
     subscribe: (listener) => host.onEvent(listener),
     grant: (p) => policy.grant(p),
+    setShell: (s) => (shell = s),
     close: () => host.stop(),
   };
   await openAtStart(backend, opts);

@@ -1,6 +1,7 @@
 // What the menu, drag-and-drop and the command line do: native dialogs, then backend calls. Paths
 // the user picked are granted to the backend's path policy first (roots are empty in Electron).
 import { app, dialog, type BrowserWindow } from 'electron';
+import type { ShellCommand } from '../../shared/api/contract';
 import type { Backend } from '../api/backend';
 import type { RecentCases } from './recent-cases';
 
@@ -27,11 +28,31 @@ export class Actions {
     await this.call('import.start', { paths });
   }
 
-  async chooseEvidence(): Promise<void> {
+  async chooseEvidence(): Promise<boolean> {
     const win = this.window();
-    const opts = { title: 'Open evidence files', properties: ['openFile', 'multiSelections'] as const, filters: EVIDENCE_FILTERS };
+    const opts = { title: 'Open evidence files or a case', properties: ['openFile', 'multiSelections'] as const, filters: [...EVIDENCE_FILTERS.slice(0, 1), CASE_FILTER, ...EVIDENCE_FILTERS.slice(1)] };
     const res = win ? await dialog.showOpenDialog(win, { ...opts, properties: [...opts.properties] }) : await dialog.showOpenDialog({ ...opts, properties: [...opts.properties] });
     if (!res.canceled) await this.openPaths(res.filePaths);
+    return !res.canceled;
+  }
+
+  /** A folder the page may then list and write exports or reports into. */
+  async chooseFolder(): Promise<string | null> {
+    const win = this.window();
+    const opts = { title: 'Choose a folder to write into', properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+    const folder = res.canceled ? undefined : res.filePaths[0];
+    if (!folder) return null;
+    this.backend.grant(folder);
+    return folder;
+  }
+
+  /** The page's `app.command` requests: the same native dialogs as the menu. */
+  async run(command: ShellCommand): Promise<{ done: boolean; path: string | null }> {
+    if (command === 'open') return { done: await this.chooseEvidence(), path: null };
+    if (command === 'saveAs') return { done: await this.save(true), path: null };
+    const folder = await this.chooseFolder();
+    return { done: folder !== null, path: folder };
   }
 
   async chooseCase(): Promise<void> {
@@ -50,7 +71,7 @@ export class Actions {
     await this.call('case.openDemo', {});
   }
 
-  async save(saveAs: boolean): Promise<void> {
+  async save(saveAs: boolean): Promise<boolean> {
     const info = await this.backend.invoke('case.info', {});
     const current = info.ok ? (info.value as { path: string | null }).path : null;
     let target = saveAs ? null : current;
@@ -58,11 +79,13 @@ export class Actions {
       const win = this.window();
       const opts = { title: 'Save case', defaultPath: current ?? 'investigation.signinscope', filters: [CASE_FILTER] };
       const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
-      if (res.canceled || !res.filePath) return;
+      if (res.canceled || !res.filePath) return false;
       target = res.filePath.endsWith('.signinscope') ? res.filePath : `${res.filePath}.signinscope`;
       this.backend.grant(target);
     }
-    if (await this.call('case.save', { path: target })) this.remember(target);
+    const saved = await this.call('case.save', { path: target });
+    if (saved) this.remember(target);
+    return saved;
   }
 
   private remember(casePath: string): void {

@@ -62,6 +62,7 @@ if (!app.requestSingleInstanceLock()) {
     const recent = new RecentCases(app.getPath('userData'));
     const refreshMenu = () => actions && Menu.setApplicationMenu(buildMenu(actions, recent.list()));
     actions = new Actions(backend, recent, () => win, refreshMenu);
+    backend.setShell(actions);
     refreshMenu();
     const queued = [...initial, ...pendingFiles.splice(0)];
     if (queued.length) await actions.openPaths(queued);

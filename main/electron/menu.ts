@@ -4,7 +4,7 @@ import type { Actions } from './actions';
 
 export function buildMenu(actions: Actions, recent: string[]): Menu {
   const isMac = process.platform === 'darwin';
-  const run = (fn: () => Promise<void>) => () => void fn();
+  const run = (fn: () => Promise<unknown>) => () => void fn();
   const recentItems: MenuItemConstructorOptions[] = recent.length
     ? recent.map((p) => ({ label: p, click: run(() => actions.openCase(p)) }))
     : [{ label: 'No recent cases', enabled: false }];

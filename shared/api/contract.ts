@@ -40,8 +40,13 @@ export type CaseInfo = z.infer<typeof CaseInfo>;
 
 export const QueryReq = z.object({ filter: FilterSpec });
 
+export const SHELL_COMMANDS = ['open', 'saveAs', 'chooseFolder'] as const;
+export type ShellCommand = (typeof SHELL_COMMANDS)[number];
+
 export const contract = {
   'app.info': { req: z.object({}), res: z.object({ version: z.string(), mode: z.enum(['electron', 'browser', 'test']), roots: z.array(z.string()) }) },
+  /** Desktop only: native dialogs (open evidence or a case, save as, pick a folder to write into). */
+  'app.command': { req: z.object({ command: z.enum(SHELL_COMMANDS) }), res: z.object({ done: z.boolean(), path: z.string().nullable() }) },
   'case.info': { req: z.object({}), res: CaseInfo },
   'case.new': { req: z.object({}), res: CaseInfo },
   'case.openDemo': { req: z.object({}), res: CaseInfo },

@@ -52,6 +52,25 @@ describe('backend', () => {
     expect(await backend.invoke('export.rows', { filter: { conditions: [] }, columns: ['id'], format: 'csv', path: path.join(outside.dir, 'x.csv') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('offers native dialogs only when a desktop shell is attached; what it picks becomes writable', async () => {
+    expect(await backend.invoke('app.command', { command: 'open' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await backend.invoke('app.command', { command: 'format-disk' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const picked = outside.dir;
+    const target = path.join(picked, 'export.csv');
+    expect(await backend.invoke('export.rows', { filter: { conditions: [] }, columns: ['id'], format: 'csv', path: target })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const commands: string[] = [];
+    backend.setShell({
+      run: async (command) => {
+        commands.push(command);
+        backend.grant(picked); // what Electron's folder dialog does
+        return { done: true, path: picked };
+      },
+    });
+    expect(await ok('app.command', { command: 'chooseFolder' })).toEqual({ done: true, path: picked });
+    expect(commands).toEqual(['chooseFolder']);
+    expect(await backend.invoke('export.rows', { filter: { conditions: [] }, columns: ['id'], format: 'csv', path: target })).toMatchObject({ ok: true });
+  });
+
   it('imports in the worker with progress and done events, then pages the grid', async () => {
     const records = Array.from({ length: 500 }, (_, i) => graphSignin({ userPrincipalName: `u${i % 10}@northwind.example`, createdDateTime: new Date(Date.UTC(2025, 2, 4) + i * 60_000).toISOString() }));
     const file = tmp.write('import.json', JSON.stringify({ value: records }));

@@ -1,7 +1,8 @@
 // Where an export or report is written: a folder shared with this session (fs.list) and a file name.
-// Neither the browser nor the desktop preload offers a native save dialog to the page, so both modes
-// pick in the app; the backend's path policy has the last word.
+// The desktop app adds a native folder dialog (app.command chooseFolder) that also grants the folder;
+// the backend's path policy has the last word.
 import { useEffect } from 'react';
+import { api } from '../../api/client';
 import { formatBytes } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { FolderBrowser, joinPath, useFolderListing } from '../evidence/folder-browser';
@@ -34,8 +35,17 @@ export function FileTarget({ folder, name, onName, testId }: { folder: FolderLis
   const dir = folder.listing?.dir ?? null;
   const exists = folder.listing?.entries.some((e) => !e.isDir && e.name === name.trim());
   const problem = fileNameProblem(name);
+  const chooseFolder = () =>
+    void api()
+      .call('app.command', { command: 'chooseFolder' })
+      .then((r) => r.path && folder.browse(r.path), (e: Error) => useStore.getState().notify('error', e.message));
   return (
     <div className="file-target">
+      {desktop && (
+        <button className="btn small" onClick={chooseFolder} data-testid={`${testId}-choose-folder`}>
+          Choose folder…
+        </button>
+      )}
       <FolderBrowser
         {...folder}
         renderFile={(e) => (
@@ -53,7 +63,7 @@ export function FileTarget({ folder, name, onName, testId }: { folder: FolderLis
       </div>
       <div className="ft-hint small">
         {dir === null ? (
-          <span className="warn">{desktop ? 'The desktop app writes only into folders it was given access to (opened or saved through the File menu). Open a folder above.' : 'Open one of the shared folders above.'}</span>
+          <span className="warn">{desktop ? 'Choose a folder to write into.' : 'Open one of the shared folders above.'}</span>
         ) : problem && name ? (
           <span className="error">{problem}</span>
         ) : exists ? (

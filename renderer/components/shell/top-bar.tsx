@@ -11,9 +11,15 @@ export function TopBar() {
   const appInfo = useStore((s) => s.appInfo);
   const s = useStore.getState();
   const desktop = appInfo?.mode === 'electron';
+  // The desktop app asks the shell for native dialogs; browser mode uses the in-app ones.
+  const native = (command: 'open' | 'saveAs') =>
+    void attempt(async () => {
+      await api().call('app.command', { command });
+      s.setCase(await api().call('case.info', {}));
+    });
   const save = () => {
     if (!info?.path) {
-      if (desktop) s.notify('info', 'Use File ▸ Save Case As… (Ctrl+Shift+S) to choose where to save this case.');
+      if (desktop) native('saveAs');
       else s.setSaveDialog(true);
       return;
     }
@@ -42,14 +48,14 @@ export function TopBar() {
         )}
       </div>
       <span className="grow" />
-      <button className="btn" onClick={() => s.setOpenDialog(true)} data-testid="open-button">
+      <button className="btn" onClick={() => (desktop ? native('open') : s.setOpenDialog(true))} data-testid="open-button">
         Open…
       </button>
       <button className="btn" onClick={save} disabled={!info} data-testid="save-button" title={info?.path ? `Save to ${info.path}` : 'Save this case to a file'}>
         {info?.path ? 'Save case' : 'Save case as…'}
       </button>
-      {!desktop && info?.path && (
-        <button className="btn" onClick={() => s.setSaveDialog(true)} title="Save a copy under another name">
+      {info?.path && (
+        <button className="btn" onClick={() => (desktop ? native('saveAs') : s.setSaveDialog(true))} title="Save a copy under another name">
           Save as…
         </button>
       )}
