@@ -1,9 +1,14 @@
 // THE contract between renderer and main: every channel's request and response schema and every
-// pushed event. Main validates each request with these schemas (main/api/dispatch.ts); Electron IPC
+// pushed event. Main validates each request with these schemas (main/api/backend.ts); Electron IPC
 // and browser-mode WebSocket are two transports of the same table.
 import { z } from 'zod';
 import { FilterSpec, SortSpec } from '../model/filter-spec';
 import { LIMITS } from './limits';
+import { annotationChannels } from '../model/annotation';
+import { detectionChannels } from '../model/detection';
+import { exportChannels } from '../model/export';
+import { geoChannels } from '../model/geo';
+import { sessionChannels } from '../model/session';
 
 const PathStr = z.string().min(1).max(LIMITS.maxPath);
 const Cell = z.union([z.string(), z.number(), z.null()]);
@@ -122,13 +127,6 @@ export const contract = {
   ...annotationChannels,
   ...exportChannels,
 } as const;
-// (imports are hoisted; kept next to their one use so the channel block stays one edit)
-import { annotationChannels } from '../model/annotation';
-import { exportChannels } from '../model/export';
-import { geoChannels } from '../model/geo';
-import { sessionChannels } from '../model/session';
-import { detectionChannels } from '../model/detection';
-
 export type Channel = keyof typeof contract;
 export type Req<C extends Channel> = z.input<(typeof contract)[C]['req']>;
 export type ParsedReq<C extends Channel> = z.output<(typeof contract)[C]['req']>;
