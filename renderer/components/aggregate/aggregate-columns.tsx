@@ -5,15 +5,10 @@ import { formatCount } from '../../format/numbers';
 import { formatDateTime } from '../../format/time';
 import type { TimeMode } from '../../store/ui-slice';
 import type { AggregateRow } from './group-filter';
+import type { ListColumn } from '../grid/column-cells';
 
-export interface AggregateColumn {
-  id: string;
+export interface AggregateColumn extends ListColumn<AggregateRow> {
   label: string;
-  width: number;
-  className?: string;
-  cell(row: AggregateRow, mode: TimeMode): ReactNode;
-  /** Full text for the tooltip when the cell may be cut. */
-  title?(row: AggregateRow, mode: TimeMode): string;
 }
 
 const empty = (value: string | null): ReactNode => value ?? <span className="muted">—</span>;

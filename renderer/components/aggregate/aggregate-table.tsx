@@ -9,6 +9,7 @@ import { useScaledVirtualizer } from '../grid/use-scaled-virtualizer';
 import { AGGREGATE_COLUMNS, AGGREGATE_TABLE_WIDTH } from './aggregate-columns';
 import { expandGroup } from './aggregate-state';
 import type { AggregateRow, AggregateWindow } from './group-filter';
+import { ColumnCells } from '../grid/column-cells';
 
 const ROW_HEIGHT = 24;
 
@@ -67,11 +68,7 @@ export function AggregateTable({ window, cache, version }: Props) {
                 onClick={() => row && expandGroup(window, row)}
                 onKeyDown={(e) => e.key === 'Enter' && row && expandGroup(window, row)}
               >
-                {AGGREGATE_COLUMNS.map((col) => (
-                  <div key={col.id} role="gridcell" className={`gc ac-${col.id}${col.className ? ` ${col.className}` : ''}`} style={{ width: col.width }} title={row && col.title ? col.title(row, mode) : undefined}>
-                    {row ? col.cell(row, mode) : null}
-                  </div>
-                ))}
+                <ColumnCells columns={AGGREGATE_COLUMNS} row={row ?? undefined} mode={mode} prefix="ac" />
               </div>
             );
           })}

@@ -6,16 +6,11 @@ import { formatDateTime, formatDuration } from '../../format/time';
 import type { TimeMode } from '../../store/ui-slice';
 import { AuthStepChips, OutcomePill } from './auth-step-chips';
 import { FlagBadges } from './session-flags';
+import type { ListColumn } from '../grid/column-cells';
 
-export interface SessionColumn {
-  id: string;
+export interface SessionColumn extends ListColumn<SessionSummary> {
   label: string;
-  width: number;
   sort?: SessionSortColumn;
-  className?: string;
-  cell(s: SessionSummary, mode: TimeMode): ReactNode;
-  /** Full text for the tooltip when the cell may be cut. */
-  title?(s: SessionSummary, mode: TimeMode): string;
 }
 
 /** First value, then "+n" for the others. */

@@ -9,6 +9,7 @@ import { useScaledVirtualizer } from '../grid/use-scaled-virtualizer';
 import type { OffsetPageCache } from './offset-page-cache';
 import { SESSION_COLUMNS, SESSION_LIST_WIDTH } from './session-columns';
 import { useSessionView } from './session-state';
+import { ColumnCells } from '../grid/column-cells';
 
 export const SESSION_ROW_HEIGHT = 26;
 
@@ -113,11 +114,7 @@ export function SessionList({ cache, version }: Props) {
                   useSessionView.getState().select(s.sessionNo);
                 }}
               >
-                {SESSION_COLUMNS.map((col) => (
-                  <div key={col.id} role="gridcell" className={`gc sc-${col.id}${col.className ? ` ${col.className}` : ''}`} style={{ width: col.width }} title={s && col.title ? col.title(s, mode) : undefined}>
-                    {s ? col.cell(s, mode) : null}
-                  </div>
-                ))}
+                <ColumnCells columns={SESSION_COLUMNS} row={s} mode={mode} prefix="sc" />
               </div>
             );
           })}
