@@ -10,6 +10,7 @@ import { AGGREGATE_COLUMNS, AGGREGATE_TABLE_WIDTH } from './aggregate-columns';
 import { expandGroup } from './aggregate-state';
 import type { AggregateRow, AggregateWindow } from './group-filter';
 import { ColumnCells } from '../grid/column-cells';
+import { ScrollBody } from '../grid/scroll-body';
 
 const ROW_HEIGHT = 24;
 
@@ -45,15 +46,7 @@ export function AggregateTable({ window, cache, version }: Props) {
           <div className="gh-filler" />
         </div>
       </div>
-      <div
-        className="grid-body"
-        ref={bodyRef}
-        tabIndex={0}
-        onScroll={(e) => {
-          if (headerRef.current) headerRef.current.scrollLeft = e.currentTarget.scrollLeft;
-        }}
-      >
-        <div className="grid-spacer" style={{ height: realHeight(scaled), width: AGGREGATE_TABLE_WIDTH }}>
+      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={AGGREGATE_TABLE_WIDTH}>
           {items.map((item) => {
             const row = cache?.item(item.index);
             return (
@@ -72,8 +65,7 @@ export function AggregateTable({ window, cache, version }: Props) {
               </div>
             );
           })}
-        </div>
-      </div>
+      </ScrollBody>
       {cache && count === 0 && <div className="grid-empty">No sign-ins match the filter.</div>}
     </div>
   );

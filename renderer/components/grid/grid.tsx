@@ -10,6 +10,7 @@ import { GridHeader } from './grid-header';
 import { PageCache } from './page-cache';
 import { realHeight, realTop } from './scaled-scroll';
 import { useScaledVirtualizer } from './use-scaled-virtualizer';
+import { ScrollBody } from './scroll-body';
 
 export const ROW_HEIGHT = 22;
 
@@ -71,17 +72,7 @@ export function Grid() {
   return (
     <div className="grid" role="grid" aria-rowcount={count}>
       <GridHeader scrollRef={headerRef} />
-      <div
-        className="grid-body"
-        ref={bodyRef}
-        tabIndex={0}
-        data-testid="grid-body"
-        onKeyDown={onKeyDown}
-        onScroll={(e) => {
-          if (headerRef.current) headerRef.current.scrollLeft = e.currentTarget.scrollLeft;
-        }}
-      >
-        <div className="grid-spacer" style={{ height: realHeight(scaled), width: totalWidth }}>
+      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={totalWidth} onKeyDown={onKeyDown} testId="grid-body" after={<GridEmpty />}>
           {items.map((item) => {
             const row = cache?.row(item.index);
             const isSelected = selected?.index === item.index;
@@ -119,9 +110,7 @@ export function Grid() {
               </div>
             );
           })}
-        </div>
-        <GridEmpty />
-      </div>
+      </ScrollBody>
       {menu && <CellMenu menu={menu} onClose={() => setMenu(null)} />}
     </div>
   );

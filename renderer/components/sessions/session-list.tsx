@@ -10,6 +10,7 @@ import type { OffsetPageCache } from './offset-page-cache';
 import { SESSION_COLUMNS, SESSION_LIST_WIDTH } from './session-columns';
 import { useSessionView } from './session-state';
 import { ColumnCells } from '../grid/column-cells';
+import { ScrollBody } from '../grid/scroll-body';
 
 export const SESSION_ROW_HEIGHT = 26;
 
@@ -85,16 +86,7 @@ export function SessionList({ cache, version }: Props) {
           <div className="gh-filler" />
         </div>
       </div>
-      <div
-        className="grid-body"
-        ref={bodyRef}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        onScroll={(e) => {
-          if (headerRef.current) headerRef.current.scrollLeft = e.currentTarget.scrollLeft;
-        }}
-      >
-        <div className="grid-spacer" style={{ height: realHeight(scaled), width: SESSION_LIST_WIDTH }}>
+      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={SESSION_LIST_WIDTH} onKeyDown={onKeyDown}>
           {items.map((item) => {
             const s = cache?.item(item.index);
             const isSelected = s !== undefined && s.sessionNo === selected;
@@ -118,8 +110,7 @@ export function SessionList({ cache, version }: Props) {
               </div>
             );
           })}
-        </div>
-      </div>
+      </ScrollBody>
     </div>
   );
 }
