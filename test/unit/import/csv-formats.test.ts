@@ -50,6 +50,14 @@ describe('admin center CSV', () => {
     expect(r).toEqual(['2025-03-04T02:10:00.000Z', 'nonInteractiveUser', 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c', 8075, 'Seattle', 'Washington', 'US', 'Interrupted', 50074, 'Primary Refresh Token', 0, 1, 'Mozilla/5.0 "quoted"', 'Mobile app notification']);
   });
 
+  it('reads a UTF-16 export (Excel "Unicode text" re-save) the same as UTF-8', async () => {
+    const text = `${PORTAL_HEADER}\r\n${portalRow(row1)}\r\n`;
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const { file, rows } = await importIntoNewCase([tmp.write('InteractiveSignIns_utf16.csv', utf16)]);
+    expect(file()).toMatchObject({ format: 'portal-csv', imported: 1, errors: 0, encoding: 'utf-16le' });
+    expect(rows('SELECT user_principal_name, city, status_code FROM signins')[0]).toEqual(['alexw@northwind.example', 'Seattle', 50074]);
+  });
+
   it('joins the AuthDetails companion on Request ID', async () => {
     const signins = tmp.write('InteractiveSignIns_2025-03-01_2025-03-07.csv', `${PORTAL_HEADER}\n${portalRow(row1)}\n`);
     const details = tmp.write(
