@@ -4,28 +4,33 @@ import { formatCount } from '../../format/numbers';
 import type { TimeMode } from '../../store/ui-slice';
 import { drawTimeAxis, xOf, type TimeScale } from './axis';
 import type { Palette } from './canvas';
+import { countTicks } from './time-ticks';
 
 export type HistogramData = Res<'timeline.histogram'>;
 export const STACK = ['success', 'interrupted', 'failure', 'other'] as const;
 
 export function drawHistogram(ctx: CanvasRenderingContext2D, data: HistogramData, scale: TimeScale, plotHeight: number, mode: TimeMode, p: Palette): void {
-  const max = Math.max(1, ...data.series.map((b) => b.success + b.failure + b.interrupted + b.other));
+  const total = Math.max(0, ...data.series.map((b) => b.success + b.failure + b.interrupted + b.other));
   const top = 8;
   const h = plotHeight - top;
+  // Whole, distinct counts on the y axis; the bars scale to the top tick so the grid reads true.
+  const counts = countTicks(total, h);
+  const max = counts[counts.length - 1]!;
   ctx.font = p.font;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const frac of [0.5, 1]) {
-    const y = Math.round(plotHeight - h * frac) + 0.5;
+  for (const v of counts) {
+    if (v === 0) continue;
+    const y = Math.round(plotHeight - h * (v / max)) + 0.5;
     ctx.strokeStyle = p.grid;
     ctx.beginPath();
     ctx.moveTo(scale.left, y);
     ctx.lineTo(scale.left + scale.width, y);
     ctx.stroke();
     ctx.fillStyle = p.text;
-    ctx.fillText(formatCount(max * frac), scale.left - 6, y);
+    ctx.fillText(formatCount(v), scale.left - 6, y);
   }
-  drawTimeAxis(ctx, scale, plotHeight, plotHeight + 18, mode, p);
+  drawTimeAxis(ctx, scale, plotHeight, mode, p);
   const barW = Math.max(1, xOf(scale, data.from + data.bucketMs) - scale.left - (data.bucketMs / (scale.to - scale.from)) * scale.width * 0.15);
   for (const b of data.series) {
     const x = xOf(scale, b.t);

@@ -10,7 +10,7 @@ export const LANE_H = 16;
 export function drawLanes(ctx: CanvasRenderingContext2D, data: Res<'timeline.swimlanes'>, scale: TimeScale, mode: TimeMode, p: Palette): void {
   const bottom = data.lanes.length * LANE_H;
   // Grid lines only: the labels live on the separate, non-scrolling axis canvas.
-  drawTimeAxis(ctx, scale, bottom, bottom, mode, { ...p, text: 'transparent', axis: 'transparent' });
+  drawTimeAxis(ctx, scale, bottom, mode, { ...p, text: 'transparent', axis: 'transparent' });
   const cellW = Math.max(1.5, xOf(scale, data.from + data.bucketMs) - scale.left);
   data.lanes.forEach((lane, i) => {
     const y = i * LANE_H;

@@ -32,7 +32,7 @@ export function Swimlanes({ height }: { height: number }) {
     const lanes = prepareCanvas(lanesRef.current, plotWidth, Math.max(1, lanesHeight));
     if (lanes) drawLanes(lanes, data, scale, mode, p);
     const axis = prepareCanvas(axisRef.current, plotWidth, AXIS);
-    if (axis) drawTimeAxis(axis, scale, 0, AXIS, mode, p);
+    if (axis) drawTimeAxis(axis, scale, 0, mode, p);
   }, [data, scale, plotWidth, lanesHeight, mode]);
 
   return (
