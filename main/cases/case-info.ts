@@ -2,6 +2,9 @@
 import type { CaseInfo } from '../../shared/api/contract';
 import type { CaseDb } from '../db/case-db';
 import type { EvidenceCheck } from './evidence-check';
+import { isValidTimeZone } from '../../shared/model/time-zone';
+
+export const TIME_ZONE_KEY = 'time_zone';
 
 export function caseInfo(caseDb: CaseDb, state: { path: string | null; dirty: boolean; evidence: EvidenceCheck[] }): CaseInfo {
   const [count, min, max] = caseDb.all('SELECT count(*), min(created_ms), max(created_ms) FROM signin_data')[0] ?? [0, null, null];
@@ -23,6 +26,7 @@ export function caseInfo(caseDb: CaseDb, state: { path: string | null; dirty: bo
       status: status === null ? null : String(status),
       ...(checks.has(Number(id)) ? { evidenceCheck: checks.get(Number(id))! } : {}),
     }));
+  const zone = caseDb.meta(TIME_ZONE_KEY);
   return {
     path: state.path,
     title: caseDb.meta('title') ?? (state.path ? state.path.split(/[\\/]/).pop()! : 'Untitled case'),
@@ -31,5 +35,7 @@ export function caseInfo(caseDb: CaseDb, state: { path: string | null; dirty: bo
     timeMax: max === null ? null : Number(max),
     sources,
     dirty: state.dirty,
+    // A crafted or hand-edited case may hold anything here: only a zone this runtime knows is used.
+    ...(zone !== undefined && isValidTimeZone(zone) ? { timeZone: zone } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { resolveColumn } from '../query/column-ref';
 import { AtomicFileWriter } from './atomic-file-writer';
 import { ROW_FORMATS } from './row-formats';
 import { pageRows } from './row-pager';
+import { isoInZone } from '../../shared/util/zoned-time';
 
 export interface ExportProgress {
   rows: number;
@@ -25,13 +26,16 @@ export interface ExportOptions {
 
 export async function exportRows(
   caseDb: CaseDb,
-  req: { filter: FilterSpec; columns: readonly string[]; format: ExportFormat; path: string },
+  req: { filter: FilterSpec; columns: readonly string[]; format: ExportFormat; path: string; timeZone?: string | undefined },
   opts: ExportOptions = {},
 ): Promise<ExportSummary & { skipped: number }> {
   const started = Date.now();
   const format = ROW_FORMATS[req.format];
-  const columns = [...new Set(req.columns)];
-  const fetched = [...new Set([...columns, ...format.extraColumns])].map(resolveColumn); // the allowlist: unknown names throw
+  // UTC stays the reference; a display zone adds each row's wall time with its own (DST) offset.
+  const zoned = req.timeZone && req.timeZone !== 'UTC' && req.timeZone !== 'utc' && req.timeZone !== 'local' ? req.timeZone : null;
+  const zonedKey = zoned ? `created_at (${zoned})` : null;
+  const columns = zonedKey ? withZonedColumn([...new Set(req.columns)], zonedKey) : [...new Set(req.columns)];
+  const fetched = [...new Set([...columns.filter((c) => c !== zonedKey), ...format.extraColumns])].map(resolveColumn); // the allowlist: unknown names throw
   const where = buildWhere(caseDb, req.filter);
   const totalRows = Number(caseDb.scalar(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params));
   const writer = await AtomicFileWriter.open(req.path);
@@ -42,6 +46,7 @@ export async function exportRows(
     for await (const page of pageRows(caseDb, req.filter, fetched, { pageSize: opts.pageSize, signal: opts.signal })) {
       const parts: string[] = [];
       for (const row of page) {
+        if (zonedKey) row.values[zonedKey] = row.createdMs === null ? null : isoInZone(row.createdMs, zoned!);
         const text = format.row(row, columns, rows);
         if (text === null) skipped++;
         else {
@@ -60,4 +65,10 @@ export async function exportRows(
     throw e;
   }
   return { path: req.path, format: req.format, rows, skipped, bytes: writer.bytes, ms: Date.now() - started };
+}
+
+/** The zoned time goes right after the UTC time (first when the UTC time is not exported). */
+function withZonedColumn(columns: string[], key: string): string[] {
+  const at = columns.indexOf('created_at') + 1;
+  return [...columns.slice(0, at), key, ...columns.slice(at)];
 }

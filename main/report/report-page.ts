@@ -9,6 +9,7 @@ import { html, SafeHtml } from './html';
 import { REPORT_CSS, styleHash } from './report-style';
 import { REPORT_SIGNIN_COLUMNS, type ReportSignin } from './signin-rows';
 import { legend } from './svg-timeline';
+import { isoInZone, offsetsLabel } from '../../shared/util/zoned-time';
 
 export interface ReportContent {
   title: string;
@@ -24,6 +25,8 @@ export interface ReportContent {
   findings: FindingBlock[] | null;
   annotations: ReportAnnotations;
   sources: SourceRow[];
+  /** The analyst's display zone (IANA), stated beside the UTC times; null when working in UTC. */
+  timeZone: string | null;
 }
 
 export function reportPage(c: ReportContent): string {
@@ -56,8 +59,16 @@ function scopeSection(c: ReportContent): SafeHtml {
   return html`<h2>Scope</h2>
 <p>${c.scope ? html`Sign-ins matching: ${c.scope.map((line, i) => html`${i ? '; ' : ''}<span class="mono">${line}</span>`)}.` : 'All sign-ins in the case.'}</p>
 <dl><dt>Time range (UTC)</dt><dd>${time(n.timeMin)} – ${time(n.timeMax)}</dd>
+${zoneRows(c.timeZone, n.timeMin, n.timeMax)}
 <dt>Sign-ins</dt><dd>${n.signins} (${n.success} success, ${n.failure} failure, ${n.interrupted} interrupted)</dd>
 <dt>Users</dt><dd>${n.users}</dd><dt>IP addresses</dt><dd>${n.ips}</dd><dt>Applications</dt><dd>${n.apps}</dd></dl>`;
+}
+
+/** The analyst's zone with every offset it used over the scope (DST gives two); the rest stays UTC. */
+function zoneRows(zone: string | null, from: number | null, to: number | null): SafeHtml | string {
+  if (!zone) return '';
+  const range = from === null || to === null ? '' : html`<dt>Time range (${zone})</dt><dd>${isoInZone(from, zone)} – ${isoInZone(to, zone)}</dd>`;
+  return html`${range}<dt>Analyst time zone</dt><dd>${zone}${from !== null && to !== null ? html`, ${offsetsLabel(from, to, zone)} in this range` : ''}. Other times in this report are UTC.</dd>`;
 }
 
 function signinTable(rows: readonly ReportSignin[], extra?: { head: string; cell: (r: ReportSignin) => SafeHtml }): SafeHtml {

@@ -35,6 +35,7 @@ export function renderReport(caseDb: CaseDb, req: Omit<ReportReq, 'path'>, opts:
     findings,
     annotations,
     sources: evidenceManifest(caseDb),
+    timeZone: req.timeZone && req.timeZone !== 'UTC' && req.timeZone !== 'utc' && req.timeZone !== 'local' ? req.timeZone : null,
   });
   return { html, signins: counts.signins, findings: findings?.length ?? 0, annotations: annotations.notes.length + annotations.annotatedSignins + annotations.targets.length };
 }

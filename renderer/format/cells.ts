@@ -2,7 +2,7 @@
 // that React renders as text nodes.
 import { COLUMN_BY_KEY } from '../../shared/model/columns';
 import type { TimeMode } from '../store/ui-slice';
-import { formatDateTime, toMs } from './time';
+import { formatStamp, toMs } from './time';
 
 export type CellValue = string | number | null | undefined;
 
@@ -11,14 +11,15 @@ export function formatCell(column: string, value: CellValue, mode: TimeMode): st
   const def = COLUMN_BY_KEY.get(column);
   if (def?.storage === 'time') {
     const ms = toMs(value);
-    return ms === null ? String(value) : formatDateTime(ms, mode);
+    // Outside UTC each row carries its own offset: DST changes it from row to row.
+    return ms === null ? String(value) : formatStamp(ms, mode);
   }
   if (def?.storage === 'bool') return value === 1 || value === '1' || value === 'true' ? 'Yes' : value === 0 || value === '0' || value === 'false' ? 'No' : String(value);
   return String(value);
 }
 
 export function columnLabel(column: string, mode: TimeMode): string {
-  if (column === 'created_at') return mode === 'utc' ? 'Date (UTC)' : 'Date (local)';
+  if (column === 'created_at') return `Date (${mode === 'utc' ? 'UTC' : mode})`;
   return COLUMN_BY_KEY.get(column)?.label ?? column;
 }
 

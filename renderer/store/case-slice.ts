@@ -1,5 +1,6 @@
 import type { CaseInfo, Res } from '../../shared/api/contract';
 import type { SliceCreator } from './types';
+import { defaultTimeMode } from './ui-slice';
 
 export interface CaseSlice {
   appInfo: Res<'app.info'> | null;
@@ -18,6 +19,7 @@ export const createCaseSlice: SliceCreator<CaseSlice> = (set) => ({
   caseVersion: 0,
   connectionLost: null,
   setAppInfo: (appInfo) => set({ appInfo }),
-  setCase: (caseInfo) => set((s) => ({ caseInfo, caseVersion: s.caseVersion + 1 })),
+  // The case's own zone wins; a case without one shows the zone last chosen on this machine.
+  setCase: (caseInfo) => set((s) => ({ caseInfo, caseVersion: s.caseVersion + 1, timeMode: caseInfo.timeZone ?? defaultTimeMode() })),
   setConnectionLost: (connectionLost) => set({ connectionLost }),
 });

@@ -1,7 +1,9 @@
+import { isValidTimeZone } from '../../shared/model/time-zone';
 import { loadPref, savePref } from './prefs';
 import type { SliceCreator } from './types';
 
-export type TimeMode = 'utc' | 'local';
+/** `utc`, `local` (this machine's zone) or an IANA zone name set for the case. */
+export type TimeMode = 'utc' | 'local' | (string & {});
 export type ViewId = 'signins' | 'overview' | 'evidence' | 'sessions' | 'map' | 'detections' | 'annotations';
 export type DetailsTab = 'basic' | 'location' | 'device' | 'auth' | 'ca' | 'reportOnly' | 'raw';
 
@@ -22,18 +24,21 @@ export interface UiSlice {
   setSaveDialog(open: boolean): void;
 }
 
+/** The zone last chosen on this machine: the default for a case that has none set. */
+export function defaultTimeMode(): TimeMode {
+  const mode = loadPref<unknown>('timeMode', 'utc');
+  return typeof mode === 'string' && isValidTimeZone(mode) ? mode : 'utc';
+}
+
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
-  timeMode: loadPref<TimeMode>('timeMode', 'utc'),
+  timeMode: defaultTimeMode(),
   view: 'signins',
   timelineMode: 'histogram',
   timelineOpen: loadPref('timelineOpen', true),
   detailsTab: 'basic',
   openDialog: false,
   saveDialog: false,
-  setTimeMode: (timeMode) => {
-    set({ timeMode });
-    savePref('timeMode', timeMode);
-  },
+  setTimeMode: (timeMode) => set({ timeMode }),
   setView: (view) => set({ view }),
   setTimelineMode: (timelineMode) => set({ timelineMode }),
   toggleTimeline: () =>

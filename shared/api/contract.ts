@@ -9,6 +9,7 @@ import { detectionChannels } from '../model/detection';
 import { exportChannels } from '../model/export';
 import { geoChannels } from '../model/geo';
 import { sessionChannels } from '../model/session';
+import { TimeZoneSetting } from '../model/time-zone';
 
 const PathStr = z.string().min(1).max(LIMITS.maxPath);
 const Cell = z.union([z.string(), z.number(), z.null()]);
@@ -40,6 +41,8 @@ export const CaseInfo = z.object({
   timeMax: z.number().nullable(),
   sources: z.array(SourceInfo),
   dirty: z.boolean(),
+  /** The display zone set for this case (`utc`, `local` or an IANA name); absent until one is set. */
+  timeZone: z.string().optional(),
 });
 export type CaseInfo = z.infer<typeof CaseInfo>;
 
@@ -56,6 +59,8 @@ export const contract = {
   'case.new': { req: z.object({}), res: CaseInfo },
   'case.openDemo': { req: z.object({}), res: CaseInfo },
   'case.open': { req: z.object({ path: PathStr }), res: CaseInfo },
+  /** Sets the case's display time zone (saved in the case). */
+  'case.setTimeZone': { req: z.object({ zone: TimeZoneSetting }), res: CaseInfo },
   'case.save': { req: z.object({ path: PathStr.optional() }), res: z.object({ path: z.string(), bytes: z.number() }) },
   'fs.list': {
     req: z.object({ dir: PathStr.optional() }),

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../api/limits';
 import { FilterSpec } from './filter-spec';
+import { TimeZoneSetting } from './time-zone';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'timesketch'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -15,6 +16,8 @@ export const ExportRowsReq = z.object({
   columns: z.array(z.string().max(64)).min(1).max(80),
   format: z.enum(EXPORT_FORMATS),
   path: PathStr,
+  /** The analyst's display zone (an IANA name): adds a `created_at (<zone>)` column with each row's offset. */
+  timeZone: TimeZoneSetting.optional(),
 });
 export type ExportRowsReq = z.infer<typeof ExportRowsReq>;
 
@@ -35,6 +38,8 @@ export const ReportReq = z.object({
   filter: FilterSpec.optional(),
   /** Sign-ins listed under each finding. */
   topSignins: z.number().int().min(1).max(200).default(20),
+  /** The analyst's display zone (an IANA name), stated in the report beside the UTC times. */
+  timeZone: TimeZoneSetting.optional(),
 });
 export type ReportReq = z.infer<typeof ReportReq>;
 

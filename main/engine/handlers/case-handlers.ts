@@ -1,6 +1,6 @@
 // Case channels: new, demo, open (with evidence verification as a job), save, info.
 import { ApiFailure } from '../../api/api-failure';
-import { caseInfo } from '../../cases/case-info';
+import { caseInfo, TIME_ZONE_KEY } from '../../cases/case-info';
 import { DEMO_RECOVERY_ID, keeperOf, newUnsavedLocation } from '../../cases/autosave';
 import { loadCase } from '../../cases/case-store';
 import { openDemoCase } from '../../cases/demo-case';
@@ -43,6 +43,13 @@ export function caseHandlers(ctx: EngineContext): HandlerTable {
       await keeper.switchTo(() => loadCase(path), { kind: 'file', casePath: path }, { openDetails: { path } });
       warmTextSearch(ctx.db); // ~0.5 s per million sign-ins here rather than on the first search
       verifyEvidence();
+      return info();
+    },
+    'case.setTimeZone': ({ zone }) => {
+      if (ctx.db.meta(TIME_ZONE_KEY) !== zone) {
+        ctx.db.setMeta(TIME_ZONE_KEY, zone);
+        ctx.markDirty();
+      }
       return info();
     },
     'case.save': async ({ path }) => {

@@ -5,6 +5,7 @@ import { COLUMNS } from '../../../shared/model/columns';
 import { EXPORT_FORMATS, type ExportFormat, type ExportSummary, type ReportSummary } from '../../../shared/model/export';
 import { api } from '../../api/client';
 import { formatBytes, formatCount } from '../../format/numbers';
+import { concreteZone } from '../../format/time';
 import { useStore } from '../../store/store';
 import { Modal } from '../evidence/modal';
 import { describeFilter } from './filter-summary';
@@ -53,8 +54,8 @@ export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () 
     try {
       const done =
         kind === 'rows'
-          ? await runJob(() => api().call('export.rows', { filter, columns: allColumns ? COLUMNS.map((c) => c.key) : gridColumns, format, path }), hooks)
-          : await runJob(() => api().call('report.html', { path, ...(title.trim() ? { title: title.trim() } : {}), ...(reportScope === 'filter' ? { filter } : {}) }), hooks);
+          ? await runJob(() => api().call('export.rows', { filter, columns: allColumns ? COLUMNS.map((c) => c.key) : gridColumns, format, path, timeZone: concreteZone(useStore.getState().timeMode) }), hooks)
+          : await runJob(() => api().call('report.html', { path, timeZone: concreteZone(useStore.getState().timeMode), ...(title.trim() ? { title: title.trim() } : {}), ...(reportScope === 'filter' ? { filter } : {}) }), hooks);
       announce(kind, done);
       if (done.ok && !done.cancelled) onClose();
     } catch (e) {

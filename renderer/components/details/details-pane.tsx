@@ -1,6 +1,6 @@
 // Details of the selected sign-in (record.get), in the admin center's tabs.
 import { useApi } from '../../app/use-api';
-import { formatDateTime, toMs } from '../../format/time';
+import { formatStamp, toMs } from '../../format/time';
 import { statusClass } from '../../format/cells';
 import { useStore } from '../../store/store';
 import { DetailsAnnotations } from '../annotations/details-annotations';
@@ -43,7 +43,7 @@ export function DetailsPane() {
               <span className="dh-user">{firstText(v.user_display_name, v.user_principal_name, v.service_principal_name) ?? '(no user)'}</span>
             </div>
             <div className="dh-sub muted">
-              {[at !== null ? formatDateTime(at, mode, true) : null, firstText(v.app_display_name), firstText(v.ip_address)].filter((x) => x !== null).join(' · ')}
+              {[at !== null ? formatStamp(at, mode, true) : null, firstText(v.app_display_name), firstText(v.ip_address)].filter((x) => x !== null).join(' · ')}
             </div>
           </>
         ) : (

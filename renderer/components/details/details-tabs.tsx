@@ -85,7 +85,7 @@ function DateBothZones({ value }: { value: string | number | null | undefined })
   return (
     <span className="muted small">
       {zoneLabel(ms, mode)}
-      {mode === 'local' && <span className="mono"> · {formatDateTime(ms, 'utc', true)} UTC</span>}
+      {mode !== 'utc' && <span className="mono"> · {formatDateTime(ms, 'utc', true)} UTC</span>}
     </span>
   );
 }

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Condition } from '../../../shared/model/filter-spec';
 import { formatCell, isMonoColumn } from '../../format/cells';
-import { formatDateTime, toMs } from '../../format/time';
+import { formatStamp, toMs } from '../../format/time';
 import { useStore } from '../../store/store';
 
 export type Values = Record<string, string | number | null>;
@@ -22,7 +22,7 @@ export function FieldList({ values, fields }: { values: Values; fields: FieldSpe
       {fields.map((f) => {
         const raw = values[f.column] ?? null;
         const ms = f.column === 'created_at' ? toMs(raw) : null;
-        const text = ms !== null ? formatDateTime(ms, mode, true) : formatCell(f.column, raw, mode);
+        const text = ms !== null ? formatStamp(ms, mode, true) : formatCell(f.column, raw, mode);
         return (
           <div className="field" key={f.column}>
             <dt>{f.label ?? f.column}</dt>

@@ -1,5 +1,5 @@
 import { formatCount } from '../../format/numbers';
-import { zoneLabel } from '../../format/time';
+import { offsetsLabel, zoneName } from '../../format/time';
 import { useStore } from '../../store/store';
 
 export function StatusBar() {
@@ -7,6 +7,9 @@ export function StatusBar() {
   const selected = useStore((s) => s.selected);
   const timeMode = useStore((s) => s.timeMode);
   const appInfo = useStore((s) => s.appInfo);
+  const info = useStore((s) => s.caseInfo);
+  // Every offset the zone uses over the case (two where DST changes within it).
+  const offsets = offsetsLabel(info?.timeMin ?? Date.now(), info?.timeMax ?? Date.now(), timeMode);
   return (
     <footer className="status-bar">
       <span data-testid="match-count">
@@ -21,7 +24,10 @@ export function StatusBar() {
       {snapshot && <span className="muted">query {Math.round(snapshot.ms)} ms</span>}
       {selected && <span className="muted">row {formatCount(selected.index + 1)}</span>}
       <span className="grow" />
-      <span className="muted">Times in {zoneLabel(Date.now(), timeMode)}</span>
+      <span className="muted" data-testid="zone-status">
+        Times in {offsets}
+        {timeMode !== 'utc' && ` (${zoneName(timeMode)})`}
+      </span>
       <span className="muted">{appInfo?.mode === 'browser' ? 'Browser mode · 127.0.0.1 only' : appInfo?.mode === 'electron' ? 'Desktop' : ''}</span>
     </footer>
   );

@@ -1,13 +1,13 @@
-// Application bar: case name, open/save, and the UTC/local switch that applies everywhere.
+// Application bar: case name, open/save, and the case's time zone that applies everywhere.
 import { api } from '../../api/client';
 import { attempt } from '../../app/bootstrap';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { CaseActions } from '../case/case-actions';
+import { TimeZoneSwitch } from './time-zone-switch';
 
 export function TopBar() {
   const info = useStore((s) => s.caseInfo);
-  const timeMode = useStore((s) => s.timeMode);
   const appInfo = useStore((s) => s.appInfo);
   const s = useStore.getState();
   const desktop = appInfo?.mode === 'electron';
@@ -60,14 +60,7 @@ export function TopBar() {
         </button>
       )}
       <CaseActions />
-      <div className="segmented" role="group" aria-label="Time zone">
-        <button className={timeMode === 'utc' ? 'on' : ''} aria-pressed={timeMode === 'utc'} onClick={() => s.setTimeMode('utc')} data-testid="tz-utc">
-          UTC
-        </button>
-        <button className={timeMode === 'local' ? 'on' : ''} aria-pressed={timeMode === 'local'} onClick={() => s.setTimeMode('local')} data-testid="tz-local">
-          Local
-        </button>
-      </div>
+      <TimeZoneSwitch />
     </header>
   );
 }
