@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bootstrap } from './app/bootstrap';
+import { startTheme } from './app/theme';
 import { App } from './components/shell/app';
 import './styles/app.css';
 
 const rootEl = document.getElementById('root')!;
+startTheme();
 
 bootstrap().then(
   () =>

@@ -9,6 +9,8 @@ export type DetailsTab = 'basic' | 'location' | 'device' | 'auth' | 'ca' | 'repo
 
 export interface UiSlice {
   timeMode: TimeMode;
+  /** The colour theme in effect (renderer/app/theme.ts); canvases redraw when it changes. */
+  theme: 'light' | 'dark';
   view: ViewId;
   timelineMode: 'histogram' | 'swimlanes';
   timelineOpen: boolean;
@@ -16,6 +18,7 @@ export interface UiSlice {
   openDialog: boolean;
   saveDialog: boolean;
   setTimeMode(mode: TimeMode): void;
+  setTheme(theme: 'light' | 'dark'): void;
   setView(view: ViewId): void;
   setTimelineMode(mode: UiSlice['timelineMode']): void;
   toggleTimeline(): void;
@@ -32,6 +35,7 @@ export function defaultTimeMode(): TimeMode {
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   timeMode: defaultTimeMode(),
+  theme: 'dark',
   view: 'signins',
   timelineMode: 'histogram',
   timelineOpen: loadPref('timelineOpen', true),
@@ -39,6 +43,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   openDialog: false,
   saveDialog: false,
   setTimeMode: (timeMode) => set({ timeMode }),
+  setTheme: (theme) => set({ theme }),
   setView: (view) => set({ view }),
   setTimelineMode: (timelineMode) => set({ timelineMode }),
   toggleTimeline: () =>

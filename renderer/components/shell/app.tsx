@@ -12,10 +12,13 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      <ImportProgress />
-      <FilterBar />
-      <TimelinePanel />
-      <Workspace />
+      {/* Everything between the top bar and the status bar is the main landmark (axe: region). */}
+      <main className="app-main">
+        <ImportProgress />
+        <FilterBar />
+        <TimelinePanel />
+        <Workspace />
+      </main>
       <StatusBar />
       <OpenDialog />
       <SaveDialog />

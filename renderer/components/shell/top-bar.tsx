@@ -4,6 +4,7 @@ import { attempt } from '../../app/bootstrap';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { CaseActions } from '../case/case-actions';
+import { ThemeToggle } from './theme-toggle';
 import { TimeZoneSwitch } from './time-zone-switch';
 
 export function TopBar() {
@@ -31,12 +32,12 @@ export function TopBar() {
   };
   return (
     <header className="top-bar">
-      <div className="brand" title={`SigninScope ${appInfo?.version ?? ''} · ${appInfo?.mode ?? ''} mode`}>
+      <h1 className="brand" title={`SigninScope ${appInfo?.version ?? ''} · ${appInfo?.mode ?? ''} mode`}>
         <span className="brand-mark" aria-hidden>
           ◉
         </span>{' '}
         SigninScope
-      </div>
+      </h1>
       <div className="case-title" title={info?.path ?? 'Not saved yet'}>
         <span>{info?.title ?? 'No case'}</span>
         {info?.dirty && <span className="badge warn tiny">unsaved changes</span>}
@@ -61,6 +62,7 @@ export function TopBar() {
       )}
       <CaseActions />
       <TimeZoneSwitch />
+      <ThemeToggle />
     </header>
   );
 }

@@ -18,6 +18,7 @@ export function Histogram({ height }: { height: number }) {
   const filter = useStore((s) => s.filter);
   const caseVersion = useStore((s) => s.caseVersion);
   const mode = useStore((s) => s.timeMode);
+  const theme = useStore((s) => s.theme);
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hoverX, setHoverX] = useState<number | null>(null);
@@ -40,7 +41,7 @@ export function Histogram({ height }: { height: number }) {
     if (!ctx || !data || !scale) return;
     ctx.clearRect(0, 0, width, height);
     drawHistogram(ctx, data, scale, height - AXIS, mode, palette(canvas));
-  }, [data, scale, width, height, mode]);
+  }, [data, scale, width, height, mode, theme]);
 
   const hovered = data && scale && hoverX !== null ? data.series.find((b) => { const t = tOf(scale, hoverX); return t >= b.t && t < b.t + data.bucketMs; }) : undefined;
   return (

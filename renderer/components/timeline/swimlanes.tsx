@@ -16,6 +16,7 @@ export function Swimlanes({ height }: { height: number }) {
   const filter = useStore((s) => s.filter);
   const caseVersion = useStore((s) => s.caseVersion);
   const mode = useStore((s) => s.timeMode);
+  const theme = useStore((s) => s.theme);
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const lanesRef = useRef<HTMLCanvasElement>(null);
   const axisRef = useRef<HTMLCanvasElement>(null);
@@ -33,7 +34,7 @@ export function Swimlanes({ height }: { height: number }) {
     if (lanes) drawLanes(lanes, data, scale, mode, p);
     const axis = prepareCanvas(axisRef.current, plotWidth, AXIS);
     if (axis) drawTimeAxis(axis, scale, 0, mode, p);
-  }, [data, scale, plotWidth, lanesHeight, mode]);
+  }, [data, scale, plotWidth, lanesHeight, mode, theme]);
 
   return (
     <div className="swimlanes" ref={wrapRef} style={{ height }} data-testid="swimlanes">
