@@ -19,10 +19,10 @@ export function zoneLabel(ms: number, mode: TimeMode): string {
   return mode === 'utc' ? 'UTC' : `UTC${formatOffset(offsetMinutes(ms, mode))}`;
 }
 
-/** The zone's name: `UTC`, `local (Asia/Kolkata)` or the IANA name. */
+/** The zone's name: `UTC`, `local: Asia/Kolkata` or the IANA name. */
 export function zoneName(mode: TimeMode): string {
   if (mode === 'utc') return 'UTC';
-  if (mode === 'local') return `local (${Intl.DateTimeFormat().resolvedOptions().timeZone})`;
+  if (mode === 'local') return `local: ${Intl.DateTimeFormat().resolvedOptions().timeZone}`;
   return mode;
 }
 

@@ -31,7 +31,7 @@ const c = (key: string, label: string, storage: ColumnStorage, group: ColumnGrou
 });
 
 export const COLUMNS: readonly ColumnDef[] = [
-  c('created_at', 'Date (UTC)', 'time', 'basic', { indexed: true, width: 190 }),
+  c('created_at', 'Date (UTC)', 'time', 'basic', { indexed: true, width: 205 }),
   c('id', 'Request ID', 'text', 'basic', { indexed: true, width: 280 }),
   c('sign_in_type', 'Sign-in type', 'dict', 'basic', { facet: true, width: 140 }),
   c('log_category', 'Log category', 'dict', 'basic', { facet: true, width: 160 }),

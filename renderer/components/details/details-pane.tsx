@@ -7,11 +7,12 @@ import { DetailsAnnotations } from '../annotations/details-annotations';
 import type { DetailsTab } from '../../store/ui-slice';
 import { AuthTab, BasicTab, CaTab, DeviceTab, LocationTab, RawTab, ReportOnlyTab } from './details-tabs';
 
-const TABS: Array<[DetailsTab, string, typeof BasicTab]> = [
+// Short labels keep the seven tabs on one line; the admin center's full names are the tooltips.
+const TABS: Array<[DetailsTab, string, typeof BasicTab, string?]> = [
   ['basic', 'Basic info', BasicTab],
   ['location', 'Location', LocationTab],
-  ['device', 'Device info', DeviceTab],
-  ['auth', 'Authentication details', AuthTab],
+  ['device', 'Device', DeviceTab, 'Device info'],
+  ['auth', 'Authentication', AuthTab, 'Authentication details'],
   ['ca', 'Conditional Access', CaTab],
   ['reportOnly', 'Report-only', ReportOnlyTab],
   ['raw', 'Raw', RawTab],
@@ -52,8 +53,8 @@ export function DetailsPane() {
       </header>
       {v && <DetailsAnnotations rid={rid} values={v} />}
       <nav className="tabs small-tabs" role="tablist">
-        {TABS.map(([id, label]) => (
-          <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'on' : ''} onClick={() => useStore.getState().setDetailsTab(id)}>
+        {TABS.map(([id, label, , full]) => (
+          <button key={id} role="tab" title={full} aria-selected={tab === id} className={tab === id ? 'on' : ''} onClick={() => useStore.getState().setDetailsTab(id)}>
             {label}
             {id === 'ca' && data ? <span className="tab-count">{data.caPolicies.filter((p) => !String(p.result ?? '').startsWith('reportOnly')).length}</span> : null}
           </button>

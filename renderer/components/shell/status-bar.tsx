@@ -26,7 +26,7 @@ export function StatusBar() {
       <span className="grow" />
       <span className="muted" data-testid="zone-status">
         Times in {offsets}
-        {timeMode !== 'utc' && ` (${zoneName(timeMode)})`}
+        {timeMode !== 'utc' && ` · ${zoneName(timeMode)}`}
       </span>
       <span className="muted">{appInfo?.mode === 'browser' ? 'Browser mode · 127.0.0.1 only' : appInfo?.mode === 'electron' ? 'Desktop' : ''}</span>
     </footer>

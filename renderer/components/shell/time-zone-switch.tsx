@@ -24,14 +24,16 @@ export function TimeZoneSwitch() {
   const named = mode !== 'utc' && mode !== 'local';
   const span = info?.timeMin != null && info.timeMax != null ? offsetsLabel(info.timeMin, info.timeMax, mode) : null;
   return (
-    <div className="segmented" role="group" aria-label="Time zone" title={span ? `Offsets in this case: ${span}` : undefined}>
-      <button className={mode === 'utc' ? 'on' : ''} aria-pressed={mode === 'utc'} onClick={() => chooseTimeZone('utc')} data-testid="tz-utc">
-        UTC
-      </button>
-      <button className={mode === 'local' ? 'on' : ''} aria-pressed={mode === 'local'} onClick={() => chooseTimeZone('local')} data-testid="tz-local" title={`This computer's zone (${Intl.DateTimeFormat().resolvedOptions().timeZone})`}>
-        Local
-      </button>
-      <Popover label={named ? mode : 'Zone…'} className={named ? 'on' : ''} align="right" testId="tz-zone" title="Show times in another time zone (saved in the case)">
+    <div className="tz-switch" role="group" aria-label="Time zone" title={span ? `Offsets in this case: ${span}` : undefined}>
+      <div className="segmented">
+        <button className={mode === 'utc' ? 'on' : ''} aria-pressed={mode === 'utc'} onClick={() => chooseTimeZone('utc')} data-testid="tz-utc">
+          UTC
+        </button>
+        <button className={mode === 'local' ? 'on' : ''} aria-pressed={mode === 'local'} onClick={() => chooseTimeZone('local')} data-testid="tz-local" title={`This computer's zone (${Intl.DateTimeFormat().resolvedOptions().timeZone})`}>
+          Local
+        </button>
+      </div>
+      <Popover label={<>{named ? mode : 'Zone'} ▾</>} className={named ? 'btn toggle on' : 'btn'} align="right" testId="tz-zone" title="Show times in another time zone (saved in the case)">
         {(close) => <ZonePicker current={named ? mode : ''} onPick={(z) => (chooseTimeZone(z), close())} />}
       </Popover>
     </div>

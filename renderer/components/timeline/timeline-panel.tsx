@@ -1,5 +1,6 @@
 // The timeline strip above the grid: histogram or per-user lanes, with zoom controls.
 import { formatDateTime } from '../../format/time';
+import { useCompactHeight } from '../../app/use-compact';
 import { useStore } from '../../store/store';
 import { Histogram } from './histogram';
 import { Swimlanes } from './swimlanes';
@@ -11,6 +12,7 @@ export function TimelinePanel() {
   const from = useStore((s) => s.filter.timeFrom);
   const to = useStore((s) => s.filter.timeTo);
   const info = useStore((s) => s.caseInfo);
+  const compact = useCompactHeight();
   const s = useStore.getState();
   const zoomOut = () => {
     if (from === undefined || to === undefined) return;
@@ -49,7 +51,7 @@ export function TimelinePanel() {
           Whole case
         </button>
       </header>
-      {open && (mode === 'histogram' ? <Histogram height={118} /> : <Swimlanes height={200} />)}
+      {open && (mode === 'histogram' ? <Histogram height={compact ? 56 : 118} /> : <Swimlanes height={compact ? 150 : 200} />)}
     </section>
   );
 }

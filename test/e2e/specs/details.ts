@@ -16,7 +16,7 @@ test('details: tabs, verbatim raw record, arrow keys, same correlation id', asyn
   const rid = lastRecordRid();
   const record = await backend.call('record.get', { rid });
 
-  for (const tab of ['Location', 'Device info', 'Authentication details', 'Conditional Access', 'Report-only', 'Basic info']) {
+  for (const tab of ['Location', 'Device', 'Authentication', 'Conditional Access', 'Report-only', 'Basic info']) {
     await page.click(`[data-testid=details] .small-tabs button:has-text("${tab}")`);
     await page.waitForSelector('[data-testid=details] .details-body > *');
   }

@@ -22,7 +22,7 @@ test('untrusted text: HTML in log fields renders as literal text', async () => {
   await settle(page);
   assert((await shownCounts(page)).matching > 0, 'the demo data has the <script> user agent');
   await page.click('.grid-row[aria-rowindex="1"]');
-  await page.click('[data-testid=details] .small-tabs button:has-text("Device info")');
+  await page.click('[data-testid=details] .small-tabs button:has-text("Device")');
   const device = (await page.textContent('[data-testid=details] .details-body')) ?? '';
   assert(device.includes('<script>alert(1)</script>'), 'the user agent shows its <script> tag as text');
   await screenshot(page, '10-untrusted-text');
