@@ -17,17 +17,17 @@ export function SpecialFilterChips() {
       {filter.rids && (
         <span className="chip static rids-chip" data-testid="rids-chip" title="The grid shows exactly these sign-ins">
           <span className="chip-field">Only</span> <span className="chip-value">{ridsLabel?.rids === filter.rids ? ridsLabel.label : `${formatCount(filter.rids.length)} listed sign-ins`}</span>
-          <span className="chip-x" role="button" aria-label="Remove the sign-in list filter" onClick={clearRids}>
+          <button type="button" className="chip-x" aria-label="Remove the sign-in list filter" onClick={clearRids}>
             ×
-          </span>
+          </button>
         </span>
       )}
       {tags.length > 0 && (
         <span className="chip static" data-testid="tag-filter-chip">
           <span className="chip-field">Tag</span> <span className="chip-op">{tags.length > 1 ? 'is any of' : 'is'}</span> <span className="chip-value">{tags.join(', ')}</span>
-          <span className="chip-x" role="button" aria-label="Remove the tag filter" onClick={() => useStore.getState().setTagFilter([])}>
+          <button type="button" className="chip-x" aria-label="Remove the tag filter" onClick={() => useStore.getState().setTagFilter([])}>
             ×
-          </span>
+          </button>
         </span>
       )}
     </>

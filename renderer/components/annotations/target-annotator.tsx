@@ -32,6 +32,7 @@ export function TargetAnnotator({ target, testId }: { target: AnnotationTarget; 
         <button
           className={`star-btn${marks.starred ? ' on' : ''}`}
           aria-pressed={marks.starred}
+          aria-label="Star"
           title={marks.starred ? 'Remove the star' : 'Star: mark as important'}
           data-testid="star-toggle"
           onClick={() => void attempt(() => setStarred(target, !marks.starred))}

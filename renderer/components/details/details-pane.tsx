@@ -60,7 +60,7 @@ export function DetailsPane() {
           </button>
         ))}
       </nav>
-      <div className="details-body">{data ? <Body d={data} /> : error ? <p className="error pad">{error}</p> : null}</div>
+      <div className="details-body" tabIndex={0} role="region" aria-label="Sign-in details">{data ? <Body d={data} /> : error ? <p className="error pad">{error}</p> : null}</div>
     </aside>
   );
 }

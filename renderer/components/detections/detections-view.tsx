@@ -57,7 +57,7 @@ export function DetectionsView() {
             <FindingDetail finding={selected} rule={selected ? byId.get(selected.ruleId) : undefined} />
           ) : selectedRule ? (
             <aside className="details" aria-label="Rule details">
-              <div className="details-body">
+              <div className="details-body" tabIndex={0} role="region" aria-label="Rule details">
                 <RuleDetails rule={selectedRule} />
               </div>
             </aside>

@@ -45,7 +45,7 @@ export function FindingDetail({ finding, rule }: { finding: Finding | null; rule
           </button>
         </div>
       </header>
-      <div className="details-body">
+      <div className="details-body" tabIndex={0} role="region" aria-label="Finding details">
         <section className="details-annot flat">
           <div className="da-head">
             <span className="da-label">Annotate</span>

@@ -21,7 +21,7 @@ export function EvidenceView() {
           Add evidence…
         </button>
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Evidence files">
         <table className="table" data-testid="sources-table">
           <thead>
             <tr>
@@ -71,7 +71,7 @@ export function EvidenceView() {
         <h3>Import errors and warnings</h3>
         <span className="muted small">{sourceId !== undefined ? 'for the selected file · click it again to show all' : 'all files · click a file to narrow'}</span>
       </div>
-      <div className="table-wrap grow-table">
+      <div className="table-wrap grow-table" tabIndex={0} role="region" aria-label="Import errors and warnings">
         <table className="table" data-testid="errors-table">
           <thead>
             <tr>

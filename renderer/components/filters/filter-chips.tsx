@@ -21,29 +21,23 @@ export function FilterChips() {
         const d = describeCondition(c);
         const negative = c.op === 'notIn' || c.op === 'neq' || c.op === 'notContains';
         return (
-          <Popover
-            key={`${c.column}-${i}`}
-            className={`chip${negative ? ' negative' : ''}${isLegacyCondition(c) ? ' legacy' : ''}`}
-            title="Click to edit"
-            label={
-              <>
-                <span className="chip-field">{d.field}</span> <span className="chip-op">{d.op}</span> <span className="chip-value">{d.value}</span>
-                <span
-                  className="chip-x"
-                  role="button"
-                  aria-label={`Remove filter ${d.field}`}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    s.removeConditionAt(i);
-                  }}
-                >
-                  ×
-                </span>
-              </>
-            }
-          >
-            {(close) => <ValuePicker field={fieldOf(c.column)} onDone={close} />}
-          </Popover>
+          // The chip opens its editor; the × beside it (not inside: no button in a button) removes it.
+          <span key={`${c.column}-${i}`} className={`chip${negative ? ' negative' : ''}${isLegacyCondition(c) ? ' legacy' : ''}`}>
+            <Popover
+              className="chip-main"
+              title="Click to edit"
+              label={
+                <>
+                  <span className="chip-field">{d.field}</span> <span className="chip-op">{d.op}</span> <span className="chip-value">{d.value}</span>
+                </>
+              }
+            >
+              {(close) => <ValuePicker field={fieldOf(c.column)} onDone={close} />}
+            </Popover>
+            <button type="button" className="chip-x" aria-label={`Remove filter ${d.field} ${d.op} ${d.value}`} onClick={() => s.removeConditionAt(i)}>
+              ×
+            </button>
+          </span>
         );
       })}
       <button className="btn link small" onClick={() => s.clearFilters()}>
@@ -57,9 +51,9 @@ function Chip({ field, op, value, onRemove }: { field: string; op: string; value
   return (
     <span className="chip static">
       <span className="chip-field">{field}</span> <span className="chip-op">{op}</span> <span className="chip-value">{value}</span>
-      <span className="chip-x" role="button" aria-label={`Remove filter ${field}`} onClick={onRemove}>
+      <button type="button" className="chip-x" aria-label={`Remove filter ${field}`} onClick={onRemove}>
         ×
-      </span>
+      </button>
     </span>
   );
 }

@@ -65,7 +65,7 @@ export function SessionDetail({ sessionNo }: { sessionNo: number | null }) {
           )}
         </div>
       </header>
-      <div className="details-body">
+      <div className="details-body" tabIndex={0} role="region" aria-label="Session details">
         {s.flags.length > 0 && (
           <div className="sd-flags">
             <FlagBadges flags={s.flags} />

@@ -45,17 +45,17 @@ export function SessionsToolbar({ pages }: { pages: SessionPages }) {
       {flags.map((f) => (
         <span key={f} className="chip static">
           <span className="chip-value">{FLAG_INFO[f].label}</span>
-          <span className="chip-x" role="button" aria-label={`Remove flag ${FLAG_INFO[f].label}`} onClick={() => view.toggleFlag(f)}>
+          <button type="button" className="chip-x" aria-label={`Remove flag ${FLAG_INFO[f].label}`} onClick={() => view.toggleFlag(f)}>
             ×
-          </span>
+          </button>
         </span>
       ))}
       {linkedGroup !== null && (
         <span className="chip static">
           <span className="chip-field">Linked group</span> <span className="chip-value">#{linkedGroup}</span>
-          <span className="chip-x" role="button" aria-label="Remove linked group" onClick={() => view.setLinkedGroup(null)}>
+          <button type="button" className="chip-x" aria-label="Remove linked group" onClick={() => view.setLinkedGroup(null)}>
             ×
-          </span>
+          </button>
         </span>
       )}
       <span className="grow" />

@@ -18,13 +18,15 @@ export function Workspace() {
   return (
     <div className="workspace">
       <section className="main-view">
-        <nav className="tabs view-tabs" role="tablist">
-          {VIEWS.filter((v) => v.component).map((v) => (
-            <button key={v.id} role="tab" aria-selected={active.id === v.id} className={active.id === v.id ? 'on' : ''} onClick={() => useStore.getState().setView(v.id)} data-testid={`view-${v.id}`}>
-              {v.label}
-              {v.id === 'evidence' && errors > 0 && <span className="tab-count bad">{errors}</span>}
-            </button>
-          ))}
+        <nav className="tabs view-tabs" aria-label="Views">
+          <div role="tablist" className="tablist">
+            {VIEWS.filter((v) => v.component).map((v) => (
+              <button key={v.id} role="tab" aria-selected={active.id === v.id} className={active.id === v.id ? 'on' : ''} onClick={() => useStore.getState().setView(v.id)} data-testid={`view-${v.id}`}>
+                {v.label}
+                {v.id === 'evidence' && errors > 0 && <span className="tab-count bad">{errors}</span>}
+              </button>
+            ))}
+          </div>
           <span className="grow" />
           {active.id === 'signins' && <ColumnChooser />}
         </nav>

@@ -27,7 +27,7 @@ export function TimelinePanel() {
   return (
     <section className={`timeline${open ? '' : ' collapsed'}`} aria-label="Timeline">
       <header className="panel-head">
-        <button className="btn icon" onClick={s.toggleTimeline} title={open ? 'Hide timeline' : 'Show timeline'} aria-expanded={open}>
+        <button className="btn icon" onClick={s.toggleTimeline} title={open ? 'Hide timeline' : 'Show timeline'} aria-label={open ? 'Hide timeline' : 'Show timeline'} aria-expanded={open}>
           {open ? '▾' : '▸'}
         </button>
         <span className="panel-title">Timeline</span>
