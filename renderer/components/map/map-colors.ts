@@ -16,10 +16,20 @@ const OTHER: Rgb = [110, 119, 134];
 /** Failures and interruptions weigh more: a few failed attempts among many successes still show. */
 const PROBLEM_WEIGHT = 4;
 
+/** A theme colour from base.css (light or dark), with the dark value where no document exists (tests). */
+function themeColor(name: string, fallback: string): string {
+  if (typeof document === 'undefined') return fallback;
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
 export const MAP_COLORS = {
   ocean: '#0b0e12',
-  land: '#1a1f27',
-  border: '#2c3440',
+  get land() {
+    return themeColor('--c-map-land', '#1a1f27');
+  },
+  get border() {
+    return themeColor('--c-map-border', '#2c3440');
+  },
   borderHover: '#8fb8ff',
   shadeFrom: [33, 45, 64] as Rgb,
   shadeTo: [58, 104, 178] as Rgb,

@@ -3,6 +3,7 @@
 import type L from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { CountryLayer } from './country-layer';
+import { useStore } from '../../store/store';
 import { useMapView } from './map-state';
 import { clickCountry, filterToPlace } from './place-filter';
 import { PointLayer } from './point-layer';
@@ -17,6 +18,7 @@ export interface LayerEvents {
 
 export function useMapLayers(map: L.Map | null, data: MapData, events: LayerEvents) {
   const showCountries = useMapView((s) => s.showCountries);
+  const theme = useStore((s) => s.theme); // land and borders follow the light/dark theme
   const showPoints = useMapView((s) => s.showPoints);
   const latest = useRef(events);
   latest.current = events;
@@ -49,7 +51,7 @@ export function useMapLayers(map: L.Map | null, data: MapData, events: LayerEven
   }, [layers, basemap]);
   useEffect(() => {
     layers?.countries.setCounts(showCountries ? data.countryCounts : new Map());
-  }, [layers, basemap, data.countryCounts, showCountries]);
+  }, [layers, basemap, data.countryCounts, showCountries, theme]);
   const points = data.points.data?.points;
   useEffect(() => {
     layers?.points.setPoints(showPoints && points ? points : []);

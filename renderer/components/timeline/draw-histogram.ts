@@ -13,9 +13,9 @@ export function drawHistogram(ctx: CanvasRenderingContext2D, data: HistogramData
   const total = Math.max(0, ...data.series.map((b) => b.success + b.failure + b.interrupted + b.other));
   const top = 8;
   const h = plotHeight - top;
-  // Whole, distinct counts on the y axis; the bars scale to the top tick so the grid reads true.
+  // Whole, distinct counts on the y axis; the tallest bar reaches the top of the plot.
+  const max = Math.max(1, total);
   const counts = countTicks(total, h);
-  const max = counts[counts.length - 1]!;
   ctx.font = p.font;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';

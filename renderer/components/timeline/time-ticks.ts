@@ -138,7 +138,7 @@ export function timeTicks({ from, to, width, mode, measure = (l) => l.length * 7
   return fallback;
 }
 
-/** Count-axis ticks: unique integers 0, step, 2·step... up to a top at or above max, at least minGap px apart. */
+/** Count-axis ticks: unique integers 0, step, 2·step... up to max (the plot's top), at least minGap px apart. */
 export function countTicks(max: number, height: number, minGap = 18): number[] {
   const room = Math.max(1, Math.floor(height / minGap));
   let size = 1;
@@ -149,8 +149,7 @@ export function countTicks(max: number, height: number, minGap = 18): number[] {
       break;
     }
   }
-  const top = Math.ceil(Math.max(1, max) / size) * size;
   const out: number[] = [];
-  for (let v = 0; v <= top; v += size) out.push(v);
+  for (let v = 0; v <= Math.max(1, max); v += size) out.push(v);
   return out;
 }

@@ -242,7 +242,7 @@ test('screenshots: main views at 1280x720 for the README (with SIGNINSCOPE_SCREE
     await page.waitForSelector('path.map-country');
     await shot('map');
     await openView(page, 'detections');
-    await page.locator('[data-testid=findings-table] tbody tr').first().click().catch(() => undefined);
+    await openFirstItem(page, 'detections');
     await shot('detections');
     await page.emulateMedia({ colorScheme: 'light' });
     await openView(page, 'signins');
