@@ -143,7 +143,7 @@ export function countTicks(max: number, height: number, minGap = 18): number[] {
   const room = Math.max(1, Math.floor(height / minGap));
   let size = 1;
   for (let k = 1; ; k *= 10) {
-    const found = [1, 2, 5].map((m) => m * k).find((c) => Math.ceil(Math.max(1, max) / c) <= room);
+    const found = [1, 2, 2.5, 5].map((m) => m * k).filter(Number.isInteger).find((c) => Math.ceil(Math.max(1, max) / c) <= room);
     if (found) {
       size = found;
       break;
@@ -151,5 +151,7 @@ export function countTicks(max: number, height: number, minGap = 18): number[] {
   }
   const out: number[] = [];
   for (let v = 0; v <= Math.max(1, max); v += size) out.push(v);
+  // A plot too short for a round step still labels its top with the (whole) maximum.
+  if (out.length < 2) out.push(Math.max(1, Math.floor(max)));
   return out;
 }
