@@ -140,18 +140,20 @@ export function timeTicks({ from, to, width, mode, measure = (l) => l.length * 7
 
 /** Count-axis ticks: unique integers 0, step, 2·step... up to max (the plot's top), at least minGap px apart. */
 export function countTicks(max: number, height: number, minGap = 18): number[] {
-  const room = Math.max(1, Math.floor(height / minGap));
+  const top = Math.max(1, max);
+  // The plot is scaled to max, so a step of `size` is height·size/max pixels apart.
+  const needed = Math.max(1, (top * minGap) / Math.max(1, height));
   let size = 1;
   for (let k = 1; ; k *= 10) {
-    const found = [1, 2, 2.5, 5].map((m) => m * k).filter(Number.isInteger).find((c) => Math.ceil(Math.max(1, max) / c) <= room);
+    const found = [1, 2, 2.5, 5, 10].map((m) => m * k).find((c) => Number.isInteger(c) && c >= needed);
     if (found) {
       size = found;
       break;
     }
   }
   const out: number[] = [];
-  for (let v = 0; v <= Math.max(1, max); v += size) out.push(v);
+  for (let v = 0; v <= top; v += size) out.push(v);
   // A plot too short for a round step still labels its top with the (whole) maximum.
-  if (out.length < 2) out.push(Math.max(1, Math.floor(max)));
+  if (out.length < 2) out.push(Math.floor(top));
   return out;
 }
