@@ -6,6 +6,7 @@ import { CaseDb } from '../db/case-db';
 import { importFiles } from '../import/pipeline';
 import { UsageError, type ParsedArgs } from './args';
 import { table } from './format';
+import { terminalSafe } from './output';
 import { loadCase } from '../cases/case-store';
 import { refreshDerivedData } from '../cases/derived-data';
 import { existsSync } from 'node:fs';
@@ -24,7 +25,7 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
   const interactive = process.stderr.isTTY && !args.flags.has('json');
   const summary = await importFiles(caseDb, files, {
     progressEveryMs: 500,
-    onProgress: interactive ? (p) => process.stderr.write(`\r${p.phase} ${p.file} ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB, ${p.records} records, ${Math.round(p.recordsPerSecond)} rec/s   `) : undefined,
+    onProgress: interactive ? (p) => process.stderr.write(`\r${p.phase} ${terminalSafe(p.file)} ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB, ${p.records} records, ${Math.round(p.recordsPerSecond)} rec/s   `) : undefined,
   });
   if (!summary.cancelled) await refreshDerivedData(caseDb);
   if (interactive) process.stderr.write('\n');
