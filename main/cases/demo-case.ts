@@ -1,7 +1,7 @@
 // The embedded demo case: a fictional tenant's week written by the seeded generator (every export
 // format, overlapping files, planted attacks), imported once and cached as a case file. Nothing real
 // is shipped; the same seed always gives the same case.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CaseDb } from '../db/case-db';
@@ -27,7 +27,7 @@ export async function openDemoCase(): Promise<{ caseDb: CaseDb; evidenceDir: str
     try {
       return { caseDb: await loadCase(caseFile), evidenceDir };
     } catch {
-      // a damaged cache is rebuilt below
+      rmSync(caseFile, { force: true }); // a damaged cache is rebuilt below
     }
   }
   mkdirSync(evidenceDir, { recursive: true });

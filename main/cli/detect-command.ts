@@ -21,7 +21,7 @@ export async function detectCommand(args: ParsedArgs, out: (s: string) => void):
     const withIds = findings.map((f) => ({ ...f, requestIds: requestIdsOf(caseDb, f.rids) }));
     if (args.flags.has('save')) {
       replaceFindings(caseDb, completedRuleIds, findings);
-      await saveCase(caseDb, file);
+      await saveCase(caseDb, file, { replace: true }); // the case's own file
     }
     out(args.flags.has('json') ? JSON.stringify({ summary, findings: withIds }, null, 2) : describe(summary, withIds, args.flags.has('save')));
     return 0;

@@ -56,7 +56,7 @@ export const contract = {
   'case.new': { req: z.object({}), res: CaseInfo },
   'case.openDemo': { req: z.object({}), res: CaseInfo },
   'case.open': { req: z.object({ path: PathStr }), res: CaseInfo },
-  'case.save': { req: z.object({ path: PathStr.optional() }), res: z.object({ path: z.string(), bytes: z.number() }) },
+  'case.save': { req: z.object({ path: PathStr.optional(), overwrite: z.boolean().optional() }), res: z.object({ path: z.string(), bytes: z.number() }) },
   'fs.list': {
     req: z.object({ dir: PathStr.optional() }),
     res: z.object({ dir: z.string().nullable(), entries: z.array(z.object({ name: z.string(), path: z.string(), isDir: z.boolean(), size: z.number() })) }),
@@ -158,5 +158,6 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export const CHANNELS = Object.keys(contract) as Channel[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];
 
-export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'BUSY' | 'CANCELLED' | 'IO' | 'INTERNAL';
+/** EXISTS: the target file exists; the request may be repeated with `overwrite: true` once the user confirmed. */
+export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'EXISTS' | 'BUSY' | 'CANCELLED' | 'IO' | 'INTERNAL';
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
