@@ -49,7 +49,11 @@ export const SHELL_COMMANDS = ['open', 'saveAs', 'chooseFolder'] as const;
 export type ShellCommand = (typeof SHELL_COMMANDS)[number];
 
 export const contract = {
-  'app.info': { req: z.object({}), res: z.object({ version: z.string(), mode: z.enum(['electron', 'browser', 'test']), roots: z.array(z.string()) }) },
+  /** roots: every granted location; writable: those that may be written into; outputDir: browser mode's output folder. */
+  'app.info': {
+    req: z.object({}),
+    res: z.object({ version: z.string(), mode: z.enum(['electron', 'browser', 'test']), roots: z.array(z.string()), writable: z.array(z.string()), outputDir: z.string().nullable() }),
+  },
   /** Desktop only: native dialogs (open evidence or a case, save as, pick a folder to write into). */
   'app.command': { req: z.object({ command: z.enum(SHELL_COMMANDS) }), res: z.object({ done: z.boolean(), path: z.string().nullable() }) },
   'case.info': { req: z.object({}), res: CaseInfo },

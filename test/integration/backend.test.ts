@@ -30,7 +30,7 @@ function jobDone(jobId: string): Promise<any> {
 }
 
 beforeAll(async () => {
-  backend = await startBackend({ mode: 'test', roots: [tmp.dir] });
+  backend = await startBackend({ mode: 'test', readRoots: [tmp.dir], writeRoots: [tmp.dir] });
   backend.subscribe((event, payload) => events.push({ event, payload }));
 }, 60_000);
 afterAll(() => backend?.close());
@@ -62,7 +62,7 @@ describe('backend', () => {
     backend.setShell({
       run: async (command) => {
         commands.push(command);
-        backend.grant(picked); // what Electron's folder dialog does
+        backend.grantWrite(picked); // what Electron's folder dialog does
         return { done: true, path: picked };
       },
     });
