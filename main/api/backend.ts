@@ -7,6 +7,7 @@ import { contract, type Channel, type EventName, type Result, type ShellCommand 
 import { IMPORTER_VERSION } from '../../shared/model/import-summary';
 import { EngineHost } from '../engine/host';
 import { ApiFailure } from './api-failure';
+import { DroppedFiles } from './dropped-files';
 import { PathPolicy } from './path-policy';
 
 export interface BackendOptions {
@@ -44,6 +45,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const policy = new PathPolicy({ read: opts.readRoots, write: opts.writeRoots ?? [] });
   for (const p of opts.openPaths ?? []) policy.grantRead(p);
 
+  const dropped = new DroppedFiles(opts.outputDir ?? null);
   let shell: Shell | null = null;
   const mainSide: Partial<Record<Channel, (req: any) => Promise<unknown>>> = {
     'app.info': async () => ({ version: IMPORTER_VERSION, mode: opts.mode, roots: policy.list(), writable: policy.writable(), outputDir: opts.outputDir ?? null }),
@@ -52,6 +54,10 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       return shell.run(command);
     },
     'fs.list': async ({ dir }: { dir?: string }) => listDir(policy, dir),
+    'drop.begin': (req) => dropped.begin(req),
+    'drop.chunk': (req) => dropped.chunk(req),
+    'drop.finish': (req) => dropped.finish(req),
+    'drop.abort': (req) => dropped.abort(req),
   };
   const pathChecks: Partial<Record<Channel, (req: any) => void>> = {
     'case.open': (req: { path: string }) => (req.path = policy.checkRead(req.path)),

@@ -9,6 +9,7 @@ import { detectionChannels } from '../model/detection';
 import { exportChannels } from '../model/export';
 import { geoChannels } from '../model/geo';
 import { sessionChannels } from '../model/session';
+import { droppedFileChannels } from '../model/dropped-file';
 
 const PathStr = z.string().min(1).max(LIMITS.maxPath);
 const Cell = z.union([z.string(), z.number(), z.null()]);
@@ -65,7 +66,8 @@ export const contract = {
     req: z.object({ dir: PathStr.optional() }),
     res: z.object({ dir: z.string().nullable(), entries: z.array(z.object({ name: z.string(), path: z.string(), isDir: z.boolean(), size: z.number() })) }),
   },
-  'import.start': { req: z.object({ paths: z.array(PathStr).min(1).max(LIMITS.maxPaths) }), res: z.object({ jobId: JobId }) },
+  /** newCase: the demo was open, so the evidence went into a new untitled case instead. */
+  'import.start': { req: z.object({ paths: z.array(PathStr).min(1).max(LIMITS.maxPaths) }), res: z.object({ jobId: JobId, newCase: z.boolean().optional() }) },
   'import.errors': {
     req: z.object({ sourceId: z.number().int().optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     res: z.array(z.object({ sourceId: z.number().nullable(), file: z.string().nullable(), recordIndex: z.number().nullable(), byteOffset: z.number().nullable(), severity: z.string(), message: z.string() })),
@@ -130,6 +132,8 @@ export const contract = {
   // Annotations, activity log, saved views, recovery; exports and the report (shared/model/annotation.ts, export.ts).
   ...annotationChannels,
   ...exportChannels,
+  // Browser mode: files dropped on the page, copied into the output folder (shared/model/dropped-file.ts).
+  ...droppedFileChannels,
 } as const;
 export type Channel = keyof typeof contract;
 export type Req<C extends Channel> = z.input<(typeof contract)[C]['req']>;
