@@ -47,7 +47,6 @@ export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () 
   };
   const start = async () => {
     if (!path) return;
-    setJob({ jobId: null, done: 0, total: 0, rows: 0 });
     const hooks = {
       onStarted: (jobId: string) => setJob({ jobId, done: 0, total: 0, rows: 0 }),
       onProgress: (p: { jobId: string; bytesDone: number; bytesTotal: number; records: number }) => setJob({ jobId: p.jobId, done: p.bytesDone, total: p.bytesTotal, rows: p.records }),
