@@ -4,7 +4,7 @@ import { attempt } from '../../app/bootstrap';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { CaseActions } from '../case/case-actions';
-import { leaveCase } from '../case/case-lifecycle';
+import { CaseMenu } from '../case/case-menu';
 import { useDocumentTitle } from '../case/use-document-title';
 
 export function TopBar() {
@@ -52,12 +52,7 @@ export function TopBar() {
         )}
       </div>
       <span className="grow" />
-      <button className="btn" onClick={() => void leaveCase('new')} data-testid="new-case-button" title="Start an empty case (the open one is autosaved first)">
-        New case
-      </button>
-      <button className="btn" onClick={() => void leaveCase('close')} disabled={!info || (!info.path && info.signins === 0 && info.sources.length === 0)} data-testid="close-case-button" title="Close the open case">
-        Close
-      </button>
+      <CaseMenu />
       <button className="btn" onClick={() => (desktop ? native('open') : s.setOpenDialog(true))} data-testid="open-button">
         Open…
       </button>

@@ -85,6 +85,7 @@ test('first run: npm start without --root names its output folder and can open e
 
 test('first run: save and export go to the output folder; a read-only folder is refused before writing', async () => {
   const { page, startDir, outputDir } = await firstRunServer();
+  await page.click('[data-testid=case-menu]');
   await page.click('[data-testid=new-case-button]');
   await page.waitForSelector('[data-testid=case-title]:has-text("Untitled case")');
   await page.click('[data-testid=open-button]');
@@ -160,6 +161,7 @@ test('first run: replacing an existing file asks first, and Cancel keeps it', as
 
 test('first run: files dropped on the page are copied read-only into the output folder and imported', async () => {
   const { page, outputDir, backend } = await firstRunServer();
+  await page.click('[data-testid=case-menu]');
   await page.click('[data-testid=new-case-button]');
   await page.waitForSelector('[data-testid=case-title]:has-text("Untitled case")');
   const text = readFileSync(firstRun!.evidence, 'utf8');
@@ -191,11 +193,13 @@ test('first run: Close case asks when there are unsaved changes, then leaves an 
   const { page, backend } = await firstRunServer();
   const info = await backend.call('case.info', {});
   assert(info.dirty && info.path === null, 'the dropped import left an unsaved case');
+  await page.click('[data-testid=case-menu]');
   await page.click('[data-testid=close-case-button]');
   await page.waitForSelector('[data-testid=confirm-dialog]:has-text("unsaved changes")');
   await screenshotSizes(page, 'first-run-close-confirm');
   await page.click('[data-testid=confirm-cancel]');
   assertEqual((await backend.call('case.info', {})).signins, info.signins, 'Cancel kept the case open');
+  await page.click('[data-testid=case-menu]');
   await page.click('[data-testid=close-case-button]');
   await page.click('[data-testid=confirm-dialog] [data-testid=confirm-ok]');
   await page.waitForSelector('.notice:has-text("Closed")');
