@@ -4,33 +4,17 @@
 import { linkSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackend, type Backend } from '../../main/api/backend';
-import type { EventName } from '../../shared/api/contract';
+import type { Backend } from '../../main/api/backend';
+import { backendSession, type BackendSession } from '../helpers/backend-session';
 import { graphSignin } from '../helpers/graph-records';
 import { tempDir } from '../helpers/temp-files';
 
 const evidence = tempDir();
 const output = tempDir();
+let session: BackendSession;
 let backend: Backend;
-const events: { event: EventName; payload: any }[] = [];
-
-async function ok<T = any>(channel: string, req: unknown = {}): Promise<T> {
-  const r = await backend.invoke(channel, req);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-/** Runs a job channel to its end: the call's own refusal, or the job's failure message. */
-async function job(channel: string, req: unknown): Promise<{ ok: boolean; code?: string; message?: string }> {
-  const r = await backend.invoke(channel, req);
-  if (!r.ok) return { ok: false, code: r.error.code, message: r.error.message };
-  const { jobId } = r.value as { jobId: string };
-  for (;;) {
-    const done = events.find((e) => e.event === 'job.done' && e.payload.jobId === jobId);
-    if (done) return done.payload.ok ? { ok: true } : { ok: false, message: done.payload.error };
-    await new Promise((res) => setTimeout(res, 20));
-  }
-}
+const ok = <T = any>(channel: string, req: unknown = {}) => session.ok<T>(channel, req);
+const job = (channel: string, req: unknown) => session.job(channel, req);
 
 const evFile = evidence.write('signins.json', JSON.stringify({ value: [graphSignin(), graphSignin({ userPrincipalName: 'megan@northwind.example' })] }));
 const fingerprint = () => ({ bytes: readFileSync(evFile), mtime: statSync(evFile).mtimeMs });
@@ -38,12 +22,11 @@ const fingerprint = () => ({ bytes: readFileSync(evFile), mtime: statSync(evFile
 beforeAll(async () => {
   mkdirSync(path.join(evidence.dir, '.secret'));
   writeFileSync(path.join(evidence.dir, '.secret', 'key.json'), '[]');
-  backend = await startBackend({ mode: 'test', readRoots: [evidence.dir], writeRoots: [output.dir, evidence.dir] });
-  backend.subscribe((event, payload) => events.push({ event, payload }));
-  const { jobId } = await ok<{ jobId: string }>('import.start', { paths: [evFile] });
-  while (!events.some((e) => e.event === 'job.done' && e.payload.jobId === jobId)) await new Promise((res) => setTimeout(res, 20));
+  session = await backendSession({ mode: 'test', readRoots: [evidence.dir], writeRoots: [output.dir, evidence.dir] });
+  backend = session.backend;
+  expect(await job('import.start', { paths: [evFile] })).toEqual({ ok: true });
 }, 60_000);
-afterAll(() => backend?.close());
+afterAll(() => session?.close());
 
 describe('write targets', () => {
   const exportReq = (p: string, overwrite?: boolean) => ({ filter: { conditions: [] }, columns: ['user_principal_name'], format: 'csv', path: p, ...(overwrite === undefined ? {} : { overwrite }) });
@@ -86,19 +69,14 @@ describe('write targets', () => {
 });
 
 describe('read and write grants', () => {
+  let strictSession: BackendSession;
   let strict: Backend;
   beforeAll(async () => {
-    strict = await startBackend({ mode: 'test', readRoots: [evidence.dir], writeRoots: [output.dir], outputDir: output.dir });
-    strict.subscribe((event, payload) => strictEvents.push({ event, payload }));
+    strictSession = await backendSession({ mode: 'test', readRoots: [evidence.dir], writeRoots: [output.dir], outputDir: output.dir });
+    strict = strictSession.backend;
   }, 60_000);
-  const strictEvents: { event: EventName; payload: any }[] = [];
-  /** Imports on `strict` and waits for the job to finish. */
-  async function importOnStrict(file: string): Promise<void> {
-    const r = await strict.invoke('import.start', { paths: [file] });
-    expect(r).toMatchObject({ ok: true });
-    const { jobId } = (r as { value: { jobId: string } }).value;
-    while (!strictEvents.some((e) => e.event === 'job.done' && e.payload.jobId === jobId)) await new Promise((res) => setTimeout(res, 20));
-  }
+  afterAll(() => strictSession?.close());
+  const importOnStrict = async (file: string) => expect(await strictSession.job('import.start', { paths: [file] })).toEqual({ ok: true });
 
   it('a readable folder is not writable; the output folder is; dot-names are out of reach', async () => {
     const info = await strict.invoke('app.info', {});
