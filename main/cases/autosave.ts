@@ -13,6 +13,7 @@ import { applyJournaled, journalSeq, replayEntries, setJournalSeq } from '../ann
 import { applyOp, type AnnotationOp, type OpResult } from '../annotations/ops';
 import type { CaseDb } from '../db/case-db';
 import { saveCase } from './case-store';
+import { checkWriteTarget } from './write-target';
 import { autosavePathOf, discardRecovery, Journal, journalPathFor, loadRecovered, newUnsavedLocation, readJournal, type CaseLocation } from './journal';
 
 export { DEMO_RECOVERY_ID, newUnsavedLocation, type CaseLocation } from './journal';
@@ -88,6 +89,8 @@ export class CaseKeeper {
     return this.exclusive(async () => {
       const s = this.current();
       const same = s.location.kind === 'file' && path.resolve(s.location.casePath) === path.resolve(target);
+      // Refused targets (evidence, a non-case, an unconfirmed replace) are refused before anything changes.
+      await checkWriteTarget(s.db, target, { kind: 'case', replace: same || overwrite });
       // A journal left next to the target belongs to the file being replaced: it must not be replayed onto this one.
       if (!same) await fsp.rm(journalPathFor(target), { force: true });
       applyOp(s.db, { type: 'activity', action: 'save', details: { path: target }, author: author ?? defaultAuthor(), at: Date.now() });

@@ -45,6 +45,7 @@ describe('write targets', () => {
       }
     }
     expect(fingerprint()).toEqual(before);
+    expect((await ok('activity.list', { action: 'save' })).total).toBe(0); // a refused save leaves no false record
   });
 
   it('asks before replacing: EXISTS without overwrite, replaced with it; a case replaces only a case', async () => {
