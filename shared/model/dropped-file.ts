@@ -4,8 +4,8 @@
 // its preload reads the real path of a dropped file.
 import { z } from 'zod';
 
-/** Bytes per `drop.chunk` (before base64). */
-export const DROP_CHUNK_BYTES = 1 << 20;
+/** Bytes per `drop.chunk` (before base64): a frame of about 700 KB, well under the socket's frame cap. */
+export const DROP_CHUNK_BYTES = 512 * 1024;
 
 const DropId = z.string().max(64);
 
