@@ -101,7 +101,10 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     grantRead: (p) => policy.grantRead(p),
     grantWrite: (p) => policy.grantWrite(p),
     setShell: (s) => (shell = s),
-    close: () => host.stop(),
+    close: async () => {
+      await dropped.abortAll();
+      await host.stop();
+    },
   };
   await openAtStart(backend, opts);
   return backend;

@@ -83,6 +83,11 @@ export class DroppedFiles {
     return { aborted: true };
   }
 
+  /** Removes every unfinished copy (the server is stopping). */
+  async abortAll(): Promise<void> {
+    for (const id of [...this.uploads.keys()]) await this.abort({ id });
+  }
+
   private upload(id: string): Upload {
     const u = this.uploads.get(id);
     if (!u) throw new ApiFailure('NOT_FOUND', 'no such dropped file in progress');
