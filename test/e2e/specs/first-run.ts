@@ -194,6 +194,7 @@ test('first run: Close case asks when there are unsaved changes, then leaves an 
   const info = await backend.call('case.info', {});
   assert(info.dirty && info.path === null, 'the dropped import left an unsaved case');
   await page.click('[data-testid=case-menu]');
+  await screenshotSizes(page, 'first-run-case-menu');
   await page.click('[data-testid=close-case-button]');
   await page.waitForSelector('[data-testid=confirm-dialog]:has-text("unsaved changes")');
   await screenshotSizes(page, 'first-run-close-confirm');
