@@ -8,6 +8,8 @@ import { IMPORTER_VERSION } from '../../shared/model/import-summary';
 import { EngineHost } from '../engine/host';
 import { ApiFailure } from './api-failure';
 import { DroppedFiles } from './dropped-files';
+import { cacheDir } from '../platform/cache-dir';
+import { QueryLog } from '../platform/query-log';
 import { PathPolicy } from './path-policy';
 
 export interface BackendOptions {
@@ -37,11 +39,15 @@ export interface Backend {
   grantWrite(p: string): void;
   /** Electron: the native dialogs behind `app.command` (browser mode has none). */
   setShell(shell: Shell): void;
+  /** The query log file (Help ▸ Open Query Log). */
+  readonly logFile: string;
   close(): Promise<void>;
 }
 
 export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const host = await EngineHost.start();
+  const log = new QueryLog(path.join(cacheDir(), 'logs'));
+  logJobs(host, log);
   const policy = new PathPolicy({ read: opts.readRoots, write: opts.writeRoots ?? [] });
   for (const p of opts.openPaths ?? []) policy.grantRead(p);
 
@@ -78,6 +84,13 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   };
 
   async function invoke(channel: string, rawReq: unknown): Promise<Result<unknown>> {
+    const started = performance.now();
+    const result = await answer(channel, rawReq);
+    log.timing('call', channel, performance.now() - started, result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`);
+    return result;
+  }
+
+  async function answer(channel: string, rawReq: unknown): Promise<Result<unknown>> {
     try {
       if (!Object.hasOwn(contract, channel)) throw new ApiFailure('NOT_FOUND', `unknown channel "${String(channel).slice(0, 64)}"`);
       const spec = contract[channel as Channel];
@@ -91,6 +104,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       return { ok: true, value };
     } catch (e) {
       const code = e instanceof ApiFailure ? e.code : 'INTERNAL';
+      if (code === 'INTERNAL') log.error(channel, e);
       return { ok: false, error: { code, message: (e as Error)?.message ?? String(e) } };
     }
   }
@@ -101,13 +115,29 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     grantRead: (p) => policy.grantRead(p),
     grantWrite: (p) => policy.grantWrite(p),
     setShell: (s) => (shell = s),
+    logFile: log.file,
     close: async () => {
       await dropped.abortAll();
       await host.stop();
+      await log.flush();
     },
   };
   await openAtStart(backend, opts);
   return backend;
+}
+
+/** Every job's run time, from its first event to its end, in the query log. */
+function logJobs(host: EngineHost, log: QueryLog): void {
+  const started = new Map<string, number>();
+  host.onEvent((event, payload) => {
+    const job = payload as { jobId?: string; kind?: string; ok?: boolean; cancelled?: boolean; error?: string | null };
+    if (!job.jobId) return;
+    if (event === 'job.progress' && !started.has(job.jobId)) started.set(job.jobId, performance.now());
+    if (event !== 'job.done') return;
+    const since = started.get(job.jobId) ?? performance.now();
+    started.delete(job.jobId);
+    log.timing('job', job.kind ?? 'job', performance.now() - since, job.cancelled ? 'cancelled' : job.ok ? 'ok' : `failed: ${job.error ?? ''}`);
+  });
 }
 
 async function openAtStart(backend: Backend, opts: BackendOptions): Promise<void> {

@@ -2,9 +2,9 @@
 // format, overlapping files, planted attacks), imported once and cached as a case file. Nothing real
 // is shipped; the same seed always gives the same case.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { CaseDb } from '../db/case-db';
+import { cacheDir } from '../platform/cache-dir';
 import { writeDemoSet } from '../generator/demo-set';
 import { importFiles } from '../import/pipeline';
 import { loadCase, saveCase } from './case-store';
@@ -14,10 +14,6 @@ import { runDetections } from '../detections/runner';
 
 export const DEMO_SEED = 20251104;
 const DEMO_VERSION = 3; // bump when the generator's output changes
-
-export function cacheDir(): string {
-  return process.env.SIGNINSCOPE_CACHE ?? path.join(os.homedir(), '.cache', 'signinscope');
-}
 
 export async function openDemoCase(): Promise<{ caseDb: CaseDb; evidenceDir: string }> {
   const dir = path.join(cacheDir(), `demo-v${DEMO_VERSION}-${DEMO_SEED}`);

@@ -2,7 +2,7 @@
 // user picked is granted to the backend's path policy first (nothing else is granted in Electron):
 // files to open are readable (that file only, never its folder); a folder chosen to write into and a
 // Save dialog's file are writable.
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
 import type { ShellCommand } from '../../shared/api/contract';
 import type { Backend } from '../api/backend';
 import type { RecentCases } from './recent-cases';
@@ -91,6 +91,12 @@ export class Actions {
     const saved = await this.call('case.save', { path: target, overwrite: confirmed });
     if (saved) this.remember(target);
     return saved;
+  }
+
+  /** Help ▸ Open Query Log: the log of every call and job with its timing, in the system's text viewer. */
+  async openQueryLog(): Promise<void> {
+    const failure = await shell.openPath(this.backend.logFile);
+    if (failure) dialog.showErrorBox('SigninScope', `Cannot open the query log ${this.backend.logFile}: ${failure}`);
   }
 
   private remember(casePath: string): void {
