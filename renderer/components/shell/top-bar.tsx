@@ -6,12 +6,15 @@ import { useStore } from '../../store/store';
 import { CaseActions } from '../case/case-actions';
 import { ThemeToggle } from './theme-toggle';
 import { TimeZoneSwitch } from './time-zone-switch';
+import { CaseMenu } from '../case/case-menu';
+import { useDocumentTitle } from '../case/use-document-title';
 
 export function TopBar() {
   const info = useStore((s) => s.caseInfo);
   const appInfo = useStore((s) => s.appInfo);
   const s = useStore.getState();
   const desktop = appInfo?.mode === 'electron';
+  useDocumentTitle(info);
   // The desktop app asks the shell for native dialogs; browser mode uses the in-app ones.
   const native = (command: 'open' | 'saveAs') =>
     void attempt(async () => {
@@ -38,8 +41,9 @@ export function TopBar() {
         </span>{' '}
         SigninScope
       </h1>
-      <div className="case-title" title={info?.path ?? 'Not saved yet'}>
+      <div className="case-title" title={info?.path ?? 'Not saved yet'} data-testid="case-title">
         <span>{info?.title ?? 'No case'}</span>
+        {info && !info.path && <span className="badge muted tiny case-kind">not saved</span>}
         {info?.dirty && <span className="badge warn tiny">unsaved changes</span>}
         {info && (
           <span className="muted small">
@@ -49,6 +53,7 @@ export function TopBar() {
         )}
       </div>
       <span className="grow" />
+      <CaseMenu />
       <button className="btn" onClick={() => (desktop ? native('open') : s.setOpenDialog(true))} data-testid="open-button">
         Open…
       </button>
