@@ -10,6 +10,7 @@ import { AtomicFileWriter } from './atomic-file-writer';
 import { ROW_FORMATS } from './row-formats';
 import { pageRows } from './row-pager';
 import { isoInZone } from '../../shared/util/zoned-time';
+import { statedZone } from '../../shared/model/time-zone';
 
 export interface ExportProgress {
   rows: number;
@@ -33,7 +34,7 @@ export async function exportRows(
   const started = Date.now();
   const format = ROW_FORMATS[req.format];
   // UTC stays the reference; a display zone adds each row's wall time with its own (DST) offset.
-  const zoned = req.timeZone && req.timeZone !== 'UTC' && req.timeZone !== 'utc' && req.timeZone !== 'local' ? req.timeZone : null;
+  const zoned = statedZone(req.timeZone);
   const zonedKey = zoned ? `created_at (${zoned})` : null;
   const columns = zonedKey ? withZonedColumn([...new Set(req.columns)], zonedKey) : [...new Set(req.columns)];
   const fetched = [...new Set([...columns.filter((c) => c !== zonedKey), ...format.extraColumns])].map(resolveColumn); // the allowlist: unknown names throw

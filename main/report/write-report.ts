@@ -1,4 +1,5 @@
 // Builds the case report and writes it atomically (temp file + rename) to the chosen path.
+import { statedZone } from '../../shared/model/time-zone';
 import path from 'node:path';
 import type { ReportReq, ReportSummary } from '../../shared/model/export';
 import { IMPORTER_VERSION } from '../../shared/model/import-summary';
@@ -36,7 +37,7 @@ export function renderReport(caseDb: CaseDb, req: Omit<ReportReq, 'path'>, opts:
     findings,
     annotations,
     sources: evidenceManifest(caseDb),
-    timeZone: req.timeZone && req.timeZone !== 'UTC' && req.timeZone !== 'utc' && req.timeZone !== 'local' ? req.timeZone : null,
+    timeZone: statedZone(req.timeZone),
   });
   return { html, signins: counts.signins, findings: findings?.length ?? 0, annotations: annotations.notes.length + annotations.annotatedSignins + annotations.targets.length };
 }

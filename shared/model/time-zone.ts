@@ -15,3 +15,8 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 export const TimeZoneSetting = z.string().min(1).max(64).refine(isValidTimeZone, 'not a known time zone');
+
+/** The IANA zone an export or the report should state beside UTC, or null when there is none to state. */
+export function statedZone(zone: string | undefined): string | null {
+  return zone && zone !== 'UTC' && zone !== 'utc' && zone !== 'local' && isValidTimeZone(zone) ? zone : null;
+}
