@@ -2,28 +2,19 @@
 // (unknown sign-ins, findings, columns; duplicate view names), view CRUD, the activity list.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keeperOf } from '../../../main/cases/autosave';
-import { saveCase } from '../../../main/cases/case-store';
-import { Engine } from '../../../main/engine/engine';
+import type { Engine } from '../../../main/engine/engine';
 import { tempDir } from '../../helpers/temp-files';
-import { fixtureCase } from './fixture-case';
+import { engineOnCase, fixtureCase } from './fixture-case';
 
 const tmp = tempDir();
-const previousCache = process.env.SIGNINSCOPE_CACHE;
 let engine: Engine;
+let close: () => void;
 
 beforeAll(async () => {
-  process.env.SIGNINSCOPE_CACHE = path.join(tmp.dir, 'cache');
   const { caseDb } = await fixtureCase(tmp.dir, { rows: 20 });
-  const file = path.join(tmp.dir, 'channels.signinscope');
-  await saveCase(caseDb, file);
-  engine = await Engine.create();
-  await engine.handle('case.open', { path: file });
+  ({ engine, close } = await engineOnCase(caseDb, tmp.dir, path.join(tmp.dir, 'channels.signinscope')));
 });
-afterAll(() => {
-  keeperOf(engine).dispose();
-  process.env.SIGNINSCOPE_CACHE = previousCache;
-});
+afterAll(() => close());
 
 const view = { filter: { conditions: [] }, columns: ['created_at', 'user_principal_name'], sort: { column: 'created_at', dir: 'asc' as const } };
 

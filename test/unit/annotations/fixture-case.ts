@@ -2,7 +2,10 @@
 // through the real pipeline (users, IPs, outcomes and times vary; a few rows share a time).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { keeperOf } from '../../../main/cases/autosave';
+import { saveCase } from '../../../main/cases/case-store';
 import type { CaseDb } from '../../../main/db/case-db';
+import { Engine } from '../../../main/engine/engine';
 import { graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
 
@@ -38,4 +41,23 @@ export async function fixtureCase(dir: string, opts: FixtureOptions = {}): Promi
 
 export function rids(caseDb: CaseDb, sql: string, params: (string | number)[] = []): number[] {
   return caseDb.all(sql, params).map((r) => Number(r[0]));
+}
+
+/**
+ * Saves the case to `file` and opens it in a fresh engine, its cache (journals, recovery) under
+ * `dir`; `close` stops the autosave keeper and restores the cache setting.
+ */
+export async function engineOnCase(caseDb: CaseDb, dir: string, file: string): Promise<{ engine: Engine; close(): void }> {
+  const previousCache = process.env.SIGNINSCOPE_CACHE;
+  process.env.SIGNINSCOPE_CACHE = path.join(dir, 'cache');
+  await saveCase(caseDb, file);
+  const engine = await Engine.create();
+  await engine.handle('case.open', { path: file });
+  return {
+    engine,
+    close: () => {
+      keeperOf(engine).dispose();
+      process.env.SIGNINSCOPE_CACHE = previousCache;
+    },
+  };
 }

@@ -5,38 +5,30 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/api/contract';
-import { keeperOf } from '../../../main/cases/autosave';
-import { saveCase } from '../../../main/cases/case-store';
-import { Engine } from '../../../main/engine/engine';
+import type { Engine } from '../../../main/engine/engine';
 import { exportRows } from '../../../main/export/export-rows';
 import { renderReport } from '../../../main/report/write-report';
 import type { CaseDb } from '../../../main/db/case-db';
 import { tempDir } from '../../helpers/temp-files';
-import { fixtureCase } from '../annotations/fixture-case';
+import { engineOnCase, fixtureCase } from '../annotations/fixture-case';
 
 const tmp = tempDir();
 const NY = 'America/New_York';
-const previousCache = process.env.SIGNINSCOPE_CACHE;
 let caseDb: CaseDb;
 let engine: Engine;
+let close: () => void;
 let file: string;
 
 beforeAll(async () => {
-  process.env.SIGNINSCOPE_CACHE = path.join(tmp.dir, 'cache');
   // One winter and one summer sign-in: New York is at -05:00 for the first, -04:00 for the second.
   ({ caseDb } = await fixtureCase(tmp.dir, {
     rows: 2,
     override: (i) => ({ createdDateTime: i === 0 ? '2025-01-15T14:00:00.120Z' : '2025-07-15T14:00:00Z' }),
   }));
   file = path.join(tmp.dir, 'zone.signinscope');
-  await saveCase(caseDb, file);
-  engine = await Engine.create();
-  await engine.handle('case.open', { path: file });
+  ({ engine, close } = await engineOnCase(caseDb, tmp.dir, file));
 });
-afterAll(() => {
-  keeperOf(engine).dispose();
-  process.env.SIGNINSCOPE_CACHE = previousCache;
-});
+afterAll(() => close());
 
 describe('case time zone', () => {
   it('is saved in the case and comes back on reopen', async () => {
