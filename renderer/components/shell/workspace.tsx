@@ -9,8 +9,8 @@ import { VIEWS } from './views';
 export function Workspace() {
   const view = useStore((s) => s.view);
   const info = useStore((s) => s.caseInfo);
-  // A third of the window by default (wide enough for the detail tabs on one line at 1600 px).
-  const [detailsWidth, setDetailsWidth] = useState(() => loadPref('detailsWidth', Math.round(Math.min(600, Math.max(380, window.innerWidth * 0.36)))));
+  // 31% of the window by default: about 500 px at 1600 px, where the detail tabs fit on one line.
+  const [detailsWidth, setDetailsWidth] = useState(() => loadPref('detailsWidth', Math.round(Math.min(560, Math.max(380, window.innerWidth * 0.31)))));
   const drag = useRef<{ x: number; w: number } | null>(null);
   const active = VIEWS.find((v) => v.id === view && v.component) ?? VIEWS[0]!;
   const Active = active.component!;
