@@ -14,8 +14,12 @@ export function chooseTimeZone(mode: TimeMode): void {
   s.setTimeMode(mode);
   savePref('timeMode', mode);
   if (!s.caseInfo) return;
-  // Only the case summary changes: no view needs to re-query its rows.
-  void attempt(async () => useStore.setState({ caseInfo: await api().call('case.setTimeZone', { zone: mode }) }));
+  // Only the case summary changes: no view needs to re-query its rows. The zone is set again in
+  // case a case.changed event carrying the previous zone arrived meanwhile.
+  void attempt(async () => {
+    const caseInfo = await api().call('case.setTimeZone', { zone: mode });
+    useStore.setState({ caseInfo, timeMode: caseInfo.timeZone ?? mode });
+  });
 }
 
 export function TimeZoneSwitch() {
