@@ -34,7 +34,7 @@ export function ActivityList() {
         <span className="muted small">Append-only: entries cannot be edited or removed.</span>
       </div>
       {error && <div className="error pad">{error}</div>}
-      <div className="table-wrap grow-table annot-wrap">
+      <div className="table-wrap grow-table annot-wrap" tabIndex={0} role="region" aria-label="Activity log">
         <table className="table activity-table" data-testid="activity-table">
           <thead>
             <tr>

@@ -24,7 +24,7 @@ export function AnnotationList() {
   if (error) return <div className="error pad">{error}</div>;
   const items = data?.items ?? [];
   return (
-    <div className="table-wrap grow-table annot-wrap">
+    <div className="table-wrap grow-table annot-wrap" tabIndex={0} role="region" aria-label="Annotations">
       <table className="table annot-table" data-testid="annotations-table">
         <thead>
           <tr>

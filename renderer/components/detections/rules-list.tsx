@@ -16,7 +16,7 @@ export function RulesList({ rules, findings, lastRun }: RulesListProps) {
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
   return (
-    <div className="table-wrap findings-wrap">
+    <div className="table-wrap findings-wrap" tabIndex={0} role="region" aria-label="Detection rules">
       <table className="table rules-table" data-testid="rules-table">
         <thead>
           <tr>
