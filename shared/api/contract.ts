@@ -40,6 +40,8 @@ export const CaseInfo = z.object({
   timeMax: z.number().nullable(),
   sources: z.array(SourceInfo),
   dirty: z.boolean(),
+  /** What opening the case changed or cut for display (foreign views/triggers dropped, a capped title). */
+  notices: z.array(z.string()).optional(),
 });
 export type CaseInfo = z.infer<typeof CaseInfo>;
 
