@@ -48,6 +48,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   };
   const pathChecks: Partial<Record<Channel, (req: any) => void>> = {
     'case.open': (req: { path: string }) => (req.path = policy.check(req.path)),
+    'case.locateEvidence': (req: { path: string }) => (req.path = policy.check(req.path)),
     'case.save': (req: { path?: string }) => {
       if (req.path) req.path = policy.check(req.path, { forWriting: true });
     },

@@ -58,6 +58,8 @@ export const contract = {
   'case.new': { req: z.object({}), res: CaseInfo },
   'case.openDemo': { req: z.object({}), res: CaseInfo },
   'case.open': { req: z.object({ path: PathStr }), res: CaseInfo },
+  /** Points an evidence file of the case at a new path; accepted only when its size and SHA-256 match. */
+  'case.locateEvidence': { req: z.object({ sourceId: z.number().int(), path: PathStr }), res: CaseInfo },
   'case.save': { req: z.object({ path: PathStr.optional() }), res: z.object({ path: z.string(), bytes: z.number() }) },
   'fs.list': {
     req: z.object({ dir: PathStr.optional() }),
@@ -88,6 +90,8 @@ export const contract = {
       values: z.record(z.string(), Cell),
       raw: z.string().nullable(),
       rawNote: z.string().nullable(),
+      /** The source id whose evidence file is missing or changed (the Raw view offers "Locate…"). */
+      rawLocate: z.number().nullable().optional(),
       authSteps: z.array(z.record(z.string(), Cell)),
       caPolicies: z.array(z.record(z.string(), Cell)),
       errorMeaning: z.string().nullable(),
