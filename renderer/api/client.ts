@@ -47,7 +47,7 @@ export async function connect(): Promise<ApiClient> {
     current = clientOver(createIpcTransport(window.signinscope));
     return current;
   }
-  const token = takeSessionToken();
+  const token = await takeSessionToken();
   if (!token) throw new Error('This page needs the session link printed by `npm run serve` (it ends with #token=…).');
   current = clientOver(await createWsTransport(token));
   return current;
