@@ -164,5 +164,5 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export const CHANNELS = Object.keys(contract) as Channel[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];
 
-export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'BUSY' | 'CANCELLED' | 'IO' | 'INTERNAL';
+export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'BUSY' | 'CANCELLED' | 'IO' | 'TIMEOUT' | 'INTERNAL';
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
