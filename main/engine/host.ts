@@ -129,7 +129,7 @@ export class EngineHost {
     const seconds = `${(this.limitMs / 1000).toLocaleString('en')} s`;
     if (this.jobs.size > 0) return p.reject(new ApiFailure('TIMEOUT', `${p.channel} did not finish within ${seconds}: the engine is busy with a running job (import or detections); try again when it is done.`));
     if (await this.answersPing()) return p.reject(new ApiFailure('TIMEOUT', `${p.channel} did not finish within ${seconds} and was abandoned.`));
-    p.reject(new ApiFailure('TIMEOUT', `The query (${p.channel}) ran longer than the ${seconds} limit and was stopped. The case was reopened from its last save and journal; narrow the filter and try again.`));
+    p.reject(new ApiFailure('TIMEOUT', `The query (${p.channel}) ran longer than the ${seconds} limit and was stopped. The case was reopened from its last save and journal, with every annotation.`));
     await this.restart();
   }
 

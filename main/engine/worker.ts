@@ -24,8 +24,8 @@ void Engine.create((event, payload) => post({ type: 'event', event, payload })).
     if (msg.type === 'restore') {
       return void restoreCase(engine, msg.location).then(
         () => {
+          // No case.changed: the page would re-run the query that just ran out of time, again and again.
           postLocation();
-          engine.announceCase();
           post({ type: 'restored', ok: true, message: null });
         },
         (e: unknown) => post({ type: 'restored', ok: false, message: (e as Error)?.message ?? String(e) }),

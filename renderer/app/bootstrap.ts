@@ -11,7 +11,10 @@ export async function bootstrap(): Promise<void> {
   const store = useStore.getState();
   client.onClosed((reason) => useStore.getState().setConnectionLost(reason));
   client.on('case.changed', (info) => showCase(info));
-  onQueryTimeout((err) => useStore.getState().notify('error', err.message));
+  onQueryTimeout((err) => {
+    const s = useStore.getState();
+    if (!s.notices.some((n) => n.text === err.message)) s.notify('error', err.message);
+  });
   // Only imports drive the import progress bar; detections, exports and the rest show their own.
   client.on('job.progress', (p) => p.kind === 'import' && useStore.getState().setProgress(p));
   client.on('job.done', (done) => {

@@ -2,7 +2,6 @@
 // stuck engine worker is replaced, and the case is back open with every annotation.
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EventName } from '../../shared/api/contract';
 import { startBackend, type Backend } from '../../main/api/backend';
 import { saveCase } from '../../main/cases/case-store';
 import { graphSignin } from '../helpers/graph-records';
@@ -45,8 +44,6 @@ describe('engine time limit', () => {
     process.env.SIGNINSCOPE_CACHE = path.join(tmp.dir, 'cache');
     backend = await startBackend({ mode: 'test', roots: [tmp.dir] });
     delete process.env.SIGNINSCOPE_QUERY_TIMEOUT_MS;
-    const events: EventName[] = [];
-    backend.subscribe((event) => events.push(event));
     expect((await ok('case.open', { path: file })).signins).toBe(2);
     await ok('annotations.tag', { scope: { target: { type: 'signin', rid: 2 } }, tags: ['suspicious'] });
 
@@ -57,6 +54,5 @@ describe('engine time limit', () => {
     const info = await ok('case.info');
     expect(info).toMatchObject({ path: file, signins: 2 });
     expect((await ok('annotations.forRids', { rids: [1, 2] })).rows).toEqual([{ rid: 2, tags: ['suspicious'], starred: false, notes: 0 }]);
-    expect(events).toContain('case.changed');
   }, 180_000);
 });
