@@ -1,7 +1,7 @@
 // "Evidence missing or changed": the Raw view reads an evidence file back only while its size and
-// SHA-256 match the case's manifest. Locate… points the case at the file's new place (a shared
-// folder in browser mode, the system dialog in the desktop app); the backend accepts it only when
-// size and SHA-256 match.
+// SHA-256 match the case's manifest. Locate… points the case at the file's new place (browsed in
+// the shared folders, or in a folder picked in the desktop app's dialog); the backend accepts it
+// only when size and SHA-256 match.
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { attempt } from '../../app/bootstrap';
@@ -25,13 +25,11 @@ export function LocateEvidence({ sourceId, note }: { sourceId: number; note: str
     useStore.setState({ caseInfo: info }); // same rows: keep the grid and the selection; the details pane reads the record again
   };
   const start = async () => {
-    if (desktop) {
-      const picked = await attempt(() => api().call('app.command', { command: 'open' }));
-      if (picked?.path) await locate(picked.path);
-      return;
-    }
+    // The desktop app's folder dialog grants the folder it picks; the file is then chosen in it.
+    const picked = desktop ? await attempt(() => api().call('app.command', { command: 'chooseFolder' })) : null;
+    if (desktop && !picked?.path) return;
     setOpen(true);
-    folder.browse();
+    folder.browse(picked?.path ?? undefined);
   };
   return (
     <div className="callout small locate" data-testid="evidence-missing">
