@@ -5,6 +5,7 @@ import { appendFileSync, copyFileSync, mkdirSync, renameSync, writeFileSync } fr
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkEvidence, relocateEvidence } from '../../../main/cases/evidence-check';
+import { readJournal } from '../../../main/cases/journal';
 import { getRecord } from '../../../main/query/record';
 import { graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
@@ -82,5 +83,12 @@ describe('import of something that is not a regular file', () => {
     const { summary } = await importIntoNewCase([target()]);
     expect(summary.files[0]).toMatchObject({ status: 'unusable', imported: 0 });
     expect(summary.files[0]!.firstIssues?.[0]?.message ?? '').toMatch(/not a regular file: refused without reading it/);
+  }, 20_000);
+});
+
+describe('a journal next to a case', () => {
+  it('is read only if it is a regular file: a FIFO is refused at once', async () => {
+    await expect(readJournal(fifo('handed-over.signinscope.journal'))).rejects.toThrow(/FIFO \(named pipe\), not a regular file/);
+    expect(await readJournal(path.join(tmp.dir, 'absent.journal'))).toEqual({ entries: [], corrupt: 0, tornBytes: 0 });
   }, 20_000);
 });
