@@ -51,6 +51,7 @@ export function appSchema(): Promise<Map<string, SchemaObject>> {
  * foreign object dropped.
  */
 export function repairSchema(db: Database, app: Map<string, SchemaObject>): string[] {
+  refuseComputedColumns(db);
   const report: string[] = [];
   const objects = schemaObjects(db);
   const tables = new Set(tableNames(db));
@@ -66,6 +67,23 @@ export function repairSchema(db: Database, app: Map<string, SchemaObject>): stri
     if (own.type === 'trigger' || !objects.some((o) => key(o) === key(own) && o.sql === own.sql)) db.exec(own.sql);
   }
   return report;
+}
+
+/**
+ * A generated column shows a value computed by SQL the file brought along, not one that was imported.
+ * SigninScope never creates one; such a file is refused (the column cannot be dropped while an
+ * index or view uses it, and its table's rows could not be trusted anyway).
+ */
+function refuseComputedColumns(db: Database): void {
+  for (const table of tableNames(db)) {
+    if (table.startsWith('sqlite_')) continue;
+    const cols = db.exec(`SELECT name FROM pragma_table_xinfo(${sqlString(table)}) WHERE hidden IN (2, 3)`)[0]?.values ?? [];
+    if (cols.length) throw new Error(`not a SigninScope case file: table ${shortName(table)} has a computed column ${shortName(String(cols[0]![0]))}, which SigninScope never writes`);
+  }
+}
+
+function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
 }
 
 function schemaObjects(db: Database): SchemaObject[] {

@@ -80,6 +80,11 @@ describe('crafted case files', () => {
     ]);
   });
 
+  it('a table with a computed column is refused: its values would not be the evidence', async () => {
+    const file = await craftedCase('generated', `ALTER TABLE signin_data ADD COLUMN fake_ip TEXT GENERATED ALWAYS AS ('6.6.6.6') VIRTUAL`);
+    await expect(loadCase(file)).rejects.toThrow(/not a SigninScope case file: table "signin_data" has a computed column "fake_ip"/);
+  });
+
   it('a case written by SigninScope itself opens with nothing to report', async () => {
     const file = await craftedCase('clean', 'SELECT 1');
     const reopened = await loadCase(file);
