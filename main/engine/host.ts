@@ -40,6 +40,9 @@ export class EngineHost {
   private pongWaiters: (() => void)[] = [];
   private restarting: Promise<void> | null = null;
   private stopped = false;
+  /** Times of recent restarts: a worker that keeps dying is not restarted forever. */
+  private restarts: number[] = [];
+  private broken: string | null = null;
 
   private constructor(
     private worker: Worker,
@@ -56,6 +59,7 @@ export class EngineHost {
 
   async call(channel: string, req: unknown): Promise<unknown> {
     if (this.restarting) await this.restarting;
+    if (this.broken) throw new ApiFailure('INTERNAL', this.broken);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = QUERY_CHANNELS.has(channel) ? setTimeout(() => void this.overrun(id), this.limitMs) : null;
@@ -81,7 +85,11 @@ export class EngineHost {
   private attach(worker: Worker): void {
     worker.on('message', (m: FromWorker) => this.receive(m));
     worker.on('error', (e) => this.failAll(new ApiFailure('INTERNAL', e.message)));
-    worker.on('exit', (code) => this.failAll(new ApiFailure('INTERNAL', `engine worker exited (${code})`)));
+    worker.on('exit', (code) => {
+      this.failAll(new ApiFailure('INTERNAL', `engine worker exited (${code})`));
+      // A worker that died (out of memory, a crash in sql.js) is replaced like a stuck one.
+      if (!this.stopped) void this.restart('crash');
+    });
   }
 
   private ready(worker: Worker): Promise<void> {
@@ -130,7 +138,7 @@ export class EngineHost {
     if (this.jobs.size > 0) return p.reject(new ApiFailure('TIMEOUT', `${p.channel} did not finish within ${seconds}: the engine is busy with a running job (import or detections); try again when it is done.`));
     if (await this.answersPing()) return p.reject(new ApiFailure('TIMEOUT', `${p.channel} did not finish within ${seconds} and was abandoned.`));
     p.reject(new ApiFailure('TIMEOUT', `The query (${p.channel}) ran longer than the ${seconds} limit and was stopped. The case was reopened from its last save and journal, with every annotation.`));
-    await this.restart();
+    await this.restart('timeout');
   }
 
   private answersPing(): Promise<boolean> {
@@ -148,14 +156,22 @@ export class EngineHost {
     });
   }
 
-  /** Replaces a stuck worker with a fresh one holding the same case. */
-  private restart(): Promise<void> {
+  /** Replaces a stuck (or dead) worker with a fresh one holding the same case. */
+  private restart(why: 'timeout' | 'crash'): Promise<void> {
+    const now = Date.now();
+    if (why === 'crash') this.restarts = [...this.restarts.filter((t) => now - t < 60_000), now];
+    if (this.restarts.length > 3) {
+      this.broken = 'the engine worker failed repeatedly; restart SigninScope';
+      this.stopped = true;
+      this.failAll(new ApiFailure('INTERNAL', this.broken));
+      return Promise.resolve();
+    }
     this.restarting ??= (async () => {
       const old = this.worker;
       const location = this.location; // the fresh worker announces its own empty case before the restore
       old.removeAllListeners();
       await old.terminate();
-      this.failAll(new ApiFailure('TIMEOUT', 'The engine was restarted after a query ran out of time; please retry.'));
+      this.failAll(why === 'timeout' ? new ApiFailure('TIMEOUT', 'The engine was restarted after a query ran out of time; please retry.') : new ApiFailure('INTERNAL', 'The engine stopped unexpectedly and was restarted; please retry.'));
       this.jobs.clear();
       if (this.stopped) return;
       const next = spawnEngineWorker();
@@ -163,7 +179,9 @@ export class EngineHost {
       this.attach(next);
       await this.ready(next);
       if (location) await this.restore(location);
-    })().finally(() => (this.restarting = null));
+    })()
+      .catch(() => undefined) // a worker that fails to start exits, and that exit restarts it again
+      .finally(() => (this.restarting = null));
     return this.restarting;
   }
 
