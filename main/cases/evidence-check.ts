@@ -47,15 +47,6 @@ async function hashHandle(handle: FileHandle, signal?: AbortSignal): Promise<str
   }
 }
 
-/** SHA-256 of a regular file (anything else is refused before it is read). */
-export async function sha256OfFile(file: string, signal?: AbortSignal): Promise<string> {
-  const handle = await openRegularFile(file);
-  try {
-    return await hashHandle(handle, signal);
-  } finally {
-    await handle.close();
-  }
-}
 
 interface ManifestEntry {
   sourceId: number;
@@ -79,7 +70,7 @@ function manifestEntry(caseDb: CaseDb, sourceId: number): ManifestEntry | null {
 }
 
 /** Checks one file against a manifest entry: regular file, same size, same SHA-256. */
-export async function checkAgainst(entry: ManifestEntry, file: string, signal?: AbortSignal): Promise<EvidenceCheck & { identity?: FileIdentity }> {
+async function checkAgainst(entry: ManifestEntry, file: string, signal?: AbortSignal): Promise<EvidenceCheck & { identity?: FileIdentity }> {
   const base = { sourceId: entry.sourceId, path: file };
   if (entry.sha256 === null) return { ...base, state: 'unverified', detail: 'no SHA-256 was recorded at import (the import did not finish)' };
   let handle: FileHandle;
@@ -125,7 +116,21 @@ export type IntactEvidence = { ok: true; path: string; identity: FileIdentity } 
  * The evidence file of a source, if it is a regular file matching the manifest (size and SHA-256).
  * A file verified before is trusted while its identity is unchanged; otherwise it is hashed now.
  */
-export async function intactEvidence(caseDb: CaseDb, sourceId: number): Promise<IntactEvidence> {
+export function intactEvidence(caseDb: CaseDb, sourceId: number): Promise<IntactEvidence> {
+  // Many sign-ins of one file are read back at once (a session's rows): hash the file once for all.
+  let perCase = inflight.get(caseDb);
+  if (!perCase) inflight.set(caseDb, (perCase = new Map()));
+  let running = perCase.get(sourceId);
+  if (!running) {
+    running = verifyNow(caseDb, sourceId).finally(() => perCase.delete(sourceId));
+    perCase.set(sourceId, running);
+  }
+  return running;
+}
+
+const inflight = new WeakMap<CaseDb, Map<number, Promise<IntactEvidence>>>();
+
+async function verifyNow(caseDb: CaseDb, sourceId: number): Promise<IntactEvidence> {
   const entry = manifestEntry(caseDb, sourceId);
   if (!entry) return { ok: false, note: 'no evidence file is recorded for this sign-in' };
   const known = verifiedOf(caseDb).get(sourceId);
