@@ -46,7 +46,7 @@ export function normalizeGraphSignin(r: Record<string, unknown>, hints: RecordHi
       longitude: lon,
       status: deriveStatus(code),
       status_code: code,
-      failure_reason: str(status.failureReason),
+      failure_reason: failureReasonOf(code, status.failureReason),
       additional_details: str(status.additionalDetails),
       client_app_used: canonicalValue('clientApp', r.clientAppUsed),
       correlation_id: str(r.correlationId) ?? hints.fallbackCorrelationId ?? null,
@@ -82,6 +82,12 @@ export function normalizeGraphSignin(r: Record<string, unknown>, hints: RecordHi
     caPolicies: caPoliciesOf(r.appliedConditionalAccessPolicies ?? r.conditionalAccessPolicies),
     timeSource: createdMs !== null ? 'createdDateTime' : hints.fallbackTimeMs != null ? (hints.fallbackTimeSource ?? 'time') : null,
   };
+}
+
+/** Graph fills `failureReason` with "Other." on successes; diagnostic settings and the admin center leave it empty. */
+function failureReasonOf(code: number | null, reason: unknown): string | null {
+  const text = str(reason);
+  return code === 0 && text !== null && /^other\.?$/i.test(text.trim()) ? null : text;
 }
 
 function isMfaStep(step: AuthStep): boolean {
