@@ -3,6 +3,7 @@
 // `member`, the 2018 preview `2`. Normalizers store the canonical value (the Graph enum member where
 // Graph has one); the renderer shows the admin center's label; exports keep the canonical value.
 // Sources of every list: docs/schema.md, "Vocabulary".
+import { LEGACY_CLIENT_APPS, SIGN_IN_TYPES, STATUSES, type SignInType } from './columns';
 
 export interface VocabularyTerm {
   /** The stored value: the Graph enum member (or Graph's string where the property is a plain string). */
@@ -32,13 +33,20 @@ const sentence = (value: string): string => {
 const sentences = (...values: string[]): VocabularyTerm[] => values.map((v) => t(v, sentence(v)));
 const UNKNOWN_FUTURE = t('unknownFutureValue', 'Unknown future value');
 
+const SIGN_IN_TYPE_LABELS: Readonly<Record<SignInType, string>> = {
+  interactiveUser: 'Interactive user',
+  nonInteractiveUser: 'Non-interactive user',
+  servicePrincipal: 'Service principal',
+  managedIdentity: 'Managed identity',
+};
+
 const RISK_LEVEL: Vocabulary = {
   terms: [t('none', 'None'), t('low', 'Low'), t('medium', 'Medium'), t('high', 'High'), t('hidden', 'Hidden'), UNKNOWN_FUTURE],
 };
 
 export const VOCABULARIES = {
   /** No Graph enum exists (Graph has only `status.errorCode`): the admin center's words are the values. */
-  status: { terms: same('Success', 'Failure', 'Interrupted') },
+  status: { terms: same(...STATUSES) },
   conditionalAccessStatus: {
     terms: [
       t('success', 'Success', { legacy: 0 }),
@@ -102,14 +110,7 @@ export const VOCABULARIES = {
     ],
   },
   userType: { terms: [t('member', 'Member'), t('guest', 'Guest'), UNKNOWN_FUTURE] },
-  signInType: {
-    terms: [
-      t('interactiveUser', 'Interactive user'),
-      t('nonInteractiveUser', 'Non-interactive user'),
-      t('servicePrincipal', 'Service principal'),
-      t('managedIdentity', 'Managed identity'),
-    ],
-  },
+  signInType: { terms: SIGN_IN_TYPES.map((type) => t(type, SIGN_IN_TYPE_LABELS[type])) },
   riskLevel: RISK_LEVEL,
   riskState: {
     terms: [
@@ -143,13 +144,7 @@ export const VOCABULARIES = {
     ],
   },
   /** clientAppUsed is a plain string in Graph (the admin center's "Client app" filter lists the same words). */
-  clientApp: {
-    terms: same(
-      'Browser', 'Mobile Apps and Desktop clients', 'Exchange ActiveSync', 'Exchange Online PowerShell', 'Exchange Web Services',
-      'IMAP4', 'MAPI Over HTTP', 'Offline Address Book', 'Outlook Anywhere (RPC over HTTP)', 'Other clients', 'POP3',
-      'Reporting Web Services', 'Authenticated SMTP', 'Autodiscover', 'Universal Outlook', 'SMTP', 'Unknown',
-    ),
-  },
+  clientApp: { terms: same('Browser', 'Mobile Apps and Desktop clients', ...LEGACY_CLIENT_APPS, 'Unknown') },
   /** Operating system families as Graph spells them when no version follows. */
   operatingSystem: { terms: same('Windows 10', 'Windows 11', 'Windows', 'MacOs', 'Ios', 'Android', 'Linux', 'ChromeOS', 'Windows Phone') },
   /** authenticationDetails[].authenticationStepRequirement. */
