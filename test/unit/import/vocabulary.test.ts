@@ -2,7 +2,7 @@
 // real documented record, mixed Graph / admin-center spellings in one case giving one facet value
 // each, and the Log Analytics `Location` fallback.
 import { describe, expect, it } from 'vitest';
-import { canonicalValue, displayValue, vocabularyLabel } from '../../../shared/model/vocabulary';
+import { canonicalValue, displayValue, vocabularyLabel, type VocabularyName } from '../../../shared/model/vocabulary';
 import { facets } from '../../../main/query/facets';
 import { diagnosticLine, graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
@@ -10,41 +10,52 @@ import { tempDir } from '../../helpers/temp-files';
 
 const tmp = tempDir('vocabulary-');
 
-describe('canonicalValue', () => {
-  it('maps admin-center labels and other casings to the Graph enum member', () => {
-    expect(canonicalValue('conditionalAccessStatus', 'Not Applied')).toBe('notApplied');
-    expect(canonicalValue('conditionalAccessStatus', 'FAILURE')).toBe('failure');
-    expect(canonicalValue('userType', 'Member')).toBe('member');
-    expect(canonicalValue('crossTenantAccessType', 'None')).toBe('none');
-    expect(canonicalValue('authenticationRequirement', 'Single-factor authentication')).toBe('singleFactorAuthentication');
-    expect(canonicalValue('authenticationRequirement', 'Multifactor authentication')).toBe('multiFactorAuthentication');
-    expect(canonicalValue('authenticationProtocol', 'OAuth 2.0')).toBe('oAuth2');
-    expect(canonicalValue('riskState', 'At risk')).toBe('atRisk');
-    expect(canonicalValue('trustType', 'Microsoft Entra joined')).toBe('Azure AD joined');
-    expect(canonicalValue('operatingSystem', 'Windows10')).toBe('Windows 10');
-    expect(canonicalValue('status', 'failure')).toBe('Failure');
+const CANONICAL: [VocabularyName, unknown, string | null][] = [
+  // admin-center labels and other casings become the Graph enum member
+  ['conditionalAccessStatus', 'Not Applied', 'notApplied'],
+  ['conditionalAccessStatus', 'FAILURE', 'failure'],
+  ['userType', 'Member', 'member'],
+  ['crossTenantAccessType', 'None', 'none'],
+  ['authenticationRequirement', 'Single-factor authentication', 'singleFactorAuthentication'],
+  ['authenticationRequirement', 'Multifactor authentication', 'multiFactorAuthentication'],
+  ['authenticationProtocol', 'OAuth 2.0', 'oAuth2'],
+  ['riskState', 'At risk', 'atRisk'],
+  ['trustType', 'Microsoft Entra joined', 'Azure AD joined'],
+  ['operatingSystem', 'Windows10', 'Windows 10'],
+  ['status', 'failure', 'Failure'],
+  // each member of a flags value; the 2018 preview's numbers
+  ['incomingTokenType', 'Primary Refresh Token, SAML 1.1', 'primaryRefreshToken,saml11'],
+  ['conditionalAccessStatus', 2, 'notApplied'],
+  ['policyResult', '9', 'reportOnlyInterrupted'],
+  // unknown values stay verbatim (trimmed); empty is NULL
+  ['policyResult', 42, '42'],
+  ['riskLevel', 1, '1'],
+  ['riskDetail', '  someFutureDetail ', 'someFutureDetail'],
+  ['operatingSystem', 'Ios 18.3', 'Ios 18.3'],
+  ['userType', '', null],
+  ['userType', null, null],
+];
+
+const LABELS: [string, string, string][] = [
+  ['conditional_access_status', 'notApplied', 'Not Applied'],
+  ['incoming_token_type', 'primaryRefreshToken,saml11', 'Primary Refresh Token, SAML 1.1'],
+  ['sign_in_type', 'nonInteractiveUser', 'Non-interactive user'],
+  ['risk_detail', 'userPerformedSecuredPasswordReset', 'User performed secured password reset'],
+  ['risk_state', 'someNewState', 'someNewState'],
+  ['user_principal_name', 'notApplied', 'notApplied'],
+];
+
+describe('vocabulary', () => {
+  it.each(CANONICAL)('%s: %j is stored as %j', (vocabulary, raw, stored) => {
+    expect(canonicalValue(vocabulary, raw)).toBe(stored);
   });
 
-  it('maps each member of a flags value and the 2018 numbers; keeps unknown values verbatim', () => {
-    expect(canonicalValue('incomingTokenType', 'Primary Refresh Token, SAML 1.1')).toBe('primaryRefreshToken,saml11');
-    expect(canonicalValue('conditionalAccessStatus', 2)).toBe('notApplied');
-    expect(canonicalValue('policyResult', '9')).toBe('reportOnlyInterrupted');
-    expect(canonicalValue('policyResult', 42)).toBe('42');
-    expect(canonicalValue('riskLevel', 1)).toBe('1');
-    expect(canonicalValue('riskDetail', '  someFutureDetail ')).toBe('someFutureDetail');
-    expect(canonicalValue('operatingSystem', 'Ios 18.3')).toBe('Ios 18.3');
-    expect(canonicalValue('userType', '')).toBeNull();
-    expect(canonicalValue('userType', null)).toBeNull();
+  it.each(LABELS)('%s: %s is shown as %s', (column, value, label) => {
+    expect(displayValue(column, value)).toBe(label);
   });
 
-  it('gives the admin center label for display, the value itself when unknown', () => {
-    expect(displayValue('conditional_access_status', 'notApplied')).toBe('Not Applied');
-    expect(displayValue('incoming_token_type', 'primaryRefreshToken,saml11')).toBe('Primary Refresh Token, SAML 1.1');
-    expect(displayValue('sign_in_type', 'nonInteractiveUser')).toBe('Non-interactive user');
-    expect(displayValue('risk_detail', 'userPerformedSecuredPasswordReset')).toBe('User performed secured password reset');
-    expect(displayValue('user_principal_name', 'notApplied')).toBe('notApplied');
+  it('labels the per-policy results the admin center way', () => {
     expect(vocabularyLabel('policyResult', 'reportOnlyFailure')).toBe('Report-only: Failure');
-    expect(vocabularyLabel('riskState', 'someNewState')).toBe('someNewState');
   });
 });
 
