@@ -181,14 +181,18 @@ interface Index {
   byKey: Map<string, VocabularyTerm>;
   byLegacy: Map<number, VocabularyTerm>;
   byValue: Map<string, VocabularyTerm>;
+  /** Raw text → stored value: imports repeat the same few spellings millions of times. */
+  seen: Map<string, string>;
 }
+
+const SEEN_LIMIT = 4096;
 
 const INDEXES = new Map<VocabularyName, Index>();
 
 function indexOf(name: VocabularyName): Index {
   let index = INDEXES.get(name);
   if (!index) {
-    index = { byKey: new Map(), byLegacy: new Map(), byValue: new Map() };
+    index = { byKey: new Map(), byLegacy: new Map(), byValue: new Map(), seen: new Map() };
     for (const term of (VOCABULARIES[name] as Vocabulary).terms) {
       index.byValue.set(term.value, term);
       for (const spelling of [term.value, term.label, ...(term.aliases ?? [])]) index.byKey.set(foldKey(spelling), term);
@@ -214,11 +218,16 @@ function canonicalOne(index: Index, text: string): string {
  */
 export function canonicalValue(name: VocabularyName, raw: unknown): string | null {
   if (raw === null || raw === undefined) return null;
-  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : typeof raw === 'boolean' ? String(raw) : JSON.stringify(raw);
+  const text = typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : JSON.stringify(raw);
+  const index = INDEXES.get(name) ?? indexOf(name);
+  const known = index.seen.get(text);
+  if (known !== undefined) return known;
   if (text.trim() === '') return null;
-  const index = indexOf(name);
-  if (!isFlags(name) || !text.includes(',')) return canonicalOne(index, text);
-  return text.split(',').map((part) => canonicalOne(index, part)).filter((part) => part !== '').join(',');
+  const value = !isFlags(name) || !text.includes(',')
+    ? canonicalOne(index, text)
+    : text.split(',').map((part) => canonicalOne(index, part)).filter((part) => part !== '').join(',');
+  if (index.seen.size < SEEN_LIMIT) index.seen.set(text, value);
+  return value;
 }
 
 /** The admin center's label of a stored value; unknown values are shown as they are. */
