@@ -242,3 +242,11 @@ export function displayValue(column: string, value: string): string {
   const name = COLUMN_VOCABULARY[column];
   return name ? vocabularyLabel(name, value) : value;
 }
+
+/** Canonical values of a column whose admin-center label contains `search` (so "not applied" finds `notApplied`). */
+export function valuesLabelled(column: string, search: string): string[] {
+  const name = COLUMN_VOCABULARY[column];
+  const needle = search.trim().toLowerCase();
+  if (!name || !needle) return [];
+  return (VOCABULARIES[name] as Vocabulary).terms.filter((term) => term.label.toLowerCase().includes(needle)).map((term) => term.value);
+}

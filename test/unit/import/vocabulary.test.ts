@@ -101,6 +101,12 @@ describe('importing mixed spellings', () => {
     expect(facet('conditional_access_status')).toEqual([['notApplied', 2], ['failure', 1]]);
     expect(facet('user_type')).toEqual([['member', 3]]);
     expect(facet('cross_tenant_access_type')).toEqual([['none', 3]]);
+    // the picker shows labels, so its search finds values by label as well as by stored spelling
+    const search = (column: string, text: string) =>
+      facets(caseDb, { filter: { conditions: [] }, column, limit: 50, search: text } as Parameters<typeof facets>[1]).values.map((v) => v.value);
+    expect(search('conditional_access_status', 'not applied')).toEqual(['notApplied']);
+    expect(search('conditional_access_status', 'fail')).toEqual(['failure']);
+    expect(search('user_principal_name', 'not applied')).toEqual([]);
   });
 });
 
