@@ -16,10 +16,15 @@ import { tempDir } from '../../helpers/temp-files';
 
 /** Every sign-in shape the generator writes; the AuthDetails companion is imported with the interactive CSV. */
 const SHAPES = [
-  'graph-beta', 'graph-v1', 'json-array', 'ps-arrays', 'jsonl', 'portal-json', 'diag-jsonl', 'diag-eventhub',
+  'graph-beta', 'graph-v1', 'json-array', 'ps-arrays', 'jsonl', 'portal-json', 'diag-jsonl', 'diag-records', 'diag-eventhub',
   'la-json', 'la-csv', 'elastic-ndjson', 'portal-interactive-csv', 'portal-noninteractive-csv', 'portal-application-csv', 'portal-msi-csv',
-] as const satisfies readonly FormatId[];
+] as const;
 type Shape = (typeof SHAPES)[number];
+
+/** A storage-account PT1H.json holding one `{"records": [...]}` document is the Event Hub writer with one batch. */
+const WRITTEN_AS: Readonly<Record<Shape, { format: FormatId; pageSize?: number }>> = Object.fromEntries(
+  SHAPES.map((shape) => [shape, shape === 'diag-records' ? { format: 'diag-eventhub', pageSize: 1_000_000 } : { format: shape }]),
+) as Record<Shape, { format: FormatId; pageSize?: number }>;
 
 const AUTH_STEPS = 'authentication steps';
 const CA_POLICIES = 'Conditional Access policies';
@@ -44,6 +49,7 @@ const LACKS: Readonly<Record<Shape, readonly string[]>> = {
   jsonl: [],
   'portal-json': [],
   'diag-jsonl': [],
+  'diag-records': [],
   'diag-eventhub': [],
   'la-json': [],
   'la-csv': [],
@@ -84,13 +90,13 @@ const imported = new Map<Shape, Imported>();
 
 beforeAll(async () => {
   const scenario = createScenario({ seed: 9, users: 20, days: 1 });
-  const write = async (format: FormatId) => {
-    const path = join(tmp.dir, FILE_NAME[format] ?? `${format}${FORMATS[format].extension}`);
-    return { path, written: await writeScenario(scenario, format, path) };
+  const write = async (name: string, format: FormatId, pageSize?: number) => {
+    const path = join(tmp.dir, FILE_NAME[format] ?? `${name}${FORMATS[format].extension}`);
+    return { path, written: await writeScenario(scenario, format, path, pageSize ? { pageSize } : {}) };
   };
-  const authDetails = await write('portal-authdetails-csv');
+  const authDetails = await write('portal-authdetails-csv', 'portal-authdetails-csv');
   for (const shape of SHAPES) {
-    const { path, written } = await write(shape);
+    const { path, written } = await write(shape, WRITTEN_AS[shape].format, WRITTEN_AS[shape].pageSize);
     const caseDb = await CaseDb.create();
     const paths = shape === 'portal-interactive-csv' ? [path, authDetails.path] : [path];
     const summary = await importFiles(caseDb, paths);
@@ -133,6 +139,12 @@ describe('every shape imports to the same rows', () => {
       });
     }
     expect(mismatches.slice(0, 10)).toEqual([]);
+  });
+
+  it('the storage-style records file is one {"records": [...]} document, the Event Hub file several', () => {
+    const starts = (name: string) => readFileSync(join(tmp.dir, `${name}.json`), 'utf8').split('{"records":[').length - 1;
+    expect(starts('diag-records')).toBe(1);
+    expect(starts('diag-eventhub')).toBeGreaterThan(1);
   });
 
   it('shapes with sub-second times agree to the millisecond', () => {
