@@ -214,9 +214,10 @@ function canonicalOne(index: Index, text: string): string {
 /**
  * The stored spelling of a raw export value: known spellings (any case, the admin center's label, the
  * 2018 preview's number) become the canonical value; anything unknown is kept verbatim (trimmed).
- * Empty stays null.
+ * Empty stays null. `remember` = false for one-off scans (a case's whole string table), which would
+ * only crowd out the spellings imports repeat.
  */
-export function canonicalValue(name: VocabularyName, raw: unknown): string | null {
+export function canonicalValue(name: VocabularyName, raw: unknown, remember = true): string | null {
   if (raw === null || raw === undefined) return null;
   const text = typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : JSON.stringify(raw);
   const index = INDEXES.get(name) ?? indexOf(name);
@@ -226,7 +227,7 @@ export function canonicalValue(name: VocabularyName, raw: unknown): string | nul
   const value = !isFlags(name) || !text.includes(',')
     ? canonicalOne(index, text)
     : text.split(',').map((part) => canonicalOne(index, part)).filter((part) => part !== '').join(',');
-  if (index.seen.size < SEEN_LIMIT) index.seen.set(text, value);
+  if (remember && index.seen.size < SEEN_LIMIT) index.seen.set(text, value);
   return value;
 }
 
