@@ -13,6 +13,7 @@ import { runAll } from './harness';
 import { startServer } from './server-process';
 import './specs/server-security';
 import './specs/import';
+import './specs/vocabulary';
 import './specs/grid';
 import './specs/aggregate';
 import './specs/details';
