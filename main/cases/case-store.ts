@@ -4,10 +4,16 @@ import { CaseDb } from '../db/case-db';
 import { openRegularFile } from '../import/evidence';
 import { writeFileAtomic } from './atomic-write';
 import { appSchema, repairSchema } from './schema-repair';
+import { checkWriteTarget } from './write-target';
 
 export const CASE_EXTENSION = '.signinscope';
 
-export async function saveCase(caseDb: CaseDb, target: string): Promise<number> {
+/**
+ * Writes the case to `target`, which must pass the write-target rule (main/cases/write-target.ts):
+ * never evidence; an existing file only when it is a case and `replace` says so.
+ */
+export async function saveCase(caseDb: CaseDb, target: string, opts: { replace?: boolean; evidence?: readonly string[] } = {}): Promise<number> {
+  await checkWriteTarget(caseDb, target, { kind: 'case', ...opts });
   caseDb.setMeta('saved_at', new Date().toISOString());
   const bytes = caseDb.export();
   await writeFileAtomic(target, bytes);

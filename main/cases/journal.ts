@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { CaseDb } from '../db/case-db';
 import { openRegularFile } from '../import/evidence';
 import { loadCase } from './case-store';
-import { cacheDir, DEMO_SEED } from './demo-case';
+import { cacheDir } from '../platform/cache-dir';
+import { DEMO_SEED } from './demo-case';
 import { syncDirectory } from './atomic-write';
 
 export interface JournalEntry<Op = unknown> {

@@ -42,7 +42,7 @@ describe('engine time limit', () => {
     const file = await slowCase();
     process.env.SIGNINSCOPE_QUERY_TIMEOUT_MS = '1000';
     process.env.SIGNINSCOPE_CACHE = path.join(tmp.dir, 'cache');
-    backend = await startBackend({ mode: 'test', roots: [tmp.dir] });
+    backend = await startBackend({ mode: 'test', readRoots: [tmp.dir], writeRoots: [tmp.dir] });
     delete process.env.SIGNINSCOPE_QUERY_TIMEOUT_MS;
     expect((await ok('case.open', { path: file })).signins).toBe(2);
     await ok('annotations.tag', { scope: { target: { type: 'signin', rid: 2 } }, tags: ['suspicious'] });
