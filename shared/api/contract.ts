@@ -48,7 +48,7 @@ export type CaseInfo = z.infer<typeof CaseInfo>;
 
 export const QueryReq = z.object({ filter: FilterSpec });
 
-export const SHELL_COMMANDS = ['open', 'saveAs', 'chooseFolder'] as const;
+export const SHELL_COMMANDS = ['open', 'saveAs', 'chooseFolder', 'locateEvidence'] as const;
 export type ShellCommand = (typeof SHELL_COMMANDS)[number];
 
 export const contract = {

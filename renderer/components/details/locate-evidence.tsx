@@ -1,7 +1,7 @@
 // "Evidence missing or changed": the Raw view reads an evidence file back only while its size and
 // SHA-256 match the case's manifest. Locate… points the case at the file's new place (browsed in
-// the shared folders, or in a folder picked in the desktop app's dialog); the backend accepts it
-// only when size and SHA-256 match.
+// the shared folders, or picked in the desktop app's file dialog); the backend accepts it only when
+// size and SHA-256 match.
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { attempt } from '../../app/bootstrap';
@@ -25,11 +25,14 @@ export function LocateEvidence({ sourceId, note }: { sourceId: number; note: str
     useStore.setState({ caseInfo: info }); // same rows: keep the grid and the selection; the details pane reads the record again
   };
   const start = async () => {
-    // The desktop app's folder dialog grants the folder it picks; the file is then chosen in it.
-    const picked = desktop ? await attempt(() => api().call('app.command', { command: 'chooseFolder' })) : null;
-    if (desktop && !picked?.path) return;
+    if (desktop) {
+      // The system dialog grants read access to the one file picked (not its folder, not for writing).
+      const picked = await attempt(() => api().call('app.command', { command: 'locateEvidence' }));
+      if (picked?.path) await locate(picked.path);
+      return;
+    }
     setOpen(true);
-    folder.browse(picked?.path ?? undefined);
+    folder.browse();
   };
   return (
     <div className="callout small locate" data-testid="evidence-missing">
