@@ -13,6 +13,7 @@ import { runAll } from './harness';
 import { startServer } from './server-process';
 import './specs/server-security';
 import './specs/import';
+import './specs/vocabulary';
 import './specs/grid';
 import './specs/aggregate';
 import './specs/details';
@@ -25,6 +26,7 @@ import './specs/detections-annotations';
 import './specs/network';
 import './specs/electron';
 import './specs/first-run';
+import './specs/crafted-case';
 import './specs/look';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
