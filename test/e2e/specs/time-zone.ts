@@ -3,7 +3,7 @@
 // IANA zone set for the case gives each row its own DST offset and is saved in the case.
 import { e2e, screenshot } from '../context';
 import { assert, assertEqual, test } from '../harness';
-import { ensureCaseWithSignins } from '../case-ready';
+import { ensureCaseWithSignins, reopenPage } from '../case-ready';
 import { columnTexts, settle } from '../ui';
 
 const fmt = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
@@ -83,8 +83,10 @@ test('time zone: an IANA zone set for the case gives each row its DST offset (Ne
 
     // Reopening the page keeps the case's zone (it lives in the case, not in the browser).
     await page.evaluate(() => localStorage.removeItem('signinscope.timeMode'));
-    await page.goto(e2e().server.url);
+    await page.evaluate(() => ((window as { beforeReopen?: boolean }).beforeReopen = true));
+    await reopenPage();
     await page.waitForSelector(`[data-testid=tz-zone]:has-text("${NY}")`);
+    assertEqual(await page.evaluate(() => (window as { beforeReopen?: boolean }).beforeReopen), undefined, 'the page was loaded again');
   } finally {
     await page.click('[data-testid=tz-utc]');
     await settle(page);
