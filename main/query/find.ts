@@ -4,18 +4,10 @@
 // turns them into positions; the result is kept per (snapshot, text, columns) so stepping is a
 // binary search.
 import type { CaseDb } from '../db/case-db';
-import type { ColumnDef } from '../../shared/model/columns';
+import { findableColumn } from '../../shared/model/find';
 import { resolveColumn, storedRef } from './column-ref';
 import { GrowingArray } from './growing-array';
 import { inList, LIKE_ESCAPE, likePattern, type SqlParam } from './sql-list';
-
-/**
- * Columns whose stored value is the text the grid shows. Time and yes/no columns are shown
- * formatted (time zone, "Yes"), and reals may print differently, so Find does not search them.
- */
-export function findableColumn(col: ColumnDef): boolean {
-  return col.storage === 'dict' || col.storage === 'text' || col.storage === 'int';
-}
 
 export interface FindResult {
   /** Matching rows in the snapshot. */
