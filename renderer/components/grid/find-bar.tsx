@@ -1,5 +1,6 @@
 // The find bar over the grid (Ctrl+F): type to jump to the first match at or after the cursor;
 // Enter / F3 next, Shift+Enter / Shift+F3 previous; Escape closes it and gives the grid the focus.
+import '../../styles/grid-selection.css';
 import { useEffect, useRef } from 'react';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
