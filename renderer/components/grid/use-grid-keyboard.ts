@@ -1,7 +1,7 @@
 // The grid's keyboard, after Timeline Explorer: arrows move the focused cell, Shift extends the
 // selection, Space / Ctrl+Space toggle a row, Ctrl+A selects every row of the filter, Esc deselects,
 // Enter opens the details, Ctrl+C copies the cell (or the selected rows as TSV), Ctrl+F finds,
-// F3 / Shift+F3 step through the matches.
+// F3 / Shift+F3 step through the matches, S sorts by the focused column (as a header click does).
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
 import { columnLabel, formatCell } from '../../format/cells';
 import { toTsv } from '../../format/tsv';
@@ -63,6 +63,9 @@ export function useGridKeyboard({ count, rowHeight, bodyRef, cache }: GridKeyboa
     } else if (ctrl && key === 'c') {
       e.preventDefault();
       void copy(cache, e.shiftKey);
+    } else if (key === 's' && !ctrl && !e.altKey) {
+      const column = s.columns[s.focusColumn];
+      if (column) s.toggleSort(column);
     } else if (key === 'F3') {
       e.preventDefault();
       void findStep(e.shiftKey ? 'prev' : 'next');
