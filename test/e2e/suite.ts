@@ -15,6 +15,7 @@ import './specs/server-security';
 import './specs/import';
 import './specs/grid';
 import './specs/grid-keyboard';
+import './specs/keyboard-tasks';
 import './specs/aggregate';
 import './specs/details';
 import './specs/case-file';

@@ -85,8 +85,8 @@ export function Grid() {
 
   return (
     <div className="grid" role="grid" aria-rowcount={count} aria-multiselectable="true" aria-label="Sign-ins">
-      <GridHeader scrollRef={headerRef} />
       <FindBar onDone={focusGrid} />
+      <GridHeader scrollRef={headerRef} />
       <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={totalWidth} onKeyDown={onKeyDown} testId="grid-body" after={<GridEmpty />}>
           {items.map((item) => {
             const row = cache?.row(item.index);

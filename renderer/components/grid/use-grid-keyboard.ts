@@ -73,20 +73,26 @@ export function useGridKeyboard({ count, rowHeight, bodyRef, cache }: GridKeyboa
   };
 }
 
-/** Ctrl+F anywhere in the sign-ins view opens Find; Esc in the details pane returns to the grid. */
+/** Ctrl+F anywhere in the sign-ins view opens Find; Esc in the details pane (or with the focus lost) returns to the grid. */
 function useGlobalGridKeys(): void {
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f' && useStore.getState().view === 'signins' && !document.querySelector('.modal')) {
         e.preventDefault();
         useFind.getState().show();
-      } else if (e.key === 'Escape' && document.activeElement?.closest(DETAILS) && !document.querySelector('.modal')) {
+      } else if (e.key === 'Escape' && useStore.getState().view === 'signins' && lostOrInDetails() && !document.querySelector('.modal, .popover, .menu')) {
         focusGrid();
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
+}
+
+/** The focus is in the details pane, or nowhere (its button vanished after a pivot re-queried the grid). */
+function lostOrInDetails(): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || !!active.closest(DETAILS);
 }
 
 /** Enter: the details pane takes the focus on its open tab (Tab walks its content, Esc comes back). */
