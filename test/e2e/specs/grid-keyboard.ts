@@ -173,3 +173,32 @@ test('grid keyboard: Ctrl+F finds in the shown columns, steps next/previous with
   await page.click('[data-testid=chips] >> text=Clear all');
   await settle(page);
 });
+
+test('grid keyboard: selection, focused cell and find bar at 1280×720 and 1600×1000 (screenshots)', async () => {
+  const { page } = e2e();
+  await freshGrid();
+  const upnCol = await page.$$eval('.gh-cell', (cells) => cells.findIndex((c) => (c as HTMLElement).dataset.column === 'user_principal_name'));
+  const { n, user } = await rowWithUser(upnCol);
+  await page.click(`${row(n)} .gc:nth-child(${upnCol + 1})`);
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type(user.split('@')[0]!);
+  await page.waitForSelector('[data-testid=find-count]:has-text(" of ")');
+  const original = page.viewportSize()!;
+  try {
+    for (const [width, height] of [[1280, 720], [1600, 1000]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(300); // layout after the resize
+      const rows = await page.$$eval('.grid-row', (els) => els.filter((r) => r.getBoundingClientRect().bottom <= (document.querySelector('[data-testid=grid-body]')?.getBoundingClientRect().bottom ?? 0)).length);
+      assert(rows >= 10, `at ${width}×${height} the grid still shows rows under the find bar (${rows})`);
+      const bar = (await page.locator('[data-testid=find-bar]').boundingBox())!;
+      assert(bar.x + bar.width <= width && bar.height < 40, `the find bar fits (${JSON.stringify(bar)})`);
+      await screenshot(page, `07c-grid-keyboard-${width}x${height}`);
+    }
+  } finally {
+    await page.setViewportSize(original);
+    await page.focus('[data-testid=find-input]');
+    await page.keyboard.press('Escape');
+  }
+});
