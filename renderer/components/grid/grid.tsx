@@ -84,10 +84,11 @@ export function Grid() {
   };
 
   return (
-    <div className="grid" role="grid" aria-rowcount={count} aria-multiselectable="true" aria-label="Sign-ins">
+    <div className="grid">
       <FindBar onDone={focusGrid} />
+      <div className="grid-inner" role="grid" aria-rowcount={count} aria-multiselectable="true" aria-label="Sign-ins">
       <GridHeader scrollRef={headerRef} />
-      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={totalWidth} onKeyDown={onKeyDown} testId="grid-body" after={<GridEmpty />}>
+      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={totalWidth} onKeyDown={onKeyDown} testId="grid-body" role="rowgroup" after={<GridEmpty />}>
           {items.map((item) => {
             const row = cache?.row(item.index);
             const isSelected = contains(ranges, item.index);
@@ -128,6 +129,7 @@ export function Grid() {
             );
           })}
       </ScrollBody>
+      </div>
       {menu && <CellMenu menu={menu} onClose={() => setMenu(null)} />}
     </div>
   );
