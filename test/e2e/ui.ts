@@ -63,3 +63,14 @@ export async function ensureEvidence(): Promise<void> {
   for (let i = 0; i < 600 && !backend.events.some((ev) => ev.event === 'job.done' && (ev.payload as { jobId: string }).jobId === jobId); i++) await page.waitForTimeout(500);
   await page.waitForSelector('[data-testid=total]');
 }
+
+/** The Sign-ins view with every filter cleared, rows loaded (the demo set imported when running alone). */
+export async function unfilteredGrid(): Promise<void> {
+  const { page } = e2e();
+  await ensureEvidence();
+  await page.click('[data-testid=view-signins]');
+  const clear = page.locator('[data-testid=chips] >> text=Clear all');
+  if (await clear.count()) await clear.click();
+  await settle(page);
+  await page.waitForSelector('.grid-row[aria-rowindex="1"]:not(.loading)');
+}

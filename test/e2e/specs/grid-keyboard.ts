@@ -4,7 +4,7 @@
 import type { SortSpec } from '../../../shared/model/filter-spec';
 import { e2e, screenshot } from '../context';
 import { assert, assertEqual, test } from '../harness';
-import { backendMatching, ensureEvidence, lastSnapshotFilter, settle } from '../ui';
+import { backendMatching, lastSnapshotFilter, settle, unfilteredGrid } from '../ui';
 
 const row = (n: number) => `.grid-row[aria-rowindex="${n}"]`;
 
@@ -35,20 +35,9 @@ async function rowWithUser(upnCol: number): Promise<{ n: number; user: string }>
   throw new Error('none of the first 20 rows has a user name');
 }
 
-/** Back to the unfiltered grid with the keyboard in it and nothing selected. */
-async function freshGrid(): Promise<void> {
-  const { page } = e2e();
-  await ensureEvidence();
-  await page.click('[data-testid=view-signins]');
-  const clear = page.locator('[data-testid=chips] >> text=Clear all');
-  if (await clear.count()) await clear.click();
-  await settle(page);
-  await page.waitForSelector(`${row(1)}:not(.loading)`);
-}
-
 test('grid keyboard: click, Shift-click, Ctrl-click and Shift+arrows select ranges; star and unstar the selection', async () => {
   const { page, backend } = e2e();
-  await freshGrid();
+  await unfilteredGrid();
   await page.click(row(2));
   await expectSelected([2], 'a click selects one row');
   await page.click(row(5), { modifiers: ['Shift'] });
@@ -85,7 +74,7 @@ test('grid keyboard: click, Shift-click, Ctrl-click and Shift+arrows select rang
 
 test('grid keyboard: Enter opens the details, Esc returns to the grid, Esc again clears the selection', async () => {
   const { page } = e2e();
-  await freshGrid();
+  await unfilteredGrid();
   await page.focus('[data-testid=grid-body]');
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowDown');
@@ -106,7 +95,7 @@ test('grid keyboard: Enter opens the details, Esc returns to the grid, Esc again
 test('grid keyboard: Ctrl+C copies the focused cell, and the selected rows as TSV with the column labels', async () => {
   const { page, context, server } = e2e();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  await freshGrid();
+  await unfilteredGrid();
   const labels = await page.$$eval('.gh-cell .gh-label', (els) => els.map((e) => e.textContent ?? ''));
   const upnCol = await page.$$eval('.gh-cell', (cells) => cells.findIndex((c) => (c as HTMLElement).dataset.column === 'user_principal_name'));
   const start = (await rowWithUser(upnCol)).n;
@@ -134,7 +123,7 @@ test('grid keyboard: Ctrl+C copies the focused cell, and the selected rows as TS
 
 test('grid keyboard: Ctrl+F finds in the shown columns, steps next/previous with counts, within the current filter', async () => {
   const { page } = e2e();
-  await freshGrid();
+  await unfilteredGrid();
   const upnCol = await page.$$eval('.gh-cell', (cells) => cells.findIndex((c) => (c as HTMLElement).dataset.column === 'user_principal_name'));
   const { n: start, user } = await rowWithUser(upnCol);
   await page.focus('[data-testid=grid-body]');
@@ -176,7 +165,7 @@ test('grid keyboard: Ctrl+F finds in the shown columns, steps next/previous with
 
 test('grid keyboard: selection, focused cell and find bar at 1280×720 and 1600×1000 (screenshots)', async () => {
   const { page } = e2e();
-  await freshGrid();
+  await unfilteredGrid();
   const upnCol = await page.$$eval('.gh-cell', (cells) => cells.findIndex((c) => (c as HTMLElement).dataset.column === 'user_principal_name'));
   const { n, user } = await rowWithUser(upnCol);
   await page.click(`${row(n)} .gc:nth-child(${upnCol + 1})`);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2e, RESULTS_DIR, screenshot } from '../context';
 import { assert, assertEqual, test } from '../harness';
-import { backendMatching, ensureEvidence, lastSnapshotFilter, settle, shownCounts } from '../ui';
+import { backendMatching, ensureEvidence, lastSnapshotFilter, settle, shownCounts, unfilteredGrid } from '../ui';
 
 type Mode = 'keyboard' | 'mouse';
 const BUILD = process.env.TASK_BUILD ?? 'branch';
@@ -91,11 +91,7 @@ const focused = (page: Page, selector: string) => page.evaluate((sel) => !!docum
 /** Unfiltered grid, newest first, nothing focused, pointer presses counted from here on. */
 async function start(mode: Mode): Promise<Analyst> {
   const { page } = e2e();
-  await ensureEvidence();
-  await page.click('[data-testid=view-signins]');
-  const clear = page.locator('[data-testid=chips] >> text=Clear all');
-  if (await clear.count()) await clear.click();
-  await settle(page);
+  await unfilteredGrid();
   if ((await page.getAttribute('.gh-cell[data-column=created_at]', 'aria-sort')) !== 'descending') {
     await page.click('.gh-cell[data-column=created_at]');
     if ((await page.getAttribute('.gh-cell[data-column=created_at]', 'aria-sort')) !== 'descending') await page.click('.gh-cell[data-column=created_at]');
