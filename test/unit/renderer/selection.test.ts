@@ -5,6 +5,7 @@ import { chunks, clip, contains, countRows, normalize, subtract, toggle, union }
 import { allRowsSelected, selectedRanges, selectedRowCount } from '../../../renderer/store/selection-slice';
 import { useStore } from '../../../renderer/store/store';
 import { toTsv } from '../../../renderer/format/tsv';
+import { fetchSelectedRows, MAX_COPY_ROWS, SelectionTooLarge } from '../../../renderer/components/grid/selection-rows';
 
 describe('row ranges', () => {
   it('normalizes: sorts, merges overlapping and touching ranges, drops empty ones', () => {
@@ -78,6 +79,17 @@ describe('selection slice', () => {
     expect(selectedRanges(s())).toEqual([[0, 0]]);
     s().selectRow(60, null, 'extend'); // clipped to the snapshot
     expect(selectedRanges(s())).toEqual([[0, 49]]);
+  });
+});
+
+describe('reading the selection back is bounded', () => {
+  it('refuses more rows than asked for before fetching anything', async () => {
+    useStore.setState({ snapshot: { snapshotId: 9, matching: 1_000_000, total: 1_000_000, ms: 1 }, selected: null, rowSelection: null });
+    useStore.getState().selectAllRows();
+    // No backend is connected here: reaching the fetch would fail differently.
+    await expect(fetchSelectedRows(['status'], MAX_COPY_ROWS, 'copy')).rejects.toBeInstanceOf(SelectionTooLarge);
+    await expect(fetchSelectedRows(['status'], MAX_COPY_ROWS, 'copy')).rejects.toThrow('1,000,000 rows are selected; copy at most 100,000 at once.');
+    await expect(fetchSelectedRows(['status'], 2_000_000, 'copy')).rejects.toThrow('api() used before connect()');
   });
 });
 
