@@ -98,4 +98,3 @@ export class FindCache {
     this.entries.clear();
   }
 }
-

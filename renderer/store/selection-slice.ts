@@ -93,4 +93,3 @@ export function allRowsSelected(s: Store): boolean {
   const ranges = selectedRanges(s);
   return !!s.snapshot && s.snapshot.matching > 0 && ranges.length === 1 && ranges[0]![0] === 0 && ranges[0]![1] === s.snapshot.matching - 1;
 }
-

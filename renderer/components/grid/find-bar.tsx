@@ -28,7 +28,8 @@ export function FindBar({ onDone }: { onDone: () => void }) {
   }, [open, text, snapshotId, columns]);
 
   if (!open) return null;
-  const status = error ?? (!text.trim() ? '' : busy && !result ? 'Searching…' : result ? (result.count === 0 ? 'No matches' : `${formatCount(result.ordinal ?? 0)} of ${formatCount(result.count)}`) : '');
+  const status =
+    error ?? (!text.trim() ? '' : busy && !result ? 'Searching…' : result ? (result.count === 0 ? 'No matches' : `${formatCount(result.ordinal ?? 0)} of ${formatCount(result.count)}`) : '');
   const close = () => {
     useFind.getState().close();
     onDone();
@@ -59,7 +60,14 @@ export function FindBar({ onDone }: { onDone: () => void }) {
       <span className={`find-count${result?.count === 0 || error ? ' none' : ''}`} data-testid="find-count" aria-live="polite">
         {status}
       </span>
-      <button className="btn small icon" onClick={() => step('prev')} disabled={!result?.count} aria-label="Previous match (Shift+Enter)" title="Previous match (Shift+Enter, Shift+F3)" data-testid="find-prev">
+      <button
+        className="btn small icon"
+        onClick={() => step('prev')}
+        disabled={!result?.count}
+        aria-label="Previous match (Shift+Enter)"
+        title="Previous match (Shift+Enter, Shift+F3)"
+        data-testid="find-prev"
+      >
         ↑
       </button>
       <button className="btn small icon" onClick={() => step('next')} disabled={!result?.count} aria-label="Next match (Enter)" title="Next match (Enter, F3)" data-testid="find-next">

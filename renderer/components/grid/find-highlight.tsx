@@ -13,5 +13,17 @@ export function FindHighlight({ text, query }: { text: string; query: string }) 
   }
   if (at === 0) return <>{text}</>;
   if (at < text.length) parts.push(text.slice(at));
-  return <>{parts.map((p, i) => (typeof p === 'string' ? p : <mark key={i} className="find-mark">{p.match}</mark>))}</>;
+  return (
+    <>
+      {parts.map((p, i) =>
+        typeof p === 'string' ? (
+          p
+        ) : (
+          <mark key={i} className="find-mark">
+            {p.match}
+          </mark>
+        ),
+      )}
+    </>
+  );
 }

@@ -60,7 +60,15 @@ test('grid keyboard: click, Shift-click, Ctrl-click and Shift+arrows select rang
   await page.click('[data-testid=star-selection]');
   await page.waitForSelector('.notice:has-text("Starred 3 sign-ins")');
   const marks = await backend.call('annotations.forRids', { rids: [...rids, ...(await snapshotRids(3, 1))] });
-  assertEqual(marks.rows.filter((r) => r.starred).map((r) => r.rid).sort().join(','), [...rids].sort().join(','), 'exactly the three selected sign-ins are starred');
+  assertEqual(
+    marks.rows
+      .filter((r) => r.starred)
+      .map((r) => r.rid)
+      .sort()
+      .join(','),
+    [...rids].sort().join(','),
+    'exactly the three selected sign-ins are starred',
+  );
 
   await page.click('[data-testid=tag-selection]');
   await page.waitForSelector('[data-testid=bulk-tag-dialog]:has-text("3 sign-ins selected in the grid")');
@@ -151,7 +159,12 @@ test('grid keyboard: Ctrl+F finds in the shown columns, steps next/previous with
   await screenshot(page, '07b-grid-find');
 
   await page.click('.segmented button.seg-failure');
-  const failures = await backendMatching({ conditions: [{ column: 'user_principal_name', op: 'contains', values: [user] }, { column: 'status', op: 'in', values: ['Failure'] }] });
+  const failures = await backendMatching({
+    conditions: [
+      { column: 'user_principal_name', op: 'contains', values: [user] },
+      { column: 'status', op: 'in', values: ['Failure'] },
+    ],
+  });
   const expected = failures === 0 ? 'No matches' : `1 of ${failures.toLocaleString('en-US')}`;
   await page.waitForSelector(`[data-testid=find-count]:text-is("${expected}")`, { timeout: 30_000 }).catch(() => undefined);
   assertEqual(await page.textContent('[data-testid=find-count]'), expected, 'the count follows the filter (this user’s failures)');
@@ -176,10 +189,16 @@ test('grid keyboard: selection, focused cell and find bar at 1280×720 and 1600�
   await page.waitForSelector('[data-testid=find-count]:has-text(" of ")');
   const original = page.viewportSize()!;
   try {
-    for (const [width, height] of [[1280, 720], [1600, 1000]] as const) {
+    for (const [width, height] of [
+      [1280, 720],
+      [1600, 1000],
+    ] as const) {
       await page.setViewportSize({ width, height });
       await page.waitForTimeout(300); // layout after the resize
-      const rows = await page.$$eval('.grid-row', (els) => els.filter((r) => r.getBoundingClientRect().bottom <= (document.querySelector('[data-testid=grid-body]')?.getBoundingClientRect().bottom ?? 0)).length);
+      const rows = await page.$$eval(
+        '.grid-row',
+        (els) => els.filter((r) => r.getBoundingClientRect().bottom <= (document.querySelector('[data-testid=grid-body]')?.getBoundingClientRect().bottom ?? 0)).length,
+      );
       assert(rows >= 10, `at ${width}×${height} the grid still shows rows under the find bar (${rows})`);
       const bar = (await page.locator('[data-testid=find-bar]').boundingBox())!;
       assert(bar.x + bar.width <= width && bar.height < 40, `the find bar fits (${JSON.stringify(bar)})`);

@@ -23,7 +23,10 @@ class Analyst {
   keys = 0;
   typed = 0;
   readonly fallbacks: string[] = [];
-  constructor(readonly page: Page, readonly mode: Mode) {}
+  constructor(
+    readonly page: Page,
+    readonly mode: Mode,
+  ) {}
 
   async press(key: string): Promise<void> {
     this.keys++;

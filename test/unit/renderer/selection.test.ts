@@ -9,7 +9,18 @@ import { fetchSelectedRows, MAX_COPY_ROWS, SelectionTooLarge } from '../../../re
 
 describe('row ranges', () => {
   it('normalizes: sorts, merges overlapping and touching ranges, drops empty ones', () => {
-    expect(normalize([[10, 12], [0, 2], [3, 4], [11, 20], [7, 6]])).toEqual([[0, 4], [10, 20]]);
+    expect(
+      normalize([
+        [10, 12],
+        [0, 2],
+        [3, 4],
+        [11, 20],
+        [7, 6],
+      ]),
+    ).toEqual([
+      [0, 4],
+      [10, 20],
+    ]);
   });
 
   it('adds, removes, toggles and counts', () => {
@@ -17,17 +28,50 @@ describe('row ranges', () => {
     r = union(r, [20, 29]);
     expect(countRows(r)).toBe(15);
     r = subtract(r, [7, 22]);
-    expect(r).toEqual([[5, 6], [23, 29]]);
+    expect(r).toEqual([
+      [5, 6],
+      [23, 29],
+    ]);
     r = toggle(r, 6);
-    expect(r).toEqual([[5, 5], [23, 29]]);
+    expect(r).toEqual([
+      [5, 5],
+      [23, 29],
+    ]);
     r = toggle(r, 6);
-    expect(r).toEqual([[5, 6], [23, 29]]);
+    expect(r).toEqual([
+      [5, 6],
+      [23, 29],
+    ]);
     expect([4, 5, 6, 7, 22, 23, 29, 30].map((i) => contains(r, i))).toEqual([false, true, true, false, false, true, true, false]);
-    expect(clip([[-3, 2], [8, 40]], 10)).toEqual([[0, 2], [8, 9]]);
+    expect(
+      clip(
+        [
+          [-3, 2],
+          [8, 40],
+        ],
+        10,
+      ),
+    ).toEqual([
+      [0, 2],
+      [8, 9],
+    ]);
   });
 
   it('splits into page-sized chunks in order', () => {
-    expect([...chunks([[0, 2499], [3000, 3000]], 1000)]).toEqual([[0, 999], [1000, 1999], [2000, 2499], [3000, 3000]]);
+    expect([
+      ...chunks(
+        [
+          [0, 2499],
+          [3000, 3000],
+        ],
+        1000,
+      ),
+    ]).toEqual([
+      [0, 999],
+      [1000, 1999],
+      [2000, 2499],
+      [3000, 3000],
+    ]);
   });
 });
 
@@ -45,7 +89,10 @@ describe('selection slice', () => {
     s().selectRow(4, null, 'extend');
     expect(selectedRanges(s())).toEqual([[4, 10]]);
     s().selectRow(7, null, 'toggle');
-    expect(selectedRanges(s())).toEqual([[4, 6], [8, 10]]);
+    expect(selectedRanges(s())).toEqual([
+      [4, 6],
+      [8, 10],
+    ]);
     s().selectRow(20, null, 'addExtend'); // Ctrl+Shift-click: adds 7..20 to what is selected
     expect(selectedRanges(s())).toEqual([[4, 20]]);
     s().selectRow(15, null, 'extend'); // plain Shift-click from the anchor (7) replaces
@@ -95,6 +142,14 @@ describe('reading the selection back is bounded', () => {
 
 describe('TSV', () => {
   it('has a header line and escapes only what would break rows and fields', () => {
-    expect(toTsv(['User', 'Reason'], [['a\\b', 'x\ty'], ['line1\r\nline2', '=cmd()']])).toBe('User\tReason\na\\\\b\tx\\ty\nline1\\r\\nline2\t=cmd()\n');
+    expect(
+      toTsv(
+        ['User', 'Reason'],
+        [
+          ['a\\b', 'x\ty'],
+          ['line1\r\nline2', '=cmd()'],
+        ],
+      ),
+    ).toBe('User\tReason\na\\\\b\tx\\ty\nline1\\r\\nline2\t=cmd()\n');
   });
 });
