@@ -69,7 +69,16 @@ export function Grid() {
   useEffect(() => {
     if (selected && selected.index < count) virtualizer.scrollToIndex(selected.index, { align: 'auto' });
   }, [selected?.index]); // eslint-disable-line react-hooks/exhaustive-deps
-  const onKeyDown = useGridKeyboard({ count, rowHeight: ROW_HEIGHT, bodyRef, cache });
+  const openCellMenu = () => {
+    const row = selected ? cache?.row(selected.index) : undefined;
+    const col = columns[focusColumn];
+    const cell = bodyRef.current?.querySelector<HTMLElement>(`.grid-row.cursor [data-col="${focusColumn}"]`);
+    if (!row || !col || !cell) return;
+    const box = cell.getBoundingClientRect();
+    const value = row.cells[focusColumn] ?? null;
+    setMenu({ x: box.left + 8, y: box.bottom, column: col, value, text: formatCell(col, value, timeMode) });
+  };
+  const onKeyDown = useGridKeyboard({ count, rowHeight: ROW_HEIGHT, bodyRef, cache, openCellMenu });
   const onRowMouseDown = (e: React.MouseEvent, index: number, rid: number | null) => {
     const ctrl = e.ctrlKey || e.metaKey;
     if (e.button !== 0 && contains(ranges, index)) return; // right-click keeps a selection to act on
@@ -130,7 +139,16 @@ export function Grid() {
           })}
       </ScrollBody>
       </div>
-      {menu && <CellMenu menu={menu} onClose={() => setMenu(null)} />}
+      {menu && (
+        <CellMenu
+          menu={menu}
+          onClose={() => {
+            // Back to the grid when the menu had the keyboard (an item chosen, or Esc).
+            if (document.activeElement?.closest('.menu')) focusGrid();
+            setMenu(null);
+          }}
+        />
+      )}
     </div>
   );
 }

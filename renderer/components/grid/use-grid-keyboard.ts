@@ -1,7 +1,8 @@
 // The grid's keyboard, after Timeline Explorer: arrows move the focused cell, Shift extends the
 // selection, Space / Ctrl+Space toggle a row, Ctrl+A selects every row of the filter, Esc deselects,
 // Enter opens the details, Ctrl+C copies the cell (or the selected rows as TSV), Ctrl+F finds,
-// F3 / Shift+F3 step through the matches, S sorts by the focused column (as a header click does).
+// F3 / Shift+F3 step through the matches, S sorts by the focused column (as a header click does),
+// Shift+F10 / the menu key open the focused cell's menu.
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
 import { columnLabel, formatCell } from '../../format/cells';
 import { toTsv } from '../../format/tsv';
@@ -18,6 +19,8 @@ interface GridKeyboard {
   rowHeight: number;
   bodyRef: RefObject<HTMLDivElement | null>;
   cache: PageCache | null;
+  /** Opens the cell menu (filter on / exclude / copy the value) for the focused cell. */
+  openCellMenu: () => void;
 }
 
 const DETAILS = '[data-testid=details]';
@@ -27,7 +30,7 @@ export function focusGrid(): void {
   document.querySelector<HTMLElement>('[data-testid=grid-body]')?.focus({ preventScroll: true });
 }
 
-export function useGridKeyboard({ count, rowHeight, bodyRef, cache }: GridKeyboard): (e: KeyboardEvent) => void {
+export function useGridKeyboard({ count, rowHeight, bodyRef, cache, openCellMenu }: GridKeyboard): (e: KeyboardEvent) => void {
   useGlobalGridKeys();
   return (e) => {
     const s = useStore.getState();
@@ -63,6 +66,10 @@ export function useGridKeyboard({ count, rowHeight, bodyRef, cache }: GridKeyboa
     } else if (ctrl && key === 'c') {
       e.preventDefault();
       void copy(cache, e.shiftKey);
+    } else if ((key === 'F10' && e.shiftKey) || key === 'ContextMenu') {
+      e.preventDefault();
+      e.stopPropagation(); // the menu listens on window from its first render: this key must not close it
+      openCellMenu();
     } else if (key === 's' && !ctrl && !e.altKey) {
       const column = s.columns[s.focusColumn];
       if (column) s.toggleSort(column);

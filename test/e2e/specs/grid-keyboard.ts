@@ -4,7 +4,7 @@
 import type { SortSpec } from '../../../shared/model/filter-spec';
 import { e2e, screenshot } from '../context';
 import { assert, assertEqual, test } from '../harness';
-import { backendMatching, lastSnapshotFilter, settle, unfilteredGrid } from '../ui';
+import { backendMatching, lastSnapshotFilter, settle, shownCounts, unfilteredGrid } from '../ui';
 
 const row = (n: number) => `.grid-row[aria-rowindex="${n}"]`;
 
@@ -127,6 +127,33 @@ test('grid keyboard: Ctrl+C copies the focused cell, and the selected rows as TS
     const cells = await page.$$eval(`${row(start + i - 1)} .gc`, (els) => els.map((e) => e.textContent ?? ''));
     assertEqual(lines[i], cells.join('\t'), `row ${start + i - 1} as shown in the grid`);
   }
+});
+
+test("grid keyboard: Shift+F10 opens the focused cell's menu; arrows and Enter filter on its value", async () => {
+  const { page } = e2e();
+  await unfilteredGrid();
+  const ipCol = await page.$$eval('.gh-cell', (cells) => cells.findIndex((c) => (c as HTMLElement).dataset.column === 'ip_address'));
+  await page.click(`${row(1)} .gc >> nth=0`);
+  for (let i = 0; i < ipCol; i++) await page.keyboard.press('ArrowRight');
+  const ip = (await page.textContent(`${row(1)} .gc[data-col="${ipCol}"]`)) ?? '';
+  await page.keyboard.press('Shift+F10');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('menu-item'));
+  await page.keyboard.press('ArrowDown');
+  assertEqual(await page.evaluate(() => document.activeElement?.textContent), ip ? 'Exclude this value' : 'Hide empty values', 'ArrowDown moves to the second item');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.menu', { state: 'detached' });
+  await page.waitForSelector('[data-testid=chips] .chip.negative');
+  await settle(page);
+  const expected = await backendMatching(ip ? { conditions: [{ column: 'ip_address', op: 'notIn', values: [ip] }] } : { conditions: [{ column: 'ip_address', op: 'notNull', values: [] }] });
+  assertEqual((await shownCounts(page)).matching, expected, 'the grid excludes the value');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'grid-body');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+F10');
+  await page.waitForSelector('.menu');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.menu', { state: 'detached' });
+  await page.click('[data-testid=chips] >> text=Clear all');
+  await settle(page);
 });
 
 test('grid keyboard: Ctrl+F finds in the shown columns, steps next/previous with counts, within the current filter', async () => {
