@@ -8,6 +8,7 @@ import { annotationChannels } from '../model/annotation';
 import { detectionChannels } from '../model/detection';
 import { exportChannels } from '../model/export';
 import { geoChannels } from '../model/geo';
+import { groupChannels } from '../model/grouping';
 import { sessionChannels } from '../model/session';
 
 const PathStr = z.string().min(1).max(LIMITS.maxPath);
@@ -119,6 +120,7 @@ export const contract = {
       ms: z.number(),
     }),
   },
+  ...groupChannels,
   // Map (geo.*) and sessions channels; their schemas live in shared/model/geo.ts and session.ts.
   ...geoChannels,
   ...sessionChannels,
