@@ -5,8 +5,8 @@
 import { COLUMN_BY_KEY, type ColumnDef } from './columns';
 
 export const ANNOTATION_COLUMNS: readonly ColumnDef[] = [
-  { key: 'tags', label: 'Tags', storage: 'text', group: 'basic', facet: true, width: 160 },
-  { key: 'starred', label: 'Starred', storage: 'bool', group: 'basic', facet: true, width: 70 },
+  { key: 'tags', label: 'Tags', storage: 'text', group: 'marks', facet: true, width: 160 },
+  { key: 'starred', label: 'Starred', storage: 'bool', group: 'marks', facet: true, width: 70 },
 ];
 
 export type AnnotationColumnKey = 'tags' | 'starred';

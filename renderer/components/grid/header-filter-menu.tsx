@@ -1,0 +1,109 @@
+// The menu behind a column header's filter button (Timeline Explorer's header filter): sort this
+// column, add it as a further sort key, group by it, and filter it: the values with their counts under
+// every other filter (top values plus search) or a typed contains / equals / regex match. The result
+// is an ordinary filter condition, so it shows as a chip in the filter bar and saves with views.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { MAX_GROUP_LEVELS } from '../../../shared/model/grid-columns';
+import { columnLabel } from '../../format/cells';
+import { useStore } from '../../store/store';
+import { fieldOf } from '../filters/filter-fields';
+import { ValuePicker } from '../filters/value-picker';
+
+/** Columns that cannot be a group level (see main/query/groups.ts). */
+export function canGroupBy(column: string): boolean {
+  return column !== 'created_at' && column !== 'tags';
+}
+
+/** The small ▾ button in a header cell; highlighted while the column has a filter. */
+export function HeaderFilterButton({ column }: { column: string }) {
+  const filtered = useStore((s) => s.filter.conditions.some((c) => c.column === column));
+  const timeMode = useStore((s) => s.timeMode);
+  const [at, setAt] = useState<{ x: number; y: number } | null>(null);
+  const label = columnLabel(column, timeMode);
+  return (
+    <>
+      <button
+        type="button"
+        className={`gh-filter${filtered ? ' active' : ''}${at ? ' open' : ''}`}
+        aria-label={`Filter and group ${label}`}
+        aria-haspopup="dialog"
+        aria-expanded={at !== null}
+        data-testid={`header-filter-${column}`}
+        title={filtered ? `${label} is filtered — click to change` : `Filter, sort or group by ${label}`}
+        draggable={false}
+        onClick={(e) => {
+          e.stopPropagation();
+          const r = e.currentTarget.getBoundingClientRect();
+          setAt(at ? null : { x: r.left, y: r.bottom + 2 });
+        }}
+        onDragStart={(e) => e.preventDefault()}
+      >
+        ▾
+      </button>
+      {at && createPortal(<HeaderFilterMenu column={column} at={at} onClose={() => setAt(null)} />, document.body)}
+    </>
+  );
+}
+
+function HeaderFilterMenu({ column, at, onClose }: { column: string; at: { x: number; y: number }; onClose: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState(at);
+  const sort = useStore((s) => s.sort);
+  const groupBy = useStore((s) => s.groupBy);
+  const timeMode = useStore((s) => s.timeMode);
+  const s = useStore.getState();
+
+  // Keep the menu inside the window (headers near the right edge open leftwards).
+  useLayoutEffect(() => {
+    const box = ref.current?.getBoundingClientRect();
+    if (!box) return;
+    setPos({ x: Math.max(4, Math.min(at.x, window.innerWidth - box.width - 8)), y: Math.max(4, Math.min(at.y, window.innerHeight - box.height - 8)) });
+  }, [at]);
+  useEffect(() => {
+    const onDown = (e: MouseEvent) => ref.current && !ref.current.contains(e.target as Node) && onClose();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [onClose]);
+
+  const key = sort.findIndex((k) => k.column === column);
+  const grouped = groupBy.includes(column);
+  const act = (f: () => void) => () => {
+    f();
+    onClose();
+  };
+  return (
+    <div className="header-menu" ref={ref} role="dialog" aria-label={`${columnLabel(column, timeMode)} header menu`} style={{ left: pos.x, top: pos.y }} data-testid="header-menu">
+      <div className="hm-actions">
+        <button className="btn small" onClick={act(() => s.setSort([{ column, dir: 'asc' }]))}>
+          Sort ascending
+        </button>
+        <button className="btn small" onClick={act(() => s.setSort([{ column, dir: 'desc' }]))}>
+          Sort descending
+        </button>
+        <button className="btn small" onClick={act(() => s.toggleSort(column, true))} title="Shift-click a header does the same">
+          {key >= 0 ? `Reverse sort key ${key + 1}` : 'Then sort by this'}
+        </button>
+        <button
+          className="btn small"
+          data-testid="group-by-column"
+          disabled={!canGroupBy(column) || (!grouped && groupBy.length >= MAX_GROUP_LEVELS)}
+          title={canGroupBy(column) ? `Group the grid by this column (up to ${MAX_GROUP_LEVELS} levels)` : 'Time and tags cannot be group levels'}
+          onClick={act(() => s.setGroupBy(grouped ? groupBy.filter((c) => c !== column) : [...groupBy, column]))}
+        >
+          {grouped ? 'Ungroup' : 'Group by this column'}
+        </button>
+      </div>
+      {column === 'created_at' ? (
+        <div className="muted small pad">Filter time with the timeline brush or the date range in the filter bar.</div>
+      ) : (
+        <ValuePicker field={fieldOf(column)} onDone={onClose} />
+      )}
+    </div>
+  );
+}
