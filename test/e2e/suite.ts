@@ -14,6 +14,7 @@ import { startServer } from './server-process';
 import './specs/server-security';
 import './specs/import';
 import './specs/grid';
+import './specs/grid-explorer';
 import './specs/aggregate';
 import './specs/details';
 import './specs/case-file';

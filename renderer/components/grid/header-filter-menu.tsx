@@ -2,13 +2,16 @@
 // column, add it as a further sort key, group by it, and filter it: the values with their counts under
 // every other filter (top values plus search) or a typed contains / equals / regex match. The result
 // is an ordinary filter condition, so it shows as a chip in the filter bar and saves with views.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { MAX_GROUP_LEVELS } from '../../../shared/model/grid-columns';
 import { columnLabel } from '../../format/cells';
 import { useStore } from '../../store/store';
 import { fieldOf } from '../filters/filter-fields';
 import { ValuePicker } from '../filters/value-picker';
+
+const MENU_WIDTH = 380;
+const MIN_HEIGHT = 400;
 
 /** Columns that cannot be a group level (see main/query/groups.ts). */
 export function canGroupBy(column: string): boolean {
@@ -48,18 +51,15 @@ export function HeaderFilterButton({ column }: { column: string }) {
 
 function HeaderFilterMenu({ column, at, onClose }: { column: string; at: { x: number; y: number }; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [pos, setPos] = useState(at);
   const sort = useStore((s) => s.sort);
   const groupBy = useStore((s) => s.groupBy);
   const timeMode = useStore((s) => s.timeMode);
   const s = useStore.getState();
 
-  // Keep the menu inside the window (headers near the right edge open leftwards).
-  useLayoutEffect(() => {
-    const box = ref.current?.getBoundingClientRect();
-    if (!box) return;
-    setPos({ x: Math.max(4, Math.min(at.x, window.innerWidth - box.width - 8)), y: Math.max(4, Math.min(at.y, window.innerHeight - box.height - 8)) });
-  }, [at]);
+  // Inside the window: headers near the right edge open leftwards, and with little room below the
+  // menu moves up (the value list shrinks to what is left).
+  const x = Math.max(4, Math.min(at.x, window.innerWidth - MENU_WIDTH - 8));
+  const y = window.innerHeight - at.y - 8 < MIN_HEIGHT ? Math.max(4, window.innerHeight - MIN_HEIGHT - 8) : at.y;
   useEffect(() => {
     const onDown = (e: MouseEvent) => ref.current && !ref.current.contains(e.target as Node) && onClose();
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
@@ -78,7 +78,7 @@ function HeaderFilterMenu({ column, at, onClose }: { column: string; at: { x: nu
     onClose();
   };
   return (
-    <div className="header-menu" ref={ref} role="dialog" aria-label={`${columnLabel(column, timeMode)} header menu`} style={{ left: pos.x, top: pos.y }} data-testid="header-menu">
+    <div className="header-menu" ref={ref} role="dialog" aria-label={`${columnLabel(column, timeMode)} header menu`} style={{ left: x, top: y, width: MENU_WIDTH, maxHeight: window.innerHeight - y - 8 }} data-testid="header-menu">
       <div className="hm-actions">
         <button className="btn small" onClick={act(() => s.setSort([{ column, dir: 'asc' }]))}>
           Sort ascending
