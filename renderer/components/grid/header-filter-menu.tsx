@@ -78,7 +78,18 @@ function HeaderFilterMenu({ column, at, onClose }: { column: string; at: { x: nu
     onClose();
   };
   return (
-    <div className="header-menu" ref={ref} role="dialog" aria-label={`${columnLabel(column, timeMode)} header menu`} style={{ left: x, top: y, width: MENU_WIDTH, maxHeight: window.innerHeight - y - 8 }} data-testid="header-menu">
+    // React events bubble out of the portal to the header cell: the menu keeps its clicks from sorting.
+    <div
+      className="header-menu"
+      ref={ref}
+      role="dialog"
+      aria-label={`${columnLabel(column, timeMode)} header menu`}
+      style={{ left: x, top: y, width: MENU_WIDTH, maxHeight: window.innerHeight - y - 8 }}
+      data-testid="header-menu"
+      onClick={(e) => e.stopPropagation()}
+      onDoubleClick={(e) => e.stopPropagation()}
+      onPointerDown={(e) => e.stopPropagation()}
+    >
       <div className="hm-actions">
         <button className="btn small" onClick={act(() => s.setSort([{ column, dir: 'asc' }]))}>
           Sort ascending
