@@ -14,6 +14,7 @@ import { storedName } from '../db/schema';
 import { annotationRanks } from './annotation-columns';
 import { resolveGridColumn, storedRef } from './column-ref';
 import { buildWhere, type WhereClause } from './filters';
+import { CaseMemo } from './case-cache';
 import { forEachRow } from './query-rows';
 import { float64s, int32s } from './growing-array';
 import { rankTable } from './value-order';
@@ -29,22 +30,22 @@ export function orderedRids(caseDb: CaseDb, sort: readonly SortKey[], filter: Fi
     return sqlOrdered(caseDb, ['d.created_ms'], buildWhere(caseDb, filter, { reads: ['created_ms'] }), dir, total);
   }
   const stored = cols.filter((c) => !isAnnotationColumn(c.key));
-  const where = buildWhere(caseDb, filter, { reads: ['created_ms', ...stored.map(storedName)] });
   if (keys.length === 1 && stored.length === 1 && cols[0]!.storage === 'text') {
+    const where = buildWhere(caseDb, filter, { reads: [storedName(cols[0]!), 'created_ms'] });
     return sqlOrdered(caseDb, [`${storedRef(cols[0]!)} COLLATE NOCASE`, 'd.created_ms'], where, dir, total); // few distinct repeats: SQLite's sorter
   }
+  const where = buildWhere(caseDb, filter, { reads: stored.map(storedName) });
   const ranked = stored.filter((c) => c.storage !== 'text' && c.storage !== 'time');
-  const { rids, time, keys: values, n } = readKeyed(caseDb, ranked, where, total);
-  // Start from rid order in the first key's direction, then stable passes from least significant up.
-  let perm: Int32Array = new Int32Array(n);
-  for (let i = 0; i < n; i++) perm[i] = dir === 'asc' ? i : n - 1 - i;
-  const byTime = numericRanks(time, n);
-  if (!cols.some((c) => c.storage === 'time')) perm = sortPass(perm, byTime, dir);
+  const { rids, keys: values, n } = readKeyed(caseDb, ranked, where, total);
+  const times = timeOrder.get(caseDb);
+  // Ties left by every key: time, then rid, in the first key's direction (one pass on the row's
+  // position in the case's time order), then stable passes from the least significant key up.
+  let perm = inTimeOrder(times.ridsByTime, rids, n, dir);
   for (let k = keys.length - 1; k >= 0; k--) {
     const col = cols[k]!;
     const at = ranked.indexOf(col);
     let ranks: Ranked;
-    if (col.storage === 'time') ranks = byTime;
+    if (col.storage === 'time') ranks = lookup(times.timeRank, times.distinct, rids, n);
     else if (at < 0) ranks = ridRanks(caseDb, col, where, rids, n);
     else ranks = col.storage === 'dict' ? dictRanks(caseDb, col, values[at]!, n) : numericRanks(values[at]!, n);
     perm = sortPass(perm, ranks, keys[k]!.dir);
@@ -52,6 +53,47 @@ export function orderedRids(caseDb: CaseDb, sort: readonly SortKey[], filter: Fi
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = rids[perm[i]!]!;
   return out;
+}
+
+/**
+ * The case's time order: every rid ordered by (time, rid), and each rid's time rank (equal times
+ * share one). One covering scan of ix_time per case version; sorting a million times in JS costs
+ * several times that.
+ */
+const timeOrder = new CaseMemo((caseDb) => {
+  const maxRid = Number(caseDb.scalar('SELECT max(rid) FROM signin_data') ?? 0);
+  const ridsByTime = int32s(maxRid + 1);
+  const timeRank = new Int32Array(maxRid + 1);
+  let distinct = 0;
+  let prev: unknown;
+  forEachRow(caseDb, 'SELECT rid, created_ms FROM signin_data ORDER BY created_ms, rid', [], ([rid, t]) => {
+    ridsByTime.push(rid as number);
+    if (distinct === 0 || t !== prev) distinct++;
+    prev = t;
+    timeRank[rid as number] = distinct;
+  });
+  return { ridsByTime: ridsByTime.values(), timeRank, distinct };
+});
+
+/** Positions of `rids` (ascending) listed in the case's time order, or its reverse. */
+function inTimeOrder(ridsByTime: Int32Array, rids: Int32Array, n: number, dir: Dir): Int32Array {
+  const at = new Int32Array((rids[n - 1] ?? 0) + 1).fill(-1);
+  for (let i = 0; i < n; i++) at[rids[i]!] = i;
+  const perm = new Int32Array(n);
+  let j = 0;
+  const last = ridsByTime.length - 1;
+  for (let k = 0; k <= last; k++) {
+    const rid = ridsByTime[dir === 'asc' ? k : last - k]!;
+    if (rid < at.length && at[rid]! >= 0) perm[j++] = at[rid]!;
+  }
+  return perm;
+}
+
+/** Ranks of the rows from a table indexed by rid. */
+function lookup(byRid: Int32Array, max: number, rids: Int32Array, n: number): Ranked {
+  const ranks = new Int32Array(n);
+  for (let i = 0; i < n; i++) ranks[i] = byRid[rids[i]!]!;
+  return { ranks, max };
 }
 
 /** Each column once (a repeat cannot change the order). */
@@ -77,22 +119,21 @@ function sqlOrdered(caseDb: CaseDb, exprs: readonly string[], where: WhereClause
 
 interface Keyed {
   rids: Int32Array;
-  time: Float64Array;
   keys: Float64Array[];
   n: number;
 }
 
 /**
- * (rid, time, stored value of each column) of every matching row, in rid order (NULL becomes NaN).
+ * (rid, stored value of each column) of every matching row, in rid order (NULL becomes NaN).
  * SQLite returns rows in whatever order its plan yields (a covering index often beats a table scan);
  * putting them back in rid order is done in JS, cheaper than asking SQLite to sort.
  */
 function readKeyed(caseDb: CaseDb, cols: readonly ColumnDef[], where: WhereClause, total: number): Keyed {
   const ridBuf = int32s(total);
-  const bufs = [float64s(total), ...cols.map(() => float64s(total))];
+  const bufs = cols.map(() => float64s(total));
   let ordered = true;
   let maxRid = 0;
-  const select = ['d.rid', 'd.created_ms', ...cols.map(storedRef)].join(', ');
+  const select = ['d.rid', ...cols.map(storedRef)].join(', ');
   forEachRow(caseDb, `SELECT ${select} FROM signin_data d WHERE ${where.sql}`, where.params, (row) => {
     const rid = row[0] as number;
     if (rid < maxRid) ordered = false;
@@ -103,7 +144,7 @@ function readKeyed(caseDb: CaseDb, cols: readonly ColumnDef[], where: WhereClaus
   let rids: Int32Array = ridBuf.values();
   let columns: Float64Array[] = bufs.map((b) => b.values());
   if (!ordered) ({ rids, columns } = inRidOrder(rids, columns, maxRid));
-  return { rids, time: columns[0]!, keys: columns.slice(1), n: rids.length };
+  return { rids, keys: columns, n: rids.length };
 }
 
 function inRidOrder(rids: Int32Array, columns: Float64Array[], maxRid: number): { rids: Int32Array; columns: Float64Array[] } {
