@@ -75,6 +75,11 @@ const timeOrder = new CaseMemo((caseDb) => {
   return { ridsByTime: ridsByTime.values(), timeRank, distinct };
 });
 
+/** Builds the time order ahead of the first sort on another column (called when a case is loaded). */
+export function warmSortOrder(caseDb: CaseDb): void {
+  timeOrder.get(caseDb);
+}
+
 /** Positions of `rids` (ascending) listed in the case's time order, or its reverse. */
 function inTimeOrder(ridsByTime: Int32Array, rids: Int32Array, n: number, dir: Dir): Int32Array {
   const at = new Int32Array((rids[n - 1] ?? 0) + 1).fill(-1);
