@@ -16,7 +16,7 @@ export function GridHeader({ scrollRef }: { scrollRef: React.RefObject<HTMLDivEl
   const [dropTarget, setDropTarget] = useState<string | null>(null);
 
   return (
-    <div className="grid-header" ref={scrollRef} role="row">
+    <div className="grid-header" ref={scrollRef} role="row" onScroll={followHeader}>
       <div className="grid-header-inner">
         {columns.map((col) => (
           <div
@@ -58,6 +58,15 @@ export function GridHeader({ scrollRef }: { scrollRef: React.RefObject<HTMLDivEl
       </div>
     </div>
   );
+}
+
+/**
+ * The body normally drives the header's sideways scroll; a control focused in the header (its filter
+ * button, a test's hover) scrolls the header itself, so the body follows it back.
+ */
+function followHeader(e: React.UIEvent<HTMLDivElement>): void {
+  const body = e.currentTarget.parentElement?.querySelector<HTMLElement>(':scope > .grid-body');
+  if (body && body.scrollLeft !== e.currentTarget.scrollLeft) body.scrollLeft = e.currentTarget.scrollLeft;
 }
 
 /** ▲/▼ on sorted columns, with the key's position when several columns sort. */
