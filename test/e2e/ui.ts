@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import { e2e } from './context';
+import { assertEqual } from './harness';
 
 const parseCount = (text: string) => Number(text.replace(/[^0-9]/g, ''));
 
@@ -62,4 +63,14 @@ export async function ensureEvidence(): Promise<void> {
   const { jobId } = await backend.call('import.start', { paths: files });
   for (let i = 0; i < 600 && !backend.events.some((ev) => ev.event === 'job.done' && (ev.payload as { jobId: string }).jobId === jobId); i++) await page.waitForTimeout(500);
   await page.waitForSelector('[data-testid=total]');
+}
+
+/** The status bar's count once the grid has settled, checked against the backend for `filter`. */
+export async function expectShown(filter: FilterSpec, what: string): Promise<number> {
+  const { page } = e2e();
+  const expected = await backendMatching(filter);
+  await page.waitForFunction((n) => document.querySelector('[data-testid=matching]')?.textContent?.replace(/\D/g, '') === String(n), expected, { timeout: 30_000 }).catch(() => undefined);
+  await settle(page);
+  assertEqual((await shownCounts(page)).matching, expected, `${what}: sign-ins shown vs backend`);
+  return expected;
 }

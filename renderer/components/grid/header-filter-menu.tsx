@@ -2,11 +2,12 @@
 // column, add it as a further sort key, group by it, and filter it: the values with their counts under
 // every other filter (top values plus search) or a typed contains / equals / regex match. The result
 // is an ordinary filter condition, so it shows as a chip in the filter bar and saves with views.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { MAX_GROUP_LEVELS } from '../../../shared/model/grid-columns';
 import { columnLabel } from '../../format/cells';
 import { useStore } from '../../store/store';
+import { useDismiss } from '../common/use-dismiss';
 import { fieldOf } from '../filters/filter-fields';
 import { ValuePicker } from '../filters/value-picker';
 
@@ -23,6 +24,7 @@ export function HeaderFilterButton({ column }: { column: string }) {
   const filtered = useStore((s) => s.filter.conditions.some((c) => c.column === column));
   const timeMode = useStore((s) => s.timeMode);
   const [at, setAt] = useState<{ x: number; y: number } | null>(null);
+  const close = useCallback(() => setAt(null), []);
   const label = columnLabel(column, timeMode);
   return (
     <>
@@ -44,7 +46,7 @@ export function HeaderFilterButton({ column }: { column: string }) {
       >
         ▾
       </button>
-      {at && createPortal(<HeaderFilterMenu column={column} at={at} onClose={() => setAt(null)} />, document.body)}
+      {at && createPortal(<HeaderFilterMenu column={column} at={at} onClose={close} />, document.body)}
     </>
   );
 }
@@ -60,16 +62,7 @@ function HeaderFilterMenu({ column, at, onClose }: { column: string; at: { x: nu
   // menu moves up (the value list shrinks to what is left).
   const x = Math.max(4, Math.min(at.x, window.innerWidth - MENU_WIDTH - 8));
   const y = window.innerHeight - at.y - 8 < MIN_HEIGHT ? Math.max(4, window.innerHeight - MIN_HEIGHT - 8) : at.y;
-  useEffect(() => {
-    const onDown = (e: MouseEvent) => ref.current && !ref.current.contains(e.target as Node) && onClose();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [onClose]);
+  useDismiss(ref, true, onClose);
 
   const key = sort.findIndex((k) => k.column === column);
   const grouped = groupBy.includes(column);

@@ -4,16 +4,13 @@
 import type { Condition, FilterSpec, SortKey } from '../../../shared/model/filter-spec';
 import { e2e, screenshot } from '../context';
 import { assert, assertEqual, test } from '../harness';
-import { backendMatching, columnTexts, ensureEvidence, lastSnapshotFilter, settle, shownCounts } from '../ui';
+import { backendMatching, columnTexts, ensureEvidence, expectShown as shownMatches, lastSnapshotFilter, settle } from '../ui';
 
 const parseCount = (text: string | null) => Number((text ?? '').replace(/[^0-9]/g, ''));
 
+/** The count shown is the backend's, for `filter` and for the filter the page itself sent. */
 async function expectShown(filter: FilterSpec, what: string): Promise<number> {
-  const { page } = e2e();
-  const expected = await backendMatching(filter);
-  await page.waitForFunction((n) => document.querySelector('[data-testid=matching]')?.textContent?.replace(/\D/g, '') === String(n), expected, { timeout: 30_000 }).catch(() => undefined);
-  await settle(page);
-  assertEqual((await shownCounts(page)).matching, expected, `${what}: sign-ins shown vs backend`);
+  const expected = await shownMatches(filter, what);
   assertEqual(await backendMatching(lastSnapshotFilter()), expected, `${what}: the page's own filter`);
   return expected;
 }
