@@ -5,10 +5,9 @@ import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readF
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { Finding } from '../../../shared/model/detection';
-import type { FilterSpec } from '../../../shared/model/filter-spec';
 import { e2e, screenshot } from '../context';
 import { assert, assertEqual, test } from '../harness';
-import { backendMatching, ensureEvidence, expectShown, lastSnapshotFilter, settle, shownCounts } from '../ui';
+import { backendMatching, ensureEvidence, expectShown, lastSnapshotFilter, settle } from '../ui';
 
 const BULK_TAG = 'e2e-spray';
 const SEVERITY_RANK: Record<string, number> = { informational: 0, low: 1, medium: 2, high: 3 };
