@@ -4,11 +4,11 @@
 // is an ordinary filter condition, so it shows as a chip in the filter bar and saves with views.
 import { useCallback, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { MAX_GROUP_LEVELS } from '../../../shared/model/grid-columns';
+import { GRID_COLUMN_BY_KEY, MAX_GROUP_LEVELS } from '../../../shared/model/grid-columns';
 import { columnLabel } from '../../format/cells';
 import { useStore } from '../../store/store';
 import { useDismiss } from '../common/use-dismiss';
-import { fieldOf } from '../filters/filter-fields';
+import { fieldOf, type FilterField } from '../filters/filter-fields';
 import { ValuePicker } from '../filters/value-picker';
 
 const MENU_WIDTH = 380;
@@ -17,6 +17,16 @@ const MIN_HEIGHT = 400;
 /** Columns that cannot be a group level (see main/query/groups.ts). */
 export function canGroupBy(column: string): boolean {
   return column !== 'created_at' && column !== 'tags';
+}
+
+/**
+ * The filter bar's field, except that every dictionary column lists its values here (failure
+ * reasons, user agents...: counted from string ids, cheap at any size). Near-unique identifiers
+ * (request, correlation, session ids) keep the typed match only: a top-N list of them says nothing.
+ */
+function headerField(column: string): FilterField {
+  const field = fieldOf(column);
+  return field.kind === 'text' && GRID_COLUMN_BY_KEY.get(column)?.storage === 'dict' ? { ...field, kind: 'facet' } : field;
 }
 
 /** The small ▾ button in a header cell; highlighted while the column has a filter. */
@@ -106,7 +116,7 @@ function HeaderFilterMenu({ column, at, onClose }: { column: string; at: { x: nu
       {column === 'created_at' ? (
         <div className="muted small pad">Filter time with the timeline brush or the date range in the filter bar.</div>
       ) : (
-        <ValuePicker field={fieldOf(column)} onDone={onClose} />
+        <ValuePicker field={headerField(column)} onDone={onClose} />
       )}
     </div>
   );
