@@ -16,6 +16,8 @@ import { useScaledVirtualizer } from './use-scaled-virtualizer';
 
 const ROW_HEIGHT = 22;
 const INDENT = 18;
+/** A selection made here has no position in the plain grid's snapshot (the status bar shows none). */
+const NOT_IN_GRID = -1;
 
 export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) => void }) {
   const filter = useStore((s) => s.filter);
@@ -60,7 +62,7 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
     else if (line.kind === 'more') tree.more(line.path);
     else if (line.kind === 'row') {
       const row = line.cache.row(line.index);
-      if (row) useStore.getState().select(index, row.rid);
+      if (row) useStore.getState().select(NOT_IN_GRID, row.rid);
     }
   };
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -75,7 +77,7 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
       const target = tree.line(to);
       if (target?.kind === 'row') {
         const row = target.cache.row(target.index);
-        if (row) useStore.getState().select(to, row.rid);
+        if (row) useStore.getState().select(NOT_IN_GRID, row.rid);
       }
     } else if (e.key === 'Enter' || e.key === ' ' || (e.key === 'ArrowRight' && line?.kind === 'group' && !line.expanded) || (e.key === 'ArrowLeft' && line?.kind === 'group' && line.expanded)) {
       e.preventDefault();
