@@ -148,6 +148,14 @@ test('grid explorer: drag a header into the group bar; group counts match, nest,
   await screenshot(page, '43-grouped-1600');
   await page.setViewportSize({ width: 1280, height: 720 });
   await screenshot(page, '44-grouped-1280');
+  // Keyboard: Home, then ← collapses the first group (and what it held), → opens it again.
+  await page.focus('[data-testid=grouped-body]');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForSelector('[data-testid=group-row][aria-level="2"]', { state: 'detached' });
+  assertEqual(await page.locator('.grouped-signin').count(), 0, 'collapsing hides the sign-ins');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('[data-testid=group-row][aria-level="2"]');
   await page.click('[data-testid=group-bar] >> text=Ungroup');
   await page.waitForSelector('[data-testid=grid-body]');
 });
