@@ -88,6 +88,7 @@ test('grid explorer: Shift-click adds a sort key; within each status the time or
   assertEqual(JSON.stringify(sent), JSON.stringify([{ column: 'status', dir: 'asc' }, { column: 'created_at', dir: 'desc' }]), 'the page sends both sort keys');
   assertEqual(await page.textContent('[data-testid=sort-mark-status]'), '▲1', 'status is sort key 1');
   assertEqual(await page.textContent('[data-testid=sort-mark-created_at]'), '▼2', 'time is sort key 2');
+  await screenshot(page, '42a-multi-sort-keys');
 
   // Status alone: ties follow time in the first key's direction (oldest first within each status).
   await page.click('.gh-cell[data-column=status] .gh-label');
