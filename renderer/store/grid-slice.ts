@@ -73,7 +73,7 @@ export const createGridSlice: SliceCreator<GridSlice> = (set, get) => ({
     let next: SortKey[];
     if (!add) next = [at === 0 && sort.length === 1 ? flipped(sort[0]!) : fresh];
     else if (at >= 0) next = sort.map((k, i) => (i === at ? flipped(k) : k));
-    else next = [...sort, fresh].slice(-MAX_SORT_KEYS);
+    else next = [...sort.slice(0, MAX_SORT_KEYS - 1), fresh]; // when full, the new key replaces the least significant
     get().setSort(next);
   },
   setSort: (sort) => {
