@@ -1,15 +1,15 @@
 // The grid's sort keys as the header clicks build them: click sorts by one column (again: reversed),
 // Shift-click adds or reverses a key, a full list keeps its most significant keys.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { MAX_SORT_KEYS, SortSpec } from '../../../shared/model/filter-spec';
 import { createGridSlice, type GridSlice } from '../../../renderer/store/grid-slice';
 import type { Store } from '../../../renderer/store/types';
 
-let store: ReturnType<typeof create<GridSlice>>;
+let store: StoreApi<GridSlice>;
 
 beforeEach(() => {
-  store = create<GridSlice>()((set, get, api) => createGridSlice(set as never, get as () => Store, api as never));
+  store = createStore<GridSlice>()((set, get, api) => createGridSlice(set as never, get as () => Store, api as never));
 });
 
 describe('grid sort keys', () => {
