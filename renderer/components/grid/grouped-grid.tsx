@@ -140,7 +140,7 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
               style={style}
               onMouseDown={() => activate(line, item.index)}
             >
-              <div className="gl-indent" style={{ width: line.depth * INDENT }} />
+              <div className="gl-indent" aria-hidden style={{ width: line.depth * INDENT }} />
               {columns.map((col, ci) => (
                 <div key={col} role="gridcell" className={`gc${isMonoColumn(col) ? ' mono' : ''}${col === 'status' ? ' gc-status' : ''}`} style={{ width: columnWidth(widths, col) - (ci === 0 ? line.depth * INDENT : 0) }}>
                   {formatCell(col, row?.cells[ci], timeMode)}
