@@ -13,6 +13,7 @@ import { applyJournaled, journalSeq, replayEntries, setJournalSeq } from '../ann
 import { applyOp, type AnnotationOp, type OpResult } from '../annotations/ops';
 import type { CaseDb } from '../db/case-db';
 import { saveCase } from './case-store';
+import { checkWriteTarget } from './write-target';
 import { autosavePathOf, discardRecovery, Journal, journalPathFor, loadRecovered, newUnsavedLocation, readJournal, type CaseLocation } from './journal';
 
 export { DEMO_RECOVERY_ID, newUnsavedLocation, type CaseLocation } from './journal';
@@ -49,6 +50,7 @@ export class CaseKeeper {
   private autosaveError: string | null = null;
   private readonly markOwnChange: () => void;
   private readonly timer: NodeJS.Timeout;
+  private soonTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly host: KeeperHost,
@@ -60,6 +62,7 @@ export class CaseKeeper {
       this.markOwnChange();
       const s = this.current();
       s.baseDirty = s.changed = true;
+      this.autosaveSoon();
     };
     this.timer = setInterval(() => void this.autosave(), autosaveMs);
     this.timer.unref();
@@ -84,14 +87,16 @@ export class CaseKeeper {
   }
 
   /** Saves the case (also "save as"); the journal then starts afresh next to the new file. */
-  saveAs(target: string, author?: string): Promise<number> {
+  saveAs(target: string, author?: string, overwrite = false): Promise<number> {
     return this.exclusive(async () => {
       const s = this.current();
       const same = s.location.kind === 'file' && path.resolve(s.location.casePath) === path.resolve(target);
+      // Refused targets (evidence, a non-case, an unconfirmed replace) are refused before anything changes.
+      await checkWriteTarget(s.db, target, { kind: 'case', replace: same || overwrite });
       // A journal left next to the target belongs to the file being replaced: it must not be replayed onto this one.
       if (!same) await fsp.rm(journalPathFor(target), { force: true });
       applyOp(s.db, { type: 'activity', action: 'save', details: { path: target }, author: author ?? defaultAuthor(), at: Date.now() });
-      const bytes = await saveCase(s.db, target);
+      const bytes = await saveCase(s.db, target, { replace: same || overwrite });
       if (same) await clearJournal(s);
       else {
         await s.journal?.close();
@@ -126,6 +131,25 @@ export class CaseKeeper {
     });
   }
 
+  /**
+   * Changes outside the journal (imports, detections, a relocated evidence file) are saved a moment
+   * later rather than at the next timer tick: a restarted engine (main/engine/host.ts, after a query
+   * ran out of time) reopens the case from its last save plus the journal.
+   */
+  private autosaveSoon(): void {
+    if (this.soonTimer) return;
+    this.soonTimer = setTimeout(() => {
+      this.soonTimer = null;
+      void this.autosave();
+    }, SOON_MS);
+    this.soonTimer.unref();
+  }
+
+  /** Where the open case is saved and journaled. */
+  location(): CaseLocation {
+    return this.current().location;
+  }
+
   /** Writes the case if it changed since the last autosave; failures are reported in `status()`. */
   autosave(): Promise<void> {
     return this.exclusive(() => this.autosaveLocked());
@@ -144,6 +168,7 @@ export class CaseKeeper {
   /** Stops the autosave timer and closes the journal (the engine is going away). */
   dispose(): void {
     clearInterval(this.timer);
+    if (this.soonTimer) clearTimeout(this.soonTimer);
     void this.session?.journal?.close();
   }
 
@@ -229,7 +254,7 @@ export class CaseKeeper {
     const started = Date.now();
     try {
       await fsp.mkdir(path.dirname(target), { recursive: true });
-      const bytes = await saveCase(s.db, target);
+      const bytes = await saveCase(s.db, target, { replace: true }); // its own file or recovery copy
       await clearJournal(s);
       s.pending = 0;
       s.baseDirty = s.changed = false;
@@ -251,6 +276,8 @@ async function clearJournal(s: Session): Promise<void> {
   if (s.journal) await s.journal.clear();
   else await fsp.rm(journalPathFor(autosavePathOf(s.location)), { force: true });
 }
+
+const SOON_MS = 2_000;
 
 function autosaveInterval(): number {
   const ms = Number(process.env.SIGNINSCOPE_AUTOSAVE_MS);

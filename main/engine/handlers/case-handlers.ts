@@ -4,7 +4,8 @@ import { caseInfo } from '../../cases/case-info';
 import { DEMO_RECOVERY_ID, keeperOf, newUnsavedLocation } from '../../cases/autosave';
 import { loadCase } from '../../cases/case-store';
 import { openDemoCase } from '../../cases/demo-case';
-import { checkEvidence, type EvidenceCheck } from '../../cases/evidence-check';
+import { checkEvidence, relocateEvidence, type EvidenceCheck } from '../../cases/evidence-check';
+import { defaultAuthor } from '../../annotations/author';
 import { CaseDb } from '../../db/case-db';
 import type { EngineContext, HandlerTable } from '../context';
 import type { Engine } from '../engine';
@@ -47,11 +48,25 @@ export function caseHandlers(ctx: EngineContext): HandlerTable {
       verifyEvidence();
       return info();
     },
-    'case.save': async ({ path }) => {
+    'case.locateEvidence': async ({ sourceId, path }) => {
+      const db = ctx.db;
+      let check: EvidenceCheck;
+      try {
+        check = await relocateEvidence(db, sourceId, path);
+      } catch (e) {
+        throw new ApiFailure('INVALID_INPUT', (e as Error).message);
+      }
+      if (db !== ctx.db) throw new ApiFailure('BUSY', 'another case was opened meanwhile');
+      evidence = [...evidence.filter((c) => c.sourceId !== sourceId), check].sort((a, b) => a.sourceId - b.sourceId);
+      ctx.markDirty();
+      await keeper.commit({ type: 'activity', action: 'locate', details: { sourceId, path }, author: defaultAuthor(), at: Date.now() });
+      return info();
+    },
+    'case.save': async ({ path, overwrite }) => {
       const target = path ?? engine.casePath;
       if (!target) throw new ApiFailure('INVALID_INPUT', 'this case has not been saved yet: choose a file name');
       if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'an import is running: save when it has finished or cancel it');
-      const bytes = await keeper.saveAs(target); // also sets casePath, clears dirty, restarts the journal
+      const bytes = await keeper.saveAs(target, undefined, overwrite === true); // also sets casePath, clears dirty, restarts the journal
       return { path: target, bytes };
     },
   };
