@@ -34,11 +34,17 @@ export function HeaderFilterButton({ column }: { column: string }) {
   const filtered = useStore((s) => s.filter.conditions.some((c) => c.column === column));
   const timeMode = useStore((s) => s.timeMode);
   const [at, setAt] = useState<{ x: number; y: number } | null>(null);
-  const close = useCallback(() => setAt(null), []);
+  const button = useRef<HTMLButtonElement>(null);
+  // Back to the button, so a keyboard user continues from the header (a click elsewhere still moves focus there).
+  const close = useCallback(() => {
+    setAt(null);
+    button.current?.focus();
+  }, []);
   const label = columnLabel(column, timeMode);
   return (
     <>
       <button
+        ref={button}
         type="button"
         className={`gh-filter${filtered ? ' active' : ''}${at ? ' open' : ''}`}
         aria-label={`Filter and group ${label}`}
