@@ -56,7 +56,7 @@ export class GroupTree {
       if (path.length === by.length) void this.openLeaf(path);
       else void this.loadLevel(path, 0);
     }
-    this.rebuild();
+    this.rebuild(false); // built during the owner's render: no change to announce yet
   }
 
   /** Groups and sign-ins at the top level (null until loaded). */
@@ -147,7 +147,7 @@ export class GroupTree {
     if (!this.disposed) this.rebuild();
   }
 
-  private rebuild(): void {
+  private rebuild(announce = true): void {
     const segments: Segment[] = [];
     const visit = (path: GroupValue[]) => {
       const depth = path.length;
@@ -175,6 +175,6 @@ export class GroupTree {
     this.segments = segments;
     this.starts = starts;
     this.total = at;
-    this.onChange();
+    if (announce) this.onChange();
   }
 }
