@@ -13,7 +13,7 @@ import { replaceFindings } from '../detections/finding-store';
 import { runDetections } from '../detections/runner';
 
 export const DEMO_SEED = 20251104;
-const DEMO_VERSION = 3; // bump when the generator's output changes
+const DEMO_VERSION = 4; // bump when the generator's output changes (4: admin-center labels in the portal CSVs)
 
 export async function openDemoCase(): Promise<{ caseDb: CaseDb; evidenceDir: string }> {
   const dir = path.join(cacheDir(), `demo-v${DEMO_VERSION}-${DEMO_SEED}`);

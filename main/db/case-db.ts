@@ -3,6 +3,7 @@
 import type { Database } from 'sql.js';
 import { loadSqlJs } from './sqljs';
 import { migrateCase } from './migrate';
+import { markVocabularyCurrent, migrateVocabulary } from './migrate-vocabulary';
 import { INDEX_DDL, SCHEMA_VERSION, schemaDdl } from './schema';
 import { StringDictionary } from './string-dictionary';
 
@@ -13,17 +14,25 @@ export class CaseDb {
     this.strings = new StringDictionary(db);
   }
 
-  /** A new empty case, or one loaded from a saved case file's bytes. */
-  static async create(bytes?: Uint8Array): Promise<CaseDb> {
+  /**
+   * A new empty case, or one loaded from a saved case file's bytes. `beforeUse` sees a loaded file's
+   * database before anything reads it (main/cases/schema-repair.ts drops what is not the app's own).
+   */
+  static async create(bytes?: Uint8Array, beforeUse?: (db: Database) => void): Promise<CaseDb> {
     const SQL = await loadSqlJs();
     const db = bytes ? new SQL.Database(bytes) : new SQL.Database();
     applyPragmas(db);
     if (bytes) {
+      beforeUse?.(db);
       assertCaseFile(db);
       migrateCase(db);
     }
     db.exec(schemaDdl());
-    if (!bytes) setMeta(db, 'schema_version', String(SCHEMA_VERSION));
+    if (bytes) migrateVocabulary(db);
+    else {
+      setMeta(db, 'schema_version', String(SCHEMA_VERSION));
+      markVocabularyCurrent(db);
+    }
     return new CaseDb(db);
   }
 

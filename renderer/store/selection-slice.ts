@@ -72,7 +72,12 @@ function currentSelection(s: Store): RowSelection | null {
 }
 
 function cursorRanges(s: Store): RowRange[] {
-  return s.selected ? [[s.selected.index, s.selected.index]] : [];
+  return s.selected && s.selected.index >= 0 ? [[s.selected.index, s.selected.index]] : [];
+}
+
+/** A sign-in selected where it has no position in the snapshot (the grouped grid): its record id. */
+export function selectedOutsideGrid(s: Store): number | null {
+  return s.selected && s.selected.index < 0 ? s.selected.rid : null;
 }
 
 /**
@@ -85,7 +90,7 @@ export function selectedRanges(s: Store): readonly RowRange[] {
 }
 
 export function selectedRowCount(s: Store): number {
-  return countRows(selectedRanges(s));
+  return countRows(selectedRanges(s)) || (selectedOutsideGrid(s) !== null ? 1 : 0);
 }
 
 /** True when every row of the snapshot is selected (bulk actions then act on the filter itself). */

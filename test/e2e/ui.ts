@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import { e2e } from './context';
+import { assertEqual } from './harness';
 
 const parseCount = (text: string) => Number(text.replace(/[^0-9]/g, ''));
 
@@ -53,7 +54,7 @@ export async function columnTexts(page: Page, column: string): Promise<string[]>
   );
 }
 
-/** Running one spec alone (`npm run test:e2e -- detections`), the case is still empty: import the demo set. */
+/** Running alone (`npm run test:e2e -- detections`), the case is still empty: import the demo set. */
 export async function ensureEvidence(): Promise<void> {
   const { backend, evidenceDir, page, server } = e2e();
   if (!page.url().startsWith(server.origin)) await page.goto(server.url);
@@ -73,4 +74,14 @@ export async function unfilteredGrid(): Promise<void> {
   if (await clear.count()) await clear.click();
   await settle(page);
   await page.waitForSelector('.grid-row[aria-rowindex="1"]:not(.loading)');
+}
+
+/** The status bar's count once the grid has settled, checked against the backend for `filter`. */
+export async function expectShown(filter: FilterSpec, what: string): Promise<number> {
+  const { page } = e2e();
+  const expected = await backendMatching(filter);
+  await page.waitForFunction((n) => document.querySelector('[data-testid=matching]')?.textContent?.replace(/\D/g, '') === String(n), expected, { timeout: 30_000 }).catch(() => undefined);
+  await settle(page);
+  assertEqual((await shownCounts(page)).matching, expected, `${what}: sign-ins shown vs backend`);
+  return expected;
 }

@@ -2,6 +2,7 @@
 import { aggregate } from '../../query/aggregate';
 import { facets } from '../../query/facets';
 import { FindCache, findPositions, stepMatch } from '../../query/find';
+import { groups } from '../../query/groups';
 import { overview } from '../../query/overview';
 import { getRecord } from '../../query/record';
 import { SnapshotStore } from '../../query/snapshot';
@@ -29,5 +30,6 @@ export function queryHandlers(ctx: EngineContext): HandlerTable {
     'timeline.swimlanes': (req) => swimlanes(ctx.db, req),
     'stats.overview': (req) => overview(ctx.db, req),
     'query.aggregate': (req) => aggregate(ctx.db, req),
+    'query.groups': (req) => groups(ctx.db, req),
   };
 }

@@ -3,7 +3,7 @@
 import { LIMITS } from '../../../shared/api/limits';
 import { api } from '../../api/client';
 import { countRows, chunks } from '../../store/row-ranges';
-import { selectedRanges } from '../../store/selection-slice';
+import { selectedOutsideGrid, selectedRanges } from '../../store/selection-slice';
 import { useStore } from '../../store/store';
 
 /** Copy as TSV refuses larger selections (the clipboard is not an export). */
@@ -38,5 +38,6 @@ export async function fetchSelectedRows(columns: readonly string[], max: number,
  * default). For actions on a selection: bulk tag and star, a pivot from the selection.
  */
 export async function fetchSelectedRids(max: number = LIMITS.maxRids, what = 'act on'): Promise<number[]> {
-  return (await fetchSelectedRows([], max, what)).rids;
+  const outside = selectedOutsideGrid(useStore.getState());
+  return outside !== null ? [outside] : (await fetchSelectedRows([], max, what)).rids;
 }

@@ -126,6 +126,10 @@ describe('selection slice', () => {
     expect(selectedRanges(s())).toEqual([[0, 0]]);
     s().selectRow(60, null, 'extend'); // clipped to the snapshot
     expect(selectedRanges(s())).toEqual([[0, 49]]);
+    // A sign-in picked in the grouped grid has no position: it is the selection by its record id.
+    useStore.setState({ snapshot: { snapshotId: 10, matching: 50, total: MILLION, ms: 1 }, selected: { index: -1, rid: 77 } });
+    expect(selectedRanges(s())).toEqual([]);
+    expect(selectedRowCount(s())).toBe(1);
   });
 });
 
