@@ -165,6 +165,7 @@ async function taskA(mode: Mode): Promise<void> {
     },
   );
   await settle(page);
+  const statusSort = () => page.getAttribute('.gh-cell[data-column=status]', 'aria-sort');
   const statusCol = await page.$$eval('.gh-cell', (cells) => cells.findIndex((c) => (c as HTMLElement).dataset.column === 'status'));
   await a.step(
     'failures first (sort by status)',
@@ -173,8 +174,14 @@ async function taskA(mode: Mode): Promise<void> {
       await a.press('Home');
       for (let i = 0; i < statusCol; i++) await a.press('ArrowRight');
       await a.press('s');
+      if ((await statusSort()) === 'ascending' || !(await page.$('[data-testid=header-filter-status]'))) return;
+      // A build without the S key may still sort from the keyboard through the header's menu.
+      if (!(await a.tabTo('[data-testid=header-filter-status]', undefined, true, 60))) return;
+      await a.press('Enter');
+      const sortAsc = ['.hm-actions button', 'Sort ascending'] as const;
+      if ((await a.tabTo(...sortAsc, false, 25)) || (await a.tabTo(...sortAsc, true, 40))) await a.press('Enter');
     },
-    async () => (await page.getAttribute('.gh-cell[data-column=status]', 'aria-sort')) === 'ascending',
+    async () => (await statusSort()) === 'ascending',
     () => a.click('.gh-cell[data-column=status]'),
   );
   await settle(page);
