@@ -37,7 +37,7 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
 
 export function exitCodeOf(summary: ImportSummary): number {
   if (summary.files.some((f) => f.status === 'unusable')) return EXIT_UNUSABLE;
-  if (summary.files.some((f) => f.errors > 0)) return EXIT_REJECTED;
+  if (summary.files.some((f) => f.errors > 0 || Object.keys(f.skipped).length > 0)) return EXIT_REJECTED;
   return EXIT_OK;
 }
 

@@ -11,6 +11,8 @@ export interface FileCounters {
   imported: number;
   duplicates: number;
   republished: number;
+  /** Records that are not sign-ins (AuditLogs, UserRiskEvents...), by category: kept out of `signins`. */
+  skipped: Record<string, number>;
 }
 
 /** Where parsed records go (encoded and batched for the database side). */
@@ -40,6 +42,10 @@ export function writeSignin(ctx: FileImportContext, signin: NormalizedSignin, ra
   if (signin.values.created_at === null) {
     ctx.out.issue('warning', raw.recordIndex, raw.offset, 'no readable sign-in time (createdDateTime and time missing or unreadable); imported without a time');
   }
+}
+
+export function skipRecord(ctx: FileImportContext, category: string): void {
+  ctx.counters.skipped[category] = (ctx.counters.skipped[category] ?? 0) + 1;
 }
 
 export class ImportCancelled extends Error {

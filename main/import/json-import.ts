@@ -1,7 +1,7 @@
 // JSON evidence: split records, JSON.parse each (repairing trailing commas as printed in Microsoft's
 // docs), normalize by shape, write. Reports what container and shape the file held.
 import { JsonRecordSplitter } from './readers/json-splitter';
-import { writeSignin, type FileImportContext } from './file-context';
+import { skipRecord, writeSignin, type FileImportContext } from './file-context';
 import { normalizeJsonRecord, type JsonShape } from './normalize/json-record';
 import { RecordError } from './normalize/signin-record';
 
@@ -18,9 +18,10 @@ export async function importJson(ctx: FileImportContext): Promise<string> {
       }
       if (parsed.repaired) ctx.out.issue('warning', rec.index, rec.offset, 'trailing comma in JSON repaired');
       try {
-        const { shape, signin } = normalizeJsonRecord(parsed.value);
-        shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
-        writeSignin(ctx, signin, { sourceId: ctx.sourceId, recordIndex: rec.index, offset: rec.offset, length: rec.bytes.length, rawText: () => text });
+        const result = normalizeJsonRecord(parsed.value, splitter.pageContext);
+        shapes.set(result.shape, (shapes.get(result.shape) ?? 0) + 1);
+        if ('skipped' in result) skipRecord(ctx, result.skipped);
+        else writeSignin(ctx, result.signin, { sourceId: ctx.sourceId, recordIndex: rec.index, offset: rec.offset, length: rec.bytes.length, rawText: () => text });
       } catch (e) {
         ctx.out.issue('error', rec.index, rec.offset, e instanceof RecordError ? e.message : `cannot normalize: ${(e as Error).message}`);
       }

@@ -7,6 +7,7 @@ import { openEvidence } from './evidence';
 import { ImportCancelled, type FileCounters, type FileImportContext } from './file-context';
 import { importJson } from './json-import';
 import type { SigninEncoder } from './signin-encoder';
+import { skippedMessage } from './normalize/record-category';
 import { sniffFile } from './sniff';
 
 export interface FileToParse {
@@ -32,7 +33,7 @@ export interface ParseHooks {
 
 export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncoder, hooks: ParseHooks): Promise<ParsedFile> {
   const out = new BatchingOutput(encoder, hooks.deliver);
-  const counters: FileCounters = { records: 0, imported: 0, duplicates: 0, republished: 0 };
+  const counters: FileCounters = { records: 0, imported: 0, duplicates: 0, republished: 0, skipped: {} };
   const result: ParsedFile = { format: 'unknown', encoding: 'unknown', compressed: false, sha256: null, status: 'ok', counters };
   try {
     const sniffed = await sniffFile(file.path);
@@ -65,6 +66,7 @@ export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncode
       out.issue('error', null, null, describeFileError(e));
     }
   }
+  for (const [category, n] of Object.entries(counters.skipped).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) out.issue('warning', null, null, skippedMessage(category, n));
   await out.flush();
   if (result.status === 'ok' && counters.imported === 0 && counters.records > 0 && counters.duplicates === 0) result.status = 'unusable';
   if (result.compressed) result.format += '+gzip';

@@ -37,6 +37,9 @@ export class JsonRecordSplitter {
   private lastKey = '';
   private keyText: string | null = null; // text of the string being read, while it may be a page key
   private stringStart = -1;
+  private readingContext = false; // the string being read is the value of a page's "@odata.context"
+  /** `@odata.context` of the Graph page being read (names what its records are), null outside one. */
+  pageContext: string | null = null;
   private lineMode = false; // JSONL: records never span lines, so a line break inside one is an error
   private sawNewlineInRecord = false;
   private garbageReported = false;
@@ -76,6 +79,8 @@ export class JsonRecordSplitter {
         }
         this.inString = false;
         if (this.keyText !== null) {
+          if (this.readingContext && !this.keyText.startsWith('\u0000')) this.pageContext = this.keyText;
+          this.readingContext = false;
           this.lastKey = this.keyText;
           this.lastKeyStart = this.stringStart;
           this.keyText = null;
@@ -89,7 +94,10 @@ export class JsonRecordSplitter {
         this.escaped = false;
         this.stringStart = base + i;
         // strings directly inside a top-level object may be the "value"/"records" key of a page
-        if (this.depth === 1 && this.topObjectStart >= 0 && this.wrapperDepth < 0) this.keyText = '';
+        if (this.depth === 1 && this.topObjectStart >= 0 && this.wrapperDepth < 0) {
+          this.keyText = '';
+          this.readingContext = this.lastKey === '@odata.context' && this.lastKeyStart > this.topObjectStart;
+        }
       } else if (b === 0x7b /* { */ || b === 0x5b /* [ */) {
         this.open(chunk, base, i, b === 0x5b);
       } else if (b === 0x7d /* } */ || b === 0x5d /* ] */) {
@@ -144,7 +152,7 @@ export class JsonRecordSplitter {
 
   private collectKey(chunk: Buffer, from: number, to: number): void {
     const start = this.keyText === '' && this.stringStart >= this.chunkBase ? Math.max(from, this.stringStart - this.chunkBase + 1) : from;
-    if (this.keyText!.length + (to - start) > 16) this.keyText = '\u0000too long';
+    if (this.keyText!.length + (to - start) > (this.readingContext ? 1000 : 16)) this.keyText = '\u0000too long';
     else this.keyText += chunk.toString('latin1', start, to);
   }
 
@@ -163,6 +171,7 @@ export class JsonRecordSplitter {
     if (d === 0 && !isArray) {
       this.topObjectStart = base + i; // a record, unless it holds a "value"/"records" array
       this.lastKey = '';
+      this.pageContext = null;
       this.beginRecord(base + i, 0);
       return;
     }
