@@ -1,7 +1,10 @@
-// Overlapping exports: the same sign-in seen in two files is kept once. Identity is the request id
-// plus a fingerprint of fields every format carries (time to the second, error code, IP, correlation
-// id, log category, UPN); a record with the same id but another fingerprint is a re-published
-// version (Azure Monitor re-emits requests) and is kept, linkable through its id.
+// Overlapping exports: the same sign-in seen in two files is kept once. A record is a duplicate only
+// when everything stored about it is equal: the request id and a hash over every column, the
+// authentication steps and the Conditional Access results. Where it came from (file, position,
+// container format, which field gave the time) is not content and is left out. A record with the
+// same id and other content is a re-published version (Azure Monitor re-emits a request with updated
+// risk state, risk events, steps...) and is kept; record.get lists the versions and what changed.
+import { COLUMNS } from '../../shared/model/columns';
 import type { CellValue } from './normalize/signin-record';
 
 export type DedupeVerdict = 'new' | 'duplicate' | 'republished';
@@ -15,10 +18,31 @@ export function fnv1a(text: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
-export function fingerprint(v: Record<string, CellValue>): number {
-  const created = typeof v.created_at === 'number' ? Math.floor(v.created_at / 1000) : '';
-  const upn = typeof v.user_principal_name === 'string' ? v.user_principal_name.toLowerCase() : '';
-  return fnv1a(`${created}|${v.status_code ?? ''}|${v.ip_address ?? ''}|${v.correlation_id ?? ''}|${v.log_category ?? v.sign_in_type ?? ''}|${upn}`);
+/** Columns that say where a record came from, not what it says. */
+export const PROVENANCE_COLUMNS: ReadonlySet<string> = new Set(['source_id', 'source_format']);
+const CONTENT_KEYS = COLUMNS.map((c) => c.key).filter((k) => !PROVENANCE_COLUMNS.has(k));
+
+/** 53-bit hash (two FNV-1a lanes) of a sign-in's whole content; equal content, equal hash. */
+export function fingerprint(v: Record<string, CellValue>, authStepsJson: string | null, caPoliciesJson: string | null): number {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  const feed = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+  };
+  for (const key of CONTENT_KEYS) {
+    const value = v[key];
+    feed(value === null || value === undefined ? '\u0000' : typeof value === 'number' ? `#${value}` : `"${value}`);
+    feed('\u0001');
+  }
+  feed(authStepsJson ?? '\u0000');
+  feed('\u0001');
+  feed(caPoliciesJson ?? '\u0000');
+  return (a >>> 0) * 0x200000 + ((b >>> 0) >>> 11);
 }
 
 export class Deduplicator {

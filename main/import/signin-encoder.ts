@@ -36,7 +36,9 @@ export class SigninEncoder {
 
   encode(signin: NormalizedSignin, raw: RawLocation): { verdict: DedupeVerdict; row: StoredRow | null } {
     const v = signin.values;
-    const print = fingerprint(v);
+    const authStepsJson = signin.authSteps ? JSON.stringify(signin.authSteps) : null;
+    const caPoliciesJson = signin.caPolicies ? JSON.stringify(signin.caPolicies) : null;
+    const print = fingerprint(v, authStepsJson, caPoliciesJson);
     const key = typeof v.id === 'string' ? v.id : `#${v.created_at ?? ''}:${fnv1a(raw.rawText?.() ?? '')}`;
     const verdict = this.dedupe.check(key, print);
     if (verdict === 'duplicate') return { verdict, row: null };
@@ -51,8 +53,8 @@ export class SigninEncoder {
     row[i++] = raw.recordIndex;
     row[i++] = raw.offset;
     row[i++] = raw.length;
-    row[i++] = signin.authSteps ? strings.idOf(JSON.stringify(signin.authSteps)) : null;
-    row[i++] = signin.caPolicies ? strings.idOf(JSON.stringify(signin.caPolicies)) : null;
+    row[i++] = strings.idOf(authStepsJson);
+    row[i++] = strings.idOf(caPoliciesJson);
     row[i++] = strings.idOf(signin.timeSource);
     return { verdict, row };
   }

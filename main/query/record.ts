@@ -46,7 +46,33 @@ export async function getRecord(caseDb: CaseDb, rid: number): Promise<Res<'recor
     caPolicies,
     errorMeaning: errorMeaning(code),
     source: loc ? { fileName: loc[0], format: loc[1], recordIndex: loc[2] } : null,
+    versions: typeof row.id === 'string' ? versionsOf(caseDb, row.id) : [],
   };
+}
+
+const MAX_VERSIONS = 50;
+/** Columns about where a version came from, not what it says. */
+const NOT_CONTENT = new Set(['rid', 'source_id', 'source_format', 'created_at_source']);
+
+/**
+ * The versions of one request id that Azure Monitor re-published (updated risk state, risk events,
+ * steps...) or that overlapping exports carried with other content: in import order, each with the
+ * columns that differ from the version before it. Empty when the request has one version.
+ */
+export function versionsOf(caseDb: CaseDb, id: string): Res<'record.get'>['versions'] {
+  const rows = objects(
+    caseDb,
+    `SELECT v.*, s.file_name AS version_file, d.record_index AS version_record
+     FROM signin_data d JOIN signins v ON v.rid = d.rid LEFT JOIN sources s ON s.id = d.source_id
+     WHERE d.id = ? ORDER BY d.rid LIMIT ${MAX_VERSIONS}`,
+    [id],
+  );
+  if (rows.length < 2) return [];
+  return rows.map((r, i) => {
+    const before = rows[i - 1];
+    const changed = before ? Object.keys(r).filter((k) => !NOT_CONTENT.has(k) && k !== 'version_file' && k !== 'version_record' && r[k] !== before[k]) : [];
+    return { rid: Number(r.rid), fileName: (r.version_file as string | null) ?? null, recordIndex: (r.version_record as number | null) ?? null, changed };
+  });
 }
 
 function objects(caseDb: CaseDb, sql: string, params: (string | number)[]): Row[] {

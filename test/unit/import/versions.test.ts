@@ -1,0 +1,71 @@
+// Republished versions are kept: Azure Monitor re-emits a request id with updated risk state, risk
+// events, risk levels and authentication steps. Only a record equal in every stored field is a duplicate.
+import { describe, expect, it } from 'vitest';
+import { getRecord, versionsOf } from '../../../main/query/record';
+import { importIntoNewCase } from '../../helpers/import-helpers';
+import { tempDir } from '../../helpers/temp-files';
+
+const tmp = tempDir();
+
+/** One device-code phish as a Log Analytics export shows it: the SigninLogs row and its re-published versions. */
+function laVersion(over: Record<string, unknown>): Record<string, unknown> {
+  return {
+    TenantId: 'aaaa',
+    TimeGenerated: '2025-03-04T02:10:30Z',
+    Type: 'SigninLogs',
+    Category: 'SignInLogs',
+    Id: '5e7a0c1d-0000-4000-8000-0000000000aa',
+    CreatedDateTime: '2025-03-04T02:10:00Z',
+    UserPrincipalName: 'alexw@northwind.example',
+    UserId: '11111111-1111-4111-8111-111111111111',
+    AppDisplayName: 'Microsoft Authentication Broker',
+    AppId: '29d9ed98-a469-4536-ade2-f981bc1d605e',
+    IPAddress: '198.51.100.7',
+    AuthenticationProtocol: 'deviceCode',
+    ResultType: '0',
+    CorrelationId: 'c0000000-0000-4000-8000-0000000000aa',
+    RiskState: 'none',
+    RiskLevelDuringSignIn: 'none',
+    RiskLevelAggregated: 'none',
+    RiskEventTypes_V2: '[]',
+    AuthenticationDetails: '[{"authenticationMethod":"Password","succeeded":true}]',
+    ...over,
+  };
+}
+
+describe('re-published versions', () => {
+  it('keeps every version of a request whose risk or steps changed, drops only exact duplicates, and says what changed', async () => {
+    const v1 = laVersion({});
+    const v2 = laVersion({ TimeGenerated: '2025-03-04T02:40:00Z', RiskState: 'atRisk', RiskLevelDuringSignIn: 'high', RiskEventTypes_V2: '["anonymizedIPAddress"]' });
+    const v3 = laVersion({
+      TimeGenerated: '2025-03-04T05:00:00Z',
+      RiskState: 'remediated',
+      RiskLevelDuringSignIn: 'high',
+      RiskEventTypes_V2: '["anonymizedIPAddress"]',
+      AuthenticationDetails: '[{"authenticationMethod":"Password","succeeded":true},{"authenticationMethod":"Mobile app notification","succeeded":true}]',
+    });
+    const exactCopy = { ...v2 };
+    const { caseDb, file, rows } = await importIntoNewCase([tmp.write('la-export.json', JSON.stringify([v1, v2, exactCopy, v3]))]);
+    expect(file()).toMatchObject({ records: 4, imported: 3, duplicates: 1, republished: 2 });
+    expect(rows('SELECT risk_state, risk_event_types, risk_level_during_sign_in FROM signins ORDER BY rid')).toEqual([
+      ['none', null, 'none'],
+      ['atRisk', 'anonymizedIPAddress', 'high'],
+      ['remediated', 'anonymizedIPAddress', 'high'],
+    ]);
+    const versions = versionsOf(caseDb, '5e7a0c1d-0000-4000-8000-0000000000aa');
+    expect(versions.map((v) => v.recordIndex)).toEqual([0, 1, 3]);
+    expect(versions[0]!.changed).toEqual([]);
+    expect(versions[1]!.changed).toEqual(expect.arrayContaining(['risk_level_during_sign_in', 'risk_state', 'risk_event_types']));
+    expect(versions[2]!.changed).toEqual(expect.arrayContaining(['risk_state', 'mfa_method', 'authentication_details_json']));
+    expect(versions[2]!.changed).not.toContain('source_format');
+    const details = await getRecord(caseDb, Number(rows('SELECT max(rid) FROM signins')[0]![0]));
+    expect(details.versions).toHaveLength(3);
+  });
+
+  it('the same record imported twice is a duplicate; a sign-in with one version lists none', async () => {
+    const text = JSON.stringify([laVersion({ Id: 'single-1' })]);
+    const { caseDb, summary } = await importIntoNewCase([tmp.write('a.json', text), tmp.write('b.json', text)]);
+    expect(summary.files[1]).toMatchObject({ imported: 0, duplicates: 1, republished: 0 });
+    expect(versionsOf(caseDb, 'single-1')).toEqual([]);
+  });
+});
