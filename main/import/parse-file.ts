@@ -21,6 +21,8 @@ export interface ParsedFile {
   encoding: string;
   compressed: boolean;
   sha256: string | null;
+  /** Bytes of the file that were read and hashed (its size when the import began, unless it shrank). */
+  bytesRead: number | null;
   status: 'ok' | 'unusable' | 'cancelled';
   counters: FileCounters;
 }
@@ -34,7 +36,7 @@ export interface ParseHooks {
 export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncoder, hooks: ParseHooks): Promise<ParsedFile> {
   const out = new BatchingOutput(encoder, hooks.deliver);
   const counters: FileCounters = { records: 0, imported: 0, duplicates: 0, republished: 0, skipped: {} };
-  const result: ParsedFile = { format: 'unknown', encoding: 'unknown', compressed: false, sha256: null, status: 'ok', counters };
+  const result: ParsedFile = { format: 'unknown', encoding: 'unknown', compressed: false, sha256: null, bytesRead: null, status: 'ok', counters };
   try {
     const sniffed = await sniffFile(file.path);
     result.encoding = sniffed.encoding;
@@ -56,6 +58,11 @@ export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncode
     try {
       result.format = sniffed.kind === 'json' ? await importJson(ctx) : await importCsv(ctx, sniffed.headLine);
       result.sha256 = evidence.sha256();
+      result.bytesRead = evidence.bytesRead();
+      const bad = evidence.invalidUtf8();
+      if (bad.count) out.issue('warning', null, bad.firstOffset, `${bad.count.toLocaleString('en')} invalid UTF-8 byte sequence${bad.count === 1 ? '' : 's'} replaced by U+FFFD (the first at byte offset ${bad.firstOffset.toLocaleString('en')}${result.compressed ? ' of the decompressed text' : ''})`);
+      const changed = await evidence.changedDuringImport();
+      if (changed) out.issue('error', null, null, `${changed}; the manifest's SHA-256 and size are of the bytes read`);
     } finally {
       evidence.close();
     }

@@ -70,8 +70,8 @@ async function importOneFile(
   issues.close();
   const c = r.counters;
   caseDb.db.run(
-    'UPDATE sources SET sha256 = ?, format = ?, encoding = ?, compressed = ?, records = ?, imported = ?, duplicates = ?, republished = ?, errors = ?, warnings = ?, status = ? WHERE id = ?',
-    [r.sha256, r.format, r.encoding, r.compressed ? 1 : 0, c.records, c.imported, c.duplicates, c.republished, issues.errors, issues.warnings, r.status, sourceId],
+    'UPDATE sources SET size = coalesce(?, size), sha256 = ?, format = ?, encoding = ?, compressed = ?, records = ?, imported = ?, duplicates = ?, republished = ?, errors = ?, warnings = ?, status = ? WHERE id = ?',
+    [r.bytesRead, r.sha256, r.format, r.encoding, r.compressed ? 1 : 0, c.records, c.imported, c.duplicates, c.republished, issues.errors, issues.warnings, r.status, sourceId],
   );
   return { sourceId, path: absolute, fileName, format: r.format, encoding: r.encoding, sha256: r.sha256, status: r.status, ...c, errors: issues.errors, warnings: issues.warnings, firstIssues: issues.first };
 }

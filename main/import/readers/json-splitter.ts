@@ -31,6 +31,7 @@ export class JsonRecordSplitter {
   private parts: Buffer[] = []; // bytes of a record begun in earlier chunks
   private partsBytes = 0;
   private oversized = false;
+  private tooDeep = false;
   private topObjectStart = -1; // top-level object that may still turn out to be a wrapper
   private wrapperDepth = -1; // depth of the wrapper's value array, when inside one
   private lastKeyStart = -1; // last string seen directly inside the top-level object (absolute)
@@ -52,6 +53,8 @@ export class JsonRecordSplitter {
     private readonly onRecord: (r: SplitRecord) => void,
     private readonly onProblem: (p: SplitProblem) => void,
     private readonly maxRecordBytes = 64 * 1024 * 1024,
+    /** Sign-ins nest a few levels; deeper records are refused before JSON.parse and the normalizers recurse. */
+    private readonly maxDepth = 100,
   ) {}
 
   get recordsSeen(): number {
@@ -166,7 +169,10 @@ export class JsonRecordSplitter {
       else this.containers.recordsPages++;
       return;
     }
-    if (this.recordDepth >= 0) return; // nested inside a record
+    if (this.recordDepth >= 0) {
+      if (this.depth - this.recordDepth > this.maxDepth) this.tooDeep = true; // nested inside a record
+      return;
+    }
     if (d === 0 && isArray) this.containers.arrays++;
     if (d === 0 && !isArray) {
       this.topObjectStart = base + i; // a record, unless it holds a "value"/"records" array
@@ -176,7 +182,8 @@ export class JsonRecordSplitter {
       return;
     }
     const elementDepth = this.wrapperDepth >= 0 ? this.wrapperDepth : 1;
-    if (!isArray && d === elementDepth && (this.wrapperDepth >= 0 || this.topObjectStart < 0)) this.beginRecord(base + i, d);
+    // An array element is a record even when it is not an object, so that it is reported, never silently passed over.
+    if (d === elementDepth && (this.wrapperDepth >= 0 || this.topObjectStart < 0)) this.beginRecord(base + i, d);
   }
 
   private close(chunk: Buffer, base: number, i: number): void {
@@ -204,6 +211,7 @@ export class JsonRecordSplitter {
     this.parts = [];
     this.partsBytes = 0;
     this.oversized = false;
+    this.tooDeep = false;
     this.sawNewlineInRecord = false;
   }
 
@@ -214,6 +222,10 @@ export class JsonRecordSplitter {
     const length = this.partsBytes + (endInChunk - startInChunk);
     if (this.oversized || length > this.maxRecordBytes) {
       this.onProblem({ index, offset, message: `record is ${(length / 1048576).toFixed(1)} MB, over the ${this.maxRecordBytes / 1048576} MB limit for one record; skipped` });
+      return;
+    }
+    if (this.tooDeep) {
+      this.onProblem({ index, offset, message: `record nests deeper than ${this.maxDepth} levels (${(length / 1024).toFixed(0)} KB); skipped` });
       return;
     }
     const tail = chunk.subarray(startInChunk, endInChunk);
@@ -260,6 +272,7 @@ export class JsonRecordSplitter {
     this.parts = [];
     this.partsBytes = 0;
     this.oversized = false;
+    this.tooDeep = false;
   }
 }
 
