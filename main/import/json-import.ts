@@ -5,7 +5,8 @@ import { skipRecord, writeSignin, type FileImportContext } from './file-context'
 import { normalizeJsonRecord, type JsonShape } from './normalize/json-record';
 import { RecordError } from './normalize/signin-record';
 
-export async function importJson(ctx: FileImportContext): Promise<string> {
+/** `linePrefix`: the first line's text before its JSON object (syslog-style lines), when sniffing found one. */
+export async function importJson(ctx: FileImportContext, linePrefix?: string): Promise<string> {
   const shapes = new Map<JsonShape, number>();
   const splitter = new JsonRecordSplitter(
     (rec) => {
@@ -31,11 +32,16 @@ export async function importJson(ctx: FileImportContext): Promise<string> {
       ctx.out.issue('error', p.index, p.offset, p.message);
     },
   );
+  if (linePrefix !== undefined) splitter.allowLinePrefixes();
   for await (const chunk of ctx.evidence.chunks) {
     splitter.push(chunk);
     await ctx.afterChunk();
   }
   splitter.end();
+  const p = splitter.prefixes;
+  if (p.lines) {
+    ctx.out.issue('warning', null, p.firstOffset, `${p.lines.toLocaleString('en')} line${p.lines === 1 ? '' : 's'} began with text before the JSON object (the first: "${p.first}"); the text was skipped and the object imported`);
+  }
   return formatLabel(shapes, splitter.containers);
 }
 

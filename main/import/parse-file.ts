@@ -56,7 +56,7 @@ export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncode
       },
     };
     try {
-      result.format = sniffed.kind === 'json' ? await importJson(ctx) : await importCsv(ctx, sniffed.headLine);
+      result.format = sniffed.kind === 'json' ? await importJson(ctx, sniffed.linePrefix) : await importCsv(ctx, sniffed.headLine);
       result.sha256 = evidence.sha256();
       result.bytesRead = evidence.bytesRead();
       const bad = evidence.invalidUtf8();

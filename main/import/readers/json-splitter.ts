@@ -44,6 +44,10 @@ export class JsonRecordSplitter {
   private lineMode = false; // JSONL: records never span lines, so a line break inside one is an error
   private sawNewlineInRecord = false;
   private garbageReported = false;
+  private linePrefixes = false; // syslog-style lines: text before each line's JSON object is skipped
+  private inPrefix = false;
+  /** Lines whose JSON object came after a non-JSON prefix (syslog header, timestamp): count and the first. */
+  readonly prefixes = { lines: 0, firstOffset: -1, first: '' };
   private nextIndex = 0;
   private chunkBase = 0;
   /** What the file turned out to hold: top-level arrays, wrapper pages by key, top-level object records. */
@@ -56,6 +60,11 @@ export class JsonRecordSplitter {
     /** Sign-ins nest a few levels; deeper records are refused before JSON.parse and the normalizers recurse. */
     private readonly maxDepth = 100,
   ) {}
+
+  /** Each line may start with text before its JSON object (a syslog header, a timestamp): skip it, counted. */
+  allowLinePrefixes(): void {
+    this.linePrefixes = true;
+  }
 
   get recordsSeen(): number {
     return this.nextIndex;
@@ -92,6 +101,10 @@ export class JsonRecordSplitter {
         continue;
       }
       const b = chunk[i]!;
+      if (this.linePrefixes && this.depth === 0 && (this.inPrefix || (b !== 0x7b && !isSpaceOrComma(b)))) {
+        i = this.skipPrefix(chunk, base, i);
+        continue;
+      }
       if (b === QUOTE) {
         this.inString = true;
         this.escaped = false;
@@ -259,6 +272,31 @@ export class JsonRecordSplitter {
     this.resetRecord();
   }
 
+  /** Skips a line's prefix up to its `{` (returned position), or to the end of the chunk or line. */
+  private skipPrefix(chunk: Buffer, base: number, i: number): number {
+    const nl = indexOrEnd(chunk, NL, i);
+    const brace = objectStart(chunk, i, nl);
+    const found = brace >= 0;
+    if (!this.inPrefix) {
+      this.inPrefix = true;
+      if (this.prefixes.lines === 0) {
+        this.prefixes.firstOffset = base + i;
+        this.prefixes.first = chunk.toString('utf8', i, Math.min(found ? brace : nl, i + 60)).trim().replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+      }
+    }
+    if (found) {
+      this.inPrefix = false;
+      this.prefixes.lines++;
+      return brace;
+    }
+    if (nl < chunk.length) {
+      this.inPrefix = false;
+      this.garbage(chunk, base, i); // a line with no JSON object at all
+      return nl + 1;
+    }
+    return chunk.length; // the prefix goes on in the next chunk
+  }
+
   private garbage(chunk: Buffer, base: number, i: number): void {
     if (this.garbageReported) return;
     this.garbageReported = true;
@@ -278,6 +316,16 @@ export class JsonRecordSplitter {
 
 function isSpaceOrComma(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0d || b === NL || b === 0x2c || b === 0xef || b === 0xbb || b === 0xbf;
+}
+
+/** The first `{` before `end` that opens an object (`{"` or `{}`, spaces allowed), or -1. */
+function objectStart(chunk: Buffer, from: number, end: number): number {
+  for (let b = chunk.indexOf(0x7b, from); b >= 0 && b < end; b = chunk.indexOf(0x7b, b + 1)) {
+    let j = b + 1;
+    while (j < end && (chunk[j] === 0x20 || chunk[j] === 0x09 || chunk[j] === 0x0d)) j++;
+    if (j >= chunk.length || chunk[j] === QUOTE || chunk[j] === 0x7d) return b;
+  }
+  return -1;
 }
 
 function indexOrEnd(chunk: Buffer, byte: number, from: number): number {
