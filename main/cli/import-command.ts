@@ -45,6 +45,8 @@ function describe(s: ImportSummary, target: string): string {
   const rows = s.files.map((f) => [f.fileName, f.format, f.status, f.records, f.imported, f.duplicates, f.errors, f.warnings]);
   const lines = [table(['file', 'format', 'status', 'records', 'imported', 'duplicates', 'errors', 'warnings'], rows)];
   for (const f of s.files) {
+    const skipped = Object.entries(f.skipped);
+    if (skipped.length) lines.push(`${f.fileName}: not sign-ins, skipped: ${skipped.map(([category, n]) => `${n} ${category}`).join(', ')}`);
     for (const i of f.firstIssues.slice(0, 5)) {
       const where = i.recordIndex === null ? '' : ` record ${i.recordIndex}${i.byteOffset === null ? '' : ` (byte ${i.byteOffset})`}`;
       lines.push(`${i.severity}: ${f.fileName}${where}: ${i.message}`);
