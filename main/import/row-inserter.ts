@@ -3,6 +3,7 @@
 import type { Statement } from 'sql.js';
 import type { CaseDb } from '../db/case-db';
 import { STORED_COLUMNS } from '../db/schema';
+import { upgradeContentHashes } from './content-hash-upgrade';
 import type { EncoderSeed, StoredRow } from './signin-encoder';
 
 const COMMIT_EVERY = 20_000;
@@ -23,6 +24,7 @@ export class RowInserter {
 
   /** What a new encoder needs to continue this case's dictionary and deduplication. */
   seed(): EncoderSeed {
+    upgradeContentHashes(this.caseDb);
     return {
       strings: this.caseDb.strings.entries(),
       nextStringId: this.caseDb.strings.nextFreeId,
