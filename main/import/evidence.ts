@@ -19,8 +19,8 @@ export interface EvidenceStream {
   bytesRead(): number;
   /** SHA-256 of the bytes read (the file as stored when it was opened); complete once `chunks` is exhausted. */
   sha256(): string;
-  /** Invalid UTF-8 sequences in the text (each decoded as U+FFFD) and the stream offset of the first. */
-  invalidUtf8(): { count: number; firstOffset: number };
+  /** Invalid UTF-8 sequences or unpaired UTF-16 surrogates (each decoded as U+FFFD) and the offset of the first. */
+  invalidText(): { count: number; firstOffset: number };
   /** After `chunks` is exhausted: why the file is not what was opened (size, modification, replaced), or null. */
   changedDuringImport(): Promise<string | null>;
   close(): void;
@@ -88,7 +88,7 @@ export async function openEvidence(path: string, signal?: AbortSignal): Promise<
     size: stat.size,
     bytesRead: () => rawBytes,
     sha256: () => (digest ??= hash.digest('hex')),
-    invalidUtf8: () => ({ count: utf8.count, firstOffset: utf8.firstOffset }),
+    invalidText: () => ({ count: utf8.count, firstOffset: utf8.firstOffset }),
     changedDuringImport: async () => {
       const now = await fsp.stat(path).catch(() => null);
       const sizes = `${stat.size.toLocaleString('en')} bytes when the import began, ${rawBytes.toLocaleString('en')} read`;
@@ -105,16 +105,17 @@ export async function openEvidence(path: string, signal?: AbortSignal): Promise<
   };
 }
 
-async function* transcode(source: Readable, encoding: TextEncoding, utf8: Utf8Check): AsyncIterable<Buffer> {
+async function* transcode(source: Readable, encoding: TextEncoding, check: Utf8Check): AsyncIterable<Buffer> {
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
     for await (const chunk of source) {
-      utf8.push(chunk as Buffer);
+      check.push(chunk as Buffer);
       yield chunk as Buffer;
     }
-    utf8.end();
+    check.end();
     return;
   }
   const decoder = new TextDecoder('utf-16le', { fatal: false });
+  let outPos = 0; // offset in the UTF-8 stream handed to the readers
   let odd: Buffer | undefined;
   let first = true;
   for await (const chunk of source) {
@@ -126,10 +127,25 @@ async function* transcode(source: Readable, encoding: TextEncoding, utf8: Utf8Ch
     let text = decoder.decode(buf, { stream: true });
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     first = false;
-    if (text) yield Buffer.from(text, 'utf8');
+    if (text) {
+      check.noteReplacements(text, literalReplacementChars(buf), outPos);
+      const out = Buffer.from(text, 'utf8');
+      outPos += out.length;
+      yield out;
+    }
   }
-  const rest = decoder.decode();
-  if (rest) yield Buffer.from(rest, 'utf8');
+  const rest = decoder.decode(); // an unpaired surrogate at the very end
+  if (rest) {
+    check.noteReplacements(rest, 0, outPos);
+    yield Buffer.from(rest, 'utf8');
+  }
+}
+
+/** U+FFFD code units already present in UTF-16LE input (real text, not replacements). */
+function literalReplacementChars(le: Buffer): number {
+  let n = 0;
+  for (let i = le.indexOf(0xfd); i >= 0; i = le.indexOf(0xfd, i + 1)) if ((i & 1) === 0 && le[i + 1] === 0xff) n++;
+  return n;
 }
 
 /** First decompressed bytes of a gzip file (for encoding and format sniffing). */

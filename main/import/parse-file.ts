@@ -59,8 +59,8 @@ export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncode
       result.format = sniffed.kind === 'json' ? await importJson(ctx, sniffed.linePrefix) : await importCsv(ctx, sniffed.headLine);
       result.sha256 = evidence.sha256();
       result.bytesRead = evidence.bytesRead();
-      const bad = evidence.invalidUtf8();
-      if (bad.count) out.issue('warning', null, bad.firstOffset, `${bad.count.toLocaleString('en')} invalid UTF-8 byte sequence${bad.count === 1 ? '' : 's'} replaced by U+FFFD (the first at byte offset ${bad.firstOffset.toLocaleString('en')}${result.compressed ? ' of the decompressed text' : ''})`);
+      const bad = evidence.invalidText();
+      if (bad.count) out.issue('warning', null, bad.firstOffset < 0 ? null : bad.firstOffset, invalidTextMessage(bad.count, bad.firstOffset, evidence.encoding, result.compressed));
       const changed = await evidence.changedDuringImport();
       if (changed) out.issue('error', null, null, `${changed}; the manifest's SHA-256 and size are of the bytes read`);
     } finally {
@@ -78,6 +78,12 @@ export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncode
   if (result.status === 'ok' && counters.imported === 0 && counters.records > 0 && counters.duplicates === 0) result.status = 'unusable';
   if (result.compressed) result.format += '+gzip';
   return result;
+}
+
+function invalidTextMessage(count: number, firstOffset: number, encoding: string, compressed: boolean): string {
+  const what = encoding.startsWith('utf-16') ? `unpaired UTF-16 surrogate${count === 1 ? '' : 's'}` : `invalid UTF-8 byte sequence${count === 1 ? '' : 's'}`;
+  const decoded = compressed || encoding.startsWith('utf-16') ? ' of the decoded text' : '';
+  return `${count.toLocaleString('en')} ${what} replaced by U+FFFD${firstOffset < 0 ? '' : ` (the first at byte offset ${firstOffset.toLocaleString('en')}${decoded})`}`;
 }
 
 function describeFileError(e: unknown): string {

@@ -1,5 +1,5 @@
 // Counts the invalid UTF-8 sequences of a byte stream, the ones that decoding replaces with U+FFFD,
-// and where the first one is, so an import can say that text was replaced instead of doing it silently.
+// and where the first one is (also the unpaired surrogates of UTF-16 input, see noteReplacements), so an import can say that text was replaced instead of doing it silently.
 // Valid chunks cost one native check (buffer.isUtf8); only a chunk with a bad sequence is scanned.
 import { isUtf8 } from 'node:buffer';
 
@@ -69,6 +69,19 @@ export class Utf8Check {
         i += j; // the offending byte starts the next sequence
       } else i += need + 1;
     }
+  }
+
+  /**
+   * For text decoded elsewhere (UTF-16): U+FFFD in `text` beyond the `literal` ones of its input are
+   * replacements; `base` is the text's offset in the UTF-8 stream.
+   */
+  noteReplacements(text: string, literal: number, base: number): void {
+    const first = text.indexOf('\uFFFD');
+    if (first < 0) return;
+    const found = text.split('\uFFFD').length - 1 - literal;
+    if (found <= 0) return;
+    if (this.firstOffset < 0 && literal === 0) this.firstOffset = base + Buffer.byteLength(text.slice(0, first));
+    this.count += found;
   }
 
   private mark(offset: number): void {

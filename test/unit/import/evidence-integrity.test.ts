@@ -56,6 +56,23 @@ describe('invalid UTF-8', () => {
   });
 });
 
+describe('invalid UTF-16', () => {
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+  it('an unpaired surrogate is counted and located in the decoded text; a real U+FFFD is not', async () => {
+    const good = JSON.stringify([graphSignin({ userDisplayName: 'Real \uFFFD mark' })]);
+    const { file: clean } = await importIntoNewCase([tmp.write('literal-utf16.json', utf16(good))]);
+    expect(clean()).toMatchObject({ imported: 1, warnings: 0 });
+
+    const text = JSON.stringify([graphSignin({ userDisplayName: 'Ada X' })]).replace('Ada X', 'Ada \uD800X');
+    const { file, rows } = await importIntoNewCase([tmp.write('lone-surrogate.json', utf16(text))]);
+    const offset = Buffer.byteLength(text.slice(0, text.indexOf('\uD800')));
+    expect(file()).toMatchObject({ imported: 1, warnings: 1 });
+    expect(file().firstIssues[0]).toMatchObject({ byteOffset: offset, message: `1 unpaired UTF-16 surrogate replaced by U+FFFD (the first at byte offset ${offset} of the decoded text)` });
+    expect(rows('SELECT user_display_name FROM signins')[0]![0]).toBe('Ada \uFFFDX');
+  });
+});
+
 describe('records skipped for depth', () => {
   it('a 100,000-deep record is an error naming it; its neighbours import', async () => {
     const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
