@@ -28,7 +28,9 @@ export class RowInserter {
     return {
       strings: this.caseDb.strings.entries(),
       nextStringId: this.caseDb.strings.nextFreeId,
-      known: this.caseDb.all('SELECT id, content_hash FROM signin_data WHERE id IS NOT NULL').map(([id, hash]) => [String(id), Number(hash)]),
+      known: this.caseDb
+        .all('SELECT d.id, d.content_hash, d.overlap_hash, s.value FROM signin_data d LEFT JOIN strings s ON s.id = d.source_format_k WHERE d.id IS NOT NULL')
+        .map(([id, content, overlap, shape]) => [String(id), Number(content), Number(overlap), String(shape ?? '')]),
     };
   }
 

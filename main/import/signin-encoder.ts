@@ -3,7 +3,7 @@
 // for large imports), so the database thread only inserts.
 import { COLUMNS } from '../../shared/model/columns';
 import { STORED_COLUMNS } from '../db/schema';
-import { Deduplicator, fingerprint, fnv1a, type DedupeVerdict } from './dedupe';
+import { Deduplicator, fingerprint, fnv1a, overlapHash, type DedupeVerdict, type KnownVersion } from './dedupe';
 import type { NormalizedSignin } from './normalize/signin-record';
 import { StringIds } from './string-ids';
 
@@ -22,7 +22,7 @@ export interface RawLocation {
 export interface EncoderSeed {
   strings: [string, number][];
   nextStringId: number;
-  known: [string, number][]; // request id → content fingerprint
+  known: KnownVersion[]; // request id, content and overlap hashes, shape of every stored sign-in
 }
 
 export class SigninEncoder {
@@ -31,7 +31,7 @@ export class SigninEncoder {
 
   constructor(seed: EncoderSeed) {
     this.strings = new StringIds(seed.strings, seed.nextStringId);
-    for (const [id, print] of seed.known) this.dedupe.remember(id, print);
+    for (const known of seed.known) this.dedupe.remember(known);
   }
 
   encode(signin: NormalizedSignin, raw: RawLocation): { verdict: DedupeVerdict; row: StoredRow | null } {
@@ -39,8 +39,9 @@ export class SigninEncoder {
     const authStepsJson = signin.authSteps ? JSON.stringify(signin.authSteps) : null;
     const caPoliciesJson = signin.caPolicies ? JSON.stringify(signin.caPolicies) : null;
     const print = fingerprint(v, authStepsJson, caPoliciesJson);
+    const overlap = overlapHash(v, authStepsJson);
     const key = typeof v.id === 'string' ? v.id : `#${v.created_at ?? ''}:${fnv1a(raw.rawText?.() ?? '')}`;
-    const verdict = this.dedupe.check(key, print);
+    const verdict = this.dedupe.check(key, print, overlap, String(v.source_format ?? ''));
     if (verdict === 'duplicate') return { verdict, row: null };
     const strings = this.strings;
     const row: StoredRow = new Array(STORED_COLUMNS.length);
@@ -56,6 +57,7 @@ export class SigninEncoder {
     row[i++] = strings.idOf(authStepsJson);
     row[i++] = strings.idOf(caPoliciesJson);
     row[i++] = strings.idOf(signin.timeSource);
+    row[i++] = overlap;
     return { verdict, row };
   }
 }

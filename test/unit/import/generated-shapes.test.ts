@@ -16,12 +16,16 @@ describe('generated sign-ins in every shape', () => {
     const paths = manifest.files.map((f) => f.path);
     const { caseDb, summary, rows } = await importIntoNewCase(paths);
     for (const f of summary.files) expect({ file: f.fileName, skipped: f.skipped, errors: f.errors }).toEqual({ file: f.fileName, skipped: {}, errors: 0 });
+    // The demo set's overlapping files (Graph beta and a diagnostic export, admin-center CSV and Graph
+    // v1.0) hold the same sign-ins written differently: duplicates, not versions.
+    expect(summary.files.reduce((n, f) => n + f.duplicates, 0)).toBeGreaterThan(0);
+    expect(summary.files.map((f) => [f.fileName, f.republished])).toEqual(summary.files.map((f) => [f.fileName, 0]));
 
-    const before = rows('SELECT rid, content_hash FROM signin_data ORDER BY rid');
-    // An older case: another hash in every row and no marker.
-    caseDb.db.run("UPDATE signin_data SET content_hash = 12345; DELETE FROM case_meta WHERE key = 'content_hash'");
+    const before = rows('SELECT rid, content_hash, overlap_hash FROM signin_data ORDER BY rid');
+    // An older case: another content hash in every row, no overlap hash and no marker.
+    caseDb.db.run("UPDATE signin_data SET content_hash = 12345, overlap_hash = NULL; DELETE FROM case_meta WHERE key = 'content_hash'");
     upgradeContentHashes(caseDb);
-    expect(rows('SELECT rid, content_hash FROM signin_data ORDER BY rid')).toEqual(before);
+    expect(rows('SELECT rid, content_hash, overlap_hash FROM signin_data ORDER BY rid')).toEqual(before);
 
     const again = await importFiles(caseDb, paths);
     const signinFiles = again.files.filter((f) => !f.fileName.includes('_AuthDetails_')); // its rows are steps, not sign-ins

@@ -2,6 +2,7 @@
 // events, risk levels and authentication steps. Only a record equal in every stored field is a duplicate.
 import { describe, expect, it } from 'vitest';
 import { getRecord, versionsOf } from '../../../main/query/record';
+import { diagnosticLine, graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
 import { tempDir } from '../../helpers/temp-files';
 
@@ -67,5 +68,29 @@ describe('re-published versions', () => {
     const { caseDb, summary } = await importIntoNewCase([tmp.write('a.json', text), tmp.write('b.json', text)]);
     expect(summary.files[1]).toMatchObject({ imported: 0, duplicates: 1, republished: 0 });
     expect(versionsOf(caseDb, 'single-1')).toEqual([]);
+  });
+
+  it('across shapes, the same sign-in written differently is a duplicate; a changed risk is still a version', async () => {
+    // Graph gives the time to the second and "Other." for a success; the diagnostic export has the
+    // fractional seconds, no failure reason and another user type spelling.
+    const graph = graphSignin({ createdDateTime: '2025-03-04T02:10:00Z', userType: 'member', riskState: 'none', riskEventTypes_v2: [] });
+    const same = { ...graph, createdDateTime: '2025-03-04T02:10:00.4750205+00:00', userType: 'Member', status: { errorCode: 0 } };
+    const other = graphSignin({ riskState: 'none' });
+    const republished = { ...other, riskState: 'atRisk', riskLevelDuringSignIn: 'high', riskEventTypes_v2: ['anonymizedIPAddress'] };
+    const csv = [
+      'Date (UTC),Request ID,Correlation ID,User,Username,IP address,Status,Sign-in error code,Application',
+      `2025-03-04T02:10:00.123Z,${String(other.id)},${String(other.correlationId)},Alex Wilber,alexw@northwind.example,203.0.113.10,Success,0,Office 365 Exchange Online`,
+    ].join('\n');
+    const { summary, rows } = await importIntoNewCase([
+      tmp.write('graph-page.json', JSON.stringify({ value: [graph, other] })),
+      tmp.write('PT1H.json', [diagnosticLine(same), diagnosticLine(republished)].join('\n')),
+      tmp.write('InteractiveSignIns_2025-03-04_2025-03-04.csv', csv),
+    ]);
+    expect(summary.files.map((f) => [f.imported, f.duplicates, f.republished])).toEqual([
+      [2, 0, 0],
+      [1, 1, 1],
+      [0, 1, 0],
+    ]);
+    expect(rows('SELECT risk_state FROM signins WHERE id = ? ORDER BY rid', [String(other.id)])).toEqual([['none'], ['atRisk']]);
   });
 });
