@@ -58,7 +58,7 @@ function verdictOf(shape: JsonShape, r: Record<string, unknown>, pageContext: st
       return (
         firstVerdict(
           () => verdictOfGraphContext(r['@odata.type']),
-          () => verdictOfGraphContext(pageContext),
+          () => verdictOfGraphContext(r['@odata.context'] ?? pageContext),
           () => verdictOfCategory(obj(r.event)?.dataset), // an Elastic document of another data stream
         ) ?? verdictOfFields((k) => r[k])
       );

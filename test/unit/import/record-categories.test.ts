@@ -87,6 +87,13 @@ describe('only sign-ins become sign-ins', () => {
     expect(summary.files[1]).toMatchObject({ records: 2, imported: 1, skipped: { directoryAudit: 1 } });
   });
 
+  it('a single Graph entity and an Elastic document of another data stream say what they are', async () => {
+    const entity = { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/directoryAudits/$entity', ...graphSignin() };
+    const elastic = { '@timestamp': '2025-03-04T02:15:00Z', event: { dataset: 'azure.auditlogs' }, azure: { auditlogs: { operation_name: 'Update user' } }, ...graphSignin() };
+    const { summary } = await importIntoNewCase([tmp.write('entity.json', JSON.stringify(entity, null, 2)), tmp.write('elastic-audit.jsonl', JSON.stringify(elastic))]);
+    expect(summary.files.map((f) => f.skipped)).toEqual([{ directoryAudits: 1 }, { 'azure.auditlogs': 1 }]);
+  });
+
   it('an unknown category is never guessed into a sign-in; a record without one must prove itself', async () => {
     const unknown = diagnosticLine(graphSignin(), 'B2CRequestLogs');
     const { createdDateTime: _, ...noTime } = graphSignin();
