@@ -22,9 +22,9 @@ export function fnv1a(text: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
-/** Columns that say where a record came from, not what it says. */
-export const PROVENANCE_COLUMNS: ReadonlySet<string> = new Set(['source_id', 'source_format']);
-const CONTENT_KEYS = COLUMNS.map((c) => c.key).filter((k) => !PROVENANCE_COLUMNS.has(k));
+/** Columns that are not what a record says: where it came from, and the derived version count. */
+export const NOT_CONTENT_COLUMNS: ReadonlySet<string> = new Set(['source_id', 'source_format', 'versions']);
+const CONTENT_KEYS = COLUMNS.map((c) => c.key).filter((k) => !NOT_CONTENT_COLUMNS.has(k));
 
 /** 53-bit hash (two FNV-1a lanes) of a sign-in's whole content; equal content, equal hash. */
 export function fingerprint(v: Record<string, CellValue>, authStepsJson: string | null, caPoliciesJson: string | null): number {

@@ -3,6 +3,7 @@
 import type { Res } from '../../shared/api/contract';
 import { errorMeaning } from '../../shared/model/aadsts';
 import type { CaseDb } from '../db/case-db';
+import { NOT_CONTENT_COLUMNS } from '../import/dedupe';
 import { readRawRecord } from '../import/raw-record';
 import { notFound } from './errors';
 
@@ -51,8 +52,8 @@ export async function getRecord(caseDb: CaseDb, rid: number): Promise<Res<'recor
 }
 
 const MAX_VERSIONS = 50;
-/** Columns about where a version came from, not what it says. */
-const NOT_CONTENT = new Set(['rid', 'source_id', 'source_format', 'created_at_source']);
+/** View columns that are not what a version says (where it came from, row id, version count). */
+const NOT_CONTENT = new Set([...NOT_CONTENT_COLUMNS, 'rid', 'created_at_source', 'version_file', 'version_record']);
 
 /**
  * The versions of one request id that Azure Monitor re-published (updated risk state, risk events,
@@ -70,7 +71,7 @@ export function versionsOf(caseDb: CaseDb, id: string): Res<'record.get'>['versi
   if (rows.length < 2) return [];
   return rows.map((r, i) => {
     const before = rows[i - 1];
-    const changed = before ? Object.keys(r).filter((k) => !NOT_CONTENT.has(k) && k !== 'version_file' && k !== 'version_record' && r[k] !== before[k]) : [];
+    const changed = before ? Object.keys(r).filter((k) => !NOT_CONTENT.has(k) && r[k] !== before[k]) : [];
     return { rid: Number(r.rid), fileName: (r.version_file as string | null) ?? null, recordIndex: (r.version_record as number | null) ?? null, changed };
   });
 }

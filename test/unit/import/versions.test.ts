@@ -48,10 +48,10 @@ describe('re-published versions', () => {
     const exactCopy = { ...v2 };
     const { caseDb, file, rows } = await importIntoNewCase([tmp.write('la-export.json', JSON.stringify([v1, v2, exactCopy, v3]))]);
     expect(file()).toMatchObject({ records: 4, imported: 3, duplicates: 1, republished: 2 });
-    expect(rows('SELECT risk_state, risk_event_types, risk_level_during_sign_in FROM signins ORDER BY rid')).toEqual([
-      ['none', null, 'none'],
-      ['atRisk', 'anonymizedIPAddress', 'high'],
-      ['remediated', 'anonymizedIPAddress', 'high'],
+    expect(rows('SELECT risk_state, risk_event_types, risk_level_during_sign_in, versions FROM signins ORDER BY rid')).toEqual([
+      ['none', null, 'none', 3],
+      ['atRisk', 'anonymizedIPAddress', 'high', 3],
+      ['remediated', 'anonymizedIPAddress', 'high', 3],
     ]);
     const versions = versionsOf(caseDb, '5e7a0c1d-0000-4000-8000-0000000000aa');
     expect(versions.map((v) => v.recordIndex)).toEqual([0, 1, 3]);
@@ -59,6 +59,7 @@ describe('re-published versions', () => {
     expect(versions[1]!.changed).toEqual(expect.arrayContaining(['risk_level_during_sign_in', 'risk_state', 'risk_event_types']));
     expect(versions[2]!.changed).toEqual(expect.arrayContaining(['risk_state', 'mfa_method', 'authentication_details_json']));
     expect(versions[2]!.changed).not.toContain('source_format');
+    expect(versions[2]!.changed).not.toContain('versions');
     const details = await getRecord(caseDb, Number(rows('SELECT max(rid) FROM signins')[0]![0]));
     expect(details.versions).toHaveLength(3);
   });
@@ -68,6 +69,7 @@ describe('re-published versions', () => {
     const { caseDb, summary } = await importIntoNewCase([tmp.write('a.json', text), tmp.write('b.json', text)]);
     expect(summary.files[1]).toMatchObject({ imported: 0, duplicates: 1, republished: 0 });
     expect(versionsOf(caseDb, 'single-1')).toEqual([]);
+    expect(caseDb.all("SELECT versions FROM signins WHERE id = 'single-1'")).toEqual([[null]]);
   });
 
   it('across shapes, the same sign-in written differently is a duplicate; a changed risk is still a version', async () => {
