@@ -1,7 +1,7 @@
 // Overlapping exports: the same sign-in seen again is kept once, and a re-published version (Azure
 // Monitor re-emits a request with updated risk state, risk events, steps...) is kept beside it.
 // - From the same export shape, a record is a duplicate only when everything stored about it is
-//   equal (`fingerprint`: every column, the authentication steps, the Conditional Access results).
+//   equal (`contentHash`: every column, the authentication steps, the Conditional Access results).
 // - From another shape (Graph JSON and a diagnostic export of the same request), values are written
 //   differently (Graph gives the time to the second, "Other." as failure reason...), so the copies
 //   are compared on what every shape writes alike (`overlapHash`): time to the second, error code,
@@ -9,6 +9,7 @@
 //   (everything but the admin-center CSV), the risk fields and the authentication steps.
 // Where a record came from (file, position, container format, time source) is never content.
 import { COLUMNS } from '../../shared/model/columns';
+import { STORED_COLUMNS, storedName } from '../db/schema';
 import type { CellValue } from './normalize/signin-record';
 
 export type DedupeVerdict = 'new' | 'duplicate' | 'republished';
@@ -24,28 +25,41 @@ export function fnv1a(text: string, seed = 0x811c9dc5): number {
 
 /** Columns that are not what a record says: where it came from, and the derived version count. */
 export const NOT_CONTENT_COLUMNS: ReadonlySet<string> = new Set(['source_id', 'source_format', 'versions']);
-const CONTENT_KEYS = COLUMNS.map((c) => c.key).filter((k) => !NOT_CONTENT_COLUMNS.has(k));
 
-/** 53-bit hash (two FNV-1a lanes) of a sign-in's whole content; equal content, equal hash. */
-export function fingerprint(v: Record<string, CellValue>, authStepsJson: string | null, caPoliciesJson: string | null): number {
+/** Positions in a stored row (STORED_COLUMNS order) of everything a sign-in says. */
+const CONTENT_POSITIONS: readonly number[] = (() => {
+  const content = new Set([...COLUMNS.filter((c) => !NOT_CONTENT_COLUMNS.has(c.key)).map(storedName), 'auth_steps_k', 'ca_policies_k']);
+  return STORED_COLUMNS.flatMap((name, i) => (content.has(name) ? [i] : []));
+})();
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+/**
+ * 53-bit hash of a sign-in's whole content, over its stored row: text is there as dictionary ids,
+ * which are one per string in a case, so equal rows mean equal content, and hashing a few dozen
+ * numbers costs far less than hashing the text again.
+ */
+export function contentHash(row: readonly (string | number | null)[]): number {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
-  const feed = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
+  const mix = (x: number) => {
+    a = Math.imul(a ^ x, 0x01000193);
+    b = Math.imul(b ^ x, 0x5bd1e995);
   };
-  for (const key of CONTENT_KEYS) {
-    const value = v[key];
-    feed(value === null || value === undefined ? '\u0000' : typeof value === 'number' ? `#${value}` : `"${value}`);
-    feed('\u0001');
+  for (const i of CONTENT_POSITIONS) {
+    const cell = row[i];
+    if (cell === null || cell === undefined) mix(0x7f000001);
+    else if (typeof cell === 'number') {
+      f64[0] = cell;
+      mix(u32[0]!);
+      mix(u32[1]!);
+    } else {
+      for (let k = 0; k < cell.length; k++) mix(cell.charCodeAt(k));
+      mix(0x7f000002 ^ cell.length);
+    }
   }
-  feed(authStepsJson ?? '\u0000');
-  feed('\u0001');
-  feed(caPoliciesJson ?? '\u0000');
+  b ^= b >>> 15;
   return (a >>> 0) * 0x200000 + ((b >>> 0) >>> 11);
 }
 

@@ -3,7 +3,7 @@
 // for large imports), so the database thread only inserts.
 import { COLUMNS } from '../../shared/model/columns';
 import { STORED_COLUMNS } from '../db/schema';
-import { Deduplicator, fingerprint, fnv1a, overlapHash, type DedupeVerdict, type KnownVersion } from './dedupe';
+import { contentHash, Deduplicator, fnv1a, overlapHash, type DedupeVerdict, type KnownVersion } from './dedupe';
 import type { NormalizedSignin } from './normalize/signin-record';
 import { StringIds } from './string-ids';
 
@@ -36,28 +36,28 @@ export class SigninEncoder {
 
   encode(signin: NormalizedSignin, raw: RawLocation): { verdict: DedupeVerdict; row: StoredRow | null } {
     const v = signin.values;
-    const authStepsJson = signin.authSteps ? JSON.stringify(signin.authSteps) : null;
-    const caPoliciesJson = signin.caPolicies ? JSON.stringify(signin.caPolicies) : null;
-    const print = fingerprint(v, authStepsJson, caPoliciesJson);
-    const overlap = overlapHash(v, authStepsJson);
-    const key = typeof v.id === 'string' ? v.id : `#${v.created_at ?? ''}:${fnv1a(raw.rawText?.() ?? '')}`;
-    const verdict = this.dedupe.check(key, print, overlap, String(v.source_format ?? ''));
-    if (verdict === 'duplicate') return { verdict, row: null };
     const strings = this.strings;
+    const authStepsJson = signin.authSteps ? JSON.stringify(signin.authSteps) : null;
     const row: StoredRow = new Array(STORED_COLUMNS.length);
     let i = 0;
     for (const col of COLUMNS) {
       const value = col.key === 'source_id' ? raw.sourceId : (v[col.key] ?? null);
       row[i++] = col.storage === 'dict' ? strings.idOf(value === null ? null : String(value)) : value;
     }
-    row[i++] = print;
+    const contentAt = i;
+    row[i++] = null; // content hash, below
     row[i++] = raw.recordIndex;
     row[i++] = raw.offset;
     row[i++] = raw.length;
     row[i++] = strings.idOf(authStepsJson);
-    row[i++] = strings.idOf(caPoliciesJson);
+    row[i++] = strings.idOf(signin.caPolicies ? JSON.stringify(signin.caPolicies) : null);
     row[i++] = strings.idOf(signin.timeSource);
+    const overlap = overlapHash(v, authStepsJson);
     row[i++] = overlap;
-    return { verdict, row };
+    const content = contentHash(row);
+    row[contentAt] = content;
+    const key = typeof v.id === 'string' ? v.id : `#${v.created_at ?? ''}:${fnv1a(raw.rawText?.() ?? '')}`;
+    const verdict = this.dedupe.check(key, content, overlap, String(v.source_format ?? ''));
+    return { verdict, row: verdict === 'duplicate' ? null : row };
   }
 }
