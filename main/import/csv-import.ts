@@ -50,8 +50,9 @@ export async function importCsv(ctx: FileImportContext, headLine: string): Promi
     if (flavour === 'portal-auth-details-csv') {
       const step = portalAuthDetailsRow(h, rec.fields, order ?? 'mdy');
       if (!step) return void ctx.out.issue('error', rec.index, rec.offset, 'row has no Request ID');
-      ctx.out.authStep([step.requestId, rec.index, step.stepAt, step.method, step.detail, step.requirement, step.succeeded, step.result, ctx.sourceId]);
-      ctx.counters.imported++;
+      const isNew = ctx.out.authStep([step.requestId, rec.index, step.stepAt, step.method, step.detail, step.requirement, step.succeeded, step.result, ctx.sourceId]);
+      if (isNew) ctx.counters.imported++;
+      else ctx.counters.duplicates++;
       return;
     }
     let signin;

@@ -18,7 +18,8 @@ export interface FileCounters {
 /** Where parsed records go (encoded and batched for the database side). */
 export interface ImportOutput {
   signin(signin: NormalizedSignin, raw: RawLocation): DedupeVerdict;
-  authStep(step: AuthStepRow): void;
+  /** False when the same step of the same request is already in the case (an overlapping companion file). */
+  authStep(step: AuthStepRow): boolean;
   issue(severity: Severity, recordIndex: number | null, byteOffset: number | null, message: string): void;
 }
 

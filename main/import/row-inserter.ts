@@ -4,7 +4,7 @@ import type { Statement } from 'sql.js';
 import type { CaseDb } from '../db/case-db';
 import { STORED_COLUMNS } from '../db/schema';
 import { upgradeContentHashes } from './content-hash-upgrade';
-import type { EncoderSeed, StoredRow } from './signin-encoder';
+import { authStepKey, type EncoderSeed, type StoredRow } from './signin-encoder';
 
 const COMMIT_EVERY = 20_000;
 
@@ -31,6 +31,9 @@ export class RowInserter {
       known: this.caseDb
         .all('SELECT d.id, d.content_hash, d.overlap_hash, s.value FROM signin_data d LEFT JOIN strings s ON s.id = d.source_format_k WHERE d.id IS NOT NULL')
         .map(([id, content, overlap, shape]) => [String(id), Number(content), Number(overlap), String(shape ?? '')]),
+      knownSteps: this.caseDb
+        .all('SELECT request_id, NULL, step_at, method, method_detail, requirement, succeeded, result_detail, count(*) FROM csv_auth_steps GROUP BY 1, 3, 4, 5, 6, 7, 8')
+        .map((r) => [authStepKey(r as (string | number | null)[]), Number(r[8])]),
     };
   }
 

@@ -23,15 +23,34 @@ export interface EncoderSeed {
   strings: [string, number][];
   nextStringId: number;
   known: KnownVersion[]; // request id, content and overlap hashes, shape of every stored sign-in
+  /** CSV authentication steps already stored: step key (authStepKey) → how many times. */
+  knownSteps: [string, number][];
+}
+
+/** What a CSV authentication step says (request, time, method, detail, requirement, outcome), not where it was. */
+export function authStepKey(step: readonly (string | number | null)[]): string {
+  return JSON.stringify([step[0], step[2], step[3], step[4], step[5], step[6], step[7]]);
 }
 
 export class SigninEncoder {
   readonly strings: StringIds;
   private readonly dedupe = new Deduplicator();
+  private readonly stepCounts: Map<string, number>;
 
   constructor(seed: EncoderSeed) {
     this.strings = new StringIds(seed.strings, seed.nextStringId);
     for (const known of seed.known) this.dedupe.remember(known);
+    this.stepCounts = new Map(seed.knownSteps);
+  }
+
+  /**
+   * A file's `occurrence`-th copy of a step is new when the case holds fewer copies: overlapping
+   * companion files add nothing, while a step that really happened twice in one file stays twice.
+   */
+  isNewStep(key: string, occurrence: number): boolean {
+    if (occurrence <= (this.stepCounts.get(key) ?? 0)) return false;
+    this.stepCounts.set(key, occurrence);
+    return true;
   }
 
   encode(signin: NormalizedSignin, raw: RawLocation): { verdict: DedupeVerdict; row: StoredRow | null } {

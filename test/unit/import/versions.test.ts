@@ -1,6 +1,7 @@
 // Republished versions are kept: Azure Monitor re-emits a request id with updated risk state, risk
 // events, risk levels and authentication steps. Only a record equal in every stored field is a duplicate.
 import { describe, expect, it } from 'vitest';
+import { importFiles } from '../../../main/import/pipeline';
 import { getRecord, versionsOf } from '../../../main/query/record';
 import { diagnosticLine, graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
@@ -94,5 +95,21 @@ describe('re-published versions', () => {
       [0, 1, 0],
     ]);
     expect(rows('SELECT risk_state FROM signins WHERE id = ? ORDER BY rid', [String(other.id)])).toEqual([['none'], ['atRisk']]);
+  });
+
+  it('an AuthDetails companion imported again adds no steps; a step that happened twice stays twice', async () => {
+    const header = 'Request ID,Date (UTC),Authentication method,Authentication method detail,Requirement,Succeeded,Result detail';
+    const push = 'req-7,2025-03-04T02:10:20Z,Mobile app notification,,MFA,false,MFA denied; user declined the authentication';
+    const text = [header, 'req-7,2025-03-04T02:10:00Z,Password,Password in the cloud,Primary authentication,true,Correct password', push, push].join('\n');
+    const first = tmp.write('InteractiveSignIns_AuthDetails_2025-03-04_2025-03-04.csv', text);
+    const overlap = tmp.write('InteractiveSignIns_AuthDetails_2025-03-03_2025-03-05.csv', [header, push].join('\n'));
+    const { caseDb, summary, rows } = await importIntoNewCase([first, overlap]);
+    expect(summary.files.map((f) => [f.imported, f.duplicates])).toEqual([
+      [3, 0],
+      [0, 1],
+    ]);
+    const again = await importFiles(caseDb, [first]);
+    expect(again.files[0]).toMatchObject({ imported: 0, duplicates: 3 });
+    expect(rows("SELECT count(*) FROM csv_auth_steps WHERE request_id = 'req-7'")[0]![0]).toBe(3);
   });
 });
