@@ -44,6 +44,7 @@ export class JsonRecordSplitter {
   private lineMode = false; // JSONL: records never span lines, so a line break inside one is an error
   private sawNewlineInRecord = false;
   private garbageReported = false;
+  private inScalar = false; // inside an array element that is not an object (reported once)
   private linePrefixes = false; // syslog-style lines: text before each line's JSON object is skipped
   private inPrefix = false;
   /** Lines whose JSON object came after a non-JSON prefix (syslog header, timestamp): count and the first. */
@@ -104,6 +105,10 @@ export class JsonRecordSplitter {
       if (this.linePrefixes && this.depth === 0 && (this.inPrefix || (b !== 0x7b && !isSpaceOrComma(b)))) {
         i = this.skipPrefix(chunk, base, i);
         continue;
+      }
+      if (this.inScalar && (b === 0x2c || b === 0x5d)) this.inScalar = false;
+      if (this.recordDepth < 0 && !isSpaceOrComma(b) && b !== 0x7b && b !== 0x5b && b !== 0x5d && this.atArrayElement()) {
+        this.scalarElement(chunk, base, i); // a string, number, true/false/null where a record was expected
       }
       if (b === QUOTE) {
         this.inString = true;
@@ -270,6 +275,19 @@ export class JsonRecordSplitter {
     this.topObjectStart = -1;
     this.wrapperDepth = -1;
     this.resetRecord();
+  }
+
+  /** Between the elements of a top-level array or a page's "value"/"records" array. */
+  private atArrayElement(): boolean {
+    return this.wrapperDepth >= 0 ? this.depth === this.wrapperDepth : this.depth === 1 && this.topObjectStart < 0;
+  }
+
+  /** An array element that is not an object: one problem per element (its text is then passed over). */
+  private scalarElement(chunk: Buffer, base: number, i: number): void {
+    if (this.inScalar) return;
+    this.inScalar = true;
+    const preview = chunk.toString('utf8', i, Math.min(chunk.length, i + 40)).split(/[,\]\r\n]/, 1)[0]!;
+    this.onProblem({ index: this.nextIndex++, offset: base + i, message: `array element is not a JSON object: ${preview}; skipped` });
   }
 
   /** Skips a line's prefix up to its `{` (returned position), or to the end of the chunk or line. */

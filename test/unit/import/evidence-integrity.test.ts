@@ -89,9 +89,17 @@ describe('records skipped for depth', () => {
   });
 
   it('array elements that are not objects are reported, not passed over', async () => {
-    const { file } = await importIntoNewCase([tmp.write('nested.json', JSON.stringify([graphSignin(), [graphSignin()]]))]);
-    expect(file()).toMatchObject({ records: 2, imported: 1, errors: 1 });
-    expect(file().firstIssues[0]!.message).toMatch(/expected a JSON object, found an array/);
+    const { file } = await importIntoNewCase([tmp.write('nested.json', JSON.stringify([graphSignin(), [graphSignin()], 42, 'a, "quoted" ]', null, true]))]);
+    expect(file()).toMatchObject({ records: 6, imported: 1, errors: 5 });
+    expect(file().firstIssues.map((i) => i.message)).toEqual([
+      'expected a JSON object, found an array',
+      'array element is not a JSON object: 42; skipped',
+      'array element is not a JSON object: "a; skipped',
+      'array element is not a JSON object: null; skipped',
+      'array element is not a JSON object: true; skipped',
+    ]);
+    const page = await importIntoNewCase([tmp.write('page-scalars.json', JSON.stringify({ value: [1, graphSignin()] }))]);
+    expect(page.file()).toMatchObject({ records: 2, imported: 1, errors: 1 });
   });
 });
 
