@@ -128,7 +128,7 @@ async function* transcode(source: Readable, encoding: TextEncoding, check: Utf8C
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     first = false;
     if (text) {
-      check.noteReplacements(text, literalReplacementChars(buf), outPos);
+      if (text.includes('\uFFFD')) check.noteReplacements(text, literalReplacementChars(buf), outPos);
       const out = Buffer.from(text, 'utf8');
       outPos += out.length;
       yield out;
