@@ -51,7 +51,7 @@ function verdictOf(shape: JsonShape, r: Record<string, unknown>, pageContext: st
   const props = obj(r.properties) ?? {};
   switch (shape) {
     case 'diagnostic':
-      return firstVerdict(() => verdictOfCategory(r.category)) ?? verdictOfFields((k) => props[k]);
+      return verdictOfCategory(r.category) ?? verdictOfFields((k) => props[k]);
     case 'log-analytics':
       return verdictOfLogAnalyticsRow(r);
     default:
