@@ -39,8 +39,7 @@ export class JsonRecordSplitter {
   private keyText: string | null = null; // text of the string being read, while it may be a page key
   private stringStart = -1;
   private readingContext = false; // the string being read is the value of a page's "@odata.context"
-  /** `@odata.context` of the Graph page being read (names what its records are), null outside one. */
-  pageContext: string | null = null;
+  private context: string | null = null;
   private lineMode = false; // JSONL: records never span lines, so a line break inside one is an error
   private sawNewlineInRecord = false;
   private garbageReported = false;
@@ -65,6 +64,11 @@ export class JsonRecordSplitter {
   /** Each line may start with text before its JSON object (a syslog header, a timestamp): skip it, counted. */
   allowLinePrefixes(): void {
     this.linePrefixes = true;
+  }
+
+  /** `@odata.context` of the Graph page being read (names what its records are), null outside one. */
+  get pageContext(): string | null {
+    return this.context;
   }
 
   get recordsSeen(): number {
@@ -92,7 +96,7 @@ export class JsonRecordSplitter {
         }
         this.inString = false;
         if (this.keyText !== null) {
-          if (this.readingContext && !this.keyText.startsWith('\u0000')) this.pageContext = this.keyText;
+          if (this.readingContext && !this.keyText.startsWith('\u0000')) this.context = this.keyText;
           this.readingContext = false;
           this.lastKey = this.keyText;
           this.lastKeyStart = this.stringStart;
@@ -195,7 +199,7 @@ export class JsonRecordSplitter {
     if (d === 0 && !isArray) {
       this.topObjectStart = base + i; // a record, unless it holds a "value"/"records" array
       this.lastKey = '';
-      this.pageContext = null;
+      this.context = null;
       this.beginRecord(base + i, 0);
       return;
     }
