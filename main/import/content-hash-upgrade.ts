@@ -1,7 +1,7 @@
 // Cases imported before a duplicate had to equal a record in every stored field hold a narrower
 // `content_hash` and no `overlap_hash`. Before evidence is added to such a case, both are recomputed from the stored
 // values (the same function the import uses), so that a record seen again stays a duplicate instead
-// of showing as a re-published version.
+// of showing as a re-published version; the `versions` column is filled in as well.
 import { COLUMNS } from '../../shared/model/columns';
 import type { CaseDb } from '../db/case-db';
 import { STORED_COLUMNS } from '../db/schema';
@@ -31,5 +31,14 @@ export function upgradeContentHashes(caseDb: CaseDb): void {
     read.free();
     write.free();
   }
+  countVersions(caseDb);
   caseDb.setMeta(META_KEY, CURRENT);
+}
+
+/** The `versions` column: for every request id stored more than once, how many versions it has. */
+export function countVersions(caseDb: CaseDb): void {
+  caseDb.db.run(
+    `UPDATE signin_data SET versions = (SELECT count(*) FROM signin_data x WHERE x.id = signin_data.id)
+     WHERE id IN (SELECT id FROM signin_data WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1)`,
+  );
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { IMPORTER_VERSION, type FileImportSummary, type ImportProgress, type ImportSummary } from '../../shared/model/import-summary';
 import type { CaseDb } from '../db/case-db';
 import type { BatchSink } from './batch';
+import { countVersions } from './content-hash-upgrade';
 import { IssueLog } from './import-issues';
 import { InlineParser, WorkerParser, type FileParser } from './parsers';
 import { RowInserter } from './row-inserter';
@@ -75,14 +76,6 @@ async function importOneFile(
     [r.bytesRead, r.sha256, r.format, r.encoding, r.compressed ? 1 : 0, c.records, c.imported, c.duplicates, c.republished, issues.errors, issues.warnings, r.status, sourceId],
   );
   return { sourceId, path: absolute, fileName, format: r.format, encoding: r.encoding, sha256: r.sha256, status: r.status, ...c, errors: issues.errors, warnings: issues.warnings, firstIssues: issues.first };
-}
-
-/** The `versions` column: for every request id stored more than once, how many versions it has. */
-function countVersions(caseDb: CaseDb): void {
-  caseDb.db.run(
-    `UPDATE signin_data SET versions = (SELECT count(*) FROM signin_data x WHERE x.id = signin_data.id)
-     WHERE id IN (SELECT id FROM signin_data WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1)`,
-  );
 }
 
 function progressReporter(opts: ImportOptions, started: number, files: number, bytesTotal: number) {
