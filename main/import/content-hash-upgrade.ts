@@ -1,7 +1,7 @@
 // Cases imported before a duplicate had to equal a record in every stored field hold a narrower
-// `content_hash` and no `overlap_hash`. Before evidence is added to such a case, both are recomputed from the stored
-// values (the same function the import uses), so that a record seen again stays a duplicate instead
-// of showing as a re-published version; the `versions` column is filled in as well.
+// `content_hash` and no `overlap_hash`. Before evidence is added to such a case, both are recomputed
+// from the stored row (the same functions the import uses), so that a record seen again stays a
+// duplicate instead of showing as a re-published version; the `versions` column is filled in too.
 import { COLUMNS } from '../../shared/model/columns';
 import type { CaseDb } from '../db/case-db';
 import { STORED_COLUMNS } from '../db/schema';
