@@ -6,6 +6,7 @@ import { replaceFindings, requestIdsOf } from '../detections/finding-store';
 import { runDetections } from '../detections/runner';
 import { UsageError, type ParsedArgs } from './args';
 import { cleanCell } from './format';
+import { printError } from './output';
 
 /** Request ids printed per finding in text mode; --json lists all stored ones. */
 const TEXT_IDS = 50;
@@ -16,11 +17,11 @@ export async function detectCommand(args: ParsedArgs, out: (s: string) => void):
   const caseDb = await loadCase(file);
   try {
     const { findings, summary, completedRuleIds } = await runDetections(caseDb);
-    for (const r of summary.rules) if (r.error) process.stderr.write(`signin-scope detect: rule ${r.ruleId} failed: ${cleanCell(r.error)}\n`);
+    for (const r of summary.rules) if (r.error) printError(`signin-scope detect: rule ${r.ruleId} failed: ${r.error}`);
     const withIds = findings.map((f) => ({ ...f, requestIds: requestIdsOf(caseDb, f.rids) }));
     if (args.flags.has('save')) {
       replaceFindings(caseDb, completedRuleIds, findings);
-      await saveCase(caseDb, file);
+      await saveCase(caseDb, file, { replace: true }); // the case's own file
     }
     out(args.flags.has('json') ? JSON.stringify({ summary, findings: withIds }, null, 2) : describe(summary, withIds, args.flags.has('save')));
     return 0;
