@@ -2,27 +2,16 @@
 // categories in one stream (AuditLogs, UserRiskEvents, RiskyUsers... beside SignInLogs), so every
 // record is asked before it may become a sign-in: what its category says wins; only where nothing
 // names one do its fields have to prove it (a sign-in id, a sign-in time and a user, app or service
-// principal). An unknown category is never guessed into a sign-in. docs/schema.md cites the names.
+// principal). An unknown category is never guessed into a sign-in. The sign-in log names are those of
+// sign-in-type.ts (ADFSSignInLogs included); docs/schema.md cites them.
 import { parseTimestamp } from '../../../shared/util/time';
+import { isSignInCategory } from './sign-in-type';
 import { str } from './values';
 
 /** A sign-in, or not one, with the category to report it under. */
 export type RecordVerdict = { signIn: true } | { signIn: false; category: string };
 
 export const SIGN_IN: RecordVerdict = { signIn: true };
-
-/** Diagnostic-settings categories and Log Analytics tables that hold sign-ins (lower case). */
-const SIGN_IN_LOGS = new Set([
-  'signinlogs', // diagnostic category SignInLogs and the Log Analytics table SigninLogs
-  'noninteractiveusersigninlogs',
-  'serviceprincipalsigninlogs',
-  'microsoftserviceprincipalsigninlogs',
-  'managedidentitysigninlogs',
-  'adfssigninlogs', // AD FS sign-ins reported through Connect Health: the signIn schema, a sign-in log
-  'aadnoninteractiveusersigninlogs',
-  'aadserviceprincipalsigninlogs',
-  'aadmanagedidentitysigninlogs',
-]);
 
 /** Graph entity sets and types of sign-ins (`auditLogs/signIns`, `#microsoft.graph.signIn`). */
 const SIGN_IN_ENTITIES = new Set(['signins', 'signin']);
@@ -33,7 +22,7 @@ const MAX_NAME = 60;
 export function verdictOfCategory(category: unknown): RecordVerdict | undefined {
   const name = str(category);
   if (name === null) return undefined;
-  return SIGN_IN_LOGS.has(name.toLowerCase()) ? SIGN_IN : { signIn: false, category: cleanName(name) };
+  return isSignInCategory(name) ? SIGN_IN : { signIn: false, category: cleanName(name) };
 }
 
 /**
