@@ -15,6 +15,7 @@ import './specs/server-security';
 import './specs/import';
 import './specs/vocabulary';
 import './specs/grid';
+import './specs/grid-explorer';
 import './specs/aggregate';
 import './specs/details';
 import './specs/case-file';
@@ -26,6 +27,7 @@ import './specs/detections-annotations';
 import './specs/network';
 import './specs/electron';
 import './specs/first-run';
+import './specs/crafted-case';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

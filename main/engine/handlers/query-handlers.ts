@@ -1,6 +1,7 @@
 // Grid, facets, details, timeline and overview channels: thin wrappers over main/query/.
 import { aggregate } from '../../query/aggregate';
 import { facets } from '../../query/facets';
+import { groups } from '../../query/groups';
 import { overview } from '../../query/overview';
 import { getRecord } from '../../query/record';
 import { SnapshotStore } from '../../query/snapshot';
@@ -19,5 +20,6 @@ export function queryHandlers(ctx: EngineContext): HandlerTable {
     'timeline.swimlanes': (req) => swimlanes(ctx.db, req),
     'stats.overview': (req) => overview(ctx.db, req),
     'query.aggregate': (req) => aggregate(ctx.db, req),
+    'query.groups': (req) => groups(ctx.db, req),
   };
 }
