@@ -1,13 +1,12 @@
 // `signin-scope import FILE... --case OUT [--json]`
 import path from 'node:path';
 import type { ImportSummary } from '../../shared/model/import-summary';
-import { saveCase } from '../cases/case-store';
+import { loadCase, saveCase } from '../cases/case-store';
 import { CaseDb } from '../db/case-db';
 import { importFiles } from '../import/pipeline';
 import { UsageError, type ParsedArgs } from './args';
 import { table } from './format';
 import { terminalSafe } from './output';
-import { loadCase } from '../cases/case-store';
 import { refreshDerivedData } from '../cases/derived-data';
 import { existsSync } from 'node:fs';
 import { checkWriteTarget } from '../cases/write-target';
@@ -34,8 +33,14 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
     progressEveryMs: 500,
     onProgress: interactive ? (p) => process.stderr.write(`\r${p.phase} ${terminalSafe(p.file)} ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB, ${p.records} records, ${Math.round(p.recordsPerSecond)} rec/s   `) : undefined,
   });
-  if (!summary.cancelled) await refreshDerivedData(caseDb);
   if (interactive) process.stderr.write('\n');
+  // Nothing usable in any file: a new case would hold nothing but the failure, so none is written.
+  if (!adding && summary.files.every((f) => f.status === 'unusable')) {
+    caseDb.close();
+    out(args.flags.has('json') ? JSON.stringify({ case: null, ...summary }, null, 2) : `${describe(summary, target)}\nno case written: no file held anything usable`);
+    return EXIT_UNUSABLE;
+  }
+  if (!summary.cancelled) await refreshDerivedData(caseDb);
   if (!caseDb.meta('title')) caseDb.setMeta('title', path.basename(target).replace(/\.signinscope$/, ''));
   await saveCase(caseDb, target, { replace: true, evidence: files }).catch((e: Error) => {
     caseDb.close();
