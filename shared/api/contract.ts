@@ -8,6 +8,7 @@ import { annotationChannels } from '../model/annotation';
 import { detectionChannels } from '../model/detection';
 import { exportChannels } from '../model/export';
 import { geoChannels } from '../model/geo';
+import { groupChannels } from '../model/grouping';
 import { sessionChannels } from '../model/session';
 import { TimeZoneSetting } from '../model/time-zone';
 import { droppedFileChannels } from '../model/dropped-file';
@@ -91,6 +92,11 @@ export const contract = {
     req: z.object({ snapshotId: z.number().int(), from: z.number().int().min(0), count: z.number().int().min(1).max(LIMITS.maxPageRows), columns: z.array(z.string().max(64)).max(80) }),
     res: z.object({ rows: z.array(z.array(Cell)), rids: z.array(z.number()) }),
   },
+  /** Find (Ctrl+F): the next / previous position of a snapshot whose shown text in `columns` contains `text`, and the match count. */
+  'query.find': {
+    req: z.object({ snapshotId: z.number().int(), text: z.string().min(1).max(200), columns: z.array(z.string().max(64)).min(1).max(80), from: z.number().int().min(-1), dir: z.enum(['next', 'prev']) }),
+    res: z.object({ count: z.number(), position: z.number().nullable(), ordinal: z.number().nullable() }),
+  },
   'query.facets': {
     req: z.object({ filter: FilterSpec, column: z.string().max(64), limit: z.number().int().min(1).max(500).default(50), search: z.string().max(200).optional() }),
     res: z.object({ values: z.array(z.object({ value: Cell, count: z.number() })), distinct: z.number() }),
@@ -107,6 +113,8 @@ export const contract = {
       caPolicies: z.array(z.record(z.string(), Cell)),
       errorMeaning: z.string().nullable(),
       source: z.object({ fileName: z.string(), format: z.string().nullable(), recordIndex: z.number().nullable() }).nullable(),
+      /** Every stored version of this request id (re-published records), in import order; empty when there is one. */
+      versions: z.array(z.object({ rid: z.number(), fileName: z.string().nullable(), recordIndex: z.number().nullable(), changed: z.array(z.string()) })),
     }),
   },
   'timeline.histogram': {
@@ -136,6 +144,7 @@ export const contract = {
       ms: z.number(),
     }),
   },
+  ...groupChannels,
   // Map (geo.*) and sessions channels; their schemas live in shared/model/geo.ts and session.ts.
   ...geoChannels,
   ...sessionChannels,

@@ -10,7 +10,7 @@ export type ColumnStorage =
   | 'bool' // 0/1/NULL
   | 'time'; // epoch milliseconds, shown as ISO-8601 UTC text
 
-export type ColumnGroup = 'basic' | 'user' | 'app' | 'network' | 'location' | 'status' | 'auth' | 'risk' | 'device' | 'token' | 'source';
+export type ColumnGroup = 'basic' | 'user' | 'app' | 'network' | 'location' | 'status' | 'auth' | 'risk' | 'device' | 'token' | 'source' | 'marks';
 
 export interface ColumnDef {
   readonly key: string; // snake_case name in the `signins` view
@@ -85,6 +85,8 @@ export const COLUMNS: readonly ColumnDef[] = [
   c('original_request_id', 'Original request ID', 'text', 'basic', { width: 280 }),
   c('source_id', 'Source file', 'int', 'source', { facet: true, width: 80 }),
   c('source_format', 'Source format', 'dict', 'source', { facet: true }),
+  // Derived after import: how many versions of this request id the case holds (NULL when one).
+  c('versions', 'Versions', 'int', 'source', { width: 80 }),
 ];
 
 export type ColumnKey = (typeof COLUMNS)[number]['key'];

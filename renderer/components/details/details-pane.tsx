@@ -5,6 +5,7 @@ import { statusClass } from '../../format/cells';
 import { useStore } from '../../store/store';
 import { DetailsAnnotations } from '../annotations/details-annotations';
 import type { DetailsTab } from '../../store/ui-slice';
+import { VersionsNote } from './versions';
 import { AuthTab, BasicTab, CaTab, DeviceTab, LocationTab, RawTab, ReportOnlyTab } from './details-tabs';
 
 // Short labels keep the seven tabs on one line; the admin center's full names are the tooltips.
@@ -29,7 +30,7 @@ export function DetailsPane() {
     return (
       <aside className="details empty" aria-label="Sign-in details">
         <p className="muted">Select a sign-in to see its details.</p>
-        <p className="muted small">↑ ↓ move the selection · right-click a cell to filter on its value</p>
+        <p className="muted small">↑ ↓ move · Shift+↑ ↓ or Shift/Ctrl-click select rows · Enter opens the details · Esc clears · Ctrl+C copies · Ctrl+F finds · S sorts by the focused column · right-click a cell (or Shift+F10) to filter on its value</p>
       </aside>
     );
   }
@@ -48,6 +49,7 @@ export function DetailsPane() {
             <div className="dh-sub muted">
               {[at !== null ? formatStamp(at, mode, true) : null, firstText(v.app_display_name), firstText(v.ip_address)].filter((x) => x !== null).join(' · ')}
             </div>
+            <VersionsNote rid={rid} versions={data?.versions ?? []} />
           </>
         ) : (
           <div className="muted">{loading ? 'Loading…' : error}</div>

@@ -22,7 +22,7 @@ export function StatusBar() {
         )}
       </span>
       {snapshot && <span className="muted">query {Math.round(snapshot.ms)} ms</span>}
-      {selected && <span className="muted">row {formatCount(selected.index + 1)}</span>}
+      {selected && selected.index >= 0 && <span className="muted">row {formatCount(selected.index + 1)}</span>}
       <span className="grow" />
       <span className="muted" data-testid="zone-status">
         Times in {offsets}
