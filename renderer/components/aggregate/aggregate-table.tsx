@@ -46,7 +46,7 @@ export function AggregateTable({ window, cache, version }: Props) {
           <div className="gh-filler" />
         </div>
       </div>
-      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={AGGREGATE_TABLE_WIDTH}>
+      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={AGGREGATE_TABLE_WIDTH} role="rowgroup">
           {items.map((item) => {
             const row = cache?.item(item.index);
             return (

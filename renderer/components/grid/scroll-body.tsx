@@ -20,8 +20,6 @@ export function ScrollBody({ bodyRef, headerRef, height, width, onKeyDown, testI
   return (
     <div
       className="grid-body"
-      // The rows' group: a focusable element with no role between grid and rows breaks the grid (axe).
-      role="rowgroup"
       ref={bodyRef}
       tabIndex={0}
       role={role}

@@ -86,7 +86,7 @@ export function SessionList({ cache, version }: Props) {
           <div className="gh-filler" />
         </div>
       </div>
-      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={SESSION_LIST_WIDTH} onKeyDown={onKeyDown}>
+      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={SESSION_LIST_WIDTH} onKeyDown={onKeyDown} role="rowgroup">
           {items.map((item) => {
             const s = cache?.item(item.index);
             const isSelected = s !== undefined && s.sessionNo === selected;
