@@ -51,7 +51,7 @@ export function TimelinePanel() {
           Whole case
         </button>
       </header>
-      {open && (mode === 'histogram' ? <Histogram height={compact ? 56 : 118} /> : <Swimlanes height={compact ? 150 : 200} />)}
+      {open && (mode === 'histogram' ? <Histogram height={compact ? 48 : 118} /> : <Swimlanes height={compact ? 150 : 200} />)}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeFindings } from '../axe';
-import { ensureCaseWithSignins } from '../case-ready';
+import { ensureCaseWithSignins, reopenPage } from '../case-ready';
 import { e2e, screenshot } from '../context';
 import { assert, assertEqual, test } from '../harness';
 import { settle } from '../ui';
@@ -52,8 +52,10 @@ test('layout: 1280x720 shows 20+ grid rows, detections and sessions fit; 1600x10
   await ensureCaseWithSignins();
   try {
     await page.setViewportSize({ width: 1280, height: 720 });
-    await openView(page, 'signins');
+    // As an analyst on a 1280x720 screen opens it: pane sizes start from the window's size.
+    await reopenPage();
     await page.waitForSelector('.grid-row:not(.loading)');
+    await openView(page, 'signins');
     await screenshot(page, 'look-1280-grid');
     const rows = await fullyVisibleRows(page);
     assert(rows >= 20, `at 1280x720 the grid shows at least 20 whole rows (${rows})`);
@@ -88,6 +90,8 @@ test('layout: 1280x720 shows 20+ grid rows, detections and sessions fit; 1600x10
     assertEqual(overflow.join('; '), '', 'the findings table and the finding panel fit their width');
 
     await page.setViewportSize({ width: 1600, height: 1000 });
+    await reopenPage();
+    await page.waitForSelector('.grid-row:not(.loading)');
     await selectFirstRow(page);
     await screenshot(page, 'look-1600-details');
     const tops = await page.$$eval('[data-testid=details] [role=tab]', (tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
