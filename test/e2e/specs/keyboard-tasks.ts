@@ -328,7 +328,7 @@ async function taskC(mode: Mode): Promise<void> {
       async () => !!(await page.$(`${rowSel}.cursor, ${rowSel}[aria-selected=true]`)) && !!(await page.$('[data-testid=details] .dh-user')),
       () => a.click(rowSel),
     );
-    for (const tab of ['Authentication details', 'Conditional Access']) {
+    for (const tab of ['Authentication', 'Conditional Access']) {
       const tabSel = `[data-testid=details] [role=tab]`;
       await a.step(
         `${tab} of sign-in ${n}`,
