@@ -56,7 +56,7 @@ export function TravelPanel({ travel, loading, error, activeLeg, onLeg }: Props)
             {travel.truncated && <> · first {formatCount(travel.stops.length)} places only</>}
           </div>
           <div className="muted small tp-rule">
-            Impossible: faster than {formatCount(travel.thresholds.speedKmh)} km/h over at least {formatCount(travel.thresholds.minDistanceKm)} km (location uncertainty deducted).
+            Impossible: faster than {formatCount(travel.thresholds.speedKmh)} km/h over at least {formatCount(travel.thresholds.minDistanceKm)} km (location uncertainty deducted), the impossible-travel rule&apos;s setting. The rule judges successful sign-ins only.
           </div>
           {travel.legs.length === 0 && <div className="muted small pad">No movement between located sign-ins under the current filters.</div>}
           {(hidden > 0 || showShort) && (
