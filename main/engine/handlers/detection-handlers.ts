@@ -4,6 +4,7 @@ import type { ImportProgress } from '../../../shared/model/import-summary';
 import { ApiFailure } from '../../api/api-failure';
 import { replaceFindings, listFindings } from '../../detections/finding-store';
 import { runDetections } from '../../detections/runner';
+import { dataStamp, detectionStatus, recordRun } from '../../detections/run-record';
 import { InvalidSettingError, listRules, updateSettings } from '../../detections/settings';
 import { RULE_BY_ID } from '../../detections/registry';
 import type { EngineContext, HandlerTable } from '../context';
@@ -19,6 +20,7 @@ export function detectionHandlers(ctx: EngineContext): HandlerTable {
       if (unknown) throw new ApiFailure('INVALID_INPUT', `unknown rule ${unknown}`);
       const db = ctx.db;
       const jobId = ctx.jobs.start('detections', async (signal, progress) => {
+        const stamp = dataStamp(db);
         const result = await runDetections(db, {
           ...(ruleIds ? { ruleIds } : {}),
           signal,
@@ -28,6 +30,7 @@ export function detectionHandlers(ctx: EngineContext): HandlerTable {
         });
         if (db === ctx.db && result.completedRuleIds.length) {
           replaceFindings(db, result.completedRuleIds, result.findings);
+          recordRun(db, result.completedRuleIds, stamp);
           ctx.markDirty();
         }
         return result.summary;
@@ -35,6 +38,7 @@ export function detectionHandlers(ctx: EngineContext): HandlerTable {
       return { jobId };
     },
     'detections.findings': (query) => listFindings(ctx.db, query),
+    'detections.status': () => detectionStatus(ctx.db),
     'detections.settings': (change) => {
       try {
         const info = updateSettings(ctx.db, change);
