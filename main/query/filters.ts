@@ -4,7 +4,7 @@ import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
 import { storedName } from '../db/schema';
 import { resolveColumn } from './column-ref';
-import { assistedConditionSql } from './conditions';
+import { assistedConditionSql, conditionSql } from './conditions';
 import { ANY_COLUMN, IndexAdvisor, unindexed } from './index-assist';
 import { inList, type SqlParam } from './sql-list';
 import { textSql } from './text-search';
@@ -32,6 +32,7 @@ export function buildWhere(caseDb: CaseDb, filter: FilterSpec, opts: WhereOption
   const text = filter.text?.trim();
   if (text) parts.push(textSql(caseDb, text, params));
   if (filter.rids) parts.push(inList('d.rid', filter.rids, params));
+  if (filter.anyOf?.length) parts.push(`(${filter.anyOf.map((c) => conditionSql(caseDb, c, params)).join(' OR ')})`);
   if (filter.tags?.length && !hasTable(caseDb, 'annotations')) parts.push('0'); // nothing is tagged yet
   else if (filter.tags?.length) {
     parts.push(`d.rid IN (SELECT rid FROM annotations WHERE ${inList('tag', filter.tags, params)})`);
@@ -46,7 +47,7 @@ export function withoutColumn(filter: FilterSpec, column: string): FilterSpec {
 
 /** Physical columns a filter's own conditions read. */
 function filterColumns(filter: FilterSpec): string[] {
-  const cols = filter.conditions.map((c) => storedName(resolveColumn(c.column)));
+  const cols = [...filter.conditions, ...(filter.anyOf ?? [])].map((c) => storedName(resolveColumn(c.column)));
   if (filter.timeFrom !== undefined || filter.timeTo !== undefined) cols.push('created_ms');
   if (filter.text?.trim()) cols.push(ANY_COLUMN);
   return cols;

@@ -4,7 +4,7 @@
 // while reading (rid, key) in table order and sorting in JS costs ~0.2-0.3 s. So SQLite orders only
 // where a covering index delivers the order directly; everything else is ranked and counting-sorted.
 import type { ColumnDef } from '../../shared/model/columns';
-import type { FilterSpec, SortSpec } from '../../shared/model/filter-spec';
+import { onlyTimeBounds, type FilterSpec, type SortSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
 import { storedName } from '../db/schema';
 import { storedRef } from './column-ref';
@@ -26,9 +26,6 @@ export function orderedRids(caseDb: CaseDb, col: ColumnDef, filter: FilterSpec, 
   return dir === 'desc' ? out.reverse() : out;
 }
 
-function onlyTimeBounds(f: FilterSpec): boolean {
-  return f.conditions.length === 0 && !f.text?.trim() && !f.rids && !f.tags?.length;
-}
 
 function sqlOrdered(caseDb: CaseDb, expr: string, where: WhereClause, dir: SortSpec['dir'], total: number): Int32Array {
   const rids = int32s(total);

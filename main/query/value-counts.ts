@@ -1,7 +1,7 @@
 // How often each value of one column occurs among the rows of a filter, most frequent first: the
 // facet lists and the swimlanes' busiest users. Values are the stored ones (string ids for 'dict').
 import type { ColumnDef } from '../../shared/model/columns';
-import type { FilterSpec } from '../../shared/model/filter-spec';
+import { isEverything, type FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
 import { storedName } from '../db/schema';
 import { storedRef } from './column-ref';
@@ -29,9 +29,6 @@ function searchSql(col: ColumnDef, search: string, params: (string | number)[]):
   return `${col.storage === 'text' ? x : `CAST(${x} AS TEXT)`} LIKE ? ${LIKE_ESCAPE}`;
 }
 
-function isEverything(f: FilterSpec): boolean {
-  return f.conditions.length === 0 && f.timeFrom === undefined && f.timeTo === undefined && !f.text?.trim() && !f.rids && !f.tags?.length;
-}
 
 /** Groups ranked inside SQLite; a window over the grouped rows counts the non-empty values. */
 function indexedGroups(caseDb: CaseDb, col: ColumnDef, where: WhereClause, limit: number): ValueCounts {
