@@ -6,6 +6,7 @@ import { FilterSpec, SortSpec } from '../model/filter-spec';
 import { LIMITS } from './limits';
 import { annotationChannels } from '../model/annotation';
 import { detectionChannels } from '../model/detection';
+import { pivotChannels } from '../model/pivot';
 import { exportChannels } from '../model/export';
 import { geoChannels } from '../model/geo';
 import { sessionChannels } from '../model/session';
@@ -123,6 +124,7 @@ export const contract = {
   ...geoChannels,
   ...sessionChannels,
   ...detectionChannels,
+  ...pivotChannels,
   // Annotations, activity log, saved views, recovery; exports and the report (shared/model/annotation.ts, export.ts).
   ...annotationChannels,
   ...exportChannels,

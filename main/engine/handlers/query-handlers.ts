@@ -2,6 +2,7 @@
 import { aggregate } from '../../query/aggregate';
 import { facets } from '../../query/facets';
 import { overview } from '../../query/overview';
+import { scopeOf } from '../../query/pivot';
 import { getRecord } from '../../query/record';
 import { SnapshotStore } from '../../query/snapshot';
 import { histogram, swimlanes } from '../../query/timeline';
@@ -19,5 +20,6 @@ export function queryHandlers(ctx: EngineContext): HandlerTable {
     'timeline.swimlanes': (req) => swimlanes(ctx.db, req),
     'stats.overview': (req) => overview(ctx.db, req),
     'query.aggregate': (req) => aggregate(ctx.db, req),
+    'query.scope': ({ filter }) => scopeOf(ctx.db, filter),
   };
 }

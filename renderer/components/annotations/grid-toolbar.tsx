@@ -1,5 +1,5 @@
-// The strip above the sign-ins grid: the filters the filter bar does not draw (a finding's sign-ins,
-// tags), filter by tag, saved views, and tagging the selection or the whole filter result.
+// The strip above the sign-ins grid: filter by tag, saved views, tagging the selection or the whole
+// filter result, and pivoting from the selection.
 import '../../styles/annotations.css';
 import { useState } from 'react';
 import { formatCount } from '../../format/numbers';
@@ -8,7 +8,8 @@ import { Popover } from '../common/popover';
 import { JobBar } from '../case/job-bar';
 import { SavedViewsMenu } from '../case/saved-views-menu';
 import { BulkTagDialog, type BulkScope } from './bulk-tag-dialog';
-import { SpecialFilterChips } from './special-filter-chips';
+import { attempt } from '../../app/bootstrap';
+import { pivotFromRids } from '../filters/pivot';
 import { TagPicker } from './tag-picker';
 
 export function GridToolbar() {
@@ -24,7 +25,6 @@ export function GridToolbar() {
 
   return (
     <div className="grid-toolbar" data-testid="grid-toolbar">
-      <SpecialFilterChips />
       <Popover label={<>Filter by tag{tags.length ? ` (${tags.length})` : ''} ▾</>} className="btn small" testId="tag-filter">
         {() => <TagPicker selected={tags} onPick={toggleTag} title="Only sign-ins tagged with any of" allowNew={false} />}
       </Popover>
@@ -38,6 +38,9 @@ export function GridToolbar() {
         <>
           <button className="btn small" disabled={selected?.rid == null} onClick={() => selected?.rid != null && setScope({ kind: 'selection', rids: [selected.rid] })} data-testid="tag-selection" title="Tag the sign-in selected in the grid">
             Tag selection…
+          </button>
+          <button className="btn small" disabled={selected?.rid == null} onClick={() => selected?.rid != null && void attempt(() => pivotFromRids([selected.rid!]))} data-testid="pivot-selection" title="Every sign-in of the selection's users or IP addresses from its first sign-in onwards">
+            Pivot from selection
           </button>
           <button className="btn small" disabled={!snapshot || matching === 0} onClick={() => setScope({ kind: 'filter', filter, count: matching })} data-testid="tag-all" title="Tag every sign-in the current filter matches">
             Tag all {formatCount(matching)} matching…
