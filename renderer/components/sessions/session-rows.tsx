@@ -9,6 +9,7 @@ import { formatDateTime, toMs } from '../../format/time';
 import { useStore } from '../../store/store';
 import type { TimeMode } from '../../store/ui-slice';
 import { AuthStepChips } from './auth-step-chips';
+import { CaResult } from './ca-result';
 
 export const MAX_ROWS = 50;
 
@@ -62,6 +63,7 @@ export function SessionRows({ rids }: { rids: readonly number[] }) {
             <th>Application</th>
             <th>IP address</th>
             <th>Authentication</th>
+            <th>Conditional Access</th>
           </tr>
         </thead>
         <tbody>
@@ -89,6 +91,9 @@ export function SessionRows({ rids }: { rids: readonly number[] }) {
                 </td>
                 <td>
                   <AuthStepChips steps={steps(r.authSteps)} />
+                </td>
+                <td data-testid="session-ca">
+                  <CaResult status={text(v.conditional_access_status)} policies={r.caPolicies} />
                 </td>
               </tr>
             );
