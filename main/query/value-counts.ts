@@ -29,7 +29,6 @@ function searchSql(col: ColumnDef, search: string, params: (string | number)[]):
   return `${col.storage === 'text' ? x : `CAST(${x} AS TEXT)`} LIKE ? ${LIKE_ESCAPE}`;
 }
 
-
 /** Groups ranked inside SQLite; a window over the grouped rows counts the non-empty values. */
 function indexedGroups(caseDb: CaseDb, col: ColumnDef, where: WhereClause, limit: number): ValueCounts {
   const x = storedRef(col);

@@ -7,6 +7,7 @@ import { LIMITS } from './limits';
 import { annotationChannels } from '../model/annotation';
 import { detectionChannels } from '../model/detection';
 import { pivotChannels } from '../model/pivot';
+import { overviewChannels } from '../model/overview';
 import { exportChannels } from '../model/export';
 import { geoChannels } from '../model/geo';
 import { sessionChannels } from '../model/session';
@@ -125,6 +126,7 @@ export const contract = {
   ...sessionChannels,
   ...detectionChannels,
   ...pivotChannels,
+  ...overviewChannels,
   // Annotations, activity log, saved views, recovery; exports and the report (shared/model/annotation.ts, export.ts).
   ...annotationChannels,
   ...exportChannels,

@@ -1,6 +1,6 @@
 // Grid, facets, details, timeline and overview channels: thin wrappers over main/query/.
 import { aggregate } from '../../query/aggregate';
-import { facets } from '../../query/facets';
+import { facets, filterShares } from '../../query/facets';
 import { overview } from '../../query/overview';
 import { scopeOf } from '../../query/pivot';
 import { getRecord } from '../../query/record';
@@ -21,5 +21,6 @@ export function queryHandlers(ctx: EngineContext): HandlerTable {
     'stats.overview': (req) => overview(ctx.db, req),
     'query.aggregate': (req) => aggregate(ctx.db, req),
     'query.scope': ({ filter }) => scopeOf(ctx.db, filter),
+    'stats.top': (req) => filterShares(ctx.db, req),
   };
 }
