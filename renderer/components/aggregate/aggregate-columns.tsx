@@ -9,6 +9,8 @@ import type { ListColumn } from '../grid/column-cells';
 
 export interface AggregateColumn extends ListColumn<AggregateRow> {
   label: string;
+  /** The narrowest it may get when the pane is narrow (its full text stays in the tooltip). */
+  min: number;
 }
 
 const empty = (value: string | null): ReactNode => value ?? <span className="muted">—</span>;
@@ -23,16 +25,37 @@ function whoCell(row: AggregateRow): ReactNode {
   );
 }
 
+/** First / last sign-in of the group: the window start gives the date, the time of day is what differs. */
+const timeOfDay = (ms: number, mode: TimeMode) => formatDateTime(ms, mode).slice(11);
+
 export const AGGREGATE_COLUMNS: readonly AggregateColumn[] = [
-  { id: 'window', label: 'Window start', width: 150, className: 'mono', cell: (r, m) => formatDateTime(r.windowStart, m).slice(0, 16) },
-  { id: 'count', label: '# sign-ins', width: 84, className: 'num', cell: (r) => formatCount(r.count) },
-  { id: 'app', label: 'Application', width: 200, cell: (r) => empty(r.app), title: (r) => r.app ?? '' },
-  { id: 'user', label: 'User / service principal', width: 230, cell: whoCell, title: (r) => (r.servicePrincipal ? `Service principal: ${r.user ?? '—'}` : (r.user ?? '')) },
-  { id: 'ip', label: 'IP address', width: 150, className: 'mono', cell: (r) => empty(r.ip) },
-  { id: 'status', label: 'Status', width: 90, className: 'gc-status', cell: (r) => empty(r.status) },
-  { id: 'resource', label: 'Resource', width: 200, cell: (r) => empty(r.resource), title: (r) => r.resource ?? '' },
-  { id: 'first', label: 'First', width: 150, className: 'mono', cell: (r, m) => formatDateTime(r.first, m) },
-  { id: 'last', label: 'Last', width: 150, className: 'mono', cell: (r, m) => formatDateTime(r.last, m) },
+  { id: 'window', label: 'Window start', width: 140, min: 118, className: 'mono', cell: (r, m) => formatDateTime(r.windowStart, m).slice(0, 16) },
+  { id: 'count', label: '# sign-ins', width: 84, min: 60, className: 'num', cell: (r) => formatCount(r.count) },
+  { id: 'app', label: 'Application', width: 200, min: 90, cell: (r) => empty(r.app), title: (r) => r.app ?? '' },
+  { id: 'user', label: 'User / service principal', width: 230, min: 120, cell: whoCell, title: (r) => (r.servicePrincipal ? `Service principal: ${r.user ?? '—'}` : (r.user ?? '')) },
+  { id: 'ip', label: 'IP address', width: 150, min: 100, className: 'mono', cell: (r) => empty(r.ip), title: (r) => r.ip ?? '' },
+  { id: 'status', label: 'Status', width: 90, min: 64, className: 'gc-status', cell: (r) => empty(r.status) },
+  { id: 'resource', label: 'Resource', width: 200, min: 80, cell: (r) => empty(r.resource), title: (r) => r.resource ?? '' },
+  { id: 'first', label: 'First', width: 80, min: 66, className: 'mono', cell: (r, m) => timeOfDay(r.first, m), title: (r, m) => formatDateTime(r.first, m) },
+  { id: 'last', label: 'Last', width: 80, min: 66, className: 'mono', cell: (r, m) => timeOfDay(r.last, m), title: (r, m) => formatDateTime(r.last, m) },
 ];
 
-export const AGGREGATE_TABLE_WIDTH = AGGREGATE_COLUMNS.reduce((w, c) => w + c.width, 0);
+/**
+ * The columns sized to the pane: wider than their preferred widths when there is room (the text
+ * columns take it), narrower down to their minimums when there is not (each gives up a share of
+ * its slack); below the sum of the minimums the table scrolls sideways.
+ */
+export function fitAggregateColumns(available: number): AggregateColumn[] {
+  const preferred = AGGREGATE_COLUMNS.reduce((w, c) => w + c.width, 0);
+  if (available <= 0) return [...AGGREGATE_COLUMNS];
+  if (available >= preferred) {
+    const grow = ['app', 'user', 'resource'];
+    const extra = Math.floor((available - preferred) / grow.length);
+    return AGGREGATE_COLUMNS.map((c) => (grow.includes(c.id) ? { ...c, width: c.width + extra } : c));
+  }
+  const slack = AGGREGATE_COLUMNS.reduce((w, c) => w + c.width - c.min, 0);
+  const keep = Math.max(0, (available - (preferred - slack)) / slack);
+  return AGGREGATE_COLUMNS.map((c) => ({ ...c, width: Math.floor(c.min + (c.width - c.min) * keep) }));
+}
+
+export const aggregateTableWidth = (columns: readonly AggregateColumn[]) => columns.reduce((w, c) => w + c.width, 0);
