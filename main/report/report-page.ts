@@ -1,7 +1,6 @@
 // The case report as one self-contained HTML page: no scripts, no external resources, a strict
 // Content-Security-Policy, and every value from the case (log fields, notes, tags, file names)
 // interpolated through the escaping `html` template.
-import type { AnnotationTarget } from '../../shared/model/annotation';
 import { COLUMN_BY_KEY } from '../../shared/model/columns';
 import type { FindingBlock, ScopeCounts, SourceRow } from './report-data';
 import type { ReportAnnotations } from './report-annotations';
@@ -81,25 +80,23 @@ ${signinTable(f.signins)}`,
   )}`;
 }
 
-export function targetText(t: AnnotationTarget): string {
-  if (t.type === 'signin') return `sign-in ${t.rid}`;
-  return `${{ session: 'session', user: 'user', ip: 'IP', finding: 'finding' }[t.type]} ${t.key}`;
-}
-
 const tagChips = (tags: readonly string[]) => tags.map((t) => html`<span class="tag">${t}</span>`);
 
 function annotationsSection(a: ReportAnnotations): SafeHtml {
-  const tags = a.tags.length
-    ? html`<table><thead><tr><th>Tag</th><th>Sign-ins</th><th>Other items</th></tr></thead><tbody>${a.tags.map((t) => html`<tr><td>${tagChips([t.tag])}</td><td class="num">${t.signins}</td><td class="num">${t.others}</td></tr>`)}</tbody></table>`
+  const c = a.counts;
+  const summary = html`<p>${c.total} annotations in the case: ${c.tags} tags, ${c.notes} notes, ${c.stars} stars (${c.starredSignins} starred sign-ins, ${c.starredOthers} other starred items).</p>`;
+  const starRow = c.stars ? html`<tr><td>★ starred</td><td class="num">${c.starredSignins}</td><td class="num">${c.starredOthers}</td></tr>` : '';
+  const tags = a.tags.length || c.stars
+    ? html`<table class="narrow"><thead><tr><th>Tag</th><th>Sign-ins</th><th>Other items</th></tr></thead><tbody>${a.tags.map((t) => html`<tr><td>${tagChips([t.tag])}</td><td class="num">${t.signins}</td><td class="num">${t.others}</td></tr>`)}${starRow}</tbody></table>`
     : html`<p class="muted">No tags.</p>`;
   const notes = a.notes.length
-    ? html`<table><thead><tr><th>On</th><th>Note</th><th>By</th><th>When (UTC)</th></tr></thead><tbody>${a.notes.map((n) => html`<tr><td class="mono long">${targetText(n.target)}</td><td class="long">${n.text}</td><td>${n.author}</td><td>${new Date(n.createdMs).toISOString()}</td></tr>`)}</tbody></table>`
+    ? html`<table><thead><tr><th>On</th><th>Note</th><th>By</th><th>When (UTC)</th></tr></thead><tbody>${a.notes.map((n) => html`<tr><td class="long">${a.nameOf(n.target)}</td><td class="long">${n.text}</td><td>${n.author}</td><td>${new Date(n.createdMs).toISOString()}</td></tr>`)}</tbody></table>`
     : html`<p class="muted">No notes.</p>`;
   const targets = a.targets.length
-    ? html`<table><thead><tr><th>Item</th><th>Tags</th><th>Starred</th></tr></thead><tbody>${a.targets.map((t) => html`<tr><td class="mono long">${targetText(t.target)}</td><td>${tagChips(t.tags)}</td><td>${t.starred ? '★' : ''}</td></tr>`)}</tbody></table>`
+    ? html`<table><thead><tr><th>Item</th><th>Tags</th><th>Starred</th></tr></thead><tbody>${a.targets.map((t) => html`<tr><td class="long">${a.nameOf(t.target)}</td><td>${tagChips(t.tags)}</td><td>${t.starred ? '★' : ''}</td></tr>`)}</tbody></table>`
     : html`<p class="muted">No users, IP addresses, sessions or findings tagged or starred.</p>`;
   const signins = signinTable(a.signins, { head: 'Tags and notes', cell: (r) => annotatedCell(r as ReportAnnotations['signins'][number]) });
-  return html`<h2>Annotations</h2><h3>Tags</h3>${tags}<h3>Notes</h3>${notes}<h3>Users, IP addresses, sessions and findings</h3>${targets}
+  return html`<h2>Annotations</h2>${summary}<h3>Tags and stars</h3>${tags}<h3>Notes</h3>${notes}<h3>Users, IP addresses, sessions and findings</h3>${targets}
 <h3>Annotated sign-ins (${a.annotatedSignins}${a.annotatedSignins > a.signins.length ? `, first ${a.signins.length} listed` : ''})</h3>${signins}`;
 }
 
