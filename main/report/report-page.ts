@@ -61,10 +61,10 @@ function scopeSection(c: ReportContent): SafeHtml {
 
 function signinTable(rows: readonly ReportSignin[], extra?: { head: string; cell: (r: ReportSignin) => SafeHtml }): SafeHtml {
   if (rows.length === 0) return html`<p class="muted">No sign-ins.</p>`;
-  const head = REPORT_SIGNIN_COLUMNS.map((k) => html`<th>${COLUMN_BY_KEY.get(k)?.label ?? k}</th>`);
-  const cellClass = (k: string) => (k === 'created_at' ? 'when' : k === 'user_agent' || k === 'failure_reason' || k === 'user_principal_name' ? 'long' : '');
-  const body = rows.map((r) => html`<tr>${REPORT_SIGNIN_COLUMNS.map((k) => html`<td class="${cellClass(k)}">${r[k]}</td>`)}${extra ? html`<td>${extra.cell(r)}</td>` : ''}</tr>`);
-  return html`<table><thead><tr>${head}${extra ? html`<th>${extra.head}</th>` : ''}</tr></thead><tbody>${body}</tbody></table>`;
+  // Fixed layout: the header cells' classes give each column its share of the page (report-style.ts).
+  const head = REPORT_SIGNIN_COLUMNS.map((k) => html`<th class="c-${k}">${COLUMN_BY_KEY.get(k)?.label ?? k}</th>`);
+  const body = rows.map((r) => html`<tr>${REPORT_SIGNIN_COLUMNS.map((k) => html`<td>${r[k]}</td>`)}${extra ? html`<td>${extra.cell(r)}</td>` : ''}</tr>`);
+  return html`<table class="signins${extra ? ' extra' : ''}"><thead><tr>${head}${extra ? html`<th class="c-extra">${extra.head}</th>` : ''}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function findingsSection(findings: FindingBlock[] | null): SafeHtml {
@@ -84,7 +84,7 @@ const tagChips = (tags: readonly string[]) => tags.map((t) => html`<span class="
 
 function annotationsSection(a: ReportAnnotations): SafeHtml {
   const c = a.counts;
-  const summary = html`<p>${c.total} annotations in the case: ${c.tags} tags, ${c.notes} notes, ${c.stars} stars (${c.starredSignins} starred sign-ins, ${c.starredOthers} other starred items).</p>`;
+  const summary = html`<p>Annotations in the case: ${c.total} (tags: ${c.tags}, notes: ${c.notes}, stars: ${c.stars}; starred sign-ins: ${c.starredSignins}, other starred items: ${c.starredOthers}).</p>`;
   const starRow = c.stars ? html`<tr><td>★ starred</td><td class="num">${c.starredSignins}</td><td class="num">${c.starredOthers}</td></tr>` : '';
   const tags = a.tags.length || c.stars
     ? html`<table class="narrow"><thead><tr><th>Tag</th><th>Sign-ins</th><th>Other items</th></tr></thead><tbody>${a.tags.map((t) => html`<tr><td>${tagChips([t.tag])}</td><td class="num">${t.signins}</td><td class="num">${t.others}</td></tr>`)}${starRow}</tbody></table>`

@@ -52,6 +52,6 @@ describe('report notes and counts', () => {
     const stars = count('star');
     const starredSignins = listAnnotations(caseDb, { kind: 'star', targetType: 'signin', offset: 0, limit: 1 }).total;
     expect([stars, starredSignins]).toEqual([3, 2]);
-    expect(text).toContain(`${count()} annotations in the case: ${count('tag')} tags, ${count('note')} notes, ${stars} stars (${starredSignins} starred sign-ins, ${stars - starredSignins} other starred items).`);
+    expect(text).toContain(`Annotations in the case: ${count()} (tags: ${count('tag')}, notes: ${count('note')}, stars: ${stars}; starred sign-ins: ${starredSignins}, other starred items: ${stars - starredSignins}).`);
   });
 });
