@@ -6,25 +6,8 @@ import type { Page } from 'playwright-core';
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import { e2e, screenshot } from './context';
 import { assert, assertEqual, test } from './harness';
-import { backendMatching, lastSnapshotFilter, settle, shownCounts } from './ui';
+import { backendMatching, clearFilters, lastRequest, lastSnapshotFilter, openView, settle, shownCounts } from './ui';
 
-
-function lastRequest<T>(channel: string): T {
-  const frame = [...e2e().sentFrames].reverse().find((f) => f.channel === channel);
-  if (!frame) throw new Error(`the page sent no ${channel}`);
-  return frame.req as T;
-}
-
-async function clearFilters(page: Page): Promise<void> {
-  const clear = page.locator('[data-testid=chips] >> text=Clear all');
-  if (await clear.count()) await clear.click();
-  await settle(page);
-}
-
-async function openView(page: Page, view: 'map' | 'sessions' | 'signins'): Promise<void> {
-  await page.click(`[data-testid=view-${view}]`);
-  await page.waitForSelector(`[data-testid=view-${view}][aria-selected=true]`);
-}
 
 /** A point inside the country's shape where the shape itself (not a marker) receives the click. */
 async function countryPoint(page: Page, iso2: string): Promise<{ x: number; y: number }> {

@@ -24,6 +24,8 @@ import './map-sessions.spec';
 import './specs/detections-annotations';
 import './specs/network';
 import './specs/electron';
+// Last: it adds sign-ins to the shared case.
+import './specs/leads';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

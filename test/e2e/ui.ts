@@ -50,3 +50,21 @@ export async function columnTexts(page: Page, column: string): Promise<string[]>
     index,
   );
 }
+
+/** The request of the last call the page made on `channel`. */
+export function lastRequest<T>(channel: string): T {
+  const frame = [...e2e().sentFrames].reverse().find((f) => f.channel === channel);
+  if (!frame) throw new Error(`the page sent no ${channel}`);
+  return frame.req as T;
+}
+
+export async function clearFilters(page: Page): Promise<void> {
+  const clear = page.locator('[data-testid=chips] >> text=Clear all');
+  if (await clear.count()) await clear.click();
+  await settle(page);
+}
+
+export async function openView(page: Page, view: 'map' | 'sessions' | 'signins' | 'overview' | 'detections' | 'annotations' | 'evidence'): Promise<void> {
+  await page.click(`[data-testid=view-${view}]`);
+  await page.waitForSelector(`[data-testid=view-${view}][aria-selected=true]`);
+}

@@ -33,7 +33,7 @@ async function expectShown(filter: FilterSpec, what: string): Promise<number> {
 }
 
 /** Running alone (`npm run test:e2e -- detections`), the case is still empty: import the demo set. */
-async function ensureEvidence(): Promise<void> {
+export async function ensureEvidence(): Promise<void> {
   const { backend, evidenceDir, page, server } = e2e();
   if (!page.url().startsWith(server.origin)) await page.goto(server.url);
   if ((await backend.call('case.info', {})).signins > 0) return;
