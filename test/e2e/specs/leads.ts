@@ -39,10 +39,11 @@ async function expectShown(page: Page, filter: FilterSpec, what: string): Promis
   return expected;
 }
 
-async function shootBoth(page: Page, name: string): Promise<void> {
+async function shootBoth(page: Page, name: string, focus?: string): Promise<void> {
   for (const v of VIEWPORTS) {
     await page.setViewportSize(v);
     await settle(page, 250);
+    if (focus) await page.locator(focus).first().scrollIntoViewIfNeeded();
     await screenshot(page, `${name}-${v.width}x${v.height}`);
   }
   await page.setViewportSize({ width: 1600, height: 960 });
@@ -76,6 +77,7 @@ test('leads: pivot from a finding to every sign-in of its users or IPs from its 
     assert(await page.isVisible('[data-testid=pivot-chip]'), `the pivot chip shows in ${view}`);
   }
   // A finding's own rows (Show sign-ins): that scope chip shows in other views too.
+  await openView(page, 'detections');
   await page.click(row);
   await page.click('[data-testid=show-signins]');
   await page.waitForSelector('[data-testid=rids-chip]');
@@ -147,7 +149,7 @@ test('leads: session details show each sign-in’s Conditional Access result and
     if (status === 'failure') failures++;
   }
   assert(failures > 0, 'a blocked sign-in shows its CA failure');
-  await shootBoth(page, '44-session-ca');
+  await shootBoth(page, '44-session-ca', '[data-testid=session-rows]');
   await openView(page, 'signins');
   await clearFilters(page);
 });
@@ -157,6 +159,11 @@ test('leads: "Same correlation ID" keeps the selected sign-in and zooms the time
   await ensureEvidence();
   await openView(page, 'signins');
   await clearFilters(page);
+  // A sign-in of a session with several rows (found by a text search on its correlation id).
+  const big = (await backend.call('sessions.list', { filter: { conditions: [] }, sort: { column: 'rows', dir: 'desc' }, limit: 1 })).rows[0]!;
+  await page.fill('[data-testid=search]', big.correlationId);
+  await page.keyboard.press('Enter');
+  await settle(page);
   await page.click('.grid-row[aria-rowindex="2"]');
   await page.waitForSelector('[data-testid=details] [data-testid=same-correlation]');
   const rid = lastRequest<{ rid: number }>('record.get').rid;
@@ -205,7 +212,7 @@ test('leads: after sign-ins are added the Detections view and its findings say t
   await page.waitForSelector('[data-testid=stale-banner]', { state: 'detached' });
   assertEqual(await page.locator('[data-testid=finding-stale]').count(), 0, 'no finding is stale after the re-run');
   const status = await backend.call('detections.status', {});
-  assertEqual([status.stale, status.signinsAtRun], [false, before + 3], 'the backend agrees');
+  assertEqual(JSON.stringify([status.stale, status.signinsAtRun]), JSON.stringify([false, before + 3]), 'the backend agrees');
 });
 
 test('leads: screenshots of the changed views (aggregate, map travel)', async () => {
