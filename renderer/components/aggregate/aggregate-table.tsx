@@ -2,6 +2,7 @@
 // session list); clicking a group, or Enter on it, shows its sign-ins in the normal grid.
 import { useEffect, useRef } from 'react';
 import { statusClass } from '../../format/cells';
+import { formatDateTime } from '../../format/time';
 import { useStore } from '../../store/store';
 import type { OffsetPageCache } from '../sessions/offset-page-cache';
 import { realHeight, realTop } from '../grid/scaled-scroll';
@@ -62,7 +63,7 @@ export function AggregateTable({ window, cache, version }: Props) {
                 aria-rowindex={item.index + 1}
                 className={`grid-row agg-row ${row ? statusClass(row.status) : 'loading'}${item.index % 2 ? ' odd' : ''}`}
                 style={{ transform: `translateY(${realTop(scaled, item.start)}px)`, width }}
-                title={row ? `Show these ${row.count} sign-ins in the grid` : undefined}
+                title={row ? `${formatDateTime(row.first, mode)} → ${formatDateTime(row.last, mode)}: show these ${row.count} sign-ins in the grid` : undefined}
                 onClick={() => row && expandGroup(window, row)}
                 onKeyDown={(e) => e.key === 'Enter' && row && expandGroup(window, row)}
               >
