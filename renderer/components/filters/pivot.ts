@@ -23,5 +23,5 @@ export function pivotTo(lead: Lead, label: string): void {
 export async function pivotFromRids(rids: readonly number[]): Promise<void> {
   if (!rids.length) return;
   const scope = await api().call('query.scope', { filter: { conditions: [], rids: [...rids] } });
-  pivotTo(scope, rids.length === 1 ? `sign-in #${rids[0]}` : `${formatCount(rids.length)} selected sign-ins`);
+  pivotTo(scope, rids.length === 1 ? 'the selected sign-in' : `${formatCount(rids.length)} selected sign-ins`);
 }
