@@ -234,8 +234,17 @@ test('leads: screenshots of the changed views (aggregate, map travel)', async ()
   }
   await page.setViewportSize({ width: 1600, height: 960 });
   await page.click('[data-testid=aggregate-bar] button[data-window="off"]');
+  // The travel panel states the impossible-travel rule's setting, which it judges its legs by.
+  const { backend, groundTruth } = e2e();
+  const victim = groundTruth.attacks.find((a) => a.kind === 'impossible-travel')!.victims[0]!;
+  const rule = (await backend.call('detections.list', {})).find((r) => r.id === 'impossible-travel')!;
+  const speed = rule.params.find((p) => p.key === 'maxSpeedKmh')!.value;
   await openView(page, 'map');
   await page.waitForSelector('[data-testid=travel-user-search]');
-  await shootBoth(page, '48-map');
+  await page.fill('[data-testid=travel-user-search]', victim.split('@')[0]!);
+  await page.click(`[data-testid=travel-user-list] .up-row:has(.vp-value:text-is("${victim}"))`);
+  await page.waitForSelector('[data-testid=travel-leg].impossible');
+  assert((await page.textContent('.tp-rule'))?.includes(`faster than ${speed.toLocaleString('en-US')} km/h`), 'the map uses the rule’s speed');
+  await shootBoth(page, '48-map-travel', '[data-testid=travel-panel]');
   await openView(page, 'signins');
 });
