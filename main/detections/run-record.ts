@@ -5,7 +5,8 @@
 import type { DetectionStatus } from '../../shared/model/detection';
 import type { CaseDb } from '../db/case-db';
 import { caseVersion } from '../query/case-cache';
-import { ensureFindingTables } from './finding-store';
+import { ensureFindingTables, replaceFindings } from './finding-store';
+import type { RunResult } from './runner';
 
 const META_KEY = 'detections.runs';
 
@@ -23,7 +24,13 @@ export function dataStamp(db: CaseDb): DataStamp {
   return { version: caseVersion(db), signins: Number(db.scalar('SELECT count(*) FROM signin_data')) };
 }
 
-export function recordRun(db: CaseDb, ruleIds: readonly string[], stamp: DataStamp, at = new Date().toISOString()): void {
+/** Stores a run's findings in place of the completed rules' old ones, and when and over what it ran. */
+export function saveRun(db: CaseDb, run: Pick<RunResult, 'completedRuleIds' | 'findings' | 'stamp'>): void {
+  replaceFindings(db, run.completedRuleIds, run.findings);
+  recordRun(db, run.completedRuleIds, run.stamp);
+}
+
+function recordRun(db: CaseDb, ruleIds: readonly string[], stamp: DataStamp, at = new Date().toISOString()): void {
   const runs = loadRuns(db);
   for (const id of ruleIds) runs[id] = { at, ...stamp };
   db.setMeta(META_KEY, JSON.stringify(runs));

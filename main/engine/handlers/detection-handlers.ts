@@ -2,9 +2,9 @@
 // rules), stored findings.
 import type { ImportProgress } from '../../../shared/model/import-summary';
 import { ApiFailure } from '../../api/api-failure';
-import { replaceFindings, listFindings } from '../../detections/finding-store';
+import { listFindings } from '../../detections/finding-store';
 import { runDetections } from '../../detections/runner';
-import { dataStamp, detectionStatus, recordRun } from '../../detections/run-record';
+import { detectionStatus, saveRun } from '../../detections/run-record';
 import { InvalidSettingError, listRules, updateSettings } from '../../detections/settings';
 import { RULE_BY_ID } from '../../detections/registry';
 import type { EngineContext, HandlerTable } from '../context';
@@ -20,7 +20,6 @@ export function detectionHandlers(ctx: EngineContext): HandlerTable {
       if (unknown) throw new ApiFailure('INVALID_INPUT', `unknown rule ${unknown}`);
       const db = ctx.db;
       const jobId = ctx.jobs.start('detections', async (signal, progress) => {
-        const stamp = dataStamp(db);
         const result = await runDetections(db, {
           ...(ruleIds ? { ruleIds } : {}),
           signal,
@@ -29,8 +28,7 @@ export function detectionHandlers(ctx: EngineContext): HandlerTable {
           onProgress: (p) => progress({ phase: 'detecting' as ImportProgress['phase'], file: p.title, fileIndex: p.index, files: p.total, bytesDone: p.index, bytesTotal: p.total, records: p.findings, recordsPerSecond: 0, bytesPerSecond: 0 }),
         });
         if (db === ctx.db && result.completedRuleIds.length) {
-          replaceFindings(db, result.completedRuleIds, result.findings);
-          recordRun(db, result.completedRuleIds, stamp);
+          saveRun(db, result);
           ctx.markDirty();
         }
         return result.summary;

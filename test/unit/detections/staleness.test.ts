@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../main/engine/engine';
 import { importFiles } from '../../../main/import/pipeline';
+import { detectionStatus, saveRun } from '../../../main/detections/run-record';
+import { runDetections } from '../../../main/detections/runner';
 import { after, fixtureCase, graphSignin, type FixtureSignin } from './helpers/graph-fixture';
 
 const T0 = '2025-03-04T10:00:00.000Z';
@@ -54,6 +56,14 @@ describe('stale findings', () => {
     expect(partly.staleRuleIds).not.toContain('password-spray');
     await run();
     expect(await engine.handle('detections.status', {})).toMatchObject({ signinsAtRun: 7, signinsNow: 7, staleRuleIds: [], stale: false });
+  });
+
+  it('records the run wherever findings are saved (command line --save, the demo case)', async () => {
+    const db = await fixtureCase(SPRAY);
+    saveRun(db, await runDetections(db));
+    expect(detectionStatus(db)).toMatchObject({ signinsAtRun: 6, signinsNow: 6, stale: false });
+    db.db.run('DELETE FROM signin_data WHERE rid = (SELECT max(rid) FROM signin_data)');
+    expect(detectionStatus(db)).toMatchObject({ signinsAtRun: 6, signinsNow: 5, stale: true });
   });
 
   it('turns stale when sign-ins are removed', async () => {
