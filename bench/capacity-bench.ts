@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const { ms: indexMs } = await time(() => caseDb.buildIndexes());
   figure('build indexes', `${(indexMs / 1000).toFixed(1)} s`);
   const file = path.join(path.dirname(from), `capacity-${rows}.signinscope`);
-  const { value: bytes, ms: saveMs } = await time(() => saveCase(caseDb, file));
+  const { value: bytes, ms: saveMs } = await time(() => saveCase(caseDb, file, { replace: true }));
   figure('case file', `${mb(bytes)} MB (${(bytes / rows).toFixed(0)} bytes per sign-in), saved in ${(saveMs / 1000).toFixed(1)} s`);
   caseDb.close();
   const { value: reopened, ms: reopenMs } = await time(() => loadCase(file));

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   figure('peak RSS so far', `${rssMb()} MB`);
 
   const casePath = path.join(outDir, `case-${records}.signinscope`);
-  const { value: caseBytes, ms: saveMs } = await time(() => saveCase(caseDb, casePath));
+  const { value: caseBytes, ms: saveMs } = await time(() => saveCase(caseDb, casePath, { replace: true }));
   figure('case file', `${mb(caseBytes)} MB (${(caseBytes / summary.signins).toFixed(0)} bytes per sign-in), saved in ${(saveMs / 1000).toFixed(1)} s`);
   caseDb.close();
   const { value: reopened, ms: reopenMs } = await time(() => loadCase(casePath));

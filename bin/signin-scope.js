@@ -3,10 +3,10 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const built = path.join(__dirname, '..', 'dist', 'main', 'cli.js');
-let runCli;
-if (fs.existsSync(built)) ({ runCli } = require(built));
+let main;
+if (fs.existsSync(built)) ({ main } = require(built));
 else {
   require('tsx/cjs');
-  ({ runCli } = require(path.join(__dirname, '..', 'main', 'cli', 'index.ts')));
+  ({ main } = require(path.join(__dirname, '..', 'main', 'cli', 'index.ts')));
 }
-runCli(process.argv.slice(2)).then((code) => process.exit(code));
+void main(process.argv.slice(2));

@@ -20,8 +20,10 @@ if (!bin) {
       '',
       '    npm run serve                     # the demo case',
       '    npm run serve -- evidence/*.json  # your own exports',
+      '    npm start -- --root DIR --out DIR # read evidence under DIR, write cases and exports to DIR',
       '',
-      'Starting browser mode on the demo case now…',
+      'Starting browser mode on the demo case now. It may read the folder you started in and writes',
+      'only to its output folder (printed below); drop files on the page to import them.',
       '',
     ].join('\n'),
   );

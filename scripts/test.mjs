@@ -10,9 +10,13 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-console.log('== typecheck');
-if (run('npx', ['tsc', '--noEmit', '-p', '.']) === 0) passed++;
-else failed++;
+// Three configs: main/shared without the DOM, renderer/preload without Node's types, and the
+// umbrella (tests and benchmarks, which use both).
+for (const config of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.json']) {
+  console.log(`== typecheck (${config})`);
+  if (run('npx', ['tsc', '--noEmit', '-p', config]) === 0) passed++;
+  else failed++;
+}
 
 console.log('== unit and integration tests (vitest)');
 mkdirSync(path.join(root, '.tmp'), { recursive: true });

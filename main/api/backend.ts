@@ -7,11 +7,19 @@ import { contract, type Channel, type EventName, type Result, type ShellCommand 
 import { IMPORTER_VERSION } from '../../shared/model/import-summary';
 import { EngineHost } from '../engine/host';
 import { ApiFailure } from './api-failure';
+import { DroppedFiles } from './dropped-files';
+import { cacheDir } from '../platform/cache-dir';
+import { QueryLog } from '../platform/query-log';
 import { PathPolicy } from './path-policy';
 
 export interface BackendOptions {
   mode: 'electron' | 'browser' | 'test';
-  roots: string[];
+  /** Folders (or single files) the page may read: browser mode's --root and start folder. */
+  readRoots: string[];
+  /** Folders the page may write into (and read): browser mode's output folder. */
+  writeRoots?: string[];
+  /** The browser-mode output folder, shown on screen and offered first by Save and Export. */
+  outputDir?: string | null;
   /** Evidence files or a case file to open at start. */
   openPaths?: string[];
   demo?: boolean;
@@ -25,42 +33,64 @@ export interface Shell {
 export interface Backend {
   invoke(channel: string, rawReq: unknown): Promise<Result<unknown>>;
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
-  /** Electron: a path the user picked in a dialog or dropped on the window. */
-  grant(p: string): void;
+  /** A file the user picked to open or dropped on the window: that file only, for reading. */
+  grantRead(p: string): void;
+  /** An output location the user chose (folder to write into, Save dialog target): for writing. */
+  grantWrite(p: string): void;
   /** Electron: the native dialogs behind `app.command` (browser mode has none). */
   setShell(shell: Shell): void;
+  /** The query log file (Help ▸ Open Query Log). */
+  readonly logFile: string;
   close(): Promise<void>;
 }
 
 export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const host = await EngineHost.start();
-  const policy = new PathPolicy(opts.roots);
-  for (const p of opts.openPaths ?? []) policy.grant(p);
+  const log = new QueryLog(path.join(cacheDir(), 'logs'));
+  logJobs(host, log);
+  const policy = new PathPolicy({ read: opts.readRoots, write: opts.writeRoots ?? [] });
+  for (const p of opts.openPaths ?? []) policy.grantRead(p);
 
+  const dropped = new DroppedFiles(opts.outputDir ?? null);
   let shell: Shell | null = null;
   const mainSide: Partial<Record<Channel, (req: any) => Promise<unknown>>> = {
-    'app.info': async () => ({ version: IMPORTER_VERSION, mode: opts.mode, roots: policy.list() }),
+    'app.info': async () => ({ version: IMPORTER_VERSION, mode: opts.mode, roots: policy.list(), writable: policy.writable(), outputDir: opts.outputDir ?? null }),
     'app.command': async ({ command }: { command: ShellCommand }) => {
       if (!shell) throw new ApiFailure('NOT_FOUND', 'native dialogs exist only in the desktop app');
       return shell.run(command);
     },
     'fs.list': async ({ dir }: { dir?: string }) => listDir(policy, dir),
+    'drop.begin': (req) => dropped.begin(req),
+    'drop.chunk': (req) => dropped.chunk(req),
+    'drop.finish': (req) => dropped.finish(req),
+    'drop.abort': (req) => dropped.abort(req),
   };
   const pathChecks: Partial<Record<Channel, (req: any) => void>> = {
-    'case.open': (req: { path: string }) => (req.path = policy.check(req.path)),
+    'case.open': (req: { path: string }) => (req.path = policy.checkRead(req.path)),
     'case.save': (req: { path?: string }) => {
-      if (req.path) req.path = policy.check(req.path, { forWriting: true });
+      if (req.path) req.path = policy.checkWrite(req.path);
     },
-    'import.start': (req: { paths: string[] }) => (req.paths = req.paths.map((p) => policy.check(p))),
+    'import.start': (req: { paths: string[] }) => (req.paths = req.paths.map((p) => policy.checkRead(p))),
     'geo.setDatabases': (req: { cityMmdb?: string | null; asnMmdb?: string | null }) => {
-      if (typeof req.cityMmdb === 'string') req.cityMmdb = policy.check(req.cityMmdb);
-      if (typeof req.asnMmdb === 'string') req.asnMmdb = policy.check(req.asnMmdb);
+      if (typeof req.cityMmdb === 'string') req.cityMmdb = policy.checkRead(req.cityMmdb);
+      if (typeof req.asnMmdb === 'string') req.asnMmdb = policy.checkRead(req.asnMmdb);
     },
-    'export.rows': (req: { path: string }) => (req.path = policy.check(req.path, { forWriting: true })),
-    'report.html': (req: { path: string }) => (req.path = policy.check(req.path, { forWriting: true })),
+    'export.rows': (req: { path: string }) => (req.path = policy.checkWrite(req.path)),
+    'report.html': (req: { path: string }) => (req.path = policy.checkWrite(req.path)),
+  };
+  /** After a call succeeds: an opened case may be saved in place (its own file, nothing beside it). */
+  const afterSuccess: Partial<Record<Channel, (req: any) => void>> = {
+    'case.open': (req: { path: string }) => policy.grantWrite(req.path),
   };
 
   async function invoke(channel: string, rawReq: unknown): Promise<Result<unknown>> {
+    const started = performance.now();
+    const result = await answer(channel, rawReq);
+    log.timing('call', channel, performance.now() - started, result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`);
+    return result;
+  }
+
+  async function answer(channel: string, rawReq: unknown): Promise<Result<unknown>> {
     try {
       if (!Object.hasOwn(contract, channel)) throw new ApiFailure('NOT_FOUND', `unknown channel "${String(channel).slice(0, 64)}"`);
       const spec = contract[channel as Channel];
@@ -70,9 +100,11 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       pathChecks[channel as Channel]?.(req);
       const local = mainSide[channel as Channel];
       const value = local ? await local(req) : await host.call(channel, req);
+      afterSuccess[channel as Channel]?.(req);
       return { ok: true, value };
     } catch (e) {
       const code = e instanceof ApiFailure ? e.code : 'INTERNAL';
+      if (code === 'INTERNAL') log.error(channel, e);
       return { ok: false, error: { code, message: (e as Error)?.message ?? String(e) } };
     }
   }
@@ -80,12 +112,32 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const backend: Backend = {
     invoke,
     subscribe: (listener) => host.onEvent(listener),
-    grant: (p) => policy.grant(p),
+    grantRead: (p) => policy.grantRead(p),
+    grantWrite: (p) => policy.grantWrite(p),
     setShell: (s) => (shell = s),
-    close: () => host.stop(),
+    logFile: log.file,
+    close: async () => {
+      await dropped.abortAll();
+      await host.stop();
+      await log.flush();
+    },
   };
   await openAtStart(backend, opts);
   return backend;
+}
+
+/** Every job's run time, from its first event to its end, in the query log. */
+function logJobs(host: EngineHost, log: QueryLog): void {
+  const started = new Map<string, number>();
+  host.onEvent((event, payload) => {
+    const job = payload as { jobId?: string; kind?: string; ok?: boolean; cancelled?: boolean; error?: string | null };
+    if (!job.jobId) return;
+    if (event === 'job.progress' && !started.has(job.jobId)) started.set(job.jobId, performance.now());
+    if (event !== 'job.done') return;
+    const since = started.get(job.jobId) ?? performance.now();
+    started.delete(job.jobId);
+    log.timing('job', job.kind ?? 'job', performance.now() - since, job.cancelled ? 'cancelled' : job.ok ? 'ok' : `failed: ${job.error ?? ''}`);
+  });
 }
 
 async function openAtStart(backend: Backend, opts: BackendOptions): Promise<void> {
@@ -103,7 +155,7 @@ async function listDir(policy: PathPolicy, dir: string | undefined) {
     const entries = await Promise.all(policy.list().map(async (root) => ({ name: root, path: root, isDir: (await fsp.stat(root).catch(() => null))?.isDirectory() ?? false, size: 0 })));
     return { dir: null, entries };
   }
-  const abs = policy.check(dir);
+  const abs = policy.checkRead(dir);
   const names = await fsp.readdir(abs, { withFileTypes: true });
   const entries = await Promise.all(
     names

@@ -1,49 +1,71 @@
-// Which files a request may read or write. Electron grants paths picked in native dialogs (or
-// dropped on the window); browser mode grants the files and folders named on its command line.
-// Everything is compared after realpath, so `..` and symlinks cannot escape a root.
+// Which files a request may read and where it may write: two separate kinds of grant.
+//   - Read grants: evidence files and cases the user picked or dropped (that file only, never its
+//     folder), and folders shared on the browser-mode command line (--root, or the folder it started in).
+//   - Write grants: output locations the user chose (a folder picked to write into, the browser-mode
+//     output folder, the exact file named in a Save dialog, an opened case's own file). A write grant
+//     also allows reading there, so a saved case or export can be reopened.
+// Below a granted folder, names starting with a dot (.ssh, .git, temp files) are never reachable.
+// Everything is compared after realpath, so `..` and symlinks cannot escape a grant. Whether an
+// allowed write target may really be written (never evidence, replace only when confirmed) is the
+// write-target rule's decision (main/cases/write-target.ts), made where the file is written.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ApiFailure } from './api-failure';
 
+export interface Grants {
+  read?: readonly string[];
+  write?: readonly string[];
+}
+
 export class PathPolicy {
-  private readonly roots = new Set<string>();
+  private readonly readGrants = new Set<string>();
+  private readonly writeGrants = new Set<string>();
 
-  constructor(roots: readonly string[] = []) {
-    for (const r of roots) this.grant(r);
+  constructor(grants: Grants = {}) {
+    for (const p of grants.read ?? []) this.grantRead(p);
+    for (const p of grants.write ?? []) this.grantWrite(p);
   }
 
-  grant(p: string): void {
-    this.roots.add(resolveReal(p));
+  grantRead(p: string): void {
+    this.readGrants.add(resolveReal(p));
   }
 
+  grantWrite(p: string): void {
+    this.writeGrants.add(resolveReal(p));
+  }
+
+  /** Every granted location, readable ones first (what the in-app file browser starts from). */
   list(): string[] {
-    return [...this.roots];
+    return [...new Set([...this.readGrants, ...this.writeGrants])];
   }
 
-  allows(p: string): boolean {
-    const real = resolveReal(p);
-    for (const root of this.roots) {
-      if (real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) return true;
-    }
-    return false;
+  writable(): string[] {
+    return [...this.writeGrants];
   }
 
-  /** Throws FORBIDDEN unless the path (or, for a file to be created, its folder) is granted. */
-  check(p: string, opts: { forWriting?: boolean } = {}): string {
+  /** Throws FORBIDDEN unless the path may be read (a read or a write grant covers it). */
+  checkRead(p: string): string {
     const abs = path.resolve(p);
-    const subject = opts.forWriting && !exists(abs) ? path.dirname(abs) : abs;
-    if (!this.allows(subject)) throw new ApiFailure('FORBIDDEN', `access to ${abs} was not granted (open it through the file dialog or name it on the command line)`);
+    if (!covered(resolveReal(abs), this.list())) throw new ApiFailure('FORBIDDEN', `reading ${abs} was not granted (open it through the file dialog, drop it on the window, or name it on the command line)`);
+    return abs;
+  }
+
+  /** Throws FORBIDDEN unless the file may be created or replaced there (a write grant covers it). */
+  checkWrite(p: string): string {
+    const abs = path.resolve(p);
+    if (!covered(resolveReal(abs), this.writable())) throw new ApiFailure('FORBIDDEN', `writing ${abs} was not granted: write into the output folder or a folder you chose to write into`);
     return abs;
   }
 }
 
-function exists(p: string): boolean {
-  try {
-    realpathSync(p);
-    return true;
-  } catch {
-    return false;
+/** Is `real` a grant itself, or inside a granted folder without passing through a dot-name? */
+function covered(real: string, grants: readonly string[]): boolean {
+  for (const grant of grants) {
+    if (real === grant) return true;
+    const prefix = grant.endsWith(path.sep) ? grant : grant + path.sep;
+    if (real.startsWith(prefix) && !real.slice(prefix.length).split(path.sep).some((part) => part.startsWith('.'))) return true;
   }
+  return false;
 }
 
 function resolveReal(p: string): string {

@@ -13,6 +13,7 @@ import { applyJournaled, journalSeq, replayEntries, setJournalSeq } from '../ann
 import { applyOp, type AnnotationOp, type OpResult } from '../annotations/ops';
 import type { CaseDb } from '../db/case-db';
 import { saveCase } from './case-store';
+import { checkWriteTarget } from './write-target';
 import { autosavePathOf, discardRecovery, Journal, journalPathFor, loadRecovered, newUnsavedLocation, readJournal, type CaseLocation } from './journal';
 
 export { DEMO_RECOVERY_ID, newUnsavedLocation, type CaseLocation } from './journal';
@@ -84,14 +85,16 @@ export class CaseKeeper {
   }
 
   /** Saves the case (also "save as"); the journal then starts afresh next to the new file. */
-  saveAs(target: string, author?: string): Promise<number> {
+  saveAs(target: string, author?: string, overwrite = false): Promise<number> {
     return this.exclusive(async () => {
       const s = this.current();
       const same = s.location.kind === 'file' && path.resolve(s.location.casePath) === path.resolve(target);
+      // Refused targets (evidence, a non-case, an unconfirmed replace) are refused before anything changes.
+      await checkWriteTarget(s.db, target, { kind: 'case', replace: same || overwrite });
       // A journal left next to the target belongs to the file being replaced: it must not be replayed onto this one.
       if (!same) await fsp.rm(journalPathFor(target), { force: true });
       applyOp(s.db, { type: 'activity', action: 'save', details: { path: target }, author: author ?? defaultAuthor(), at: Date.now() });
-      const bytes = await saveCase(s.db, target);
+      const bytes = await saveCase(s.db, target, { replace: same || overwrite });
       if (same) await clearJournal(s);
       else {
         await s.journal?.close();
@@ -229,7 +232,7 @@ export class CaseKeeper {
     const started = Date.now();
     try {
       await fsp.mkdir(path.dirname(target), { recursive: true });
-      const bytes = await saveCase(s.db, target);
+      const bytes = await saveCase(s.db, target, { replace: true }); // its own file or recovery copy
       await clearJournal(s);
       s.pending = 0;
       s.baseDirty = s.changed = false;

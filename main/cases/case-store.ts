@@ -3,10 +3,16 @@
 import { promises as fsp } from 'node:fs';
 import { CaseDb } from '../db/case-db';
 import { writeFileAtomic } from './atomic-write';
+import { checkWriteTarget } from './write-target';
 
 export const CASE_EXTENSION = '.signinscope';
 
-export async function saveCase(caseDb: CaseDb, target: string): Promise<number> {
+/**
+ * Writes the case to `target`, which must pass the write-target rule (main/cases/write-target.ts):
+ * never evidence; an existing file only when it is a case and `replace` says so.
+ */
+export async function saveCase(caseDb: CaseDb, target: string, opts: { replace?: boolean; evidence?: readonly string[] } = {}): Promise<number> {
+  await checkWriteTarget(caseDb, target, { kind: 'case', ...opts });
   caseDb.setMeta('saved_at', new Date().toISOString());
   const bytes = caseDb.export();
   await writeFileAtomic(target, bytes);

@@ -1,10 +1,10 @@
 // The embedded demo case: a fictional tenant's week written by the seeded generator (every export
 // format, overlapping files, planted attacks), imported once and cached as a case file. Nothing real
 // is shipped; the same seed always gives the same case.
-import { existsSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { CaseDb } from '../db/case-db';
+import { cacheDir } from '../platform/cache-dir';
 import { writeDemoSet } from '../generator/demo-set';
 import { importFiles } from '../import/pipeline';
 import { loadCase, saveCase } from './case-store';
@@ -13,11 +13,7 @@ import { saveRun } from '../detections/run-record';
 import { runDetections } from '../detections/runner';
 
 export const DEMO_SEED = 20251104;
-const DEMO_VERSION = 3; // bump when the generator's output changes
-
-export function cacheDir(): string {
-  return process.env.SIGNINSCOPE_CACHE ?? path.join(os.homedir(), '.cache', 'signinscope');
-}
+const DEMO_VERSION = 4; // bump when the generator's output changes (4: admin-center labels in the portal CSVs)
 
 export async function openDemoCase(): Promise<{ caseDb: CaseDb; evidenceDir: string }> {
   const dir = path.join(cacheDir(), `demo-v${DEMO_VERSION}-${DEMO_SEED}`);
@@ -27,7 +23,7 @@ export async function openDemoCase(): Promise<{ caseDb: CaseDb; evidenceDir: str
     try {
       return { caseDb: await loadCase(caseFile), evidenceDir };
     } catch {
-      // a damaged cache is rebuilt below
+      rmSync(caseFile, { force: true }); // a damaged cache is rebuilt below
     }
   }
   mkdirSync(evidenceDir, { recursive: true });

@@ -7,7 +7,8 @@ import { existsSync, promises as fsp, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { CaseDb } from '../db/case-db';
 import { loadCase } from './case-store';
-import { cacheDir, DEMO_SEED } from './demo-case';
+import { cacheDir } from '../platform/cache-dir';
+import { DEMO_SEED } from './demo-case';
 import { syncDirectory } from './atomic-write';
 
 export interface JournalEntry<Op = unknown> {

@@ -7,6 +7,7 @@ import { saveRun } from '../detections/run-record';
 import { runDetections } from '../detections/runner';
 import { UsageError, type ParsedArgs } from './args';
 import { cleanCell } from './format';
+import { printError } from './output';
 
 /** Request ids printed per finding in text mode; --json lists all stored ones. */
 const TEXT_IDS = 50;
@@ -18,11 +19,11 @@ export async function detectCommand(args: ParsedArgs, out: (s: string) => void):
   try {
     const run = await runDetections(caseDb);
     const { findings, summary } = run;
-    for (const r of summary.rules) if (r.error) process.stderr.write(`signin-scope detect: rule ${r.ruleId} failed: ${cleanCell(r.error)}\n`);
+    for (const r of summary.rules) if (r.error) printError(`signin-scope detect: rule ${r.ruleId} failed: ${r.error}`);
     const withIds = findings.map((f) => ({ ...f, requestIds: requestIdsOf(caseDb, f.rids) }));
     if (args.flags.has('save')) {
       saveRun(caseDb, run);
-      await saveCase(caseDb, file);
+      await saveCase(caseDb, file, { replace: true }); // the case's own file
     }
     out(args.flags.has('json') ? JSON.stringify({ summary, findings: withIds }, null, 2) : describe(summary, withIds, args.flags.has('save')));
     return 0;

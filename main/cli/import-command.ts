@@ -6,9 +6,11 @@ import { CaseDb } from '../db/case-db';
 import { importFiles } from '../import/pipeline';
 import { UsageError, type ParsedArgs } from './args';
 import { table } from './format';
+import { terminalSafe } from './output';
 import { loadCase } from '../cases/case-store';
 import { refreshDerivedData } from '../cases/derived-data';
 import { existsSync } from 'node:fs';
+import { checkWriteTarget } from '../cases/write-target';
 
 export const EXIT_OK = 0;
 export const EXIT_REJECTED = 1;
@@ -19,17 +21,26 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
   const target = args.options.get('case');
   if (files.length === 0) throw new UsageError('import needs at least one evidence file');
   if (!target) throw new UsageError('import needs --case OUT.signinscope');
-  // Importing into an existing case adds to it (overlapping records are deduplicated).
-  const caseDb = existsSync(target) && !args.flags.has('replace') ? await loadCase(target) : await CaseDb.create();
+  // Importing into an existing case adds to it (overlapping records are deduplicated); --replace starts
+  // afresh. Either way the target is checked before any work: never evidence, only ever a case.
+  const replace = args.flags.has('replace');
+  const adding = existsSync(target) && !replace;
+  await checkWriteTarget(null, target, { kind: 'case', replace: replace || adding, evidence: files }).catch((e: Error) => {
+    throw new UsageError(`${e.message}${/exists: confirm/.test(e.message) ? ' (add --replace)' : ''}`);
+  });
+  const caseDb = adding ? await loadCase(target) : await CaseDb.create();
   const interactive = process.stderr.isTTY && !args.flags.has('json');
   const summary = await importFiles(caseDb, files, {
     progressEveryMs: 500,
-    onProgress: interactive ? (p) => process.stderr.write(`\r${p.phase} ${p.file} ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB, ${p.records} records, ${Math.round(p.recordsPerSecond)} rec/s   `) : undefined,
+    onProgress: interactive ? (p) => process.stderr.write(`\r${p.phase} ${terminalSafe(p.file)} ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB, ${p.records} records, ${Math.round(p.recordsPerSecond)} rec/s   `) : undefined,
   });
   if (!summary.cancelled) await refreshDerivedData(caseDb);
   if (interactive) process.stderr.write('\n');
   if (!caseDb.meta('title')) caseDb.setMeta('title', path.basename(target).replace(/\.signinscope$/, ''));
-  await saveCase(caseDb, target);
+  await saveCase(caseDb, target, { replace: true, evidence: files }).catch((e: Error) => {
+    caseDb.close();
+    throw new UsageError(e.message);
+  });
   caseDb.close();
   out(args.flags.has('json') ? JSON.stringify({ case: path.resolve(target), ...summary }, null, 2) : describe(summary, target));
   return exitCodeOf(summary);

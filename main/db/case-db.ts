@@ -3,6 +3,7 @@
 import type { Database } from 'sql.js';
 import { loadSqlJs } from './sqljs';
 import { migrateCase } from './migrate';
+import { markVocabularyCurrent, migrateVocabulary } from './migrate-vocabulary';
 import { INDEX_DDL, SCHEMA_VERSION, schemaDdl } from './schema';
 import { StringDictionary } from './string-dictionary';
 
@@ -23,7 +24,11 @@ export class CaseDb {
       migrateCase(db);
     }
     db.exec(schemaDdl());
-    if (!bytes) setMeta(db, 'schema_version', String(SCHEMA_VERSION));
+    if (bytes) migrateVocabulary(db);
+    else {
+      setMeta(db, 'schema_version', String(SCHEMA_VERSION));
+      markVocabularyCurrent(db);
+    }
     return new CaseDb(db);
   }
 

@@ -1,6 +1,8 @@
-// What the menu, drag-and-drop and the command line do: native dialogs, then backend calls. Paths
-// the user picked are granted to the backend's path policy first (roots are empty in Electron).
-import { app, dialog, type BrowserWindow } from 'electron';
+// What the menu, drag-and-drop and the command line do: native dialogs, then backend calls. What the
+// user picked is granted to the backend's path policy first (nothing else is granted in Electron):
+// files to open are readable (that file only, never its folder); a folder chosen to write into and a
+// Save dialog's file are writable.
+import { app, dialog, shell, type BrowserWindow } from 'electron';
 import type { ShellCommand } from '../../shared/api/contract';
 import type { Backend } from '../api/backend';
 import type { RecentCases } from './recent-cases';
@@ -24,7 +26,7 @@ export class Actions {
     if (paths.length === 0) return;
     const caseFile = paths.find((p) => p.endsWith('.signinscope'));
     if (caseFile) return this.openCase(caseFile);
-    for (const p of paths) this.backend.grant(p);
+    for (const p of paths) this.backend.grantRead(p);
     await this.call('import.start', { paths });
   }
 
@@ -43,7 +45,7 @@ export class Actions {
     const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
     const folder = res.canceled ? undefined : res.filePaths[0];
     if (!folder) return null;
-    this.backend.grant(folder);
+    this.backend.grantWrite(folder);
     return folder;
   }
 
@@ -63,7 +65,7 @@ export class Actions {
   }
 
   async openCase(casePath: string): Promise<void> {
-    this.backend.grant(casePath);
+    this.backend.grantRead(casePath); // the backend adds a write grant for this file once it opened as a case
     if (await this.call('case.open', { path: casePath })) this.remember(casePath);
   }
 
@@ -75,17 +77,26 @@ export class Actions {
     const info = await this.backend.invoke('case.info', {});
     const current = info.ok ? (info.value as { path: string | null }).path : null;
     let target = saveAs ? null : current;
+    let confirmed = true; // saving in place, or a name the dialog confirmed
     if (!target) {
       const win = this.window();
-      const opts = { title: 'Save case', defaultPath: current ?? 'investigation.signinscope', filters: [CASE_FILTER] };
+      // The system dialog asks before replacing a file (Linux needs the property); the backend still refuses evidence and non-cases.
+      const opts = { title: 'Save case', defaultPath: current ?? 'investigation.signinscope', filters: [CASE_FILTER], properties: ['showOverwriteConfirmation' as const] };
       const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       if (res.canceled || !res.filePath) return false;
       target = res.filePath.endsWith('.signinscope') ? res.filePath : `${res.filePath}.signinscope`;
-      this.backend.grant(target);
+      confirmed = target === res.filePath;
+      this.backend.grantWrite(target);
     }
-    const saved = await this.call('case.save', { path: target });
+    const saved = await this.call('case.save', { path: target, overwrite: confirmed });
     if (saved) this.remember(target);
     return saved;
+  }
+
+  /** Help ▸ Open Query Log: the log of every call and job with its timing, in the system's text viewer. */
+  async openQueryLog(): Promise<void> {
+    const failure = await shell.openPath(this.backend.logFile);
+    if (failure) dialog.showErrorBox('SigninScope', `Cannot open the query log ${this.backend.logFile}: ${failure}`);
   }
 
   private remember(casePath: string): void {

@@ -54,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession();
     serveRenderer(rendererDir());
     const initial = [...filesFromArgv(process.argv), ...pendingFiles.splice(0)];
-    const backendReady = startBackend({ mode: 'electron', roots: [], demo: initial.length === 0 });
+    const backendReady = startBackend({ mode: 'electron', readRoots: [], demo: initial.length === 0 });
     registerIpc(backendReady, (paths) => openFiles(paths));
     win = createMainWindow(path.join(__dirname, 'preload.js'));
     win.on('closed', () => (win = null));

@@ -39,6 +39,8 @@ export function buildMenu(actions: Actions, recent: string[]): Menu {
     {
       label: 'Help',
       submenu: [
+        { label: 'Open Query Log', click: run(() => actions.openQueryLog()) },
+        { type: 'separator' },
         {
           label: 'About SigninScope',
           click: () => void dialog.showMessageBox({ title: 'SigninScope', message: `SigninScope ${app.getVersion()}`, detail: 'Offline forensic viewer for Microsoft Entra ID sign-in logs. Evidence never leaves this machine.' }),

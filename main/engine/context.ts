@@ -3,7 +3,7 @@ import type { Channel, EventName, ParsedReq, Res } from '../../shared/api/contra
 import type { CaseDb } from '../db/case-db';
 import type { JobRegistry } from './jobs';
 
-export type EngineChannel = Exclude<Channel, 'app.info' | 'fs.list'>;
+export type EngineChannel = Exclude<Channel, 'app.info' | 'fs.list' | `drop.${string}`>;
 export type EmitFn = (event: EventName, payload: unknown) => void;
 export type HandlerTable = { [C in EngineChannel]?: (req: ParsedReq<C>) => Promise<Res<C>> | Res<C> };
 

@@ -5,6 +5,7 @@ import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
 import { buildWhere } from '../query/filters';
 import { resolveColumn } from '../query/column-ref';
+import { checkWriteTarget } from '../cases/write-target';
 import { AtomicFileWriter } from './atomic-file-writer';
 import { ROW_FORMATS } from './row-formats';
 import { pageRows } from './row-pager';
@@ -25,7 +26,7 @@ export interface ExportOptions {
 
 export async function exportRows(
   caseDb: CaseDb,
-  req: { filter: FilterSpec; columns: readonly string[]; format: ExportFormat; path: string },
+  req: { filter: FilterSpec; columns: readonly string[]; format: ExportFormat; path: string; overwrite?: boolean | undefined },
   opts: ExportOptions = {},
 ): Promise<ExportSummary & { skipped: number }> {
   const started = Date.now();
@@ -34,6 +35,7 @@ export async function exportRows(
   const fetched = [...new Set([...columns, ...format.extraColumns])].map(resolveColumn); // the allowlist: unknown names throw
   const where = buildWhere(caseDb, req.filter);
   const totalRows = Number(caseDb.scalar(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params));
+  await checkWriteTarget(caseDb, req.path, { kind: 'export', replace: req.overwrite === true });
   const writer = await AtomicFileWriter.open(req.path);
   let rows = 0;
   let skipped = 0;

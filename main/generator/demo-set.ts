@@ -94,6 +94,7 @@ function fileName(format: FormatId, range: Range, start: number): string {
     'diag-eventhub': 'eventhub-signin-records.json',
     'la-json': 'log-analytics-query-results.json',
     'la-csv': 'query_data.csv',
+    'elastic-ndjson': 'elastic-azure-signinlogs.ndjson',
   };
   return names[format];
 }

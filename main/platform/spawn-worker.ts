@@ -5,5 +5,6 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 export function spawnWorker(bundledFile: string, sourceFile: string, options: WorkerOptions = {}): Worker {
   if (existsSync(bundledFile)) return new Worker(bundledFile, options);
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(sourceFile)});`, { ...options, eval: true });
+  // tsx resolved here, not from the worker's cwd: the CLI runs from wherever the analyst's evidence is.
+  return new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(sourceFile)});`, { ...options, eval: true });
 }

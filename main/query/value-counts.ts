@@ -1,6 +1,7 @@
 // How often each value of one column occurs among the rows of a filter, most frequent first: the
 // facet lists and the swimlanes' busiest users. Values are the stored ones (string ids for 'dict').
 import type { ColumnDef } from '../../shared/model/columns';
+import { valuesLabelled } from '../../shared/model/vocabulary';
 import { isEverything, type FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
 import { storedName } from '../db/schema';
@@ -24,7 +25,13 @@ export function topValues(caseDb: CaseDb, col: ColumnDef, filter: FilterSpec, li
 
 function searchSql(col: ColumnDef, search: string, params: (string | number)[]): string {
   const x = storedRef(col);
-  if (col.storage === 'dict') return `${x} IN (${matchingStringIds('contains', [search], params)})`;
+  if (col.storage === 'dict') {
+    const byValue = matchingStringIds('contains', [search], params);
+    const labelled = valuesLabelled(col.key, search); // the picker shows labels: search them too
+    params.push(...labelled);
+    const byLabel = labelled.length ? ` UNION SELECT id FROM strings WHERE value IN (${labelled.map(() => '?').join(', ')})` : '';
+    return `${x} IN (${byValue}${byLabel})`;
+  }
   params.push(likePattern(search, 'contains'));
   return `${col.storage === 'text' ? x : `CAST(${x} AS TEXT)`} LIKE ? ${LIKE_ESCAPE}`;
 }

@@ -4,6 +4,7 @@ import type { ReportReq, ReportSummary } from '../../shared/model/export';
 import { IMPORTER_VERSION } from '../../shared/model/import-summary';
 import { defaultAuthor } from '../annotations/author';
 import type { CaseDb } from '../db/case-db';
+import { checkWriteTarget } from '../cases/write-target';
 import { AtomicFileWriter } from '../export/atomic-file-writer';
 import { reportAnnotations } from './report-annotations';
 import { describeFilter, evidenceManifest, findingBlocks, mapPoints, scopeCounts, scopeWhere, timelineSeries } from './report-data';
@@ -41,6 +42,7 @@ export function renderReport(caseDb: CaseDb, req: Omit<ReportReq, 'path'>, opts:
 
 export async function writeReport(caseDb: CaseDb, req: ReportReq, opts: { casePath?: string | null; author?: string } = {}): Promise<ReportSummary> {
   const started = Date.now();
+  await checkWriteTarget(caseDb, req.path, { kind: 'report', replace: req.overwrite === true });
   const report = renderReport(caseDb, req, opts);
   const writer = await AtomicFileWriter.open(req.path);
   try {

@@ -13,8 +13,18 @@ import { attachGateway } from './ws-gateway';
 
 const log = (line: string) => process.stderr.write(`[signinscope] ${line}\n`);
 
-/** Files to open and folders to share: a folder argument is shared and its files imported. */
-async function resolveInputs(args: ServeArgs): Promise<{ openPaths: string[]; roots: string[] }> {
+/** The folder the user started in: npm runs scripts in the package folder and says where in INIT_CWD. */
+function startFolder(): string {
+  const init = process.env.INIT_CWD;
+  return init && path.isAbsolute(init) ? init : process.cwd();
+}
+
+/**
+ * Files to open, folders to read and the output folder. A folder argument is shared for reading and
+ * its files imported; a file argument grants that file alone. With neither, nor --root, the start
+ * folder is shared for reading. Only the output folder is writable.
+ */
+async function resolveInputs(args: ServeArgs): Promise<{ openPaths: string[]; roots: string[]; outputDir: string }> {
   const openPaths: string[] = [];
   const roots = new Set(args.roots.map((r) => path.resolve(r)));
   for (const p of args.paths.map((x) => path.resolve(x))) {
@@ -24,12 +34,12 @@ async function resolveInputs(args: ServeArgs): Promise<{ openPaths: string[]; ro
       roots.add(p);
       const names = (await fsp.readdir(p, { withFileTypes: true })).filter((d) => d.isFile() && !d.name.startsWith('.')).map((d) => path.join(p, d.name));
       openPaths.push(...names.sort());
-    } else {
-      roots.add(path.dirname(p));
-      openPaths.push(p);
-    }
+    } else openPaths.push(p); // granted alone by the backend, for reading
   }
-  return { openPaths, roots: [...roots] };
+  if (roots.size === 0 && openPaths.length === 0) roots.add(startFolder());
+  const outputDir = path.resolve(startFolder(), args.out ?? 'signinscope-output');
+  await fsp.mkdir(outputDir, { recursive: true });
+  return { openPaths, roots: [...roots], outputDir: await fsp.realpath(outputDir) };
 }
 
 function openBrowser(url: string): void {
@@ -48,11 +58,11 @@ export async function main(argv: readonly string[]): Promise<void> {
   if (args.help) return void console.log(USAGE);
   const rendererDir = findRendererDir();
   if (!rendererDir) throw new Error('the renderer is not built: run `npm run build` (or `npm run serve`, which builds it)');
-  const { openPaths, roots } = await resolveInputs(args);
+  const { openPaths, roots, outputDir } = await resolveInputs(args);
   const demo = args.demo && openPaths.length === 0;
   if (demo) log('opening the demo case (the first run generates it; this can take a minute)…');
   else if (openPaths.length) log(`opening ${openPaths.length} file(s)…`);
-  const backend = await startBackend({ mode: 'browser', roots, openPaths, demo });
+  const backend = await startBackend({ mode: 'browser', readRoots: roots, writeRoots: [outputDir], outputDir, openPaths, demo });
 
   const token = newToken();
   let port = args.port;
@@ -64,7 +74,15 @@ export async function main(argv: readonly string[]): Promise<void> {
   });
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/#token=${token}`;
-  console.log(`SigninScope is running in browser mode (127.0.0.1 only).\n  Open: ${url}\n  Shared folders: ${roots.length ? roots.join(', ') : 'none (use --root DIR)'}\n  Press Ctrl+C to stop.`);
+  console.log(
+    [
+      'SigninScope is running in browser mode (127.0.0.1 only).',
+      `  Open: ${url}`,
+      `  Readable: ${[...roots, ...(openPaths.length ? [`${openPaths.length} file(s) named on the command line`] : [])].join(', ')}`,
+      `  Output folder (cases, exports, reports, dropped files): ${outputDir}`,
+      '  Press Ctrl+C to stop.',
+    ].join('\n'),
+  );
   if (args.open) openBrowser(url);
 
   const stop = async () => {

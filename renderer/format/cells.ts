@@ -1,6 +1,7 @@
 // Display text of a cell value. Values are untrusted log fields: this only ever produces strings
 // that React renders as text nodes.
 import { COLUMN_BY_KEY } from '../../shared/model/columns';
+import { displayValue } from '../../shared/model/vocabulary';
 import type { TimeMode } from '../store/ui-slice';
 import { formatDateTime, toMs } from './time';
 
@@ -13,8 +14,13 @@ export function formatCell(column: string, value: CellValue, mode: TimeMode): st
     const ms = toMs(value);
     return ms === null ? String(value) : formatDateTime(ms, mode);
   }
-  if (def?.storage === 'bool') return value === 1 || value === '1' || value === 'true' ? 'Yes' : value === 0 || value === '0' || value === 'false' ? 'No' : String(value);
-  return String(value);
+  return valueText(column, value);
+}
+
+/** A stored value as the admin center words it: Yes/No for flags, the vocabulary's label for enumerated columns. */
+export function valueText(column: string, value: string | number): string {
+  if (COLUMN_BY_KEY.get(column)?.storage === 'bool') return value === 1 || value === '1' || value === 'true' ? 'Yes' : value === 0 || value === '0' || value === 'false' ? 'No' : String(value);
+  return typeof value === 'string' ? displayValue(column, value) : String(value);
 }
 
 export function columnLabel(column: string, mode: TimeMode): string {

@@ -11,6 +11,7 @@ import { overviewChannels } from '../model/overview';
 import { exportChannels } from '../model/export';
 import { geoChannels } from '../model/geo';
 import { sessionChannels } from '../model/session';
+import { droppedFileChannels } from '../model/dropped-file';
 
 const PathStr = z.string().min(1).max(LIMITS.maxPath);
 const Cell = z.union([z.string(), z.number(), z.null()]);
@@ -51,19 +52,24 @@ export const SHELL_COMMANDS = ['open', 'saveAs', 'chooseFolder'] as const;
 export type ShellCommand = (typeof SHELL_COMMANDS)[number];
 
 export const contract = {
-  'app.info': { req: z.object({}), res: z.object({ version: z.string(), mode: z.enum(['electron', 'browser', 'test']), roots: z.array(z.string()) }) },
+  /** roots: every granted location; writable: those that may be written into; outputDir: browser mode's output folder. */
+  'app.info': {
+    req: z.object({}),
+    res: z.object({ version: z.string(), mode: z.enum(['electron', 'browser', 'test']), roots: z.array(z.string()), writable: z.array(z.string()), outputDir: z.string().nullable() }),
+  },
   /** Desktop only: native dialogs (open evidence or a case, save as, pick a folder to write into). */
   'app.command': { req: z.object({ command: z.enum(SHELL_COMMANDS) }), res: z.object({ done: z.boolean(), path: z.string().nullable() }) },
   'case.info': { req: z.object({}), res: CaseInfo },
   'case.new': { req: z.object({}), res: CaseInfo },
   'case.openDemo': { req: z.object({}), res: CaseInfo },
   'case.open': { req: z.object({ path: PathStr }), res: CaseInfo },
-  'case.save': { req: z.object({ path: PathStr.optional() }), res: z.object({ path: z.string(), bytes: z.number() }) },
+  'case.save': { req: z.object({ path: PathStr.optional(), overwrite: z.boolean().optional() }), res: z.object({ path: z.string(), bytes: z.number() }) },
   'fs.list': {
     req: z.object({ dir: PathStr.optional() }),
     res: z.object({ dir: z.string().nullable(), entries: z.array(z.object({ name: z.string(), path: z.string(), isDir: z.boolean(), size: z.number() })) }),
   },
-  'import.start': { req: z.object({ paths: z.array(PathStr).min(1).max(LIMITS.maxPaths) }), res: z.object({ jobId: JobId }) },
+  /** newCase: the demo was open, so the evidence went into a new untitled case instead. */
+  'import.start': { req: z.object({ paths: z.array(PathStr).min(1).max(LIMITS.maxPaths) }), res: z.object({ jobId: JobId, newCase: z.boolean().optional() }) },
   'import.errors': {
     req: z.object({ sourceId: z.number().int().optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     res: z.array(z.object({ sourceId: z.number().nullable(), file: z.string().nullable(), recordIndex: z.number().nullable(), byteOffset: z.number().nullable(), severity: z.string(), message: z.string() })),
@@ -130,6 +136,8 @@ export const contract = {
   // Annotations, activity log, saved views, recovery; exports and the report (shared/model/annotation.ts, export.ts).
   ...annotationChannels,
   ...exportChannels,
+  // Browser mode: files dropped on the page, copied into the output folder (shared/model/dropped-file.ts).
+  ...droppedFileChannels,
 } as const;
 export type Channel = keyof typeof contract;
 export type Req<C extends Channel> = z.input<(typeof contract)[C]['req']>;
@@ -162,5 +170,6 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export const CHANNELS = Object.keys(contract) as Channel[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];
 
-export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'BUSY' | 'CANCELLED' | 'IO' | 'INTERNAL';
+/** EXISTS: the target file exists; the request may be repeated with `overwrite: true` once the user confirmed. */
+export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'EXISTS' | 'BUSY' | 'CANCELLED' | 'IO' | 'INTERNAL';
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };

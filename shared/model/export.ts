@@ -15,6 +15,8 @@ export const ExportRowsReq = z.object({
   columns: z.array(z.string().max(64)).min(1).max(80),
   format: z.enum(EXPORT_FORMATS),
   path: PathStr,
+  /** The user confirmed replacing an existing file at `path`. */
+  overwrite: z.boolean().optional(),
 });
 export type ExportRowsReq = z.infer<typeof ExportRowsReq>;
 
@@ -29,6 +31,8 @@ export interface ExportSummary {
 
 export const ReportReq = z.object({
   path: PathStr,
+  /** The user confirmed replacing an existing file at `path`. */
+  overwrite: z.boolean().optional(),
   /** Defaults to the case title. */
   title: z.string().trim().min(1).max(200).optional(),
   /** Limits the report to these sign-ins (default: the whole case). */

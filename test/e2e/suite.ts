@@ -13,6 +13,7 @@ import { runAll } from './harness';
 import { startServer } from './server-process';
 import './specs/server-security';
 import './specs/import';
+import './specs/vocabulary';
 import './specs/grid';
 import './specs/aggregate';
 import './specs/details';
@@ -24,6 +25,7 @@ import './map-sessions.spec';
 import './specs/detections-annotations';
 import './specs/network';
 import './specs/electron';
+import './specs/first-run';
 // Last: it adds sign-ins to the shared case.
 import './specs/leads';
 
@@ -41,7 +43,9 @@ async function main(): Promise<number> {
     // One larger file so the import runs long enough to show its progress.
     await writeGraphBulk(path.join(evidenceDir, 'graph-bulk-signins.json'), { seed: 99, records: 12_000 });
 
-    const server = await startServer(['--empty', '--root', evidenceDir], { SIGNINSCOPE_CACHE: path.join(work, 'cache') });
+    // The specs save and export next to the evidence, so that folder is also the output folder here;
+    // the write-target rule still refuses the evidence files themselves (specs/first-run.ts: the default setup).
+    const server = await startServer(['--empty', '--root', evidenceDir, '--out', evidenceDir], { SIGNINSCOPE_CACHE: path.join(work, 'cache') });
     cleanup = [() => server.stop(), ...cleanup];
     const backend = await BackendClient.connect(server);
     cleanup = [() => backend.close(), ...cleanup];

@@ -1,5 +1,6 @@
 // The backend as both transports use it: contract validation, path policy, the engine worker,
 // import jobs with progress and completion events, grid snapshots, case save and reopen.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/api/contract';
@@ -30,7 +31,7 @@ function jobDone(jobId: string): Promise<any> {
 }
 
 beforeAll(async () => {
-  backend = await startBackend({ mode: 'test', roots: [tmp.dir] });
+  backend = await startBackend({ mode: 'test', readRoots: [tmp.dir], writeRoots: [tmp.dir] });
   backend.subscribe((event, payload) => events.push({ event, payload }));
 }, 60_000);
 afterAll(() => backend?.close());
@@ -62,7 +63,7 @@ describe('backend', () => {
     backend.setShell({
       run: async (command) => {
         commands.push(command);
-        backend.grant(picked); // what Electron's folder dialog does
+        backend.grantWrite(picked); // what Electron's folder dialog does
         return { done: true, path: picked };
       },
     });
@@ -100,5 +101,13 @@ describe('backend', () => {
     const info = await ok('case.open', { path: file });
     expect(info).toMatchObject({ signins: 500, path: file, dirty: false });
     expect(info.sources[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+  it('writes every call and job to the query log with its duration and outcome', async () => {
+    await backend.invoke('query.page', { nope: true });
+    await backend.close(); // flushes the log
+    const lines = readFileSync(backend.logFile, 'utf8').split('\n');
+    expect(lines.some((l) => /\tcall\timport\.start\t[\d.]+ ms\tok$/.test(l))).toBe(true);
+    expect(lines.some((l) => /\tcall\tquery\.page\t[\d.]+ ms\tINVALID_INPUT: /.test(l))).toBe(true);
+    expect(lines.some((l) => /\tjob\timport\t[\d.]+ ms\tok$/.test(l))).toBe(true);
   });
 });

@@ -23,7 +23,7 @@ export const legacyAuth = defineRule({
   },
   run(db, p, signal) {
     const ropcAgents = dictIdsContaining(db, ['BAV2ROPC']);
-    const ropc = inList(dictIds(db, ['ropc', 'ROPC']));
+    const ropc = inList(dictIds(db, ['ropc'])); // stored in Graph's spelling whatever the export wrote
     const legacy = dictIds(db, LEGACY_CLIENT_APPS);
     const rows = selectRows(
       db,

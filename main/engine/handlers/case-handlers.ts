@@ -45,11 +45,11 @@ export function caseHandlers(ctx: EngineContext): HandlerTable {
       verifyEvidence();
       return info();
     },
-    'case.save': async ({ path }) => {
+    'case.save': async ({ path, overwrite }) => {
       const target = path ?? engine.casePath;
       if (!target) throw new ApiFailure('INVALID_INPUT', 'this case has not been saved yet: choose a file name');
       if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'an import is running: save when it has finished or cancel it');
-      const bytes = await keeper.saveAs(target); // also sets casePath, clears dirty, restarts the journal
+      const bytes = await keeper.saveAs(target, undefined, overwrite === true); // also sets casePath, clears dirty, restarts the journal
       return { path: target, bytes };
     },
   };

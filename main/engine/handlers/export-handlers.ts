@@ -5,6 +5,7 @@ import type { ImportProgress } from '../../../shared/model/import-summary';
 import { ApiFailure } from '../../api/api-failure';
 import { defaultAuthor } from '../../annotations/author';
 import { keeperOf } from '../../cases/autosave';
+import { checkWriteTarget } from '../../cases/write-target';
 import { exportRows } from '../../export/export-rows';
 import { resolveColumn } from '../../query/column-ref';
 import { QueryError } from '../../query/errors';
@@ -32,8 +33,9 @@ export function exportHandlers(ctx: EngineContext): HandlerTable {
     db === ctx.db ? keeper.commit({ type: 'activity', action, details, author: defaultAuthor(), at: Date.now() }, { dirty: false }) : undefined;
 
   return {
-    'export.rows': (req) => {
+    'export.rows': async (req) => {
       checkedWhere(ctx.db, req.filter, req.columns); // refused before the job starts
+      await checkWriteTarget(ctx.db, req.path, { kind: 'export', replace: req.overwrite === true }); // so is a refused target (EXISTS asks the user)
       const db = ctx.db;
       const jobId = ctx.jobs.start('export', async (signal, progress) => {
         const started = Date.now();
@@ -50,8 +52,9 @@ export function exportHandlers(ctx: EngineContext): HandlerTable {
       });
       return { jobId };
     },
-    'report.html': (req) => {
+    'report.html': async (req) => {
       if (req.filter) checkedWhere(ctx.db, req.filter);
+      await checkWriteTarget(ctx.db, req.path, { kind: 'report', replace: req.overwrite === true });
       const db = ctx.db;
       const jobId = ctx.jobs.start('report', async () => {
         const summary = await writeReport(db, req, { casePath: engine.casePath });

@@ -3,12 +3,22 @@ import { ApiFailure } from '../../api/api-failure';
 import { logActivity } from '../../annotations/activity-log';
 import { refreshDerivedData } from '../../cases/derived-data';
 import { importFiles } from '../../import/pipeline';
+import { DEMO_RECOVERY_ID, keeperOf, newUnsavedLocation } from '../../cases/autosave';
+import { CaseDb } from '../../db/case-db';
 import type { EngineContext, HandlerTable } from '../context';
+import type { Engine } from '../engine';
 
 export function importHandlers(ctx: EngineContext): HandlerTable {
+  const keeper = keeperOf(ctx as Engine);
   return {
-    'import.start': ({ paths }) => {
+    'import.start': async ({ paths }) => {
       if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'an import is already running');
+      // Evidence never merges into the demo: importing while it is open starts a new, untitled case.
+      const newCase = keeper.unsavedId() === DEMO_RECOVERY_ID;
+      if (newCase) {
+        await keeper.switchTo(() => CaseDb.create(), newUnsavedLocation());
+        ctx.announceCase();
+      }
       const db = ctx.db;
       const jobId = ctx.jobs.start('import', async (signal, progress) => {
         const summary = await importFiles(db, paths, { signal, onProgress: progress });
@@ -20,7 +30,7 @@ export function importHandlers(ctx: EngineContext): HandlerTable {
         }
         return summary;
       });
-      return { jobId };
+      return { jobId, newCase };
     },
     'import.errors': ({ sourceId, limit }) =>
       ctx.db

@@ -3,6 +3,7 @@ import { GraphJsonWriter } from './graph-json';
 import { JsonArrayWriter } from './json-arrays';
 import { PowerShellArraysWriter } from './powershell-json';
 import { DiagnosticWriter } from './diagnostic';
+import { ElasticNdjsonWriter } from './elastic';
 import { LaCsvWriter, LaJsonWriter } from './log-analytics';
 import { AuthDetailsCsvWriter, PortalCsvWriter } from './portal-csv';
 import type { RecordWriter, WriterOptions } from './record-writer';
@@ -12,7 +13,7 @@ export type FormatId =
   | 'graph-beta' | 'graph-v1' | 'json-array' | 'ps-arrays' | 'jsonl'
   | 'diag-jsonl' | 'diag-eventhub' | 'la-json' | 'la-csv'
   | 'portal-interactive-csv' | 'portal-noninteractive-csv' | 'portal-application-csv' | 'portal-msi-csv'
-  | 'portal-authdetails-csv' | 'portal-json';
+  | 'portal-authdetails-csv' | 'portal-json' | 'elastic-ndjson';
 
 export interface FormatInfo {
   description: string;
@@ -41,6 +42,7 @@ export const FORMATS: Readonly<Record<FormatId, FormatInfo>> = {
   'portal-msi-csv': { description: 'Entra admin center MSISignIns CSV', order: 'desc', categories: ['managedIdentity'], extension: '.csv' },
   'portal-authdetails-csv': { description: 'Entra admin center InteractiveSignIns_AuthDetails CSV', order: 'desc', categories: ['interactiveUser'], extension: '.csv' },
   'portal-json': { description: 'Entra admin center JSON download (pretty array)', order: 'desc', categories: null, extension: '.json' },
+  'elastic-ndjson': { description: 'Elastic ECS documents of the azure.signinlogs integration, one per line', order: 'asc', categories: null, extension: '.ndjson' },
 };
 
 export const FORMAT_IDS = Object.keys(FORMATS) as FormatId[];
@@ -62,5 +64,6 @@ export function createWriter(format: FormatId, path: string, options: WriterOpti
     case 'portal-application-csv': return new PortalCsvWriter(path, 'application', options);
     case 'portal-msi-csv': return new PortalCsvWriter(path, 'msi', options);
     case 'portal-authdetails-csv': return new AuthDetailsCsvWriter(path, options);
+    case 'elastic-ndjson': return new ElasticNdjsonWriter(path, options);
   }
 }

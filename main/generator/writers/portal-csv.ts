@@ -4,6 +4,7 @@
  * "Application ID " and "Resource ID ", the double space in
  * "Autonomous system  number" and "Incoming token type" twice.
  */
+import { vocabularyLabel, type VocabularyName } from '../../../shared/model/vocabulary';
 import { portalStatus } from '../data/errors';
 import { BOM, csvRowAllQuoted, type Cell } from './csv';
 import { BaseWriter, type WriterOptions } from './record-writer';
@@ -38,7 +39,8 @@ export const AUTH_DETAILS_HEADERS = [
 export type PortalCsvKind = 'user' | 'application' | 'msi';
 
 const bool = (b: boolean): string => (b ? 'True' : 'False');
-const CA_LABEL: Readonly<Record<string, string>> = { success: 'Success', failure: 'Failure', notApplied: 'Not Applied' };
+/** The admin center writes its display labels ("Not Applied", "Primary Refresh Token"), not Graph's enum members. */
+const label = (name: VocabularyName, value: string | null | undefined): string => (value ? vocabularyLabel(name, value) : '');
 
 export function portalLocation(s: SignIn): string {
   const l = s.location;
@@ -47,7 +49,7 @@ export function portalLocation(s: SignIn): string {
 
 function common(s: SignIn): { status: string; reason: string; ca: string } {
   const code = s.status.errorCode;
-  return { status: portalStatus(code), reason: code === 0 ? '' : (s.status.failureReason ?? ''), ca: CA_LABEL[s.conditionalAccessStatus] ?? s.conditionalAccessStatus };
+  return { status: portalStatus(code), reason: code === 0 ? '' : (s.status.failureReason ?? ''), ca: label('conditionalAccessStatus', s.conditionalAccessStatus) };
 }
 
 export function userRow(s: SignIn): Cell[] {
@@ -57,13 +59,14 @@ export function userRow(s: SignIn): Cell[] {
   const msi = s.managedServiceIdentity;
   return [
     s.createdDateTime, s.id, s.userAgent, s.correlationId, s.userId, s.userDisplayName, s.userPrincipalName,
-    s.userType === 'guest' ? 'Guest' : 'Member', s.crossTenantAccessType, s.incomingTokenType, s.authenticationProtocol,
+    label('userType', s.userType), label('crossTenantAccessType', s.crossTenantAccessType), label('incomingTokenType', s.incomingTokenType),
+    label('authenticationProtocol', s.authenticationProtocol),
     s.uniqueTokenIdentifier, s.originalTransferMethod, s.clientCredentialType, s.tokenProtectionStatusDetails.signInSessionStatus, '',
     s.appDisplayName, s.appId, s.resourceDisplayName, s.resourceId, s.resourceTenantId, s.homeTenantId, s.homeTenantName, s.ipAddress,
     portalLocation(s), c.status, s.status.errorCode, c.reason, s.clientAppUsed, d.deviceId, d.browser, d.operatingSystem,
-    bool(d.isCompliant), bool(d.isManaged), d.trustType, mfa?.authenticationStepResultDetail, mfa?.authenticationMethod,
-    mfa?.authenticationMethodDetail, s.authenticationRequirement, s.signInIdentifier, s.sessionId, '', bool(s.isThroughGlobalSecureAccess),
-    s.globalSecureAccessIpAddress, s.autonomousSystemNumber, bool(s.flaggedForReview), s.tokenIssuerType, s.incomingTokenType,
+    bool(d.isCompliant), bool(d.isManaged), label('trustType', d.trustType), mfa?.authenticationStepResultDetail, mfa?.authenticationMethod,
+    mfa?.authenticationMethodDetail, label('authenticationRequirement', s.authenticationRequirement), s.signInIdentifier, s.sessionId, '', bool(s.isThroughGlobalSecureAccess),
+    s.globalSecureAccessIpAddress, s.autonomousSystemNumber, bool(s.flaggedForReview), s.tokenIssuerType, label('incomingTokenType', s.incomingTokenType),
     s.tokenIssuerName, s.processingTimeInMilliseconds, c.ca, msi.msiType === 'none' ? '' : msi.msiType, msi.associatedResourceId,
     msi.federatedTokenId, msi.federatedTokenIssuer,
   ];

@@ -20,7 +20,12 @@ export function elasticOriginal(r: Record<string, unknown>): Record<string, unkn
 }
 
 const snakeToCamel = (k: string) => k.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
-const RENAMED: Record<string, string> = { createdAt: 'createdDateTime', riskLevelDuringSignin: 'riskLevelDuringSignIn', processingTimeMs: 'processingTimeInMilliseconds' };
+const RENAMED: Record<string, string> = {
+  createdAt: 'createdDateTime',
+  riskLevelDuringSignin: 'riskLevelDuringSignIn',
+  processingTimeMs: 'processingTimeInMilliseconds',
+  riskEventTypesV2: 'riskEventTypes_v2',
+};
 
 function camelize(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(camelize);
@@ -33,6 +38,12 @@ export function normalizeElasticDocument(r: Record<string, unknown>, sourceForma
   const signinlogs = obj(obj(r.azure)?.signinlogs) ?? {};
   const props = (camelize(signinlogs.properties) as Record<string, unknown> | undefined) ?? {};
   const source = obj(r.source);
+  // The integration moves the location to ECS `geo` and keeps the failure text at the envelope.
+  props.location ??= locationOfGeo(obj(r.geo));
+  const status = obj(props.status);
+  if (status && status.failureReason === undefined && signinlogs.result_description !== undefined) {
+    props.status = { ...status, failureReason: signinlogs.result_description };
+  }
   return normalizeGraphSignin(props, {
     signInType: signInTypeOfCategory(signinlogs.category),
     logCategory: str(signinlogs.category) ?? undefined,
@@ -42,4 +53,16 @@ export function normalizeElasticDocument(r: Record<string, unknown>, sourceForma
     fallbackCorrelationId: str(obj(r.azure)?.correlation_id),
     sourceFormat,
   });
+}
+
+/** ECS `geo` (from the log, unlike `source.geo`, which is the pipeline's GeoIP) to Graph's location. */
+function locationOfGeo(geo: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!geo) return undefined;
+  const at = obj(geo.location);
+  return {
+    city: geo.city_name,
+    state: geo.region_name,
+    countryOrRegion: geo.country_iso_code,
+    geoCoordinates: at ? { latitude: at.lat, longitude: at.lon } : {},
+  };
 }

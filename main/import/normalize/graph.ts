@@ -1,5 +1,6 @@
 // Microsoft Graph `signIn` (v1.0 and beta, camelCase) to a normalized sign-in. Diagnostic-settings
 // `properties`, Log Analytics rows (after key mapping) and Elastic's original event all end here.
+import { canonicalValue } from '../../../shared/model/vocabulary';
 import { parseTimestamp } from '../../../shared/util/time';
 import type { AuthStep, CaPolicyResult, NormalizedSignin, RecordHints } from './signin-record';
 import { logCategoryOf, signInTypeOfRecord } from './sign-in-type';
@@ -29,7 +30,7 @@ export function normalizeGraphSignin(r: Record<string, unknown>, hints: RecordHi
       user_principal_name: str(r.userPrincipalName),
       user_display_name: str(r.userDisplayName),
       user_id: str(r.userId),
-      user_type: str(r.userType),
+      user_type: canonicalValue('userType', r.userType),
       app_display_name: str(r.appDisplayName),
       app_id: str(r.appId),
       resource_display_name: str(r.resourceDisplayName),
@@ -45,41 +46,48 @@ export function normalizeGraphSignin(r: Record<string, unknown>, hints: RecordHi
       longitude: lon,
       status: deriveStatus(code),
       status_code: code,
-      failure_reason: str(status.failureReason),
+      failure_reason: failureReasonOf(code, status.failureReason),
       additional_details: str(status.additionalDetails),
-      client_app_used: str(r.clientAppUsed),
+      client_app_used: canonicalValue('clientApp', r.clientAppUsed),
       correlation_id: str(r.correlationId) ?? hints.fallbackCorrelationId ?? null,
       session_id: str(r.sessionId),
       unique_token_identifier: str(r.uniqueTokenIdentifier),
-      conditional_access_status: str(r.conditionalAccessStatus),
-      authentication_requirement: str(r.authenticationRequirement),
-      authentication_protocol: str(r.authenticationProtocol),
-      cross_tenant_access_type: str(r.crossTenantAccessType),
+      conditional_access_status: canonicalValue('conditionalAccessStatus', r.conditionalAccessStatus),
+      authentication_requirement: canonicalValue('authenticationRequirement', r.authenticationRequirement),
+      authentication_protocol: canonicalValue('authenticationProtocol', r.authenticationProtocol),
+      cross_tenant_access_type: canonicalValue('crossTenantAccessType', r.crossTenantAccessType),
       home_tenant_id: str(r.homeTenantId),
       resource_tenant_id: str(r.resourceTenantId),
-      risk_level_during_sign_in: str(r.riskLevelDuringSignIn),
-      risk_level_aggregated: str(r.riskLevelAggregated),
-      risk_state: str(r.riskState),
-      risk_detail: str(r.riskDetail),
+      risk_level_during_sign_in: canonicalValue('riskLevel', r.riskLevelDuringSignIn),
+      risk_level_aggregated: canonicalValue('riskLevel', r.riskLevelAggregated),
+      risk_state: canonicalValue('riskState', r.riskState),
+      risk_detail: canonicalValue('riskDetail', r.riskDetail),
       risk_event_types: riskTypes && riskTypes.length ? riskTypes.map(String).join(',') : null,
       device_id: str(device.deviceId),
       device_name: str(device.displayName),
-      operating_system: str(device.operatingSystem),
+      operating_system: canonicalValue('operatingSystem', device.operatingSystem),
       browser: str(device.browser),
       is_compliant: bool(device.isCompliant),
       is_managed: bool(device.isManaged),
-      trust_type: str(device.trustType),
+      trust_type: canonicalValue('trustType', device.trustType),
       user_agent: str(r.userAgent),
-      incoming_token_type: str(r.incomingTokenType),
+      incoming_token_type: canonicalValue('incomingTokenType', r.incomingTokenType),
       mfa_method: mfa?.method ?? null,
       mfa_result: mfa?.result ?? null,
       original_request_id: str(r.originalRequestId),
       source_format: hints.sourceFormat,
     },
     authSteps,
-    caPolicies: caPoliciesOf(r.appliedConditionalAccessPolicies),
+    // The 2018 preview named the list `conditionalAccessPolicies`.
+    caPolicies: caPoliciesOf(r.appliedConditionalAccessPolicies ?? r.conditionalAccessPolicies),
     timeSource: createdMs !== null ? 'createdDateTime' : hints.fallbackTimeMs != null ? (hints.fallbackTimeSource ?? 'time') : null,
   };
+}
+
+/** Graph fills `failureReason` with "Other." on successes; diagnostic settings and the admin center leave it empty. */
+function failureReasonOf(code: number | null, reason: unknown): string | null {
+  const text = str(reason);
+  return code === 0 && text !== null && /^other\.?$/i.test(text.trim()) ? null : text;
 }
 
 function isMfaStep(step: AuthStep): boolean {
@@ -97,7 +105,7 @@ function authStepsOf(v: unknown): AuthStep[] | null {
       detail: str(s.authenticationMethodDetail),
       succeeded: s.succeeded === undefined || s.succeeded === null ? null : bool(s.succeeded) === 1,
       result: str(s.authenticationStepResultDetail),
-      requirement: str(s.authenticationStepRequirement),
+      requirement: canonicalValue('stepRequirement', s.authenticationStepRequirement),
     };
   });
 }
@@ -111,7 +119,7 @@ function caPoliciesOf(v: unknown): CaPolicyResult[] | null {
     return {
       id: str(p.id),
       name: str(p.displayName),
-      result: str(p.result),
+      result: canonicalValue('policyResult', p.result),
       grant: join(p.enforcedGrantControls),
       session: join(p.enforcedSessionControls),
     };

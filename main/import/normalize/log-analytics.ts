@@ -5,11 +5,14 @@ import { parseTimestamp } from '../../../shared/util/time';
 import { normalizeGraphSignin } from './graph';
 import type { NormalizedSignin } from './signin-record';
 import { signInTypeOfCategory } from './sign-in-type';
+import { splitLocation } from './location-text';
 import { maybeJson, obj, str } from './values';
 
 /** LA column names that are not simply the Graph name with a capital first letter. */
 const RENAMED: Record<string, string> = {
   LocationDetails: 'location',
+  // The top-level country code, not the location object: kept apart so it can fill an empty LocationDetails.
+  Location: 'locationText',
   IPAddress: 'ipAddress',
   ConditionalAccessPolicies: 'appliedConditionalAccessPolicies',
   ConditionalAccessPolicies_V2: 'appliedConditionalAccessPolicies',
@@ -40,7 +43,7 @@ export function normalizeLogAnalyticsRow(row: Record<string, unknown>, sourceFor
   if (status.errorCode === undefined && r.resultType !== undefined) {
     r.status = { ...status, errorCode: r.resultType, failureReason: status.failureReason ?? r.resultDescription };
   }
-  if (obj(r.location) === undefined && typeof r.location === 'string') r.location = { countryOrRegion: r.location };
+  r.location = locationOf(r.location, r.locationText);
   if (r.msiTypeColumn !== undefined && r.managedServiceIdentity === undefined) r.managedServiceIdentity = { msiType: r.msiTypeColumn };
   const fallbackTime = parseTimestamp(r.timeGenerated);
   return normalizeGraphSignin(r, {
@@ -52,4 +55,13 @@ export function normalizeLogAnalyticsRow(row: Record<string, unknown>, sourceFor
     fallbackCorrelationId: str(r.correlationId),
     sourceFormat,
   });
+}
+
+/** LocationDetails when it says anything; else the `Location` column ("US", or "City, State, CC"). */
+function locationOf(details: unknown, text: unknown): Record<string, unknown> | undefined {
+  const o = obj(details);
+  if (o && ['city', 'state', 'countryOrRegion'].some((k) => str(o[k]) !== null)) return o;
+  const fallback = splitLocation(str(text) ?? (typeof details === 'string' ? str(details) : null));
+  if (fallback.country === null && fallback.city === null) return o;
+  return { ...o, city: fallback.city, state: fallback.state, countryOrRegion: fallback.country };
 }

@@ -2,10 +2,12 @@
 // MSISignIns). Headers are matched after trimming and folding spaces ("Application ID ", "Autonomous
 // system  number"); "Incoming token type" appears twice and the first non-empty one wins.
 import type { SignInType } from '../../../shared/model/columns';
+import { canonicalValue } from '../../../shared/model/vocabulary';
 import { parseTimestamp, type DateOrder } from '../../../shared/util/time';
 import type { NormalizedSignin } from './signin-record';
 import { logCategoryOf } from './sign-in-type';
 import { normalizeStatusText } from './status';
+import { splitLocation } from './location-text';
 import { bool, int, str } from './values';
 
 export function foldHeader(h: string): string {
@@ -44,16 +46,6 @@ export function signInTypeOfFileName(fileName: string): SignInType | undefined {
   return undefined;
 }
 
-/** "City, State, CC" → parts; the country is the last part when it is a 2-letter code. */
-export function splitLocation(location: string | null): { city: string | null; state: string | null; country: string | null } {
-  if (!location) return { city: null, state: null, country: null };
-  const parts = location.split(',').map((p) => p.trim());
-  const last = parts[parts.length - 1] ?? '';
-  const country = /^[A-Za-z]{2}$/.test(last) ? last.toUpperCase() : null;
-  const rest = country ? parts.slice(0, -1) : parts;
-  return { city: str(rest[0]), state: str(rest.slice(1).join(', ')), country };
-}
-
 export function isPortalSigninHeader(h: HeaderIndex): boolean {
   return (h.has('Request ID') || h.has('Date (UTC)')) && !isPortalAuthDetailsHeader(h);
 }
@@ -79,7 +71,7 @@ export function normalizePortalCsvRow(h: HeaderIndex, f: readonly string[], file
       user_principal_name: get('Username'),
       user_display_name: get('User'),
       user_id: get('User ID'),
-      user_type: get('User type'),
+      user_type: canonicalValue('userType', get('User type')),
       app_display_name: get('Application'),
       app_id: get('Application ID'),
       resource_display_name: get('Resource'),
@@ -97,30 +89,30 @@ export function normalizePortalCsvRow(h: HeaderIndex, f: readonly string[], file
       status_code: code,
       failure_reason: get('Failure reason'),
       additional_details: get('Additional details'),
-      client_app_used: get('Client app'),
+      client_app_used: canonicalValue('clientApp', get('Client app')),
       correlation_id: get('Correlation ID'),
       session_id: get('Session ID'),
       unique_token_identifier: get('Unique token identifier'),
-      conditional_access_status: get('Conditional Access'),
-      authentication_requirement: get('Authentication requirement'),
-      authentication_protocol: get('Authentication Protocol'),
-      cross_tenant_access_type: get('Cross tenant access type'),
+      conditional_access_status: canonicalValue('conditionalAccessStatus', get('Conditional Access')),
+      authentication_requirement: canonicalValue('authenticationRequirement', get('Authentication requirement')),
+      authentication_protocol: canonicalValue('authenticationProtocol', get('Authentication Protocol')),
+      cross_tenant_access_type: canonicalValue('crossTenantAccessType', get('Cross tenant access type')),
       home_tenant_id: get('Home tenant ID'),
       resource_tenant_id: get('Resource tenant ID'),
-      risk_level_during_sign_in: get('Risk level during sign-in', 'Risk level'),
-      risk_level_aggregated: get('Aggregated risk level'),
-      risk_state: get('Risk state'),
-      risk_detail: get('Risk detail'),
+      risk_level_during_sign_in: canonicalValue('riskLevel', get('Risk level during sign-in', 'Risk level')),
+      risk_level_aggregated: canonicalValue('riskLevel', get('Aggregated risk level')),
+      risk_state: canonicalValue('riskState', get('Risk state')),
+      risk_detail: canonicalValue('riskDetail', get('Risk detail')),
       risk_event_types: get('Risk event types'),
       device_id: get('Device ID'),
       device_name: get('Device name'),
-      operating_system: get('Operating System'),
+      operating_system: canonicalValue('operatingSystem', get('Operating System')),
       browser: get('Browser'),
       is_compliant: bool(get('Compliant')),
       is_managed: bool(get('Managed')),
-      trust_type: get('Join Type'),
+      trust_type: canonicalValue('trustType', get('Join Type')),
       user_agent: get('User agent'),
-      incoming_token_type: get('Incoming token type'),
+      incoming_token_type: canonicalValue('incomingTokenType', get('Incoming token type')),
       mfa_method: get('Multifactor authentication auth method'),
       mfa_result: get('Multifactor authentication result'),
       original_request_id: null,
@@ -151,7 +143,7 @@ export function portalAuthDetailsRow(h: HeaderIndex, f: readonly string[], order
     stepAt: at === null ? null : new Date(at).toISOString(),
     method: h.get(f, 'Authentication method'),
     detail: h.get(f, 'Authentication method detail'),
-    requirement: h.get(f, 'Requirement', 'Authentication step requirement'),
+    requirement: canonicalValue('stepRequirement', h.get(f, 'Requirement', 'Authentication step requirement')),
     succeeded: bool(h.get(f, 'Succeeded')),
     result: h.get(f, 'Result detail', 'Authentication step result detail'),
   };

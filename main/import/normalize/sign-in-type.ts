@@ -5,6 +5,7 @@ import { arr, obj, str } from './values';
 
 const BY_CATEGORY: Record<string, SignInType> = {
   signinlogs: 'interactiveUser',
+  signin: 'interactiveUser', // the 2018 preview's category (interactive sign-ins were the only kind logged)
   noninteractiveusersigninlogs: 'nonInteractiveUser',
   serviceprincipalsigninlogs: 'servicePrincipal',
   microsoftserviceprincipalsigninlogs: 'servicePrincipal',
@@ -16,6 +17,7 @@ const BY_CATEGORY: Record<string, SignInType> = {
 
 const CATEGORY_NAMES: Record<string, string> = {
   signinlogs: 'SignInLogs',
+  signin: 'SignInLogs',
   noninteractiveusersigninlogs: 'NonInteractiveUserSignInLogs',
   serviceprincipalsigninlogs: 'ServicePrincipalSignInLogs',
   microsoftserviceprincipalsigninlogs: 'MicrosoftServicePrincipalSignInLogs',

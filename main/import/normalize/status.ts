@@ -1,7 +1,8 @@
 // Status as the admin center shows it. Exports with a Status column (portal CSV) are taken as they
 // are; otherwise it is derived from the error code: 0 = Success, an interrupt code = Interrupted
 // (the user was asked for something: MFA, KMSI, device auth), any other code = Failure.
-import type { SignInStatus } from '../../../shared/model/columns';
+import { STATUSES, type SignInStatus } from '../../../shared/model/columns';
+import { canonicalValue } from '../../../shared/model/vocabulary';
 
 export const INTERRUPT_CODES: ReadonlySet<number> = new Set([
   16000, 16001, 16003, 50055, 50058, 50072, 50074, 50076, 50079, 50097, 50125, 50129, 50140, 50143, 50158, 50199,
@@ -15,9 +16,8 @@ export function deriveStatus(code: number | null): SignInStatus | null {
 }
 
 export function normalizeStatusText(text: string | null, code: number | null): SignInStatus | null {
-  const t = text?.trim().toLowerCase();
-  if (t === 'success') return 'Success';
-  if (t === 'failure') return 'Failure';
-  if (t === 'interrupted') return 'Interrupted';
-  return deriveStatus(code);
+  const canonical = canonicalValue('status', text);
+  return canonical !== null && isStatus(canonical) ? canonical : deriveStatus(code);
 }
+
+const isStatus = (v: string): v is SignInStatus => (STATUSES as readonly string[]).includes(v);

@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, type ExportFormat, type ExportSummary, type ReportSumma
 import { api } from '../../api/client';
 import { formatBytes, formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
+import { writeAskingToReplace } from '../common/confirm';
 import { Modal } from '../evidence/modal';
 import { describeFilter } from './filter-summary';
 import { FileTarget, targetPath, useFileTarget } from './file-target';
@@ -36,7 +37,8 @@ export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () 
   const [title, setTitle] = useState(info?.title ?? '');
   const [name, setName] = useState(kind === 'rows' ? `${slug(info?.title)}-signins.csv` : `${slug(info?.title)}-report.html`);
   const [job, setJob] = useState<{ jobId: string | null; done: number; total: number; rows: number } | null>(null);
-  const path = targetPath(folder, name);
+  const writable = useStore((s) => s.appInfo?.writable);
+  const path = targetPath(folder, name, writable ?? []);
   const filtered = describeFilter(filter) !== 'no filter';
 
   const chooseFormat = (f: ExportFormat) => {
@@ -45,16 +47,17 @@ export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () 
   };
   const start = async () => {
     if (!path) return;
-    setJob({ jobId: null, done: 0, total: 0, rows: 0 });
     const hooks = {
       onStarted: (jobId: string) => setJob({ jobId, done: 0, total: 0, rows: 0 }),
       onProgress: (p: { jobId: string; bytesDone: number; bytesTotal: number; records: number }) => setJob({ jobId: p.jobId, done: p.bytesDone, total: p.bytesTotal, rows: p.records }),
     };
     try {
-      const done =
+      const write = (overwrite: boolean) =>
         kind === 'rows'
-          ? await runJob(() => api().call('export.rows', { filter, columns: allColumns ? COLUMNS.map((c) => c.key) : gridColumns, format, path }), hooks)
-          : await runJob(() => api().call('report.html', { path, ...(title.trim() ? { title: title.trim() } : {}), ...(reportScope === 'filter' ? { filter } : {}) }), hooks);
+          ? runJob(() => api().call('export.rows', { filter, columns: allColumns ? COLUMNS.map((c) => c.key) : gridColumns, format, path, overwrite }), hooks)
+          : runJob(() => api().call('report.html', { path, overwrite, ...(title.trim() ? { title: title.trim() } : {}), ...(reportScope === 'filter' ? { filter } : {}) }), hooks);
+      const done = await writeAskingToReplace(path, write);
+      if (!done) return;
       announce(kind, done);
       if (done.ok && !done.cancelled) onClose();
     } catch (e) {

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { formatBytes } from '../../format/numbers';
 import { useStore } from '../../store/store';
-import { FolderBrowser, joinPath, useFolderListing } from '../evidence/folder-browser';
+import { canWriteIn, FolderBrowser, joinPath, useFolderListing, WriteHint } from '../evidence/folder-browser';
 
 export type FolderListing = ReturnType<typeof useFolderListing>;
 
@@ -25,9 +25,10 @@ export function fileNameProblem(name: string): string | null {
   return null;
 }
 
-export function targetPath(folder: FolderListing, name: string): string | null {
+/** The file to write, or null while the name is wrong or the folder is not writable. */
+export function targetPath(folder: FolderListing, name: string, writable: readonly string[]): string | null {
   const dir = folder.listing?.dir ?? null;
-  return dir === null || fileNameProblem(name) ? null : joinPath(dir, name.trim());
+  return dir === null || !canWriteIn(dir, writable) || fileNameProblem(name) ? null : joinPath(dir, name.trim());
 }
 
 export function FileTarget({ folder, name, onName, testId }: { folder: FolderListing; name: string; onName(name: string): void; testId: string }) {
@@ -55,6 +56,7 @@ export function FileTarget({ folder, name, onName, testId }: { folder: FolderLis
           </button>
         )}
       />
+      <WriteHint dir={dir} browse={folder.browse} />
       <div className="ft-name">
         <label className="muted small" htmlFor={`${testId}-name`}>
           File name
@@ -63,11 +65,11 @@ export function FileTarget({ folder, name, onName, testId }: { folder: FolderLis
       </div>
       <div className="ft-hint small">
         {dir === null ? (
-          <span className="warn">{desktop ? 'Choose a folder to write into.' : 'Open one of the shared folders above.'}</span>
+          <span className="warn">{desktop ? 'Choose a folder to write into.' : 'Open the output folder above.'}</span>
         ) : problem && name ? (
           <span className="error">{problem}</span>
         ) : exists ? (
-          <span className="warn">{name.trim()} exists in this folder and will be replaced.</span>
+          <span className="warn">{name.trim()} exists in this folder: you will be asked before it is replaced.</span>
         ) : (
           <span className="muted mono">{joinPath(dir, name.trim() || '…')}</span>
         )}

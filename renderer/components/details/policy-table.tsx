@@ -1,5 +1,6 @@
 // Conditional Access policies of one sign-in (enforced or report-only): one compact item per policy,
 // the ones that applied (success/failure) first, as the admin center's list reads in a narrow pane.
+import { vocabularyLabel } from '../../../shared/model/vocabulary';
 import type { Values } from './field-list';
 
 const RESULT_CLASS: Record<string, string> = {
@@ -32,7 +33,7 @@ export function PolicyTable({ policies, empty }: { policies: Values[]; empty: st
             <li key={`${str(p.policy_id)}-${i}`} className={`item${applied(p) ? '' : ' dim'}`}>
               <div className="item-head">
                 <span className="item-title">{str(p.policy_name) || '(unnamed policy)'}</span>
-                <span className={`badge ${RESULT_CLASS[result] ?? 'muted'}`}>{result || '—'}</span>
+                <span className={`badge ${RESULT_CLASS[result] ?? 'muted'}`}>{result ? vocabularyLabel('policyResult', result) : '—'}</span>
               </div>
               <div className="item-sub">
                 <span className="muted">Grant</span> {str(p.enforced_grant_controls) || '—'} <span className="muted">· Session</span> {str(p.enforced_session_controls) || '—'}

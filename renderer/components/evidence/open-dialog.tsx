@@ -7,6 +7,7 @@ import { formatBytes } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { FolderBrowser, useFolderListing } from './folder-browser';
 import { Modal } from './modal';
+import { startImport } from './start-import';
 
 const CASE_EXT = '.signinscope';
 
@@ -24,10 +25,9 @@ export function OpenDialog() {
 
   const close = () => useStore.getState().setOpenDialog(false);
   const caseFile = picked.length === 1 && picked[0]!.endsWith(CASE_EXT) ? picked[0]! : null;
-  const startImport = async () => {
+  const importPicked = async () => {
     close();
-    const res = await attempt(() => api().call('import.start', { paths: picked }));
-    if (res) useStore.getState().startJob(res.jobId);
+    await startImport(picked);
   };
   const openCase = async (path: string) => {
     close();
@@ -65,7 +65,7 @@ export function OpenDialog() {
             Open case
           </button>
         ) : (
-          <button className="btn primary" disabled={picked.length === 0} onClick={() => void startImport()} data-testid="import-selected">
+          <button className="btn primary" disabled={picked.length === 0} onClick={() => void importPicked()} data-testid="import-selected">
             Import {picked.length || ''} file{picked.length === 1 ? '' : 's'}
           </button>
         )}

@@ -5,7 +5,8 @@ import { api } from '../../api/client';
 import { attempt } from '../../app/bootstrap';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
-import { FolderBrowser, joinPath, useFolderListing } from './folder-browser';
+import { writeAskingToReplace } from '../common/confirm';
+import { canWriteIn, FolderBrowser, joinPath, useFolderListing, WriteHint } from './folder-browser';
 import { Modal } from './modal';
 
 const CASE_EXT = '.signinscope';
@@ -18,6 +19,7 @@ function defaultName(title: string | undefined): string {
 export function SaveDialog() {
   const open = useStore((s) => s.saveDialog);
   const title = useStore((s) => s.caseInfo?.title);
+  const appInfo = useStore((s) => s.appInfo);
   const folder = useFolderListing();
   const [name, setName] = useState('');
   useEffect(() => {
@@ -31,12 +33,14 @@ export function SaveDialog() {
   const close = () => useStore.getState().setSaveDialog(false);
   const dir = folder.listing?.dir ?? null;
   const fileName = name.trim().endsWith(CASE_EXT) ? name.trim() : `${name.trim()}${CASE_EXT}`;
-  const valid = dir !== null && name.trim() !== '' && !/[\\/]/.test(name);
+  const valid = dir !== null && canWriteIn(dir, appInfo?.writable ?? []) && name.trim() !== '' && !/[\\/]/.test(name);
   const save = async () => {
     if (!valid) return;
     close();
+    const target = joinPath(dir, fileName);
     await attempt(async () => {
-      const res = await api().call('case.save', { path: joinPath(dir, fileName) });
+      const res = await writeAskingToReplace(target, (overwrite) => api().call('case.save', { path: target, overwrite }));
+      if (!res) return useStore.getState().notify('info', `Not saved: ${target} was left as it was.`);
       useStore.getState().notify('info', `Case saved to ${res.path} (${formatCount(res.bytes)} bytes).`);
       useStore.getState().setCase(await api().call('case.info', {}));
     });
@@ -51,6 +55,7 @@ export function SaveDialog() {
           </button>
         )}
       />
+      <WriteHint dir={dir} browse={folder.browse} />
       <footer className="modal-foot">
         <input className="input grow mono" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void save()} aria-label="File name" data-testid="save-name" />
         <button className="btn primary" disabled={!valid} onClick={() => void save()} data-testid="save-confirm" title={dir === null ? 'Choose a shared folder first' : undefined}>

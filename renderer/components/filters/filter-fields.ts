@@ -1,6 +1,8 @@
 // The fields the filter bar offers (admin-center names first) and how a condition reads as a chip.
 import { COLUMN_BY_KEY, LEGACY_CLIENT_APPS, SIGN_IN_TYPES } from '../../../shared/model/columns';
 import { OP_LABELS, type Condition } from '../../../shared/model/filter-spec';
+import { canonicalValue, COLUMN_VOCABULARY } from '../../../shared/model/vocabulary';
+import { valueText } from '../../format/cells';
 
 export type FieldKind = 'facet' | 'text' | 'ip';
 
@@ -61,9 +63,7 @@ export const SIGN_IN_TYPE_LABELS: Record<(typeof SIGN_IN_TYPES)[number], string>
 };
 
 export function valueLabel(column: string, value: string | number): string {
-  if (column === 'sign_in_type' && typeof value === 'string' && value in SIGN_IN_TYPE_LABELS) return SIGN_IN_TYPE_LABELS[value as keyof typeof SIGN_IN_TYPE_LABELS];
-  if (COLUMN_BY_KEY.get(column)?.storage === 'bool') return value === 1 ? 'Yes' : value === 0 ? 'No' : String(value);
-  return String(value);
+  return valueText(column, value);
 }
 
 /** Chip text, e.g. `Status is Failure` or `Client app is Legacy authentication`. */
@@ -83,5 +83,8 @@ export function conditionForTyped(field: FilterField, text: string, op: Conditio
   if (!value) return null;
   if (field.kind === 'ip' && value.includes('/')) return { column: field.column, op: 'cidr', values: [value] };
   const numeric = COLUMN_BY_KEY.get(field.column)?.storage === 'int' && /^-?\d+$/.test(value);
-  return { column: field.column, op, values: [numeric ? Number(value) : value] };
+  // "Not Applied" typed as the admin center shows it finds the stored `notApplied`.
+  const vocabulary = op === 'eq' ? COLUMN_VOCABULARY[field.column] : undefined;
+  const stored = vocabulary ? (canonicalValue(vocabulary, value) ?? value) : value;
+  return { column: field.column, op, values: [numeric ? Number(value) : stored] };
 }

@@ -1,4 +1,6 @@
+import { ConfirmHost } from '../common/confirm';
 import { ImportProgress } from '../evidence/import-progress';
+import { PageDrop } from '../evidence/page-drop';
 import { OpenDialog } from '../evidence/open-dialog';
 import { SaveDialog } from '../evidence/save-dialog';
 import { FilterBar } from '../filters/filter-bar';
@@ -19,6 +21,8 @@ export function App() {
       <StatusBar />
       <OpenDialog />
       <SaveDialog />
+      <PageDrop />
+      <ConfirmHost />
       <Notices />
     </div>
   );

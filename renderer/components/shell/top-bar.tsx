@@ -4,6 +4,8 @@ import { attempt } from '../../app/bootstrap';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { CaseActions } from '../case/case-actions';
+import { CaseMenu } from '../case/case-menu';
+import { useDocumentTitle } from '../case/use-document-title';
 
 export function TopBar() {
   const info = useStore((s) => s.caseInfo);
@@ -11,6 +13,7 @@ export function TopBar() {
   const appInfo = useStore((s) => s.appInfo);
   const s = useStore.getState();
   const desktop = appInfo?.mode === 'electron';
+  useDocumentTitle(info);
   // The desktop app asks the shell for native dialogs; browser mode uses the in-app ones.
   const native = (command: 'open' | 'saveAs') =>
     void attempt(async () => {
@@ -37,8 +40,9 @@ export function TopBar() {
         </span>{' '}
         SigninScope
       </div>
-      <div className="case-title" title={info?.path ?? 'Not saved yet'}>
+      <div className="case-title" title={info?.path ?? 'Not saved yet'} data-testid="case-title">
         <span>{info?.title ?? 'No case'}</span>
+        {info && !info.path && <span className="badge muted tiny case-kind">not saved</span>}
         {info?.dirty && <span className="badge warn tiny">unsaved changes</span>}
         {info && (
           <span className="muted small">
@@ -48,6 +52,7 @@ export function TopBar() {
         )}
       </div>
       <span className="grow" />
+      <CaseMenu />
       <button className="btn" onClick={() => (desktop ? native('open') : s.setOpenDialog(true))} data-testid="open-button">
         Open…
       </button>

@@ -64,6 +64,6 @@ module.exports = {
     showSaveDialog: async () => ({ canceled: true }),
     showMessageBox: async () => ({}),
   },
-  shell: { openExternal: async () => {} },
+  shell: { openExternal: async () => {}, openPath: async (p) => ((recorded.opened = p), '') },
   webUtils: { getPathForFile: () => '' },
 };

@@ -1,0 +1,18 @@
+// Starts an import of files main may read, and says so when the evidence went into a new case
+// because the demo was open (evidence never merges into the demo).
+import { api } from '../../api/client';
+import { attempt } from '../../app/bootstrap';
+import { useStore } from '../../store/store';
+
+export async function startImport(paths: string[]): Promise<boolean> {
+  const s = useStore.getState();
+  const demoTitle = s.caseInfo?.title;
+  const res = await attempt(() => api().call('import.start', { paths }));
+  if (!res) return false;
+  if (res.newCase) {
+    s.clearFilters();
+    s.notify('info', `Your evidence is imported into a new untitled case; "${demoTitle ?? 'the demo case'}" is left as it was (Open… ▸ Open demo case).`);
+  }
+  s.startJob(res.jobId);
+  return true;
+}
