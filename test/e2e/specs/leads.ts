@@ -2,7 +2,7 @@
 // (the pivot chip shows in every view), session details with each sign-in's Conditional Access
 // result, "Same correlation ID" keeping the selection and zooming the timeline, stale findings after
 // an import with a re-run. Registered last: it imports extra sign-ins into the shared case.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Finding } from '../../../shared/model/detection';
@@ -246,5 +246,48 @@ test('leads: screenshots of the changed views (aggregate, map travel)', async ()
   await page.waitForSelector('[data-testid=travel-leg].impossible');
   assert((await page.textContent('.tp-rule'))?.includes(`faster than ${speed.toLocaleString('en-US')} km/h`), 'the map uses the rule’s speed');
   await shootBoth(page, '48-map-travel', '[data-testid=travel-panel]');
+  await openView(page, 'signins');
+});
+
+test('leads: the HTML report names note targets, fits its tables to the page and counts annotations as the app does', async () => {
+  const { page, backend, evidenceDir, context } = e2e();
+  await ensureEvidence();
+  const rid = 5;
+  const requestId = String((await backend.call('record.get', { rid })).values.id);
+  await backend.call('annotations.note', { target: { type: 'signin', rid }, text: 'leads: first hit from the VPS' });
+  await backend.call('annotations.star', { target: { type: 'signin', rid }, starred: true });
+  await backend.call('annotations.star', { target: { type: 'ip', key: '198.51.100.14' }, starred: true });
+  const file = path.join(evidenceDir, 'leads-report.html');
+  const { jobId } = await backend.call('report.html', { path: file, overwrite: true, topSignins: 20 });
+  for (let i = 0; i < 240 && !backend.events.some((ev) => ev.event === 'job.done' && (ev.payload as { jobId: string }).jobId === jobId); i++) await page.waitForTimeout(250);
+  const html = readFileSync(file, 'utf8');
+
+  const report = await context.newPage();
+  try {
+    await report.setContent(html);
+    const text = (await report.textContent('body')) ?? '';
+    assert(text.includes(`request id ${requestId}`), 'the note on a sign-in names its request id');
+    assert(!/\bsign-in 5\b/.test(text), 'no note is named by an internal row id');
+    const count = async (req: { kind?: 'tag' | 'note' | 'star'; targetType?: 'signin' }) => (await backend.call('annotations.list', { ...req, limit: 1 })).total;
+    const [total, tags, notes, stars, starredSignins] = [await count({}), await count({ kind: 'tag' }), await count({ kind: 'note' }), await count({ kind: 'star' }), await count({ kind: 'star', targetType: 'signin' })];
+    assert(text.includes(`Annotations in the case: ${total} (tags: ${tags}, notes: ${notes}, stars: ${stars}; starred sign-ins: ${starredSignins}, other starred items: ${stars - starredSignins})`), 'the report counts annotations, stars included, as the app');
+    for (const width of [800, 1280]) {
+      await report.setViewportSize({ width, height: 900 });
+      const wide = await report.evaluate(() => {
+        const body = document.body.getBoundingClientRect().width - 48; // the page's padding
+        return [...document.querySelectorAll('table')].filter((t) => t.scrollWidth > body + 1).length;
+      });
+      assertEqual(wide, 0, `tables wider than the page at ${width} px`);
+    }
+    await report.setViewportSize({ width: 1280, height: 720 });
+    await report.locator('h2:text-is("Annotations")').scrollIntoViewIfNeeded();
+    await screenshot(report, '49-report-annotations-1280x720');
+  } finally {
+    await report.close();
+  }
+  // The app's own count of annotations is the report's.
+  await openView(page, 'annotations');
+  const tabCount = Number((await page.textContent('[data-testid=mode-annotations] .tab-count'))?.replace(/\D/g, ''));
+  assertEqual(tabCount, (await backend.call('annotations.list', { limit: 1 })).total, 'the Annotations tab count');
   await openView(page, 'signins');
 });
