@@ -56,3 +56,18 @@ describe('one impossible-travel setting', () => {
     expect(travelThresholds(caseDb)).toEqual(DEFAULT_TRAVEL_THRESHOLDS);
   });
 });
+
+describe('the map and the rule on the generator\'s demo set', () => {
+  it('flag as many impossible legs between successful sign-ins as the rule reports hops, for every flagged account', async () => {
+    const { demoCase } = await import('../detections/helpers/demo-case');
+    const demo = await demoCase();
+    await enrichCase(demo.db, undefined, { countryDb: null });
+    const run = await runDetections(demo.db, { ruleIds: ['impossible-travel'] });
+    expect(run.findings.length).toBeGreaterThan(0);
+    const successes = { conditions: [{ column: 'status', op: 'eq' as const, values: ['Success'] }] };
+    for (const f of run.findings) {
+      const legs = geoTravel(demo.db, { filter: successes, user: f.users[0]!, maxStops: 5000 }).legs.filter((l) => l.impossible).length;
+      expect([f.users[0], legs]).toEqual([f.users[0], f.details.hops]);
+    }
+  }, 120_000);
+});
