@@ -217,7 +217,7 @@ test('leads: after sign-ins are added the Detections view and its findings say t
 
 test('leads: screenshots of the changed views (aggregate, map travel)', async () => {
   const { page } = e2e();
-  await ensureEvidence();
+  await ensureFindings(page);
   await openView(page, 'signins');
   await clearFilters(page);
   await page.click('[data-testid=aggregate-bar] button[data-window="1h"]');
@@ -245,7 +245,16 @@ test('leads: screenshots of the changed views (aggregate, map travel)', async ()
   await page.click(`[data-testid=travel-user-list] .up-row:has(.vp-value:text-is("${victim}"))`);
   await page.waitForSelector('[data-testid=travel-leg].impossible');
   assert((await page.textContent('.tp-rule'))?.includes(`faster than ${speed.toLocaleString('en-US')} km/h`), 'the map uses the rule’s speed');
+  // "show only those": the successful sign-ins, as the rule judges them; its legs are the rule's hops.
+  const finding = (await backend.call('detections.findings', { ruleId: 'impossible-travel' })).findings.find((f) => f.users[0] === victim);
+  assert(finding, `the rule flags the planted victim ${victim}`);
+  {
+    await page.click('[data-testid=travel-as-rule]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=travel-leg].impossible').length === n, Number(finding.details.hops), { timeout: 30_000 }).catch(() => undefined);
+    assertEqual(await page.locator('[data-testid=travel-leg].impossible').count(), Number(finding.details.hops), 'impossible legs between successes = the rule’s hops');
+  }
   await shootBoth(page, '48-map-travel', '[data-testid=travel-panel]');
+  await clearFilters(page);
   await openView(page, 'signins');
 });
 
