@@ -67,6 +67,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   };
   const pathChecks: Partial<Record<Channel, (req: any) => void>> = {
     'case.open': (req: { path: string }) => (req.path = policy.checkRead(req.path)),
+    'case.locateEvidence': (req: { path: string }) => (req.path = policy.checkRead(req.path)),
     'case.save': (req: { path?: string }) => {
       if (req.path) req.path = policy.checkWrite(req.path);
     },

@@ -50,6 +50,7 @@ export class CaseKeeper {
   private autosaveError: string | null = null;
   private readonly markOwnChange: () => void;
   private readonly timer: NodeJS.Timeout;
+  private soonTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly host: KeeperHost,
@@ -61,6 +62,7 @@ export class CaseKeeper {
       this.markOwnChange();
       const s = this.current();
       s.baseDirty = s.changed = true;
+      this.autosaveSoon();
     };
     this.timer = setInterval(() => void this.autosave(), autosaveMs);
     this.timer.unref();
@@ -129,6 +131,25 @@ export class CaseKeeper {
     });
   }
 
+  /**
+   * Changes outside the journal (imports, detections, a relocated evidence file) are saved a moment
+   * later rather than at the next timer tick: a restarted engine (main/engine/host.ts, after a query
+   * ran out of time) reopens the case from its last save plus the journal.
+   */
+  private autosaveSoon(): void {
+    if (this.soonTimer) return;
+    this.soonTimer = setTimeout(() => {
+      this.soonTimer = null;
+      void this.autosave();
+    }, SOON_MS);
+    this.soonTimer.unref();
+  }
+
+  /** Where the open case is saved and journaled. */
+  location(): CaseLocation {
+    return this.current().location;
+  }
+
   /** Writes the case if it changed since the last autosave; failures are reported in `status()`. */
   autosave(): Promise<void> {
     return this.exclusive(() => this.autosaveLocked());
@@ -147,6 +168,7 @@ export class CaseKeeper {
   /** Stops the autosave timer and closes the journal (the engine is going away). */
   dispose(): void {
     clearInterval(this.timer);
+    if (this.soonTimer) clearTimeout(this.soonTimer);
     void this.session?.journal?.close();
   }
 
@@ -254,6 +276,8 @@ async function clearJournal(s: Session): Promise<void> {
   if (s.journal) await s.journal.clear();
   else await fsp.rm(journalPathFor(autosavePathOf(s.location)), { force: true });
 }
+
+const SOON_MS = 2_000;
 
 function autosaveInterval(): number {
   const ms = Number(process.env.SIGNINSCOPE_AUTOSAVE_MS);

@@ -1,8 +1,9 @@
 // Case files: one SQLite file (opens in sqlite3 / DB Browser) holding the sign-ins, the evidence
 // manifest, import errors and the investigator's work. Saved atomically; reopened without re-import.
-import { promises as fsp } from 'node:fs';
 import { CaseDb } from '../db/case-db';
+import { openRegularFile } from '../import/evidence';
 import { writeFileAtomic } from './atomic-write';
+import { appSchema, repairSchema } from './schema-repair';
 import { checkWriteTarget } from './write-target';
 
 export const CASE_EXTENSION = '.signinscope';
@@ -24,12 +25,23 @@ export async function loadCase(file: string): Promise<CaseDb> {
   if (Buffer.from(bytes.subarray(0, 16)).toString('latin1') !== 'SQLite format 3\u0000') {
     throw new Error(`${file} is not a SigninScope case file (not an SQLite database)`);
   }
-  return CaseDb.create(bytes);
+  const app = await appSchema();
+  let dropped: string[] = [];
+  const caseDb = await CaseDb.create(bytes, (db) => (dropped = repairSchema(db, app)));
+  if (dropped.length) schemaRepairs.set(caseDb, dropped);
+  return caseDb;
+}
+
+const schemaRepairs = new WeakMap<CaseDb, string[]>();
+
+/** What loadCase dropped from this case because it was not SigninScope's own (views, triggers, indexes). */
+export function schemaRepairsOf(caseDb: CaseDb): string[] {
+  return schemaRepairs.get(caseDb) ?? [];
 }
 
 /** The whole file in one array; fs.readFile stops at 2 GiB, and a 5M sign-in case is larger. */
 async function readWhole(file: string): Promise<Uint8Array> {
-  const handle = await fsp.open(file, 'r');
+  const handle = await openRegularFile(file);
   try {
     const { size } = await handle.stat();
     const bytes = new Uint8Array(size);

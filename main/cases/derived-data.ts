@@ -3,6 +3,7 @@
 import type { ImportProgress } from '../../shared/model/import-summary';
 import type { CaseDb } from '../db/case-db';
 import { enrichCase } from '../geo/enrich';
+import { warmSortOrder } from '../query/row-order';
 import { warmTextSearch } from '../query/text-search';
 import { buildSessions } from '../sessions/build-sessions';
 
@@ -13,4 +14,5 @@ export async function refreshDerivedData(caseDb: CaseDb, signal?: AbortSignal, o
   await enrichCase(caseDb, signal);
   await buildSessions(caseDb, signal, { onProgress: phase('sessions') });
   warmTextSearch(caseDb); // else the first free-text search pays for building its cache
+  warmSortOrder(caseDb); // and the first sort by another column, its time tie-break
 }

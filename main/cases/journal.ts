@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, promises as fsp, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { CaseDb } from '../db/case-db';
+import { openRegularFile } from '../import/evidence';
 import { loadCase } from './case-store';
 import { cacheDir } from '../platform/cache-dir';
 import { DEMO_SEED } from './demo-case';
@@ -38,7 +39,13 @@ export function recoveryDir(): string {
 export async function readJournal<Op = unknown>(file: string): Promise<JournalContents<Op>> {
   let text: string;
   try {
-    text = await fsp.readFile(file, 'utf8');
+    // A journal handed over next to a case is read only if it is a regular file (a FIFO would block).
+    const handle = await openRegularFile(file);
+    try {
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], corrupt: 0, tornBytes: 0 };
     throw e;

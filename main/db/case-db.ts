@@ -14,12 +14,16 @@ export class CaseDb {
     this.strings = new StringDictionary(db);
   }
 
-  /** A new empty case, or one loaded from a saved case file's bytes. */
-  static async create(bytes?: Uint8Array): Promise<CaseDb> {
+  /**
+   * A new empty case, or one loaded from a saved case file's bytes. `beforeUse` sees a loaded file's
+   * database before anything reads it (main/cases/schema-repair.ts drops what is not the app's own).
+   */
+  static async create(bytes?: Uint8Array, beforeUse?: (db: Database) => void): Promise<CaseDb> {
     const SQL = await loadSqlJs();
     const db = bytes ? new SQL.Database(bytes) : new SQL.Database();
     applyPragmas(db);
     if (bytes) {
+      beforeUse?.(db);
       assertCaseFile(db);
       migrateCase(db);
     }

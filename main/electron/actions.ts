@@ -49,9 +49,24 @@ export class Actions {
     return folder;
   }
 
+  /** One evidence file to point a case's source at (Raw view ▸ Locate…): readable, nothing imported. */
+  async locateEvidence(): Promise<string | null> {
+    const win = this.window();
+    const opts = { title: 'Locate the evidence file', properties: ['openFile' as const], filters: EVIDENCE_FILTERS };
+    const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+    const file = res.canceled ? undefined : res.filePaths[0];
+    if (!file) return null;
+    this.backend.grantRead(file);
+    return file;
+  }
+
   /** The page's `app.command` requests: the same native dialogs as the menu. */
   async run(command: ShellCommand): Promise<{ done: boolean; path: string | null }> {
     if (command === 'open') return { done: await this.chooseEvidence(), path: null };
+    if (command === 'locateEvidence') {
+      const file = await this.locateEvidence();
+      return { done: file !== null, path: file };
+    }
     if (command === 'saveAs') return { done: await this.save(true), path: null };
     const folder = await this.chooseFolder();
     return { done: folder !== null, path: folder };

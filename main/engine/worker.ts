@@ -1,6 +1,8 @@
 // Engine worker entry: owns the Engine (and so sql.js) off the main thread.
 import { parentPort } from 'node:worker_threads';
 import { ApiFailure } from '../api/api-failure';
+import { keeperOf } from '../cases/autosave';
+import { restoreCase } from '../cases/restore';
 import { Engine, type EngineChannel } from './engine';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -9,14 +11,37 @@ if (!port) throw new Error('engine worker must run in a worker thread');
 const post = (m: FromWorker) => port.postMessage(m);
 
 void Engine.create((event, payload) => post({ type: 'event', event, payload })).then((engine) => {
+  let lastLocation = '';
+  /** Tells the host where the open case lives whenever that changes (for a restart after a timeout). */
+  const postLocation = () => {
+    const location = keeperOf(engine).location();
+    const text = JSON.stringify(location);
+    if (text !== lastLocation) post({ type: 'location', location });
+    lastLocation = text;
+  };
   port.on('message', (msg: ToWorker) => {
+    if (msg.type === 'ping') return post({ type: 'pong' });
+    if (msg.type === 'restore') {
+      return void restoreCase(engine, msg.location).then(
+        () => {
+          // No case.changed: the page would re-run the query that just ran out of time, again and again.
+          postLocation();
+          post({ type: 'restored', ok: true, message: null });
+        },
+        (e: unknown) => post({ type: 'restored', ok: false, message: (e as Error)?.message ?? String(e) }),
+      );
+    }
     engine.handle(msg.channel as EngineChannel, msg.req as never).then(
-      (value) => post({ type: 'result', id: msg.id, ok: true, value }),
+      (value) => {
+        postLocation();
+        post({ type: 'result', id: msg.id, ok: true, value });
+      },
       (e: unknown) => {
         const code = e instanceof ApiFailure ? e.code : 'INTERNAL';
         post({ type: 'result', id: msg.id, ok: false, code, message: (e as Error)?.message ?? String(e) });
       },
     );
   });
+  postLocation();
   post({ type: 'ready' });
 });

@@ -2,7 +2,7 @@
 // manifest) while gunzip and UTF-16 transcoding turn them into the UTF-8 byte stream that the
 // readers split. Offsets in that stream locate each record for the Raw view (raw-record.ts).
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fsp } from 'node:fs';
+import { constants, createReadStream, promises as fsp, type Stats } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { PassThrough, type Readable } from 'node:stream';
 
@@ -23,8 +23,43 @@ export interface EvidenceStream {
 
 const CHUNK = 1 << 20;
 
+/** A FIFO, device, socket or directory named as evidence (or in a case's manifest): refused, never read. */
+export class NotRegularFileError extends Error {
+  constructor(path: string, stat: Stats) {
+    super(`${path} is ${fileKind(stat)}, not a regular file: refused without reading it`);
+  }
+}
+
+function fileKind(stat: Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * The one way evidence (and case files) are opened: only a regular file. stat() first, so a device is
+ * never even opened; O_NONBLOCK so that a FIFO swapped in after the stat cannot block open() waiting
+ * for a writer; fstat() of the open handle is what decides.
+ */
+export async function openRegularFile(path: string): Promise<fsp.FileHandle> {
+  const before = await fsp.stat(path);
+  if (!before.isFile()) throw new NotRegularFileError(path, before);
+  const handle = await fsp.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new NotRegularFileError(path, stat);
+    return handle;
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}
+
 export async function sniffHead(path: string, length = 64 * 1024): Promise<Buffer> {
-  const handle = await fsp.open(path, 'r');
+  const handle = await openRegularFile(path);
   try {
     const buf = Buffer.alloc(length);
     const { bytesRead } = await handle.read(buf, 0, length, 0);
@@ -57,7 +92,7 @@ export function detectEncoding(head: Buffer): TextEncoding {
 
 export async function openEvidence(path: string, signal?: AbortSignal): Promise<EvidenceStream> {
   const stat = await fsp.stat(path);
-  if (!stat.isFile()) throw new Error('not a regular file');
+  if (!stat.isFile()) throw new NotRegularFileError(path, stat);
   const head = await sniffHead(path, 16);
   const compressed = isGzip(head);
   const textStart = compressed ? await gunzipHead(path) : await sniffHead(path, 4096);

@@ -1,15 +1,16 @@
 // The verbatim text of one imported record, read back from its evidence file (opened read-only).
 // Offsets are positions in the decoded UTF-8 stream of openEvidence(): for plain UTF-8 files that is
 // the file's own byte offset (a positional read); gzip and UTF-16 files are decoded again from the start.
-import { promises as fsp } from 'node:fs';
-import { openEvidence } from './evidence';
+import type { FileHandle } from 'node:fs/promises';
+import { identityOf, sameIdentity, type FileIdentity } from '../cases/evidence-check';
+import { openEvidence, openRegularFile } from './evidence';
 
 export interface RawSource {
   path: string;
   encoding: string | null;
   compressed: boolean;
-  /** Size recorded at import: a different size now means the file changed. */
-  size?: number | null;
+  /** The file as verified against the manifest (size and SHA-256): read only while it is still that file. */
+  identity: FileIdentity;
   /** Format label from the import; CSV rows are shown as they are, JSON records pretty-printed. */
   format?: string | null;
 }
@@ -21,25 +22,21 @@ export interface RawRecord {
 
 export const RAW_CAP_BYTES = 2 * 1024 * 1024;
 
+/** Reads one record back from a verified evidence file (main/cases/evidence-check.ts intactEvidence). */
 export async function readRawRecord(source: RawSource, offset: number, length: number): Promise<RawRecord> {
-  let size: number;
-  try {
-    const stat = await fsp.stat(source.path);
-    if (!stat.isFile()) return { text: null, note: `evidence file missing: ${source.path} is not a file` };
-    size = stat.size;
-  } catch {
-    return { text: null, note: `evidence file missing: ${source.path}` };
-  }
-  if (source.size != null && size !== source.size) {
-    return { text: null, note: `evidence file changed since import: ${source.path} (was ${source.size} bytes, now ${size})` };
-  }
   const wanted = Math.min(length, RAW_CAP_BYTES);
   const plain = !source.compressed && (source.encoding === 'utf-8' || source.encoding === 'utf-8-bom' || source.encoding === null);
   let bytes: Buffer;
   try {
-    bytes = plain ? await readPositional(source.path, offset, wanted) : await readDecoded(source.path, offset, wanted);
+    const handle = await openRegularFile(source.path);
+    try {
+      if (!sameIdentity(identityOf(await handle.stat()), source.identity)) return { text: null, note: `evidence missing or changed: ${source.path} is not the file that was verified` };
+      bytes = plain ? await readPositional(handle, offset, wanted) : await readDecoded(source.path, offset, wanted);
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
-    return { text: null, note: `evidence file could not be read: ${(e as Error).message}` };
+    return { text: null, note: `evidence missing or changed: ${(e as Error).message}` };
   }
   if (bytes.length < wanted) return { text: null, note: `evidence file is shorter than at import: ${source.path}` };
   const text = bytes.toString('utf8');
@@ -47,20 +44,15 @@ export async function readRawRecord(source: RawSource, offset: number, length: n
   return { text: /csv/i.test(source.format ?? '') ? text : prettyJson(text), note: null };
 }
 
-async function readPositional(path: string, offset: number, length: number): Promise<Buffer> {
-  const handle = await fsp.open(path, 'r');
-  try {
-    const buf = Buffer.alloc(length);
-    let got = 0;
-    while (got < length) {
-      const { bytesRead } = await handle.read(buf, got, length - got, offset + got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
-    }
-    return buf.subarray(0, got);
-  } finally {
-    await handle.close();
+async function readPositional(handle: FileHandle, offset: number, length: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  let got = 0;
+  while (got < length) {
+    const { bytesRead } = await handle.read(buf, got, length - got, offset + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
   }
+  return buf.subarray(0, got);
 }
 
 /** Runs the import's own decoding (gunzip, UTF-16 → UTF-8) up to the record and cuts it out. */

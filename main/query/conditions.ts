@@ -10,10 +10,11 @@ import { isNumeric, resolveColumn, storedRef } from './column-ref';
 import { invalidInput } from './errors';
 import { unindexed, type IndexAdvisor } from './index-assist';
 import { parseRange } from './ip-address';
+import { regexSql } from './regex';
 import { ipIdsInRanges } from './ip-index';
 import { inList, LIKE_ESCAPE, likePattern, notInList, type SqlParam } from './sql-list';
 
-const NEEDS_VALUES = new Set<Condition['op']>(['eq', 'neq', 'in', 'notIn', 'contains', 'notContains', 'startsWith', 'cidr', 'gte', 'lte']);
+const NEEDS_VALUES = new Set<Condition['op']>(['eq', 'neq', 'in', 'notIn', 'contains', 'notContains', 'startsWith', 'cidr', 'gte', 'lte', 'regex']);
 
 const INDEXABLE_OPS = new Set<Condition['op']>(['eq', 'in', 'contains', 'startsWith', 'cidr', 'gte', 'lte']);
 
@@ -37,6 +38,12 @@ export function conditionSql(caseDb: CaseDb, cond: Condition, params: SqlParam[]
   if (cond.op === 'notNull') return `${x} IS NOT NULL`;
   if (NEEDS_VALUES.has(cond.op) && cond.values.length === 0) throw invalidInput(`the condition "${cond.op}" on ${col.key} needs a value`);
   if (cond.op === 'cidr') return cidrSql(caseDb, col, x, cond.values, params);
+  if (cond.op === 'regex') {
+    if (col.storage === 'time') throw invalidInput(`"matches" is not supported on ${col.key}; use a time range`);
+    // Dictionary columns test each distinct string once, not each row.
+    if (col.storage === 'dict') return `${x} IN (SELECT id FROM strings WHERE ${regexSql(caseDb, 'value', cond.values, params)})`;
+    return regexSql(caseDb, col.storage === 'text' ? x : `CAST(${x} AS TEXT)`, cond.values, params);
+  }
   if (cond.op === 'gte' || cond.op === 'lte') {
     if (!isNumeric(col)) throw invalidInput(`"${cond.op}" needs a number or time column; ${col.key} is text`);
     const bound = cond.op === 'gte' ? Math.min(...cond.values.map((v) => toNumber(col, v))) : Math.max(...cond.values.map((v) => toNumber(col, v)));

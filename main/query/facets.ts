@@ -1,9 +1,12 @@
 // Top values of one column under the current filter minus that column's own conditions, so the
-// filter bar can offer the alternatives ("which other apps did this user use?").
+// filter bar and the grid's header filters can offer the alternatives ("which other apps did this
+// user use?").
 import type { ParsedReq, Res } from '../../shared/api/contract';
 import type { FilterSpec } from '../../shared/model/filter-spec';
+import { isAnnotationColumn } from '../../shared/model/grid-columns';
 import type { CaseDb } from '../db/case-db';
-import { resolveColumn } from './column-ref';
+import { annotationValueCounts } from './annotation-columns';
+import { resolveGridColumn } from './column-ref';
 import { invalidInput } from './errors';
 import { withoutColumn } from './filters';
 import { stringValues } from './string-values';
@@ -19,9 +22,10 @@ export function filterShares(caseDb: CaseDb, req: ParsedReq<'stats.top'>): Res<'
 }
 
 function valueList(caseDb: CaseDb, column: string, filterFor: (key: string) => FilterSpec, limit: number, search?: string): Res<'query.facets'> {
-  const col = resolveColumn(column);
+  const col = resolveGridColumn(column);
   if (col.storage === 'time') throw invalidInput('the time column has no value list; use the timeline to pick a range');
-  const groups = topValues(caseDb, col, filterFor(col.key), limit, search);
+  const filter = filterFor(col.key);
+  const groups = isAnnotationColumn(col.key) ? annotationValueCounts(caseDb, col.key, filter, limit, search) : topValues(caseDb, col, filter, limit, search);
   const text = col.storage === 'dict' ? stringValues(caseDb, groups.top.map(([id]) => id).filter((id): id is number => typeof id === 'number')) : undefined;
   return {
     values: groups.top.map(([v, count]) => ({ value: text && typeof v === 'number' ? (text.get(v) ?? null) : v, count })),

@@ -1,9 +1,11 @@
 // FilterSpec → WHERE expression over `signin_data d` (the only place a filter becomes SQL). Every part
 // is AND-ed; column names pass the catalogue allowlist, values are always bound parameters.
 import type { FilterSpec } from '../../shared/model/filter-spec';
+import { isAnnotationColumn } from '../../shared/model/grid-columns';
 import type { CaseDb } from '../db/case-db';
 import { storedName } from '../db/schema';
 import { resolveColumn } from './column-ref';
+import { annotationConditionSql } from './annotation-conditions';
 import { assistedConditionSql, conditionSql } from './conditions';
 import { ANY_COLUMN, IndexAdvisor, unindexed } from './index-assist';
 import { inList, type SqlParam } from './sql-list';
@@ -28,11 +30,15 @@ export function buildWhere(caseDb: CaseDb, filter: FilterSpec, opts: WhereOption
   const parts: string[] = [];
   const advisor = new IndexAdvisor(caseDb, opts.reads ? new Set([...opts.reads, ...filterColumns(filter)]) : null);
   if (filter.timeFrom !== undefined || filter.timeTo !== undefined) parts.push(timeSql(filter, params, advisor));
-  for (const cond of filter.conditions) parts.push(assistedConditionSql(caseDb, cond, params, advisor));
+  for (const cond of filter.conditions) {
+    parts.push(isAnnotationColumn(cond.column) ? annotationConditionSql(caseDb, cond.column, cond, params) : assistedConditionSql(caseDb, cond, params, advisor));
+  }
   const text = filter.text?.trim();
   if (text) parts.push(textSql(caseDb, text, params));
   if (filter.rids) parts.push(inList('d.rid', filter.rids, params));
-  if (filter.anyOf?.length) parts.push(`(${filter.anyOf.map((c) => conditionSql(caseDb, c, params)).join(' OR ')})`);
+  if (filter.anyOf?.length) {
+    parts.push(`(${filter.anyOf.map((c) => (isAnnotationColumn(c.column) ? annotationConditionSql(caseDb, c.column, c, params) : conditionSql(caseDb, c, params))).join(' OR ')})`);
+  }
   if (filter.tags?.length && !hasTable(caseDb, 'annotations')) parts.push('0'); // nothing is tagged yet
   else if (filter.tags?.length) {
     parts.push(`d.rid IN (SELECT rid FROM annotations WHERE ${inList('tag', filter.tags, params)})`);
@@ -47,7 +53,8 @@ export function withoutColumn(filter: FilterSpec, column: string): FilterSpec {
 
 /** Physical columns a filter's own conditions read. */
 function filterColumns(filter: FilterSpec): string[] {
-  const cols = [...filter.conditions, ...(filter.anyOf ?? [])].map((c) => storedName(resolveColumn(c.column)));
+  // Annotation columns read only rid, which every index holds.
+  const cols = [...filter.conditions, ...(filter.anyOf ?? [])].filter((c) => !isAnnotationColumn(c.column)).map((c) => storedName(resolveColumn(c.column)));
   if (filter.timeFrom !== undefined || filter.timeTo !== undefined) cols.push('created_ms');
   if (filter.text?.trim()) cols.push(ANY_COLUMN);
   return cols;

@@ -3,6 +3,7 @@
 import type { Res } from '../../shared/api/contract';
 import { errorMeaning } from '../../shared/model/aadsts';
 import type { CaseDb } from '../db/case-db';
+import { intactEvidence } from '../cases/evidence-check';
 import { readRawRecord } from '../import/raw-record';
 import { notFound } from './errors';
 
@@ -29,19 +30,25 @@ export async function getRecord(caseDb: CaseDb, rid: number): Promise<Res<'recor
     [rid],
   );
   const loc = caseDb.all(
-    `SELECT s.file_name, s.format, d.record_index, s.path, s.encoding, s.compressed, s.size, d.raw_offset, d.raw_length
+    `SELECT s.file_name, s.format, d.record_index, s.id, s.encoding, s.compressed, d.raw_offset, d.raw_length
      FROM signin_data d JOIN sources s ON s.id = d.source_id WHERE d.rid = ?`,
     [rid],
-  )[0] as [string, string | null, number | null, string, string | null, number | null, number | null, number | null, number | null] | undefined;
+  )[0] as [string, string | null, number | null, number, string | null, number | null, number | null, number | null] | undefined;
   let raw: { text: string | null; note: string | null } = { text: null, note: 'no evidence file is recorded for this sign-in' };
-  if (loc && loc[7] !== null && loc[8] !== null) {
-    raw = await readRawRecord({ path: loc[3], encoding: loc[4], compressed: loc[5] === 1, size: loc[6], format: loc[1] }, loc[7], loc[8]);
+  let rawLocate: number | null = null;
+  if (loc && loc[6] !== null && loc[7] !== null) {
+    // Read back only from a regular file that still matches the manifest (size and SHA-256).
+    const evidence = await intactEvidence(caseDb, loc[3]);
+    if (evidence.ok) raw = await readRawRecord({ path: evidence.path, identity: evidence.identity, encoding: loc[4], compressed: loc[5] === 1, format: loc[1] }, loc[6], loc[7]);
+    else raw = { text: null, note: evidence.note };
+    if (raw.text === null) rawLocate = loc[3];
   } else if (loc) raw = { text: null, note: 'the import recorded no position for this record' };
   const code = typeof row.status_code === 'number' ? row.status_code : null;
   return {
     values,
     raw: raw.text,
     rawNote: raw.note,
+    rawLocate,
     authSteps,
     caPolicies,
     errorMeaning: errorMeaning(code),

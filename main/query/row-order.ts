@@ -1,60 +1,155 @@
-// The ordered row ids of a filter: `ORDER BY <column> <dir>, rid <dir>` (ties follow the direction
-// so that one index serves both). Measured in sql.js at 1M rows, an index-ordered scan that must
-// visit the table for each row (e.g. filter on an unindexed column, sort by time) costs ~1.6 s,
-// while reading (rid, key) in table order and sorting in JS costs ~0.2-0.3 s. So SQLite orders only
-// where a covering index delivers the order directly; everything else is ranked and counting-sorted.
+// The ordered row ids of a filter under a list of sort keys. Ties left by every key are broken by
+// time, then rid, in the first key's direction (so sorting by status keeps each status in time
+// order, and reversing a sort reverses the whole list). Measured in sql.js at 1M rows, an
+// index-ordered scan that must visit the table for each row (e.g. filter on an unindexed column, sort
+// by time) costs ~1.6 s, while reading (rid, keys) in table order and sorting in JS costs ~0.2-0.4 s.
+// So SQLite orders only where a covering index delivers the order directly (time alone) or for one
+// text column (few repeats: its sorter); everything else is ranked per key and counting-sorted,
+// least significant key first (each pass is stable, so the more significant keys win).
 import type { ColumnDef } from '../../shared/model/columns';
-import { onlyTimeBounds, type FilterSpec, type SortSpec } from '../../shared/model/filter-spec';
+import { onlyTimeBounds, type FilterSpec, type SortKey } from '../../shared/model/filter-spec';
+import { isAnnotationColumn } from '../../shared/model/grid-columns';
 import type { CaseDb } from '../db/case-db';
 import { storedName } from '../db/schema';
-import { storedRef } from './column-ref';
+import { annotationRanks } from './annotation-columns';
+import { resolveGridColumn, storedRef } from './column-ref';
 import { buildWhere, type WhereClause } from './filters';
+import { CaseMemo } from './case-cache';
 import { forEachRow } from './query-rows';
 import { float64s, int32s } from './growing-array';
 import { rankTable } from './value-order';
 
-export function orderedRids(caseDb: CaseDb, col: ColumnDef, filter: FilterSpec, dir: SortSpec['dir'], total: number): Int32Array {
-  if (col.storage === 'time' && onlyTimeBounds(filter)) {
+type Dir = SortKey['dir'];
+
+export function orderedRids(caseDb: CaseDb, sort: readonly SortKey[], filter: FilterSpec, total: number): Int32Array {
+  const keys = distinctKeys(sort);
+  const dir = keys[0]!.dir;
+  const cols = keys.map((k) => resolveGridColumn(k.column));
+  if (keys.length === 1 && cols[0]!.storage === 'time' && onlyTimeBounds(filter)) {
     // ix_time (created_ms, rid) holds everything this needs: seek the bounds, read in order.
-    return sqlOrdered(caseDb, 'd.created_ms', buildWhere(caseDb, filter, { reads: ['created_ms'] }), dir, total);
+    return sqlOrdered(caseDb, ['d.created_ms'], buildWhere(caseDb, filter, { reads: ['created_ms'] }), dir, total);
   }
-  const where = buildWhere(caseDb, filter, { reads: [storedName(col)] });
-  if (col.storage === 'text') return sqlOrdered(caseDb, `${storedRef(col)} COLLATE NOCASE`, where, dir, total); // few distinct repeats: SQLite's sorter
-  const { rids, keys, n } = readKeyed(caseDb, col, where, total);
-  const ranked = col.storage === 'dict' ? dictRanks(caseDb, col, keys, n) : numericRanks(keys, n);
-  const out = countingSort(rids, ranked.ranks, n, ranked.max);
-  return dir === 'desc' ? out.reverse() : out;
-}
-
-
-function sqlOrdered(caseDb: CaseDb, expr: string, where: WhereClause, dir: SortSpec['dir'], total: number): Int32Array {
-  const rids = int32s(total);
-  forEachRow(caseDb, `SELECT d.rid FROM signin_data d WHERE ${where.sql} ORDER BY ${expr} ${dir}, d.rid ${dir}`, where.params, (row) => rids.push(row[0] as number));
-  return rids.values();
+  const stored = cols.filter((c) => !isAnnotationColumn(c.key));
+  if (keys.length === 1 && stored.length === 1 && cols[0]!.storage === 'text') {
+    const where = buildWhere(caseDb, filter, { reads: [storedName(cols[0]!), 'created_ms'] });
+    return sqlOrdered(caseDb, [`${storedRef(cols[0]!)} COLLATE NOCASE`, 'd.created_ms'], where, dir, total); // few distinct repeats: SQLite's sorter
+  }
+  const where = buildWhere(caseDb, filter, { reads: stored.map(storedName) });
+  const ranked = stored.filter((c) => c.storage !== 'text' && c.storage !== 'time');
+  const { rids, keys: values, n } = readKeyed(caseDb, ranked, where, total);
+  const times = timeOrder.get(caseDb);
+  // Ties left by every key: time, then rid, in the first key's direction (one pass on the row's
+  // position in the case's time order), then stable passes from the least significant key up.
+  let perm = inTimeOrder(times.ridsByTime, rids, n, dir);
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const col = cols[k]!;
+    const at = ranked.indexOf(col);
+    let ranks: Ranked;
+    if (col.storage === 'time') ranks = lookup(times.timeRank, times.distinct, rids, n);
+    else if (at < 0) ranks = ridRanks(caseDb, col, where, rids, n);
+    else ranks = col.storage === 'dict' ? dictRanks(caseDb, col, values[at]!, n) : numericRanks(values[at]!, n);
+    perm = sortPass(perm, ranks, keys[k]!.dir);
+  }
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = rids[perm[i]!]!;
+  return out;
 }
 
 /**
- * (rid, stored value) of every matching row, in rid order (NULL becomes NaN). SQLite returns rows in
- * whatever order its plan yields (a covering index often beats a table scan); putting them back in
- * rid order is done in JS, cheaper than asking SQLite to sort.
+ * The case's time order: every rid ordered by (time, rid), and each rid's time rank (equal times
+ * share one). One covering scan of ix_time per case version; sorting a million times in JS costs
+ * several times that.
  */
-function readKeyed(caseDb: CaseDb, col: ColumnDef, where: WhereClause, total: number): { rids: Int32Array; keys: Float64Array; n: number } {
-  const ridBuf = int32s(total);
-  const keyBuf = float64s(total);
-  let ordered = true;
-  let maxRid = 0;
-  forEachRow(caseDb, `SELECT d.rid, ${storedRef(col)} FROM signin_data d WHERE ${where.sql}`, where.params, ([rid, key]) => {
-    if ((rid as number) < maxRid) ordered = false;
-    else maxRid = rid as number;
-    ridBuf.push(rid as number);
-    keyBuf.push(key === null ? NaN : Number(key));
+const timeOrder = new CaseMemo((caseDb) => {
+  const maxRid = Number(caseDb.scalar('SELECT max(rid) FROM signin_data') ?? 0);
+  const ridsByTime = int32s(maxRid + 1);
+  const timeRank = new Int32Array(maxRid + 1);
+  let distinct = 0;
+  let prev: unknown;
+  forEachRow(caseDb, 'SELECT rid, created_ms FROM signin_data ORDER BY created_ms, rid', [], ([rid, t]) => {
+    ridsByTime.push(rid as number);
+    if (distinct === 0 || t !== prev) distinct++;
+    prev = t;
+    timeRank[rid as number] = distinct;
   });
-  const rids = ridBuf.values();
-  const keys = keyBuf.values();
-  return { ...(ordered ? { rids, keys } : inRidOrder(rids, keys, maxRid)), n: rids.length };
+  return { ridsByTime: ridsByTime.values(), timeRank, distinct };
+});
+
+/** Builds the time order ahead of the first sort on another column (called when a case is loaded). */
+export function warmSortOrder(caseDb: CaseDb): void {
+  timeOrder.get(caseDb);
 }
 
-function inRidOrder(rids: Int32Array, keys: Float64Array, maxRid: number): { rids: Int32Array; keys: Float64Array } {
+/** Positions of `rids` (ascending) listed in the case's time order, or its reverse. */
+function inTimeOrder(ridsByTime: Int32Array, rids: Int32Array, n: number, dir: Dir): Int32Array {
+  const at = new Int32Array((rids[n - 1] ?? 0) + 1).fill(-1);
+  for (let i = 0; i < n; i++) at[rids[i]!] = i;
+  const perm = new Int32Array(n);
+  let j = 0;
+  const last = ridsByTime.length - 1;
+  for (let k = 0; k <= last; k++) {
+    const rid = ridsByTime[dir === 'asc' ? k : last - k]!;
+    if (rid < at.length && at[rid]! >= 0) perm[j++] = at[rid]!;
+  }
+  return perm;
+}
+
+/** Ranks of the rows from a table indexed by rid. */
+function lookup(byRid: Int32Array, max: number, rids: Int32Array, n: number): Ranked {
+  const ranks = new Int32Array(n);
+  for (let i = 0; i < n; i++) ranks[i] = byRid[rids[i]!]!;
+  return { ranks, max };
+}
+
+/** Each column once (a repeat cannot change the order). */
+function distinctKeys(sort: readonly SortKey[]): SortKey[] {
+  const seen = new Set<string>();
+  return sort.filter((k) => {
+    if (seen.has(k.column)) return false;
+    seen.add(k.column);
+    return true;
+  });
+}
+
+
+function sqlOrdered(caseDb: CaseDb, exprs: readonly string[], where: WhereClause, dir: Dir, total: number): Int32Array {
+  const rids = int32s(total);
+  const order = [...exprs, 'd.rid'].map((e) => `${e} ${dir}`).join(', ');
+  forEachRow(caseDb, `SELECT d.rid FROM signin_data d WHERE ${where.sql} ORDER BY ${order}`, where.params, (row) => rids.push(row[0] as number));
+  return rids.values();
+}
+
+interface Keyed {
+  rids: Int32Array;
+  keys: Float64Array[];
+  n: number;
+}
+
+/**
+ * (rid, stored value of each column) of every matching row, in rid order (NULL becomes NaN).
+ * SQLite returns rows in whatever order its plan yields (a covering index often beats a table scan);
+ * putting them back in rid order is done in JS, cheaper than asking SQLite to sort.
+ */
+function readKeyed(caseDb: CaseDb, cols: readonly ColumnDef[], where: WhereClause, total: number): Keyed {
+  const ridBuf = int32s(total);
+  const bufs = cols.map(() => float64s(total));
+  let ordered = true;
+  let maxRid = 0;
+  const select = ['d.rid', ...cols.map(storedRef)].join(', ');
+  forEachRow(caseDb, `SELECT ${select} FROM signin_data d WHERE ${where.sql}`, where.params, (row) => {
+    const rid = row[0] as number;
+    if (rid < maxRid) ordered = false;
+    else maxRid = rid;
+    ridBuf.push(rid);
+    for (let i = 0; i < bufs.length; i++) bufs[i]!.push(row[i + 1] === null ? NaN : Number(row[i + 1]));
+  });
+  let rids: Int32Array = ridBuf.values();
+  let columns: Float64Array[] = bufs.map((b) => b.values());
+  if (!ordered) ({ rids, columns } = inRidOrder(rids, columns, maxRid));
+  return { rids, keys: columns, n: rids.length };
+}
+
+function inRidOrder(rids: Int32Array, columns: Float64Array[], maxRid: number): { rids: Int32Array; columns: Float64Array[] } {
   const n = rids.length;
   const order = new Int32Array(n);
   if (n * 16 < maxRid) {
@@ -68,12 +163,15 @@ function inRidOrder(rids: Int32Array, keys: Float64Array, maxRid: number): { rid
     for (let rid = 0; rid <= maxRid; rid++) if (slot[rid]! >= 0) order[j++] = slot[rid]!;
   }
   const r = new Int32Array(n);
-  const k = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    r[j] = rids[order[j]!]!;
-    k[j] = keys[order[j]!]!;
-  }
-  return { rids: r, keys: k };
+  for (let j = 0; j < n; j++) r[j] = rids[order[j]!]!;
+  return {
+    rids: r,
+    columns: columns.map((keys) => {
+      const k = new Float64Array(n);
+      for (let j = 0; j < n; j++) k[j] = keys[order[j]!]!;
+      return k;
+    }),
+  };
 }
 
 interface Ranked {
@@ -128,12 +226,45 @@ function numericRanks(keys: Float64Array, n: number): Ranked {
   return { ranks, max: d };
 }
 
-/** Stable O(n + ranks) sort of rids by rank; input in rid order keeps ties in rid order. */
-function countingSort(rids: Int32Array, ranks: Int32Array, n: number, maxRank: number): Int32Array {
-  const starts = new Int32Array(maxRank + 2);
-  for (let i = 0; i < n; i++) starts[ranks[i]! + 1]!++;
+/**
+ * One stable O(n + ranks) counting-sort pass: `perm` (positions into the rank array) reordered by
+ * rank, ascending or descending; positions with equal ranks keep their order in `perm`.
+ */
+function sortPass(perm: Int32Array, { ranks, max }: Ranked, dir: Dir): Int32Array {
+  const n = perm.length;
+  const desc = dir === 'desc';
+  const starts = new Int32Array(max + 2);
+  for (let j = 0; j < n; j++) starts[(desc ? max - ranks[perm[j]!]! : ranks[perm[j]!]!) + 1]!++;
   for (let r = 1; r < starts.length; r++) starts[r]! += starts[r - 1]!;
   const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[starts[ranks[i]!]!++] = rids[i]!;
+  for (let j = 0; j < n; j++) {
+    const p = perm[j]!;
+    out[starts[desc ? max - ranks[p]! : ranks[p]!]!++] = p;
+  }
   return out;
+}
+
+/**
+ * Ranks of a column SQLite orders better than JS (text; annotation columns come from their table),
+ * looked up per rid: equal values (case-insensitively, like COLLATE NOCASE) share a rank.
+ */
+function ridRanks(caseDb: CaseDb, col: ColumnDef, where: WhereClause, rids: Int32Array, n: number): Ranked {
+  let maxRid = 0;
+  for (let i = 0; i < n; i++) if (rids[i]! > maxRid) maxRid = rids[i]!;
+  let byRid: Int32Array;
+  let max = 0;
+  if (isAnnotationColumn(col.key)) ({ byRid, max } = annotationRanks(caseDb, col.key, maxRid));
+  else {
+    byRid = new Int32Array(maxRid + 1);
+    let prev: string | null = null;
+    forEachRow(caseDb, `SELECT d.rid, ${storedRef(col)} FROM signin_data d WHERE ${where.sql} AND ${storedRef(col)} IS NOT NULL ORDER BY ${storedRef(col)} COLLATE NOCASE`, where.params, ([rid, value]) => {
+      const folded = String(value).toLowerCase();
+      if (folded !== prev) max++;
+      prev = folded;
+      byRid[rid as number] = max;
+    });
+  }
+  const ranks = new Int32Array(n);
+  for (let i = 0; i < n; i++) ranks[i] = byRid[rids[i]!]!;
+  return { ranks, max };
 }

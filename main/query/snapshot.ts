@@ -1,8 +1,10 @@
 // Materialized result sets: the ordered row ids of a filter + sort, paged by position. The grid
 // scrolls through millions of rows while each page is one small indexed lookup.
-import type { FilterSpec, SortSpec } from '../../shared/model/filter-spec';
+import { sortKeys, type FilterSpec, type SortSpec } from '../../shared/model/filter-spec';
+import { isAnnotationColumn } from '../../shared/model/grid-columns';
 import type { CaseDb } from '../db/case-db';
-import { resolveColumn } from './column-ref';
+import { annotationCells } from './annotation-columns';
+import { resolveGridColumn } from './column-ref';
 import { notFound } from './errors';
 import { orderedRids } from './row-order';
 import { inList, type SqlParam } from './sql-list';
@@ -32,21 +34,23 @@ export class SnapshotStore {
   private readonly snapshots = new Map<number, Snapshot>(); // in order of last use
   private nextId = 1;
 
-  create(caseDb: CaseDb, filter: FilterSpec, sort: SortSpec): SnapshotInfo {
+  create(caseDb: CaseDb, filter: FilterSpec, sortSpec: SortSpec): SnapshotInfo {
     const started = performance.now();
-    const col = resolveColumn(sort.column);
+    const sort = sortKeys(sortSpec);
+    sort.forEach((k) => resolveGridColumn(k.column));
     const total = Number(caseDb.scalar('SELECT count(*) FROM signin_data'));
     // Going back to a recent view (clearing a filter, re-sorting) reuses its rows: rows are only ever
-    // appended, so the same filter over the same row count gives the same result. Tags can change
-    // without new rows, so tag filters are always recomputed.
-    const key = filter.tags?.length ? null : `${total}|${sort.column}|${sort.dir}|${JSON.stringify(filter)}`;
+    // appended, so the same filter over the same row count gives the same result. Tags and stars can
+    // change without new rows, so filters and sorts on them are always recomputed.
+    const marks = filter.tags?.length || filter.conditions.some((c) => isAnnotationColumn(c.column)) || sort.some((k) => isAnnotationColumn(k.column));
+    const key = marks ? null : `${total}|${JSON.stringify(sort)}|${JSON.stringify(filter)}`;
     for (const [id, snap] of this.snapshots) {
       if (key !== null && snap.key === key && snap.caseDb === caseDb) {
         this.touch(id, snap);
         return { snapshotId: id, matching: snap.rids.length, total, ms: Math.round(performance.now() - started) };
       }
     }
-    const rids = orderedRids(caseDb, col, filter, sort.dir, total);
+    const rids = orderedRids(caseDb, sort, filter, total);
     const snapshotId = this.nextId++;
     this.snapshots.set(snapshotId, { caseDb, rids, key });
     this.evict();
@@ -63,16 +67,21 @@ export class SnapshotStore {
     const snap = this.snapshots.get(snapshotId);
     if (!snap || snap.caseDb !== caseDb) throw notFound(`snapshot ${snapshotId} has expired; query again`);
     this.touch(snapshotId, snap);
-    const cols = columns.map(resolveColumn);
+    const cols = columns.map(resolveGridColumn);
     const wanted = Array.from(snap.rids.subarray(from, from + count));
     if (wanted.length === 0) return { rows: [], rids: [] };
     const params: SqlParam[] = [];
-    const select = ['rid', ...cols.map((c) => `"${c.key}"`)].join(', ');
+    const select = ['rid', ...cols.map((c) => (isAnnotationColumn(c.key) ? 'NULL' : `"${c.key}"`))].join(', ');
     const byRid = new Map<number, (string | number | null)[]>();
     for (const row of caseDb.all(`SELECT ${select} FROM signins WHERE ${inList('rid', wanted, params)}`, params)) {
       byRid.set(Number(row[0]), row.slice(1) as (string | number | null)[]);
     }
     const present = wanted.filter((rid) => byRid.has(rid)); // rows deleted since the snapshot drop out
+    cols.forEach((c, i) => {
+      if (!isAnnotationColumn(c.key)) return;
+      const cells = annotationCells(caseDb, c.key, present);
+      for (const rid of present) byRid.get(rid)![i] = cells.get(rid) ?? null;
+    });
     return { rows: present.map((rid) => byRid.get(rid)!), rids: present };
   }
 

@@ -1,6 +1,6 @@
 // Everything the case report shows, read from the case: scope and counts, the evidence manifest,
 // findings (when detections have run) with their first sign-ins, the timeline and the map points.
-import { COLUMN_BY_KEY } from '../../shared/model/columns';
+import { GRID_COLUMN_BY_KEY } from '../../shared/model/grid-columns';
 import { SEVERITIES } from '../../shared/model/detection';
 import { OP_LABELS, type Condition, type FilterSpec } from '../../shared/model/filter-spec';
 import { hasTable } from '../annotations/tables';
@@ -65,7 +65,7 @@ export function describeFilter(filter: FilterSpec | undefined): string[] | null 
   if (filter.timeFrom !== undefined) lines.push(`from ${new Date(filter.timeFrom).toISOString()}`);
   if (filter.timeTo !== undefined) lines.push(`before ${new Date(filter.timeTo).toISOString()}`);
   if (filter.text) lines.push(`text contains "${filter.text}"`);
-  const words = (c: Condition) => `${COLUMN_BY_KEY.get(c.column)?.label ?? c.column} ${OP_LABELS[c.op]} ${c.values.join(', ')}`.trim();
+  const words = (c: Condition) => `${GRID_COLUMN_BY_KEY.get(c.column)?.label ?? c.column} ${OP_LABELS[c.op]} ${c.values.join(', ')}`.trim();
   for (const c of filter.conditions) lines.push(words(c));
   if (filter.tags?.length) lines.push(`tagged ${filter.tags.join(', ')}`);
   if (filter.anyOf?.length) lines.push(filter.anyOf.map(words).join(' or '));

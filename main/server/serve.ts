@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { startBackend } from '../api/backend';
 import { parseServeArgs, USAGE, type ServeArgs } from './args';
+import { OneTimeCodes, sessionExchange } from './one-time-code';
 import { newToken } from './security';
 import { findRendererDir, staticHandler } from './static-files';
 import { attachGateway } from './ws-gateway';
@@ -42,8 +43,13 @@ async function resolveInputs(args: ServeArgs): Promise<{ openPaths: string[]; ro
   return { openPaths, roots: [...roots], outputDir: await fsp.realpath(outputDir) };
 }
 
+/**
+ * Launches the browser on a link that carries a one-time code, never the token (argv is readable by
+ * every local user). SIGNINSCOPE_OPENER names another program to launch instead of the system's.
+ */
 function openBrowser(url: string): void {
-  const [cmd, ...cmdArgs] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""', url] : ['xdg-open', url];
+  const opener = process.env.SIGNINSCOPE_OPENER;
+  const [cmd, ...cmdArgs] = opener ? [opener, url] : process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""', url] : ['xdg-open', url];
   try {
     const child = spawn(cmd!, cmdArgs, { detached: true, stdio: 'ignore' });
     child.on('error', () => log('could not launch a browser; open the link above yourself'));
@@ -66,7 +72,13 @@ export async function main(argv: readonly string[]): Promise<void> {
 
   const token = newToken();
   let port = args.port;
-  const server = createServer(staticHandler(rendererDir, () => port));
+  const codes = new OneTimeCodes();
+  const exchange = sessionExchange(codes, token, () => port);
+  const serveStatic = staticHandler(rendererDir, () => port);
+  const server = createServer((req, res) => {
+    if (!exchange(req, res)) serveStatic(req, res).catch(() => res.destroy());
+  });
+  server.on('clientError', (_e, socket) => socket.destroy());
   const detach = attachGateway(server, backend, () => port, token, log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -83,7 +95,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       '  Press Ctrl+C to stop.',
     ].join('\n'),
   );
-  if (args.open) openBrowser(url);
+  if (args.open) openBrowser(`http://127.0.0.1:${port}/#code=${codes.issue()}`);
 
   const stop = async () => {
     detach();

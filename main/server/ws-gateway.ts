@@ -11,8 +11,13 @@ const MAX_FRAME_BYTES = 8 * 1024 * 1024;
 
 export function attachGateway(server: Server, backend: Backend, port: () => number, token: string, log: (line: string) => void): () => void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, handleProtocols: () => WS_PROTOCOL });
+  // Every socket has an error handler: a bad frame (oversize, invalid UTF-8, reserved bits, garbage)
+  // makes `ws` close that connection with a status code and emit 'error', which unhandled would
+  // crash the whole server.
+  wss.on('error', (e) => log(`WebSocket server error: ${e.message}`));
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
     const url = req.url ?? '';
     const refusal = url === '/ws' ? upgradeRefusal(req, port(), token) : 'unknown path';
     if (refusal) {
@@ -24,6 +29,8 @@ export function attachGateway(server: Server, backend: Backend, port: () => numb
   });
 
   function serve(ws: WebSocket): void {
+    // `ws` has already sent the close frame with the matching status (1009 too big, 1007 bad UTF-8...).
+    ws.on('error', (e) => log(`closed a WebSocket connection after a bad frame (${e.message})`));
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text frames only');
       let frame: unknown;

@@ -22,12 +22,24 @@ export interface ApiClient {
   onClosed(cb: (reason: string) => void): void;
 }
 
+const timeoutListeners = new Set<(err: ApiError) => void>();
+
+/** A query that ran out of its time limit is told to the user wherever it was started from. */
+export function onQueryTimeout(listener: (err: ApiError) => void): () => void {
+  timeoutListeners.add(listener);
+  return () => timeoutListeners.delete(listener);
+}
+
 export function clientOver(transport: Transport): ApiClient {
   return {
     kind: transport.kind,
     async call(channel, req) {
       const result = await transport.invoke(channel, req);
-      if (!result.ok) throw new ApiError(result.error.code, result.error.message, channel);
+      if (!result.ok) {
+        const err = new ApiError(result.error.code, result.error.message, channel);
+        if (err.code === 'TIMEOUT') for (const l of timeoutListeners) l(err);
+        throw err;
+      }
       return result.value as never;
     },
     on(event, cb) {
@@ -47,7 +59,7 @@ export async function connect(): Promise<ApiClient> {
     current = clientOver(createIpcTransport(window.signinscope));
     return current;
   }
-  const token = takeSessionToken();
+  const token = await takeSessionToken();
   if (!token) throw new Error('This page needs the session link printed by `npm run serve` (it ends with #token=…).');
   current = clientOver(await createWsTransport(token));
   return current;

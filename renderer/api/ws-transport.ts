@@ -1,21 +1,33 @@
 // Browser-mode transport: one WebSocket to main/server/serve.ts on 127.0.0.1. The session token
-// comes from the URL fragment (never sent in a request line or Referer) and travels as a
-// Sec-WebSocket-Protocol value; the server rejects a wrong token or a foreign Origin.
+// comes from the URL fragment (never sent in a request line or Referer), or is fetched once in
+// exchange for the one-time code the launched browser was given (the token itself never appears in
+// a command line), and travels as a Sec-WebSocket-Protocol value; the server rejects a wrong token
+// or a foreign Origin.
 import { EVENT_NAMES, type EventName, type Result } from '../../shared/api/contract';
 import type { EventListener, Transport } from './transport';
 
 export const WS_PROTOCOL = 'signinscope.v1';
 const TOKEN_KEY = 'signinscope.token';
 
-/** Reads the token from `#token=…`, keeps it for reloads of this tab and removes it from the address bar. */
-export function takeSessionToken(): string | null {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]{16,128})/.exec(location.hash);
-  if (match) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]!);
-    history.replaceState(null, '', location.pathname + location.search);
-    return match[1]!;
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
+/**
+ * The session token from `#token=…`, or from exchanging `#code=…` (a one-time code) with the server;
+ * kept for reloads of this tab and removed from the address bar.
+ */
+export async function takeSessionToken(): Promise<string | null> {
+  const token = /(?:^#|&)token=([A-Za-z0-9_-]{16,128})/.exec(location.hash)?.[1];
+  const code = /(?:^#|&)code=([A-Za-z0-9_-]{16,128})/.exec(location.hash)?.[1];
+  if (token || code) history.replaceState(null, '', location.pathname + location.search);
+  const kept = sessionStorage.getItem(TOKEN_KEY);
+  const taken = token ?? (code && !kept ? await exchangeCode(code) : null);
+  if (taken) sessionStorage.setItem(TOKEN_KEY, taken);
+  return taken ?? kept;
+}
+
+async function exchangeCode(code: string): Promise<string | null> {
+  const res = await fetch('/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+  const body = (await res.json().catch(() => ({}))) as { token?: unknown; error?: unknown };
+  if (res.ok && typeof body.token === 'string') return body.token;
+  throw new Error(typeof body.error === 'string' ? body.error : 'the one-time link was refused');
 }
 
 type Pending = (result: Result<unknown>) => void;

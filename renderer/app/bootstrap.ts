@@ -1,6 +1,7 @@
 // Startup: pick the transport, load app and case info, route pushed events into the store.
 import type { ImportSummary } from '../../shared/model/import-summary';
-import { api, connect } from '../api/client';
+import type { CaseInfo } from '../../shared/api/contract';
+import { api, connect, onQueryTimeout } from '../api/client';
 import { formatCount } from '../format/numbers';
 import { useStore } from '../store/store';
 import { startSnapshotSync } from './snapshot-sync';
@@ -9,10 +10,15 @@ export async function bootstrap(): Promise<void> {
   const client = await connect();
   const store = useStore.getState();
   client.onClosed((reason) => useStore.getState().setConnectionLost(reason));
-  client.on('case.changed', (info) => useStore.getState().setCase(info));
+  client.on('case.changed', (info) => showCase(info));
+  onQueryTimeout((err) => {
+    const s = useStore.getState();
+    if (!s.notices.some((n) => n.text === err.message)) s.notify('error', err.message);
+  });
   // Only imports drive the import progress bar; detections, exports and the rest show their own.
   client.on('job.progress', (p) => p.kind === 'import' && useStore.getState().setProgress(p));
   client.on('job.done', (done) => {
+    if (done.kind === 'restore' && !done.ok) useStore.getState().notify('error', done.error ?? 'the case could not be reopened');
     if (done.kind !== 'import') return void refreshCase(); // annotate/export jobs change the dirty flag
     const s = useStore.getState();
     s.finishJob(done);
@@ -23,13 +29,25 @@ export async function bootstrap(): Promise<void> {
   });
   const [appInfo, caseInfo] = await Promise.all([api().call('app.info', {}), api().call('case.info', {})]);
   store.setAppInfo(appInfo);
-  store.setCase(caseInfo);
+  showCase(caseInfo);
   startSnapshotSync();
+}
+
+let shownNotices = '';
+
+/** Sets the case and tells once what opening it changed (foreign views dropped, a capped title). */
+function showCase(info: CaseInfo): void {
+  useStore.getState().setCase(info);
+  const key = JSON.stringify([info.path, info.notices ?? []]);
+  if (!info.notices?.length || key === shownNotices) return;
+  shownNotices = key;
+  const more = info.notices.length > 3 ? ` (and ${info.notices.length - 3} more)` : '';
+  useStore.getState().notify('info', `Case file: ${info.notices.slice(0, 3).join('; ')}${more}.`);
 }
 
 export async function refreshCase(): Promise<void> {
   try {
-    useStore.getState().setCase(await api().call('case.info', {}));
+    showCase(await api().call('case.info', {}));
   } catch (err) {
     useStore.getState().notify('error', (err as Error).message);
   }

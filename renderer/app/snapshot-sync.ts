@@ -1,7 +1,14 @@
 // Keeps the grid's snapshot in step with the filter, the sort and the case: one `query.snapshot`
 // per change (coalesced), and only the latest answer is kept.
 import { api } from '../api/client';
+import { isAnnotationColumn } from '../../shared/model/grid-columns';
 import { useStore } from '../store/store';
+import type { Store } from '../store/types';
+
+/** Tags and stars change without a new case version: a filter or sort on them must re-run. */
+function readsMarks(s: Store): boolean {
+  return !!s.filter.tags?.length || s.filter.conditions.some((c) => isAnnotationColumn(c.column)) || s.sort.some((k) => isAnnotationColumn(k.column));
+}
 
 export function startSnapshotSync(): () => void {
   let seq = 0;
@@ -24,6 +31,7 @@ export function startSnapshotSync(): () => void {
 
   const unsubscribe = useStore.subscribe((s, prev) => {
     if (s.filter !== prev.filter || s.sort !== prev.sort || s.caseVersion !== prev.caseVersion) schedule();
+    else if (s.annotationsVersion !== prev.annotationsVersion && readsMarks(s)) schedule();
   });
   schedule();
   return unsubscribe;

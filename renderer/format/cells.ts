@@ -1,6 +1,6 @@
 // Display text of a cell value. Values are untrusted log fields: this only ever produces strings
 // that React renders as text nodes.
-import { COLUMN_BY_KEY } from '../../shared/model/columns';
+import { GRID_COLUMN_BY_KEY as COLUMN_BY_KEY } from '../../shared/model/grid-columns';
 import { displayValue } from '../../shared/model/vocabulary';
 import type { TimeMode } from '../store/ui-slice';
 import { formatDateTime, toMs } from './time';
@@ -9,6 +9,7 @@ export type CellValue = string | number | null | undefined;
 
 export function formatCell(column: string, value: CellValue, mode: TimeMode): string {
   if (value === null || value === undefined || value === '') return '';
+  if (column === 'starred') return value === 1 ? '★' : '';
   const def = COLUMN_BY_KEY.get(column);
   if (def?.storage === 'time') {
     const ms = toMs(value);

@@ -1,7 +1,8 @@
 // Grid layout (visible columns, widths, sort) and the current snapshot + selection. The layout is
 // remembered across sessions in localStorage (per origin: app:// in Electron, 127.0.0.1 in browser mode).
-import { COLUMN_BY_KEY, DEFAULT_GRID_COLUMNS } from '../../shared/model/columns';
-import type { SortSpec } from '../../shared/model/filter-spec';
+import { DEFAULT_GRID_COLUMNS } from '../../shared/model/columns';
+import { MAX_SORT_KEYS, sortKeys, SortSpec, type SortKey } from '../../shared/model/filter-spec';
+import { GRID_COLUMN_BY_KEY, MAX_GROUP_LEVELS } from '../../shared/model/grid-columns';
 import { loadPref, savePref } from './prefs';
 import type { SliceCreator } from './types';
 
@@ -15,7 +16,10 @@ export interface Snapshot {
 export interface GridSlice {
   columns: string[];
   widths: Record<string, number>;
-  sort: SortSpec;
+  /** Sort keys, most significant first (the backend breaks remaining ties by time, then row). */
+  sort: SortKey[];
+  /** Group-by columns of the group bar, outermost first (empty: the plain grid). */
+  groupBy: string[];
   snapshot: Snapshot | null;
   snapshotError: string | null;
   /** Position in the snapshot and the record id behind it. */
@@ -23,22 +27,26 @@ export interface GridSlice {
   setColumns(columns: string[]): void;
   setWidth(column: string, width: number): void;
   moveColumn(column: string, beforeColumn: string | null): void;
-  toggleSort(column: string): void;
+  /** Click: sort by this column alone (again: reverse). Shift-click (`add`): add it as the next key, or reverse it. */
+  toggleSort(column: string, add?: boolean): void;
+  setSort(sort: SortKey[]): void;
+  setGroupBy(columns: string[]): void;
   setSnapshot(snapshot: Snapshot | null, error?: string | null): void;
   select(index: number, rid: number | null): void;
 }
 
-const DEFAULT_SORT: SortSpec = { column: 'created_at', dir: 'desc' };
+const DEFAULT_SORT: SortKey[] = [{ column: 'created_at', dir: 'desc' }];
 
 function savedColumns(): string[] {
-  const cols = loadPref<string[]>('grid.columns', [...DEFAULT_GRID_COLUMNS]).filter((c) => COLUMN_BY_KEY.has(c));
+  const cols = loadPref<string[]>('grid.columns', [...DEFAULT_GRID_COLUMNS]).filter((c) => GRID_COLUMN_BY_KEY.has(c));
   return cols.length > 0 ? cols : [...DEFAULT_GRID_COLUMNS];
 }
 
 export const createGridSlice: SliceCreator<GridSlice> = (set, get) => ({
   columns: savedColumns(),
   widths: loadPref<Record<string, number>>('grid.widths', {}),
-  sort: loadPref<SortSpec>('grid.sort', DEFAULT_SORT),
+  sort: savedSort(),
+  groupBy: loadPref<string[]>('grid.groupBy', []).filter((c) => GRID_COLUMN_BY_KEY.has(c)).slice(0, MAX_GROUP_LEVELS),
   snapshot: null,
   snapshotError: null,
   selected: null,
@@ -57,16 +65,37 @@ export const createGridSlice: SliceCreator<GridSlice> = (set, get) => ({
     rest.splice(at < 0 ? rest.length : at, 0, column);
     get().setColumns(rest);
   },
-  toggleSort: (column) => {
+  toggleSort: (column, add = false) => {
     const { sort } = get();
-    const next: SortSpec = sort.column === column ? { column, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { column, dir: column === 'created_at' ? 'desc' : 'asc' };
-    set({ sort: next });
-    savePref('grid.sort', next);
+    const at = sort.findIndex((k) => k.column === column);
+    const flipped = (k: SortKey): SortKey => ({ column, dir: k.dir === 'asc' ? 'desc' : 'asc' });
+    const fresh: SortKey = { column, dir: column === 'created_at' ? 'desc' : 'asc' };
+    let next: SortKey[];
+    if (!add) next = [at === 0 && sort.length === 1 ? flipped(sort[0]!) : fresh];
+    else if (at >= 0) next = sort.map((k, i) => (i === at ? flipped(k) : k));
+    else next = [...sort.slice(0, MAX_SORT_KEYS - 1), fresh]; // when full, the new key replaces the least significant
+    get().setSort(next);
+  },
+  setSort: (sort) => {
+    set({ sort });
+    savePref('grid.sort', sort);
+  },
+  setGroupBy: (groupBy) => {
+    const next = [...new Set(groupBy)].slice(0, MAX_GROUP_LEVELS);
+    set({ groupBy: next });
+    savePref('grid.groupBy', next);
   },
   setSnapshot: (snapshot, error = null) => set({ snapshot, snapshotError: error, selected: null }),
   select: (index, rid) => set({ selected: { index, rid } }),
 });
 
 export function columnWidth(widths: Record<string, number>, column: string): number {
-  return widths[column] ?? COLUMN_BY_KEY.get(column)?.width ?? 130;
+  return widths[column] ?? GRID_COLUMN_BY_KEY.get(column)?.width ?? 130;
+}
+
+/** The saved sort (a single key in older preferences), or time, newest first. */
+function savedSort(): SortKey[] {
+  const parsed = SortSpec.safeParse(loadPref<unknown>('grid.sort', DEFAULT_SORT));
+  const keys = parsed.success ? sortKeys(parsed.data).filter((k) => GRID_COLUMN_BY_KEY.has(k.column)) : [];
+  return keys.length ? keys : DEFAULT_SORT;
 }

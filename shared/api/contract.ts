@@ -10,6 +10,7 @@ import { pivotChannels } from '../model/pivot';
 import { overviewChannels } from '../model/overview';
 import { exportChannels } from '../model/export';
 import { geoChannels } from '../model/geo';
+import { groupChannels } from '../model/grouping';
 import { sessionChannels } from '../model/session';
 import { droppedFileChannels } from '../model/dropped-file';
 
@@ -43,12 +44,14 @@ export const CaseInfo = z.object({
   timeMax: z.number().nullable(),
   sources: z.array(SourceInfo),
   dirty: z.boolean(),
+  /** What opening the case changed or cut for display (foreign views/triggers dropped, a capped title). */
+  notices: z.array(z.string()).optional(),
 });
 export type CaseInfo = z.infer<typeof CaseInfo>;
 
 export const QueryReq = z.object({ filter: FilterSpec });
 
-export const SHELL_COMMANDS = ['open', 'saveAs', 'chooseFolder'] as const;
+export const SHELL_COMMANDS = ['open', 'saveAs', 'chooseFolder', 'locateEvidence'] as const;
 export type ShellCommand = (typeof SHELL_COMMANDS)[number];
 
 export const contract = {
@@ -63,6 +66,8 @@ export const contract = {
   'case.new': { req: z.object({}), res: CaseInfo },
   'case.openDemo': { req: z.object({}), res: CaseInfo },
   'case.open': { req: z.object({ path: PathStr }), res: CaseInfo },
+  /** Points an evidence file of the case at a new path; accepted only when its size and SHA-256 match. */
+  'case.locateEvidence': { req: z.object({ sourceId: z.number().int(), path: PathStr }), res: CaseInfo },
   'case.save': { req: z.object({ path: PathStr.optional(), overwrite: z.boolean().optional() }), res: z.object({ path: z.string(), bytes: z.number() }) },
   'fs.list': {
     req: z.object({ dir: PathStr.optional() }),
@@ -94,6 +99,8 @@ export const contract = {
       values: z.record(z.string(), Cell),
       raw: z.string().nullable(),
       rawNote: z.string().nullable(),
+      /** The source id whose evidence file is missing or changed (the Raw view offers "Locate…"). */
+      rawLocate: z.number().nullable().optional(),
       authSteps: z.array(z.record(z.string(), Cell)),
       caPolicies: z.array(z.record(z.string(), Cell)),
       errorMeaning: z.string().nullable(),
@@ -127,6 +134,7 @@ export const contract = {
       ms: z.number(),
     }),
   },
+  ...groupChannels,
   // Map (geo.*) and sessions channels; their schemas live in shared/model/geo.ts and session.ts.
   ...geoChannels,
   ...sessionChannels,
@@ -171,5 +179,5 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];
 
 /** EXISTS: the target file exists; the request may be repeated with `overwrite: true` once the user confirmed. */
-export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'EXISTS' | 'BUSY' | 'CANCELLED' | 'IO' | 'INTERNAL';
+export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'EXISTS' | 'BUSY' | 'CANCELLED' | 'IO' | 'TIMEOUT' | 'INTERNAL';
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };

@@ -13,7 +13,7 @@ export const ANNOTATION_KINDS = ['tag', 'note', 'star'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
 /** Investigation actions recorded in the append-only activity log. */
-export const ACTIVITY_ACTIONS = ['import', 'annotate', 'untag', 'note', 'view', 'export', 'report', 'save', 'open', 'recover'] as const;
+export const ACTIVITY_ACTIONS = ['import', 'annotate', 'untag', 'note', 'view', 'export', 'report', 'save', 'open', 'recover', 'locate'] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
 // Free text, but one line of printable characters: tags end up in filters, CSV and the report.

@@ -10,7 +10,7 @@ export type ColumnStorage =
   | 'bool' // 0/1/NULL
   | 'time'; // epoch milliseconds, shown as ISO-8601 UTC text
 
-export type ColumnGroup = 'basic' | 'user' | 'app' | 'network' | 'location' | 'status' | 'auth' | 'risk' | 'device' | 'token' | 'source';
+export type ColumnGroup = 'basic' | 'user' | 'app' | 'network' | 'location' | 'status' | 'auth' | 'risk' | 'device' | 'token' | 'source' | 'marks';
 
 export interface ColumnDef {
   readonly key: string; // snake_case name in the `signins` view

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../api/limits';
 
-export const FILTER_OPS = ['eq', 'neq', 'in', 'notIn', 'contains', 'notContains', 'startsWith', 'cidr', 'isNull', 'notNull', 'gte', 'lte'] as const;
+export const FILTER_OPS = ['eq', 'neq', 'in', 'notIn', 'contains', 'notContains', 'startsWith', 'cidr', 'isNull', 'notNull', 'gte', 'lte', 'regex'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 
 const Scalar = z.union([z.string().max(LIMITS.maxText), z.number()]);
@@ -44,11 +44,26 @@ export function isEverything(f: FilterSpec): boolean {
   return onlyTimeBounds(f) && f.timeFrom === undefined && f.timeTo === undefined;
 }
 
-export const SortSpec = z.object({
+export const SortKey = z.object({
   column: z.string().max(64),
   dir: z.enum(['asc', 'desc']),
 });
+export type SortKey = z.infer<typeof SortKey>;
+
+export const MAX_SORT_KEYS = 4;
+
+/**
+ * Sort keys, most significant first; ties left by all of them are broken by time, then row id, in
+ * the first key's direction (main/query/row-order.ts). A single key object (the older form, kept in
+ * saved views and preferences) stays valid: read it through sortKeys().
+ */
+export const SortSpec = z.union([SortKey, z.array(SortKey).min(1).max(MAX_SORT_KEYS)]);
 export type SortSpec = z.infer<typeof SortSpec>;
+
+/** The keys of a sort given in either form. */
+export function sortKeys(sort: SortSpec): SortKey[] {
+  return Array.isArray(sort) ? sort : [sort];
+}
 
 export const EMPTY_FILTER: FilterSpec = { conditions: [] };
 
@@ -65,4 +80,8 @@ export const OP_LABELS: Record<FilterOp, string> = {
   notNull: 'is not empty',
   gte: '≥',
   lte: '≤',
+  regex: 'matches',
 };
+
+/** Regular expressions are run per distinct value; long patterns are refused (main/query/regex.ts). */
+export const MAX_REGEX_LENGTH = 200;

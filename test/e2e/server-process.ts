@@ -9,12 +9,15 @@ export interface ServerHandle {
   token: string;
   stop(): Promise<void>;
   output(): string;
+  /** False once the server process has exited. */
+  alive(): boolean;
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-export function startServer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServerHandle> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main', 'server', 'serve.ts'), '--no-open', ...args], {
+/** `launchBrowser` lets the server run its browser opener (point SIGNINSCOPE_OPENER at a fake one). */
+export function startServer(args: string[], env: NodeJS.ProcessEnv = {}, launchBrowser = false): Promise<ServerHandle> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main', 'server', 'serve.ts'), ...(launchBrowser ? [] : ['--no-open']), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,6 +37,7 @@ export function startServer(args: string[], env: NodeJS.ProcessEnv = {}): Promis
         port,
         token: m[2]!,
         output: () => out,
+        alive: () => child.exitCode === null && child.signalCode === null,
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();

@@ -15,6 +15,7 @@ import './specs/server-security';
 import './specs/import';
 import './specs/vocabulary';
 import './specs/grid';
+import './specs/grid-explorer';
 import './specs/aggregate';
 import './specs/details';
 import './specs/case-file';
@@ -26,6 +27,7 @@ import './specs/detections-annotations';
 import './specs/network';
 import './specs/electron';
 import './specs/first-run';
+import './specs/crafted-case';
 // Last: it adds sign-ins to the shared case.
 import './specs/leads';
 

@@ -1,7 +1,10 @@
 // Reading the workbench's state from the page the way a user sees it.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import { e2e } from './context';
+import { assertEqual } from './harness';
 
 const parseCount = (text: string) => Number(text.replace(/[^0-9]/g, ''));
 
@@ -67,4 +70,25 @@ export async function clearFilters(page: Page): Promise<void> {
 export async function openView(page: Page, view: 'map' | 'sessions' | 'signins' | 'overview' | 'detections' | 'annotations' | 'evidence'): Promise<void> {
   await page.click(`[data-testid=view-${view}]`);
   await page.waitForSelector(`[data-testid=view-${view}][aria-selected=true]`);
+}
+
+/** Running alone (`npm run test:e2e -- detections`), the case is still empty: import the demo set. */
+export async function ensureEvidence(): Promise<void> {
+  const { backend, evidenceDir, page, server } = e2e();
+  if (!page.url().startsWith(server.origin)) await page.goto(server.url);
+  if ((await backend.call('case.info', {})).signins > 0) return;
+  const files = readdirSync(evidenceDir).filter((f) => !f.startsWith('graph-bulk') && !f.endsWith('.signinscope')).map((f) => path.join(evidenceDir, f));
+  const { jobId } = await backend.call('import.start', { paths: files });
+  for (let i = 0; i < 600 && !backend.events.some((ev) => ev.event === 'job.done' && (ev.payload as { jobId: string }).jobId === jobId); i++) await page.waitForTimeout(500);
+  await page.waitForSelector('[data-testid=total]');
+}
+
+/** The status bar's count once the grid has settled, checked against the backend for `filter`. */
+export async function expectShown(filter: FilterSpec, what: string): Promise<number> {
+  const { page } = e2e();
+  const expected = await backendMatching(filter);
+  await page.waitForFunction((n) => document.querySelector('[data-testid=matching]')?.textContent?.replace(/\D/g, '') === String(n), expected, { timeout: 30_000 }).catch(() => undefined);
+  await settle(page);
+  assertEqual((await shownCounts(page)).matching, expected, `${what}: sign-ins shown vs backend`);
+  return expected;
 }

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { ParsedReq, Res } from '../../../shared/api/contract';
 import type { AnnotationTarget } from '../../../shared/model/annotation';
-import { isColumnKey } from '../../../shared/model/columns';
+import { sortKeys } from '../../../shared/model/filter-spec';
+import { isGridColumnKey } from '../../../shared/model/grid-columns';
 import type { ImportProgress } from '../../../shared/model/import-summary';
 import { ApiFailure } from '../../api/api-failure';
 import { listActivity } from '../../annotations/activity-log';
@@ -77,7 +78,7 @@ export function annotationHandlers(ctx: EngineContext): HandlerTable {
     'activity.list': (req) => listActivity(ctx.db, req),
     'views.list': () => listViews(ctx.db),
     'views.save': async ({ id, name, filter, columns, sort, author }) => {
-      const unknown = [...columns, sort.column].find((c) => !isColumnKey(c));
+      const unknown = [...columns, ...sortKeys(sort).map((k) => k.column)].find((c) => !isGridColumnKey(c));
       if (unknown !== undefined) throw new ApiFailure('INVALID_INPUT', `unknown column "${unknown}"`);
       if (id !== undefined && !findView(ctx.db, { id })) throw new ApiFailure('NOT_FOUND', `no saved view ${id}`);
       const clash = findView(ctx.db, { name });

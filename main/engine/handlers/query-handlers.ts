@@ -1,6 +1,7 @@
 // Grid, facets, details, timeline and overview channels: thin wrappers over main/query/.
 import { aggregate } from '../../query/aggregate';
 import { facets, filterShares } from '../../query/facets';
+import { groups } from '../../query/groups';
 import { overview } from '../../query/overview';
 import { scopeOf } from '../../query/pivot';
 import { getRecord } from '../../query/record';
@@ -22,5 +23,6 @@ export function queryHandlers(ctx: EngineContext): HandlerTable {
     'query.aggregate': (req) => aggregate(ctx.db, req),
     'query.scope': ({ filter }) => scopeOf(ctx.db, filter),
     'stats.top': (req) => filterShares(ctx.db, req),
+    'query.groups': (req) => groups(ctx.db, req),
   };
 }

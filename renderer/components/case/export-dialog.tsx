@@ -1,7 +1,7 @@
 // Export the current filter's sign-ins (CSV / JSON / Timesketch JSONL) or write the HTML case report:
 // options, where to write, then the job's progress and a notice with the written path.
-import { useState } from 'react';
-import { COLUMNS } from '../../../shared/model/columns';
+import { useMemo, useState } from 'react';
+import { COLUMN_BY_KEY, COLUMNS } from '../../../shared/model/columns';
 import { EXPORT_FORMATS, type ExportFormat, type ExportSummary, type ReportSummary } from '../../../shared/model/export';
 import { api } from '../../api/client';
 import { formatBytes, formatCount } from '../../format/numbers';
@@ -28,7 +28,9 @@ function slug(title: string | undefined): string {
 export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () => void }) {
   const info = useStore((s) => s.caseInfo);
   const filter = useStore((s) => s.filter);
-  const gridColumns = useStore((s) => s.columns);
+  // Exports hold evidence columns; the grid's tags / starred columns are the investigator's marks.
+  const shownColumns = useStore((s) => s.columns);
+  const gridColumns = useMemo(() => shownColumns.filter((c) => COLUMN_BY_KEY.has(c)), [shownColumns]);
   const matching = useStore((s) => s.snapshot?.matching ?? 0);
   const folder = useFileTarget();
   const [format, setFormat] = useState<ExportFormat>('csv');

@@ -7,13 +7,14 @@ import { api } from '../../api/client';
 import { attempt } from '../../app/bootstrap';
 import { useApi } from '../../app/use-api';
 import { columnLabel } from '../../format/cells';
+import { sortKeys } from '../../../shared/model/filter-spec';
 import { formatDateTime } from '../../format/time';
 import { useStore } from '../../store/store';
 import { Popover } from '../common/popover';
 import { describeFilter } from './filter-summary';
 
 function applyView(view: SavedView): void {
-  useStore.setState({ filter: view.filter, sort: view.sort, ridsFilterLabel: null });
+  useStore.setState({ filter: view.filter, sort: sortKeys(view.sort), ridsFilterLabel: null });
   useStore.getState().setColumns(view.columns);
   useStore.getState().setView('signins');
 }
@@ -62,7 +63,7 @@ export function SavedViewsMenu() {
                 >
                   <span className="views-name">{v.name}</span>
                   <span className="muted small">
-                    {describeFilter(v.filter)} · {v.columns.length} columns · {columnLabel(v.sort.column, mode)} {v.sort.dir === 'asc' ? '↑' : '↓'}
+                    {describeFilter(v.filter)} · {v.columns.length} columns · {sortKeys(v.sort).map((k) => `${columnLabel(k.column, mode)} ${k.dir === 'asc' ? '↑' : '↓'}`).join(', ')}
                   </span>
                   <span className="muted small">
                     {v.author} · {formatDateTime(v.updatedMs, mode)}

@@ -1,5 +1,6 @@
 // A button that opens a panel below it; closes on outside click or Escape.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useDismiss } from './use-dismiss';
 
 interface PopoverProps {
   label: ReactNode;
@@ -13,19 +14,8 @@ interface PopoverProps {
 export function Popover({ label, title, className = 'btn', align = 'left', testId, children }: PopoverProps) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(ref, open, close);
   return (
     <div className="popover-anchor" ref={ref}>
       <button className={`${className}${open ? ' active' : ''}`} title={title} data-testid={testId} aria-expanded={open} onClick={() => setOpen((o) => !o)}>

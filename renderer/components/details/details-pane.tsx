@@ -21,7 +21,9 @@ export function DetailsPane() {
   const rid = useStore((s) => s.selected?.rid ?? null);
   const tab = useStore((s) => s.detailsTab);
   const mode = useStore((s) => s.timeMode);
-  const { data, error, loading } = useApi('record.get', rid === null ? null : { rid });
+  // An evidence file verified or located again: the Raw view reads it back.
+  const evidence = useStore((s) => s.caseInfo?.sources.map((x) => `${x.path}:${x.evidenceCheck ?? ''}`).join('|') ?? '');
+  const { data, error, loading } = useApi('record.get', rid === null ? null : { rid }, evidence);
   if (rid === null) {
     return (
       <aside className="details empty" aria-label="Sign-in details">

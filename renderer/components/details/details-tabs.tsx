@@ -146,5 +146,5 @@ export function ReportOnlyTab({ d }: { d: Detail }) {
 }
 
 export function RawTab({ d }: { d: Detail }) {
-  return <RawRecord raw={d.raw} note={d.rawNote} source={d.source} />;
+  return <RawRecord raw={d.raw} note={d.rawNote} source={d.source} locate={d.rawLocate} />;
 }

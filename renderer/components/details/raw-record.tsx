@@ -2,10 +2,11 @@
 // indented for reading), with the file and position it came from.
 import { useState } from 'react';
 import type { Res } from '../../../shared/api/contract';
+import { LocateEvidence } from './locate-evidence';
 
 type Source = Res<'record.get'>['source'];
 
-export function RawRecord({ raw, note, source }: { raw: string | null; note: string | null; source: Source }) {
+export function RawRecord({ raw, note, source, locate }: { raw: string | null; note: string | null; source: Source; locate?: number | null | undefined }) {
   const [indent, setIndent] = useState(false);
   const json = raw !== null && raw.trim().startsWith('{');
   return (
@@ -26,7 +27,7 @@ export function RawRecord({ raw, note, source }: { raw: string | null; note: str
           </button>
         )}
       </div>
-      {note && <div className="callout small">{note}</div>}
+      {locate != null ? <LocateEvidence sourceId={locate} note={note} /> : note && <div className="callout small">{note}</div>}
       {raw === null ? <p className="muted pad">The verbatim record is not available.</p> : <pre className="raw-text" data-testid="raw-text">{indent ? indented(raw) : raw}</pre>}
     </div>
   );

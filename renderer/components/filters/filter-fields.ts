@@ -1,6 +1,7 @@
 // The fields the filter bar offers (admin-center names first) and how a condition reads as a chip.
 import { COLUMN_BY_KEY, LEGACY_CLIENT_APPS, SIGN_IN_TYPES } from '../../../shared/model/columns';
-import { OP_LABELS, type Condition } from '../../../shared/model/filter-spec';
+import { GRID_COLUMN_BY_KEY } from '../../../shared/model/grid-columns';
+import { MAX_REGEX_LENGTH, OP_LABELS, type Condition } from '../../../shared/model/filter-spec';
 import { canonicalValue, COLUMN_VOCABULARY } from '../../../shared/model/vocabulary';
 import { valueText } from '../../format/cells';
 
@@ -40,8 +41,8 @@ export const FILTER_FIELDS: readonly FilterField[] = [
 
 const LISTED = new Set(FILTER_FIELDS.map((x) => x.column));
 
-/** Every other catalogue column, offered under "More fields". */
-export const OTHER_FIELDS: readonly FilterField[] = [...COLUMN_BY_KEY.values()]
+/** Every other catalogue column (and the tags / starred columns), offered under "More fields". */
+export const OTHER_FIELDS: readonly FilterField[] = [...GRID_COLUMN_BY_KEY.values()]
   .filter((c) => !LISTED.has(c.key) && c.storage !== 'time')
   .map((c) => f(c.key, c.label, c.facet ? 'facet' : 'text'));
 
@@ -81,10 +82,22 @@ export function describeCondition(c: Condition): { field: string; op: string; va
 export function conditionForTyped(field: FilterField, text: string, op: Condition['op']): Condition | null {
   const value = text.trim();
   if (!value) return null;
-  if (field.kind === 'ip' && value.includes('/')) return { column: field.column, op: 'cidr', values: [value] };
+  if (field.kind === 'ip' && op !== 'regex' && value.includes('/')) return { column: field.column, op: 'cidr', values: [value] };
   const numeric = COLUMN_BY_KEY.get(field.column)?.storage === 'int' && /^-?\d+$/.test(value);
   // "Not Applied" typed as the admin center shows it finds the stored `notApplied`.
   const vocabulary = op === 'eq' ? COLUMN_VOCABULARY[field.column] : undefined;
   const stored = vocabulary ? (canonicalValue(vocabulary, value) ?? value) : value;
   return { column: field.column, op, values: [numeric ? Number(value) : stored] };
+}
+
+/** Why a typed regular expression would be refused (the backend checks again), or null. */
+export function regexProblem(pattern: string): string | null {
+  if (!pattern) return null;
+  if (pattern.length > MAX_REGEX_LENGTH) return `At most ${MAX_REGEX_LENGTH} characters`;
+  try {
+    new RegExp(pattern, 'iu');
+    return null;
+  } catch (e) {
+    return `Invalid regular expression: ${(e as Error).message}`;
+  }
 }

@@ -6,7 +6,7 @@ import type { Condition, FilterOp } from '../../../shared/model/filter-spec';
 import { useApi } from '../../app/use-api';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
-import { conditionForTyped, valueLabel, type FilterField } from './filter-fields';
+import { conditionForTyped, regexProblem, valueLabel, type FilterField } from './filter-fields';
 
 type Value = string | number;
 
@@ -19,7 +19,8 @@ export function ValuePicker({ field, onDone }: { field: FilterField; onDone: () 
   const [picked, setPicked] = useState<Value[]>(existing && (existing.op === 'in' || existing.op === 'notIn') ? existing.values : []);
   const [exclude, setExclude] = useState(existing?.op === 'notIn');
   const [typed, setTyped] = useState(existing && !['in', 'notIn'].includes(existing.op) ? String(existing.values[0] ?? '') : '');
-  const [typedOp, setTypedOp] = useState<FilterOp>(existing && ['contains', 'startsWith', 'eq'].includes(existing.op) ? existing.op : 'eq');
+  const [typedOp, setTypedOp] = useState<FilterOp>(existing && ['contains', 'startsWith', 'eq', 'regex'].includes(existing.op) ? existing.op : 'eq');
+  const typedError = typedOp === 'regex' ? regexProblem(typed.trim()) : null;
 
   const others = useMemo(() => ({ ...filter, conditions: filter.conditions.filter((c) => c.column !== field.column) }), [filter, field.column]);
   const facets = useApi('query.facets', field.kind === 'text' ? null : { filter: others, column: field.column, limit: 200, ...(needle ? { search: needle } : {}) }, caseVersion);
@@ -30,6 +31,7 @@ export function ValuePicker({ field, onDone }: { field: FilterField; onDone: () 
   };
   const applyPicked = () => apply(picked.length ? { column: field.column, op: exclude ? 'notIn' : 'in', values: picked } : null);
   const applyTyped = () => {
+    if (typedError) return;
     const c = conditionForTyped(field, typed, typedOp);
     if (c) apply(c);
   };
@@ -43,6 +45,7 @@ export function ValuePicker({ field, onDone }: { field: FilterField; onDone: () 
           <option value="eq">is</option>
           <option value="contains">contains</option>
           <option value="startsWith">starts with</option>
+          <option value="regex">matches regex</option>
         </select>
         <input
           className="input grow"
@@ -52,10 +55,15 @@ export function ValuePicker({ field, onDone }: { field: FilterField; onDone: () 
           onKeyDown={(e) => e.key === 'Enter' && applyTyped()}
           autoFocus={field.kind === 'text'}
         />
-        <button className="btn small" onClick={applyTyped} disabled={!typed.trim()}>
+        <button className="btn small" onClick={applyTyped} disabled={!typed.trim() || typedError !== null}>
           Apply
         </button>
       </div>
+      {typedError && typed.trim() && (
+        <div className="vp-error" role="alert">
+          {typedError}
+        </div>
+      )}
       {field.kind !== 'text' && (
         <>
           <input className="input vp-search" placeholder="Search values" value={search} onChange={(e) => setSearch(e.target.value)} autoFocus />

@@ -1,6 +1,7 @@
 // Every catalogue column, grouped, with a search box; checked columns are shown in the grid.
 import { useState } from 'react';
-import { COLUMNS, DEFAULT_GRID_COLUMNS, type ColumnGroup } from '../../../shared/model/columns';
+import { DEFAULT_GRID_COLUMNS, type ColumnGroup } from '../../../shared/model/columns';
+import { GRID_COLUMN_BY_KEY } from '../../../shared/model/grid-columns';
 import { useStore } from '../../store/store';
 import { Popover } from '../common/popover';
 
@@ -16,6 +17,7 @@ const GROUP_LABELS: Record<ColumnGroup, string> = {
   device: 'Device',
   token: 'Token & session',
   source: 'Evidence source',
+  marks: 'Your marks',
 };
 
 export function ColumnChooser() {
@@ -43,7 +45,7 @@ function ColumnList() {
       </div>
       <div className="cc-groups">
         {groups.map((g) => {
-          const cols = COLUMNS.filter((c) => c.group === g && (!needle || c.label.toLowerCase().includes(needle) || c.key.includes(needle)));
+          const cols = [...GRID_COLUMN_BY_KEY.values()].filter((c) => c.group === g && (!needle || c.label.toLowerCase().includes(needle) || c.key.includes(needle)));
           if (cols.length === 0) return null;
           return (
             <div key={g} className="cc-group">

@@ -1,10 +1,12 @@
-// Column headers: click to sort, drag the right edge to resize, drag the header to reorder.
+// Column headers: click to sort (Shift-click adds a sort key), drag the right edge to resize, drag
+// the header to reorder or into the group bar; ▾ opens the header filter menu.
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useStore } from '../../store/store';
 import { columnWidth } from '../../store/grid-slice';
 import { columnLabel } from '../../format/cells';
+import { HeaderFilterButton } from './header-filter-menu';
 
-const DRAG_TYPE = 'application/x-signinscope-column';
+export const DRAG_TYPE = 'application/x-signinscope-column';
 
 export function GridHeader({ scrollRef }: { scrollRef: React.RefObject<HTMLDivElement | null> }) {
   const columns = useStore((s) => s.columns);
@@ -14,19 +16,19 @@ export function GridHeader({ scrollRef }: { scrollRef: React.RefObject<HTMLDivEl
   const [dropTarget, setDropTarget] = useState<string | null>(null);
 
   return (
-    <div className="grid-header" ref={scrollRef} role="row">
+    <div className="grid-header" ref={scrollRef} role="row" onScroll={followHeader}>
       <div className="grid-header-inner">
         {columns.map((col) => (
           <div
             key={col}
             role="columnheader"
-            aria-sort={sort.column === col ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+            aria-sort={sort[0]?.column === col ? (sort[0].dir === 'asc' ? 'ascending' : 'descending') : 'none'}
             className={`gh-cell${dropTarget === col ? ' drop-before' : ''}`}
             style={{ width: columnWidth(widths, col) }}
             draggable
             data-column={col}
-            title={`${columnLabel(col, timeMode)} — click to sort, drag to move`}
-            onClick={() => useStore.getState().toggleSort(col)}
+            title={`${columnLabel(col, timeMode)} — click to sort, Shift-click to add a sort key, drag to move or to group`}
+            onClick={(e) => useStore.getState().toggleSort(col, e.shiftKey)}
             onDragStart={(e) => {
               e.dataTransfer.setData(DRAG_TYPE, col);
               e.dataTransfer.effectAllowed = 'move';
@@ -47,13 +49,35 @@ export function GridHeader({ scrollRef }: { scrollRef: React.RefObject<HTMLDivEl
             }}
           >
             <span className="gh-label">{columnLabel(col, timeMode)}</span>
-            {sort.column === col && <span className="gh-sort">{sort.dir === 'asc' ? '▲' : '▼'}</span>}
+            <SortMark sort={sort} column={col} />
+            <HeaderFilterButton column={col} />
             <ResizeHandle column={col} />
           </div>
         ))}
         <div className="gh-filler" />
       </div>
     </div>
+  );
+}
+
+/**
+ * The body normally drives the header's sideways scroll; a control focused in the header (its filter
+ * button, a test's hover) scrolls the header itself, so the body follows it back.
+ */
+function followHeader(e: React.UIEvent<HTMLDivElement>): void {
+  const body = e.currentTarget.parentElement?.querySelector<HTMLElement>(':scope > .grid-body');
+  if (body && body.scrollLeft !== e.currentTarget.scrollLeft) body.scrollLeft = e.currentTarget.scrollLeft;
+}
+
+/** ▲/▼ on sorted columns, with the key's position when several columns sort. */
+function SortMark({ sort, column }: { sort: readonly { column: string; dir: string }[]; column: string }) {
+  const at = sort.findIndex((k) => k.column === column);
+  if (at < 0) return null;
+  return (
+    <span className="gh-sort" data-testid={`sort-mark-${column}`}>
+      {sort[at]!.dir === 'asc' ? '▲' : '▼'}
+      {sort.length > 1 && <sub>{at + 1}</sub>}
+    </span>
   );
 }
 

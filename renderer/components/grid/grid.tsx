@@ -7,6 +7,7 @@ import { useStore } from '../../store/store';
 import { CellMenu, type CellMenuState } from './cell-menu';
 import { GridEmpty } from './grid-empty';
 import { GridHeader } from './grid-header';
+import { useMarksVersion } from './grid-marks';
 import { PageCache } from './page-cache';
 import { realHeight, realTop } from './scaled-scroll';
 import { useScaledVirtualizer } from './use-scaled-virtualizer';
@@ -28,9 +29,11 @@ export function Grid() {
   // Status is always fetched (hidden or not) because it colours the row.
   const fetchColumns = useMemo(() => (columns.includes('status') ? columns : [...columns, 'status']), [columns]);
   const statusAt = fetchColumns.indexOf('status');
+  const marksVersion = useMarksVersion(columns);
   const cache = useMemo(
     () => (snapshot ? new PageCache(snapshot.snapshotId, fetchColumns, snapshot.matching, bump, (m) => useStore.getState().notify('error', m)) : null),
-    [snapshot, fetchColumns],
+    // marksVersion: a new tag or star refetches the rows showing the marks
+    [snapshot, fetchColumns, marksVersion],
   );
   useEffect(() => () => cache?.dispose(), [cache]);
 

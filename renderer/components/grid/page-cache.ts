@@ -21,7 +21,7 @@ export class PageCache {
   constructor(
     readonly snapshotId: number,
     readonly columns: readonly string[],
-    private readonly rowCount: number,
+    readonly rowCount: number,
     private readonly onLoaded: () => void,
     private readonly onError: (message: string) => void,
   ) {}

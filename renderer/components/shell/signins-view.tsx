@@ -1,13 +1,13 @@
 import { AggregateSwitch } from '../aggregate/aggregate-switch';
 import { GridToolbar } from '../annotations/grid-toolbar';
-import { Grid } from '../grid/grid';
+import { GroupableGrid } from '../grid/groupable-grid';
 
 export function SigninsView() {
   return (
     <>
       <GridToolbar />
       <AggregateSwitch>
-        <Grid />
+        <GroupableGrid />
       </AggregateSwitch>
     </>
   );

@@ -19,7 +19,7 @@ export function StatusBar() {
         )}
       </span>
       {snapshot && <span className="muted">query {Math.round(snapshot.ms)} ms</span>}
-      {selected && <span className="muted">row {formatCount(selected.index + 1)}</span>}
+      {selected && selected.index >= 0 && <span className="muted">row {formatCount(selected.index + 1)}</span>}
       <span className="grow" />
       <span className="muted">Times in {zoneLabel(Date.now(), timeMode)}</span>
       <span className="muted">{appInfo?.mode === 'browser' ? 'Browser mode · 127.0.0.1 only' : appInfo?.mode === 'electron' ? 'Desktop' : ''}</span>

@@ -5,10 +5,9 @@ import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readF
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { Finding } from '../../../shared/model/detection';
-import type { FilterSpec } from '../../../shared/model/filter-spec';
 import { e2e, screenshot } from '../context';
 import { assert, assertEqual, test } from '../harness';
-import { backendMatching, lastSnapshotFilter, settle, shownCounts } from '../ui';
+import { backendMatching, ensureEvidence, expectShown, lastSnapshotFilter, settle } from '../ui';
 
 const BULK_TAG = 'e2e-spray';
 const SEVERITY_RANK: Record<string, number> = { informational: 0, low: 1, medium: 2, high: 3 };
@@ -20,27 +19,6 @@ function lastRecordRid(): number {
   const frame = [...e2e().sentFrames].reverse().find((f) => f.channel === 'record.get');
   if (!frame) throw new Error('no record.get sent');
   return (frame.req as { rid: number }).rid;
-}
-
-/** The status bar's count once the grid has settled, checked against the backend for `filter`. */
-async function expectShown(filter: FilterSpec, what: string): Promise<number> {
-  const { page } = e2e();
-  const expected = await backendMatching(filter);
-  await page.waitForFunction((n) => document.querySelector('[data-testid=matching]')?.textContent?.replace(/\D/g, '') === String(n), expected, { timeout: 30_000 }).catch(() => undefined);
-  await settle(page);
-  assertEqual((await shownCounts(page)).matching, expected, `${what}: sign-ins shown vs backend`);
-  return expected;
-}
-
-/** Running alone (`npm run test:e2e -- detections`), the case is still empty: import the demo set. */
-export async function ensureEvidence(): Promise<void> {
-  const { backend, evidenceDir, page, server } = e2e();
-  if (!page.url().startsWith(server.origin)) await page.goto(server.url);
-  if ((await backend.call('case.info', {})).signins > 0) return;
-  const files = readdirSync(evidenceDir).filter((f) => !f.startsWith('graph-bulk') && !f.endsWith('.signinscope')).map((f) => path.join(evidenceDir, f));
-  const { jobId } = await backend.call('import.start', { paths: files });
-  for (let i = 0; i < 600 && !backend.events.some((ev) => ev.event === 'job.done' && (ev.payload as { jobId: string }).jobId === jobId); i++) await page.waitForTimeout(500);
-  await page.waitForSelector('[data-testid=total]');
 }
 
 test('detections/annotations: a detections run finds the planted password spray; "Show sign-ins" filters the grid to exactly its rows', async () => {

@@ -11,8 +11,7 @@ import { pivotFilter } from '../../../shared/model/pivot';
 import { graphSignin } from '../../helpers/graph-records';
 import { e2e, screenshot } from '../context';
 import { assert, assertEqual, test } from '../harness';
-import { backendMatching, clearFilters, lastRequest, lastSnapshotFilter, openView, settle, shownCounts } from '../ui';
-import { ensureEvidence } from './detections-annotations';
+import { backendMatching, clearFilters, ensureEvidence, expectShown, lastRequest, lastSnapshotFilter, openView, settle, shownCounts } from '../ui';
 
 const VIEWPORTS = [
   { width: 1280, height: 720 },
@@ -28,15 +27,6 @@ async function ensureFindings(page: Page): Promise<Finding[]> {
     await page.waitForSelector('.notice:has-text("Detections finished")', { timeout: 300_000 });
   }
   return (await backend.call('detections.findings', { withRids: true, limit: 5000 })).findings;
-}
-
-/** The status bar's count once it equals what the backend matches for `filter`. */
-async function expectShown(page: Page, filter: FilterSpec, what: string): Promise<number> {
-  const expected = await backendMatching(filter);
-  await page.waitForFunction((n) => document.querySelector('[data-testid=matching]')?.textContent?.replace(/\D/g, '') === String(n), expected, { timeout: 30_000 }).catch(() => undefined);
-  await settle(page);
-  assertEqual((await shownCounts(page)).matching, expected, `${what}: sign-ins shown vs backend`);
-  return expected;
 }
 
 async function shootBoth(page: Page, name: string, focus?: string): Promise<void> {
@@ -64,7 +54,7 @@ test('leads: pivot from a finding to every sign-in of its users or IPs from its 
   await page.waitForSelector('[data-testid=view-signins][aria-selected=true]');
   await page.waitForSelector('[data-testid=pivot-chip]');
   const expected = pivotFilter({ users: lead.users, ips: lead.ips, timeFrom: lead.timeFrom });
-  await expectShown(page, expected, 'pivot from a finding');
+  await expectShown(expected, 'pivot from a finding');
   const sent = lastSnapshotFilter();
   assertEqual(JSON.stringify(sent.anyOf), JSON.stringify(expected.anyOf), 'the page filters on the finding’s users or IPs');
   assertEqual(sent.timeFrom, lead.timeFrom, 'from the finding’s first sign-in onwards');
@@ -100,7 +90,7 @@ test('leads: pivot from the selected sign-in; overview shares are of every sign-
   await page.click('[data-testid=pivot-selection]');
   await page.waitForSelector('[data-testid=pivot-chip]');
   const scope = await backend.call('query.scope', { filter: { conditions: [], rids: [rid] } });
-  await expectShown(page, pivotFilter(scope), 'pivot from the selection');
+  await expectShown(pivotFilter(scope), 'pivot from the selection');
 
   // Overview: a share is of the filter's sign-ins, so the shares of one column add up to 100%.
   await openView(page, 'overview');

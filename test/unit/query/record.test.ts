@@ -1,4 +1,5 @@
-import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { identityOf } from '../../../main/cases/evidence-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorMeaning } from '../../../shared/model/aadsts';
@@ -42,11 +43,12 @@ describe('record.get on a JSON import', () => {
     const file = writeGraphFile(dir, makeRecords(4));
     const caseDb = await importedCase([file]);
     appendFileSync(file, '\n');
-    expect((await getRecord(caseDb, 2)).rawNote).toMatch(/^evidence file changed since import/);
+    expect((await getRecord(caseDb, 2)).rawNote).toMatch(/^evidence missing or changed: size is \d+ bytes, \d+ when imported/);
     renameSync(file, `${file}.moved`);
     const res = await getRecord(caseDb, 2);
     expect(res.raw).toBeNull();
-    expect(res.rawNote).toBe(`evidence file missing: ${file}`);
+    expect(res.rawNote).toMatch(/^evidence missing or changed: evidence file missing: ENOENT/);
+    expect(res.rawLocate).toBe(1);
     expect(res.values.id).toBe('00000000-0000-4000-8000-000000000001'); // the rest of the record still shows
   });
 });
@@ -85,12 +87,15 @@ describe('readRawRecord', () => {
     const big = path.join(dir, 'big.json');
     const record = JSON.stringify({ id: 'x', blob: 'a'.repeat(3 * 1024 * 1024) });
     writeFileSync(big, record);
-    const source = { path: big, encoding: 'utf-8', compressed: false, format: 'graph-json/object' };
+    const source = { path: big, encoding: 'utf-8', compressed: false, format: 'graph-json/object', identity: identityOf(statSync(big)) };
     const capped = await readRawRecord(source, 0, Buffer.byteLength(record));
     expect(capped.text).toHaveLength(RAW_CAP_BYTES);
     expect(capped.note).toMatch(/first 2 MB/);
     const odd = path.join(dir, 'odd.json');
     writeFileSync(odd, 'xx{ "a": 1, }yy');
+    expect(await readRawRecord({ ...source, path: big }, 2, 11)).toMatchObject({ text: 'id":"x","bl' });
+    expect(await readRawRecord({ ...source, path: odd }, 2, 11)).toMatchObject({ text: null, note: expect.stringMatching(/^evidence missing or changed/) });
+    Object.assign(source, { identity: identityOf(statSync(odd)) });
     expect(await readRawRecord({ ...source, path: odd }, 2, 11)).toEqual({ text: '{ "a": 1, }', note: null });
     expect(await readRawRecord({ ...source, path: odd }, 2, 50)).toMatchObject({ text: null, note: expect.stringMatching(/shorter/) });
   });

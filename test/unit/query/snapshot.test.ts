@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FilterSpec, SortSpec } from '../../../shared/model/filter-spec';
+import type { FilterSpec, SortKey, SortSpec } from '../../../shared/model/filter-spec';
 import type { CaseDb } from '../../../main/db/case-db';
 import { QueryError } from '../../../main/query/errors';
 import { SnapshotStore } from '../../../main/query/snapshot';
@@ -17,10 +17,11 @@ beforeAll(async () => {
 
 type Key = string | number | null;
 
-/** Expected order: NULL first, then the key, then rid; descending is the exact reverse. */
-function expectedOrder(key: (r: Row) => Key, dir: SortSpec['dir'], filter: FilterSpec = EVERYTHING): number[] {
+/** Expected order: NULL first, then the key, then time, then rid; descending is the exact reverse. */
+function expectedOrder(key: (r: Row) => Key, dir: SortKey['dir'], filter: FilterSpec = EVERYTHING): number[] {
   const cmp = (a: Key, b: Key) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
-  const sorted = rows.filter((r) => filterMatches(r, filter)).sort((a, b) => cmp(key(a), key(b)) || Number(a.rid) - Number(b.rid));
+  const time = (r: Row) => (r.created_at === null ? null : Date.parse(String(r.created_at)));
+  const sorted = rows.filter((r) => filterMatches(r, filter)).sort((a, b) => cmp(key(a), key(b)) || cmp(time(a), time(b)) || Number(a.rid) - Number(b.rid));
   const rids = sorted.map((r) => Number(r.rid));
   return dir === 'asc' ? rids : rids.reverse();
 }

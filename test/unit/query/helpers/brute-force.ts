@@ -52,6 +52,8 @@ export function conditionMatches(row: Row, c: Condition, ipMatches?: (ip: string
       return v !== null && (v as number) <= Math.max(...(values as number[]));
     case 'cidr':
       return v !== null && !!ipMatches?.(String(v));
+    case 'regex':
+      return v !== null && c.values.some((x) => new RegExp(String(x), 'iu').test(String(v)));
   }
 }
 
