@@ -1,13 +1,12 @@
 // `signin-scope import FILE... --case OUT [--json]`
 import path from 'node:path';
 import type { ImportSummary } from '../../shared/model/import-summary';
-import { saveCase } from '../cases/case-store';
+import { loadCase, saveCase } from '../cases/case-store';
 import { CaseDb } from '../db/case-db';
 import { importFiles } from '../import/pipeline';
 import { UsageError, type ParsedArgs } from './args';
 import { table } from './format';
 import { terminalSafe } from './output';
-import { loadCase } from '../cases/case-store';
 import { refreshDerivedData } from '../cases/derived-data';
 import { existsSync } from 'node:fs';
 import { checkWriteTarget } from '../cases/write-target';
@@ -34,8 +33,14 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
     progressEveryMs: 500,
     onProgress: interactive ? (p) => process.stderr.write(`\r${p.phase} ${terminalSafe(p.file)} ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB, ${p.records} records, ${Math.round(p.recordsPerSecond)} rec/s   `) : undefined,
   });
-  if (!summary.cancelled) await refreshDerivedData(caseDb);
   if (interactive) process.stderr.write('\n');
+  // Nothing usable in any file: a new case would hold nothing but the failure, so none is written.
+  if (!adding && summary.files.every((f) => f.status === 'unusable')) {
+    caseDb.close();
+    out(args.flags.has('json') ? JSON.stringify({ case: null, ...summary }, null, 2) : `${describe(summary, target)}\nno case written: no file held anything usable`);
+    return EXIT_UNUSABLE;
+  }
+  if (!summary.cancelled) await refreshDerivedData(caseDb);
   if (!caseDb.meta('title')) caseDb.setMeta('title', path.basename(target).replace(/\.signinscope$/, ''));
   await saveCase(caseDb, target, { replace: true, evidence: files }).catch((e: Error) => {
     caseDb.close();
@@ -48,7 +53,7 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
 
 export function exitCodeOf(summary: ImportSummary): number {
   if (summary.files.some((f) => f.status === 'unusable')) return EXIT_UNUSABLE;
-  if (summary.files.some((f) => f.errors > 0)) return EXIT_REJECTED;
+  if (summary.files.some((f) => f.errors > 0 || Object.keys(f.skipped).length > 0)) return EXIT_REJECTED;
   return EXIT_OK;
 }
 
@@ -56,6 +61,8 @@ function describe(s: ImportSummary, target: string): string {
   const rows = s.files.map((f) => [f.fileName, f.format, f.status, f.records, f.imported, f.duplicates, f.errors, f.warnings]);
   const lines = [table(['file', 'format', 'status', 'records', 'imported', 'duplicates', 'errors', 'warnings'], rows)];
   for (const f of s.files) {
+    const skipped = Object.entries(f.skipped);
+    if (skipped.length) lines.push(`${f.fileName}: not sign-ins, skipped: ${skipped.map(([category, n]) => `${n} ${category}`).join(', ')}`);
     for (const i of f.firstIssues.slice(0, 5)) {
       const where = i.recordIndex === null ? '' : ` record ${i.recordIndex}${i.byteOffset === null ? '' : ` (byte ${i.byteOffset})`}`;
       lines.push(`${i.severity}: ${f.fileName}${where}: ${i.message}`);

@@ -15,7 +15,7 @@ export function storedName(col: ColumnDef): string {
 const SQL_TYPE: Record<ColumnDef['storage'], string> = { dict: 'INTEGER', text: 'TEXT', int: 'INTEGER', real: 'REAL', bool: 'INTEGER', time: 'INTEGER' };
 
 /** Extra physical columns that are not part of the catalogue. */
-export const EXTRA_STORED = ['content_hash', 'record_index', 'raw_offset', 'raw_length', 'auth_steps_k', 'ca_policies_k', 'time_source_k'] as const;
+export const EXTRA_STORED = ['content_hash', 'record_index', 'raw_offset', 'raw_length', 'auth_steps_k', 'ca_policies_k', 'time_source_k', 'overlap_hash'] as const;
 
 /** Every physical column written by the importer, in insert order. */
 export const STORED_COLUMNS: readonly string[] = [...COLUMNS.map(storedName), ...EXTRA_STORED];

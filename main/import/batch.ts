@@ -6,7 +6,7 @@ import type { ImportOutput } from './file-context';
 import type { Severity } from './import-issues';
 import type { NormalizedSignin } from './normalize/signin-record';
 import type { AuthStepRow } from './row-inserter';
-import type { RawLocation, SigninEncoder, StoredRow } from './signin-encoder';
+import { authStepKey, type RawLocation, type SigninEncoder, type StoredRow } from './signin-encoder';
 
 export interface ParsedBatch {
   strings: [number, string][];
@@ -31,6 +31,7 @@ const MAX_ROWS = 2000;
 
 export class BatchingOutput implements ImportOutput {
   private batch: ParsedBatch = emptyBatch();
+  private readonly stepOccurrences = new Map<string, number>(); // per file: the n-th identical step
 
   constructor(
     private readonly encoder: SigninEncoder,
@@ -43,8 +44,13 @@ export class BatchingOutput implements ImportOutput {
     return verdict;
   }
 
-  authStep(step: AuthStepRow): void {
+  authStep(step: AuthStepRow): boolean {
+    const key = authStepKey(step);
+    const occurrence = (this.stepOccurrences.get(key) ?? 0) + 1;
+    this.stepOccurrences.set(key, occurrence);
+    if (!this.encoder.isNewStep(key, occurrence)) return false;
     this.batch.authSteps.push(step);
+    return true;
   }
 
   issue(severity: Severity, recordIndex: number | null, byteOffset: number | null, message: string): void {

@@ -1,8 +1,8 @@
 // CSV evidence: the header row decides the flavour (admin center sign-ins, its AuthDetails companion,
 // or a Log Analytics export); the first rows decide day-first vs month-first dates.
 import { inferDateOrder, type DateOrder } from '../../shared/util/time';
-import { writeSignin, type FileImportContext } from './file-context';
-import { normalizeLogAnalyticsRow } from './normalize/log-analytics';
+import { skipRecord, writeSignin, type FileImportContext } from './file-context';
+import { normalizeLogAnalyticsRow, verdictOfLogAnalyticsRow } from './normalize/log-analytics';
 import {
   HeaderIndex,
   isPortalAuthDetailsHeader,
@@ -15,15 +15,22 @@ import { CsvRecordSplitter, detectDelimiter, type CsvRecord } from './readers/cs
 
 export class UnusableFileError extends Error {}
 
-type Flavour = 'portal-csv' | 'portal-auth-details-csv' | 'log-analytics-csv';
+type Flavour = 'portal-csv' | 'portal-auth-details-csv' | 'portal-other-csv' | 'log-analytics-csv';
 
 const LA_MARKERS = ['TimeGenerated [UTC]', 'CreatedDateTime [UTC]', 'CreatedDateTime', 'TimeGenerated', 'ResultType'];
 
 function flavourOf(h: HeaderIndex): Flavour | undefined {
   if (isPortalAuthDetailsHeader(h)) return 'portal-auth-details-csv';
-  if (isPortalSigninHeader(h)) return 'portal-csv';
-  if (LA_MARKERS.some((m) => h.has(m)) && (h.has('UserPrincipalName') || h.has('Id') || h.has('AppDisplayName'))) return 'log-analytics-csv';
+  // Every admin-center sign-in download has a Request ID; its audit and provisioning downloads do not.
+  if (isPortalSigninHeader(h)) return h.has('Request ID') ? 'portal-csv' : 'portal-other-csv';
+  if (LA_MARKERS.some((m) => h.has(m)) && ['UserPrincipalName', 'Id', 'AppDisplayName', 'Type', 'Category'].some((c) => h.has(c))) return 'log-analytics-csv';
   return undefined;
+}
+
+/** What an admin-center download that is not a sign-in log holds, by its file name (AuditLogs_2025-03-04.csv). */
+function otherDownloadKind(fileName: string): string {
+  const stem = /^[A-Za-z]{4,40}/.exec(fileName)?.[0];
+  return stem ? `an admin-center ${stem} download` : 'an admin-center download without a Request ID column';
 }
 
 export async function importCsv(ctx: FileImportContext, headLine: string): Promise<string> {
@@ -39,17 +46,23 @@ export async function importCsv(ctx: FileImportContext, headLine: string): Promi
       ctx.out.issue('error', rec.index, rec.offset, `row has ${rec.fields.length} fields, the header has ${h.headers.length} (wrong columns or a truncated row)`);
       return;
     }
+    if (flavour === 'portal-other-csv') return skipRecord(ctx, otherDownloadKind(ctx.fileName));
     if (flavour === 'portal-auth-details-csv') {
       const step = portalAuthDetailsRow(h, rec.fields, order ?? 'mdy');
       if (!step) return void ctx.out.issue('error', rec.index, rec.offset, 'row has no Request ID');
-      ctx.out.authStep([step.requestId, rec.index, step.stepAt, step.method, step.detail, step.requirement, step.succeeded, step.result, ctx.sourceId]);
-      ctx.counters.imported++;
+      const isNew = ctx.out.authStep([step.requestId, rec.index, step.stepAt, step.method, step.detail, step.requirement, step.succeeded, step.result, ctx.sourceId]);
+      if (isNew) ctx.counters.imported++;
+      else ctx.counters.duplicates++;
       return;
     }
-    const signin =
-      flavour === 'portal-csv'
-        ? normalizePortalCsvRow(h, rec.fields, fileType, order ?? 'mdy')
-        : normalizeLogAnalyticsRow(Object.fromEntries(h.headers.map((name, i) => [name, rec.fields[i] ?? ''])), 'log-analytics-csv');
+    let signin;
+    if (flavour === 'portal-csv') signin = normalizePortalCsvRow(h, rec.fields, fileType, order ?? 'mdy');
+    else {
+      const row = Object.fromEntries(h.headers.map((name, i) => [name, rec.fields[i] ?? '']));
+      const verdict = verdictOfLogAnalyticsRow(row);
+      if (!verdict.signIn) return skipRecord(ctx, verdict.category);
+      signin = normalizeLogAnalyticsRow(row, 'log-analytics-csv');
+    }
     writeSignin(ctx, signin, { sourceId: ctx.sourceId, recordIndex: rec.index, offset: rec.offset, length: rec.length, rawText: () => rec.fields.join('\u0001') });
   };
 

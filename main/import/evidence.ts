@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { constants, createReadStream, promises as fsp, type Stats } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { PassThrough, type Readable } from 'node:stream';
+import { Utf8Check } from './utf8-check';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 
@@ -16,8 +17,12 @@ export interface EvidenceStream {
   size: number;
   /** Raw (on-disk) bytes read so far: progress against `size`. */
   bytesRead(): number;
-  /** SHA-256 of the file as stored; complete once `chunks` is exhausted. */
+  /** SHA-256 of the bytes read (the file as stored when it was opened); complete once `chunks` is exhausted. */
   sha256(): string;
+  /** Invalid UTF-8 sequences or unpaired UTF-16 surrogates (each decoded as U+FFFD) and the offset of the first. */
+  invalidText(): { count: number; firstOffset: number };
+  /** After `chunks` is exhausted: why the file is not what was opened (size, modification, replaced), or null. */
+  changedDuringImport(): Promise<string | null>;
   close(): void;
 }
 
@@ -100,7 +105,8 @@ export async function openEvidence(path: string, signal?: AbortSignal): Promise<
   // Stream set-up stays synchronous from here: data must not flow before every consumer is attached.
   const hash = createHash('sha256');
   let rawBytes = 0;
-  const raw = createReadStream(path, { flags: 'r', highWaterMark: CHUNK, ...(signal ? { signal } : {}) });
+  // Read exactly the bytes present when the import began: a file that grows is not read past them.
+  const raw = createReadStream(path, { flags: 'r', highWaterMark: CHUNK, start: 0, ...(stat.size > 0 ? { end: stat.size - 1 } : {}), ...(signal ? { signal } : {}) });
   const decompressed: Readable = compressed ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw.pipe(new PassThrough({ highWaterMark: CHUNK }));
   raw.on('data', (b: Buffer | string) => {
     const buf = typeof b === 'string' ? Buffer.from(b) : b;
@@ -109,13 +115,24 @@ export async function openEvidence(path: string, signal?: AbortSignal): Promise<
   });
   raw.on('error', (e) => decompressed.destroy(e));
   let digest: string | undefined;
+  const utf8 = new Utf8Check();
   return {
-    chunks: transcode(decompressed, encoding),
+    chunks: transcode(decompressed, encoding, utf8),
     compressed,
     encoding,
     size: stat.size,
     bytesRead: () => rawBytes,
     sha256: () => (digest ??= hash.digest('hex')),
+    invalidText: () => ({ count: utf8.count, firstOffset: utf8.firstOffset }),
+    changedDuringImport: async () => {
+      const now = await fsp.stat(path).catch(() => null);
+      const sizes = `${stat.size.toLocaleString('en')} bytes when the import began, ${rawBytes.toLocaleString('en')} read`;
+      if (!now) return `evidence changed during import: ${sizes}, and the file is gone now`;
+      if (now.ino !== stat.ino || now.dev !== stat.dev) return `evidence changed during import: ${sizes}; the file was replaced (now ${now.size.toLocaleString('en')} bytes)`;
+      if (rawBytes !== stat.size || now.size !== stat.size) return `evidence changed during import: ${sizes}, ${now.size.toLocaleString('en')} bytes now`;
+      if (now.mtimeMs !== stat.mtimeMs) return `evidence changed during import: ${sizes}; it was modified while it was read (same size)`;
+      return null;
+    },
     close: () => {
       raw.destroy();
       decompressed.destroy();
@@ -123,12 +140,17 @@ export async function openEvidence(path: string, signal?: AbortSignal): Promise<
   };
 }
 
-async function* transcode(source: Readable, encoding: TextEncoding): AsyncIterable<Buffer> {
+async function* transcode(source: Readable, encoding: TextEncoding, check: Utf8Check): AsyncIterable<Buffer> {
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
-    for await (const chunk of source) yield chunk as Buffer;
+    for await (const chunk of source) {
+      check.push(chunk as Buffer);
+      yield chunk as Buffer;
+    }
+    check.end();
     return;
   }
   const decoder = new TextDecoder('utf-16le', { fatal: false });
+  let outPos = 0; // offset in the UTF-8 stream handed to the readers
   let odd: Buffer | undefined;
   let first = true;
   for await (const chunk of source) {
@@ -140,10 +162,25 @@ async function* transcode(source: Readable, encoding: TextEncoding): AsyncIterab
     let text = decoder.decode(buf, { stream: true });
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     first = false;
-    if (text) yield Buffer.from(text, 'utf8');
+    if (text) {
+      if (text.includes('\uFFFD')) check.noteReplacements(text, literalReplacementChars(buf), outPos);
+      const out = Buffer.from(text, 'utf8');
+      outPos += out.length;
+      yield out;
+    }
   }
-  const rest = decoder.decode();
-  if (rest) yield Buffer.from(rest, 'utf8');
+  const rest = decoder.decode(); // an unpaired surrogate at the very end
+  if (rest) {
+    check.noteReplacements(rest, 0, outPos);
+    yield Buffer.from(rest, 'utf8');
+  }
+}
+
+/** U+FFFD code units already present in UTF-16LE input (real text, not replacements). */
+function literalReplacementChars(le: Buffer): number {
+  let n = 0;
+  for (let i = le.indexOf(0xfd); i >= 0; i = le.indexOf(0xfd, i + 1)) if ((i & 1) === 0 && le[i + 1] === 0xff) n++;
+  return n;
 }
 
 /** First decompressed bytes of a gzip file (for encoding and format sniffing). */

@@ -11,12 +11,15 @@ export interface FileCounters {
   imported: number;
   duplicates: number;
   republished: number;
+  /** Records that are not sign-ins (AuditLogs, UserRiskEvents...), by category: kept out of `signins`. */
+  skipped: Record<string, number>;
 }
 
 /** Where parsed records go (encoded and batched for the database side). */
 export interface ImportOutput {
   signin(signin: NormalizedSignin, raw: RawLocation): DedupeVerdict;
-  authStep(step: AuthStepRow): void;
+  /** False when the same step of the same request is already in the case (an overlapping companion file). */
+  authStep(step: AuthStepRow): boolean;
   issue(severity: Severity, recordIndex: number | null, byteOffset: number | null, message: string): void;
 }
 
@@ -40,6 +43,10 @@ export function writeSignin(ctx: FileImportContext, signin: NormalizedSignin, ra
   if (signin.values.created_at === null) {
     ctx.out.issue('warning', raw.recordIndex, raw.offset, 'no readable sign-in time (createdDateTime and time missing or unreadable); imported without a time');
   }
+}
+
+export function skipRecord(ctx: FileImportContext, category: string): void {
+  ctx.counters.skipped[category] = (ctx.counters.skipped[category] ?? 0) + 1;
 }
 
 export class ImportCancelled extends Error {

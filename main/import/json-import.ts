@@ -1,11 +1,12 @@
 // JSON evidence: split records, JSON.parse each (repairing trailing commas as printed in Microsoft's
 // docs), normalize by shape, write. Reports what container and shape the file held.
 import { JsonRecordSplitter } from './readers/json-splitter';
-import { writeSignin, type FileImportContext } from './file-context';
+import { skipRecord, writeSignin, type FileImportContext } from './file-context';
 import { normalizeJsonRecord, type JsonShape } from './normalize/json-record';
 import { RecordError } from './normalize/signin-record';
 
-export async function importJson(ctx: FileImportContext): Promise<string> {
+/** `linePrefix`: the first line's text before its JSON object (syslog-style lines), when sniffing found one. */
+export async function importJson(ctx: FileImportContext, linePrefix?: string): Promise<string> {
   const shapes = new Map<JsonShape, number>();
   const splitter = new JsonRecordSplitter(
     (rec) => {
@@ -18,9 +19,10 @@ export async function importJson(ctx: FileImportContext): Promise<string> {
       }
       if (parsed.repaired) ctx.out.issue('warning', rec.index, rec.offset, 'trailing comma in JSON repaired');
       try {
-        const { shape, signin } = normalizeJsonRecord(parsed.value);
-        shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
-        writeSignin(ctx, signin, { sourceId: ctx.sourceId, recordIndex: rec.index, offset: rec.offset, length: rec.bytes.length, rawText: () => text });
+        const result = normalizeJsonRecord(parsed.value, splitter.pageContext);
+        shapes.set(result.shape, (shapes.get(result.shape) ?? 0) + 1);
+        if ('skipped' in result) skipRecord(ctx, result.skipped);
+        else writeSignin(ctx, result.signin, { sourceId: ctx.sourceId, recordIndex: rec.index, offset: rec.offset, length: rec.bytes.length, rawText: () => text });
       } catch (e) {
         ctx.out.issue('error', rec.index, rec.offset, e instanceof RecordError ? e.message : `cannot normalize: ${(e as Error).message}`);
       }
@@ -30,11 +32,16 @@ export async function importJson(ctx: FileImportContext): Promise<string> {
       ctx.out.issue('error', p.index, p.offset, p.message);
     },
   );
+  if (linePrefix !== undefined) splitter.allowLinePrefixes();
   for await (const chunk of ctx.evidence.chunks) {
     splitter.push(chunk);
     await ctx.afterChunk();
   }
   splitter.end();
+  const p = splitter.prefixes;
+  if (p.lines) {
+    ctx.out.issue('warning', null, p.firstOffset, `${p.lines.toLocaleString('en')} line${p.lines === 1 ? '' : 's'} began with text before the JSON object (the first: "${p.first}"); the text was skipped and the object imported`);
+  }
   return formatLabel(shapes, splitter.containers);
 }
 

@@ -7,6 +7,7 @@ import { openEvidence } from './evidence';
 import { ImportCancelled, type FileCounters, type FileImportContext } from './file-context';
 import { importJson } from './json-import';
 import type { SigninEncoder } from './signin-encoder';
+import { skippedMessage } from './normalize/record-category';
 import { sniffFile } from './sniff';
 
 export interface FileToParse {
@@ -20,6 +21,8 @@ export interface ParsedFile {
   encoding: string;
   compressed: boolean;
   sha256: string | null;
+  /** Bytes of the file that were read and hashed (its size when the import began, unless it shrank). */
+  bytesRead: number | null;
   status: 'ok' | 'unusable' | 'cancelled';
   counters: FileCounters;
 }
@@ -32,8 +35,8 @@ export interface ParseHooks {
 
 export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncoder, hooks: ParseHooks): Promise<ParsedFile> {
   const out = new BatchingOutput(encoder, hooks.deliver);
-  const counters: FileCounters = { records: 0, imported: 0, duplicates: 0, republished: 0 };
-  const result: ParsedFile = { format: 'unknown', encoding: 'unknown', compressed: false, sha256: null, status: 'ok', counters };
+  const counters: FileCounters = { records: 0, imported: 0, duplicates: 0, republished: 0, skipped: {} };
+  const result: ParsedFile = { format: 'unknown', encoding: 'unknown', compressed: false, sha256: null, bytesRead: null, status: 'ok', counters };
   try {
     const sniffed = await sniffFile(file.path);
     result.encoding = sniffed.encoding;
@@ -53,8 +56,13 @@ export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncode
       },
     };
     try {
-      result.format = sniffed.kind === 'json' ? await importJson(ctx) : await importCsv(ctx, sniffed.headLine);
+      result.format = sniffed.kind === 'json' ? await importJson(ctx, sniffed.linePrefix) : await importCsv(ctx, sniffed.headLine);
       result.sha256 = evidence.sha256();
+      result.bytesRead = evidence.bytesRead();
+      const bad = evidence.invalidText();
+      if (bad.count) out.issue('warning', null, bad.firstOffset < 0 ? null : bad.firstOffset, invalidTextMessage(bad.count, bad.firstOffset, evidence.encoding, result.compressed));
+      const changed = await evidence.changedDuringImport();
+      if (changed) out.issue('error', null, null, `${changed}; the manifest's SHA-256 and size are of the bytes read`);
     } finally {
       evidence.close();
     }
@@ -65,10 +73,17 @@ export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncode
       out.issue('error', null, null, describeFileError(e));
     }
   }
+  for (const [category, n] of Object.entries(counters.skipped).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) out.issue('warning', null, null, skippedMessage(category, n));
   await out.flush();
   if (result.status === 'ok' && counters.imported === 0 && counters.records > 0 && counters.duplicates === 0) result.status = 'unusable';
   if (result.compressed) result.format += '+gzip';
   return result;
+}
+
+function invalidTextMessage(count: number, firstOffset: number, encoding: string, compressed: boolean): string {
+  const what = encoding.startsWith('utf-16') ? `unpaired UTF-16 surrogate${count === 1 ? '' : 's'}` : `invalid UTF-8 byte sequence${count === 1 ? '' : 's'}`;
+  const decoded = compressed || encoding.startsWith('utf-16') ? ' of the decoded text' : '';
+  return `${count.toLocaleString('en')} ${what} replaced by U+FFFD${firstOffset < 0 ? '' : ` (the first at byte offset ${firstOffset.toLocaleString('en')}${decoded})`}`;
 }
 
 function describeFileError(e: unknown): string {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { IMPORTER_VERSION, type FileImportSummary, type ImportProgress, type ImportSummary } from '../../shared/model/import-summary';
 import type { CaseDb } from '../db/case-db';
 import type { BatchSink } from './batch';
+import { countVersions } from './content-hash-upgrade';
 import { IssueLog } from './import-issues';
 import { InlineParser, WorkerParser, type FileParser } from './parsers';
 import { RowInserter } from './row-inserter';
@@ -43,6 +44,7 @@ export async function importFiles(caseDb: CaseDb, paths: readonly string[], opts
   }
   progress.indexing();
   caseDb.buildIndexes();
+  if (files.some((f) => f.republished > 0)) countVersions(caseDb);
   const signins = Number(caseDb.scalar('SELECT count(*) FROM signin_data'));
   return { files, signins, cancelled: files.some((f) => f.status === 'cancelled'), seconds: (Date.now() - started) / 1000 };
 }
@@ -70,8 +72,8 @@ async function importOneFile(
   issues.close();
   const c = r.counters;
   caseDb.db.run(
-    'UPDATE sources SET sha256 = ?, format = ?, encoding = ?, compressed = ?, records = ?, imported = ?, duplicates = ?, republished = ?, errors = ?, warnings = ?, status = ? WHERE id = ?',
-    [r.sha256, r.format, r.encoding, r.compressed ? 1 : 0, c.records, c.imported, c.duplicates, c.republished, issues.errors, issues.warnings, r.status, sourceId],
+    'UPDATE sources SET size = coalesce(?, size), sha256 = ?, format = ?, encoding = ?, compressed = ?, records = ?, imported = ?, duplicates = ?, republished = ?, errors = ?, warnings = ?, status = ? WHERE id = ?',
+    [r.bytesRead, r.sha256, r.format, r.encoding, r.compressed ? 1 : 0, c.records, c.imported, c.duplicates, c.republished, issues.errors, issues.warnings, r.status, sourceId],
   );
   return { sourceId, path: absolute, fileName, format: r.format, encoding: r.encoding, sha256: r.sha256, status: r.status, ...c, errors: issues.errors, warnings: issues.warnings, firstIssues: issues.first };
 }

@@ -3,7 +3,8 @@
 import type { Statement } from 'sql.js';
 import type { CaseDb } from '../db/case-db';
 import { STORED_COLUMNS } from '../db/schema';
-import type { EncoderSeed, StoredRow } from './signin-encoder';
+import { upgradeContentHashes } from './content-hash-upgrade';
+import { authStepKey, type EncoderSeed, type StoredRow } from './signin-encoder';
 
 const COMMIT_EVERY = 20_000;
 
@@ -23,10 +24,16 @@ export class RowInserter {
 
   /** What a new encoder needs to continue this case's dictionary and deduplication. */
   seed(): EncoderSeed {
+    upgradeContentHashes(this.caseDb);
     return {
       strings: this.caseDb.strings.entries(),
       nextStringId: this.caseDb.strings.nextFreeId,
-      known: this.caseDb.all('SELECT id, content_hash FROM signin_data WHERE id IS NOT NULL').map(([id, hash]) => [String(id), Number(hash)]),
+      known: this.caseDb
+        .all('SELECT d.id, d.content_hash, d.overlap_hash, s.value FROM signin_data d LEFT JOIN strings s ON s.id = d.source_format_k WHERE d.id IS NOT NULL')
+        .map(([id, content, overlap, shape]) => [String(id), Number(content), Number(overlap), String(shape ?? '')]),
+      knownSteps: this.caseDb
+        .all('SELECT request_id, NULL, step_at, method, method_detail, requirement, succeeded, result_detail, count(*) FROM csv_auth_steps GROUP BY 1, 3, 4, 5, 6, 7, 8')
+        .map((r) => [authStepKey(r as (string | number | null)[]), Number(r[8])]),
     };
   }
 

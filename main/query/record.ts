@@ -4,6 +4,7 @@ import type { Res } from '../../shared/api/contract';
 import { errorMeaning } from '../../shared/model/aadsts';
 import type { CaseDb } from '../db/case-db';
 import { intactEvidence } from '../cases/evidence-check';
+import { NOT_CONTENT_COLUMNS } from '../import/dedupe';
 import { readRawRecord } from '../import/raw-record';
 import { notFound } from './errors';
 
@@ -53,7 +54,33 @@ export async function getRecord(caseDb: CaseDb, rid: number): Promise<Res<'recor
     caPolicies,
     errorMeaning: errorMeaning(code),
     source: loc ? { fileName: loc[0], format: loc[1], recordIndex: loc[2] } : null,
+    versions: typeof row.id === 'string' ? versionsOf(caseDb, row.id) : [],
   };
+}
+
+const MAX_VERSIONS = 50;
+/** View columns that are not what a version says (where it came from, row id, version count). */
+const NOT_CONTENT = new Set([...NOT_CONTENT_COLUMNS, 'rid', 'created_at_source', 'version_file', 'version_record']);
+
+/**
+ * The versions of one request id that Azure Monitor re-published (updated risk state, risk events,
+ * steps...) or that overlapping exports carried with other content: in import order, each with the
+ * columns that differ from the version before it. Empty when the request has one version.
+ */
+export function versionsOf(caseDb: CaseDb, id: string): Res<'record.get'>['versions'] {
+  const rows = objects(
+    caseDb,
+    `SELECT v.*, s.file_name AS version_file, d.record_index AS version_record
+     FROM signin_data d JOIN signins v ON v.rid = d.rid LEFT JOIN sources s ON s.id = d.source_id
+     WHERE d.id = ? ORDER BY d.rid LIMIT ${MAX_VERSIONS}`,
+    [id],
+  );
+  if (rows.length < 2) return [];
+  return rows.map((r, i) => {
+    const before = rows[i - 1];
+    const changed = before ? Object.keys(r).filter((k) => !NOT_CONTENT.has(k) && r[k] !== before[k]) : [];
+    return { rid: Number(r.rid), fileName: (r.version_file as string | null) ?? null, recordIndex: (r.version_record as number | null) ?? null, changed };
+  });
 }
 
 function objects(caseDb: CaseDb, sql: string, params: (string | number)[]): Row[] {

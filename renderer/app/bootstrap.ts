@@ -66,5 +66,8 @@ export async function attempt<T>(action: () => Promise<T>): Promise<T | undefine
 function describeImport(summary: ImportSummary | null): string {
   if (!summary?.files) return 'Import finished.';
   const sum = (key: 'records' | 'duplicates' | 'errors') => summary.files.reduce((a, f) => a + f[key], 0);
-  return `Import finished in ${summary.seconds.toFixed(1)} s: ${summary.files.length} file(s), ${formatCount(sum('records'))} records, ${formatCount(sum('duplicates'))} duplicates, ${formatCount(sum('errors'))} errors. The case holds ${formatCount(summary.signins)} sign-ins.`;
+  const skipped = new Map<string, number>();
+  for (const f of summary.files) for (const [category, n] of Object.entries(f.skipped ?? {})) skipped.set(category, (skipped.get(category) ?? 0) + n);
+  const notSignins = skipped.size ? ` Not sign-ins, skipped: ${[...skipped].map(([category, n]) => `${formatCount(n)} ${category}`).join(', ')}.` : '';
+  return `Import finished in ${summary.seconds.toFixed(1)} s: ${summary.files.length} file(s), ${formatCount(sum('records'))} records, ${formatCount(sum('duplicates'))} duplicates, ${formatCount(sum('errors'))} errors.${notSignins} The case holds ${formatCount(summary.signins)} sign-ins.`;
 }

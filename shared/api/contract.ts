@@ -105,6 +105,8 @@ export const contract = {
       caPolicies: z.array(z.record(z.string(), Cell)),
       errorMeaning: z.string().nullable(),
       source: z.object({ fileName: z.string(), format: z.string().nullable(), recordIndex: z.number().nullable() }).nullable(),
+      /** Every stored version of this request id (re-published records), in import order; empty when there is one. */
+      versions: z.array(z.object({ rid: z.number(), fileName: z.string().nullable(), recordIndex: z.number().nullable(), changed: z.array(z.string()) })),
     }),
   },
   'timeline.histogram': {

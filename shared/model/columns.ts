@@ -85,6 +85,8 @@ export const COLUMNS: readonly ColumnDef[] = [
   c('original_request_id', 'Original request ID', 'text', 'basic', { width: 280 }),
   c('source_id', 'Source file', 'int', 'source', { facet: true, width: 80 }),
   c('source_format', 'Source format', 'dict', 'source', { facet: true }),
+  // Derived after import: how many versions of this request id the case holds (NULL when one).
+  c('versions', 'Versions', 'int', 'source', { width: 80 }),
 ];
 
 export type ColumnKey = (typeof COLUMNS)[number]['key'];

@@ -22,6 +22,8 @@ export interface FileImportSummary {
   imported: number;
   duplicates: number;
   republished: number;
+  /** Records kept out of `signins` because they are not sign-ins, by category (AuditLogs: 12). */
+  skipped: Record<string, number>;
   errors: number;
   warnings: number;
   firstIssues: ImportIssueView[];

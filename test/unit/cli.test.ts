@@ -34,9 +34,12 @@ describe('signin-scope CLI', () => {
     expect(summary.files[0]).toMatchObject({ imported: 1, errors: 1 });
   });
 
-  it('exits 2 on unusable input', async () => {
-    const { code } = await cli('import', tmp.write('x.json', '<html></html>'), '--case', path.join(tmp.dir, 'c.signinscope'));
+  it('exits 2 on unusable input and writes no case when nothing was usable', async () => {
+    const target = path.join(tmp.dir, 'c.signinscope');
+    const { code, out } = await cli('import', tmp.write('x.json', '<html></html>'), '--case', target);
     expect(code).toBe(2);
+    expect(out).toContain('no case written');
+    expect(existsSync(target)).toBe(false);
   });
 
   it('reports the case and answers read-only SQL', async () => {

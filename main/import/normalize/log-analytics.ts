@@ -3,6 +3,7 @@
 // `TimeGenerated` = ingestion time (only a fallback: the sign-in time is CreatedDateTime).
 import { parseTimestamp } from '../../../shared/util/time';
 import { normalizeGraphSignin } from './graph';
+import { firstVerdict, verdictOfCategory, verdictOfFields, type RecordVerdict } from './record-category';
 import type { NormalizedSignin } from './signin-record';
 import { signInTypeOfCategory } from './sign-in-type';
 import { splitLocation } from './location-text';
@@ -35,6 +36,15 @@ export function laToGraphShape(row: Record<string, unknown>): Record<string, unk
 
 export function isLogAnalyticsRow(r: Record<string, unknown>): boolean {
   return 'CreatedDateTime' in r || 'TimeGenerated' in r || 'TimeGenerated [UTC]' in r || 'ResultType' in r || 'Category' in r;
+}
+
+/** The table (`Type`) decides, then `Category`; a row that names neither must prove itself. */
+export function verdictOfLogAnalyticsRow(row: Record<string, unknown>): RecordVerdict {
+  const column = (graphKey: string) => {
+    const name = graphKey.charAt(0).toUpperCase() + graphKey.slice(1);
+    return row[name] ?? row[`${name} [UTC]`];
+  };
+  return firstVerdict(() => verdictOfCategory(row.Type), () => verdictOfCategory(row.Category)) ?? verdictOfFields(column);
 }
 
 export function normalizeLogAnalyticsRow(row: Record<string, unknown>, sourceFormat: string): NormalizedSignin {

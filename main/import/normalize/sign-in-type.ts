@@ -41,6 +41,11 @@ export function logCategoryOf(category: unknown, type: SignInType | null | undef
   return named ?? (type ? CATEGORY_OF_TYPE[type] : null);
 }
 
+/** Whether a diagnostic category or Log Analytics table is a sign-in log (the names above, any case). */
+export function isSignInCategory(category: string): boolean {
+  return Object.hasOwn(CATEGORY_NAMES, category.toLowerCase());
+}
+
 /** Sign-in type named by a diagnostic category or Log Analytics table; ADFS logs name none. */
 export function signInTypeOfCategory(category: unknown): SignInType | undefined {
   const key = typeof category === 'string' ? category.toLowerCase() : '';

@@ -31,15 +31,23 @@ export class JsonRecordSplitter {
   private parts: Buffer[] = []; // bytes of a record begun in earlier chunks
   private partsBytes = 0;
   private oversized = false;
+  private tooDeep = false;
   private topObjectStart = -1; // top-level object that may still turn out to be a wrapper
   private wrapperDepth = -1; // depth of the wrapper's value array, when inside one
   private lastKeyStart = -1; // last string seen directly inside the top-level object (absolute)
   private lastKey = '';
   private keyText: string | null = null; // text of the string being read, while it may be a page key
   private stringStart = -1;
+  private readingContext = false; // the string being read is the value of a page's "@odata.context"
+  private context: string | null = null;
   private lineMode = false; // JSONL: records never span lines, so a line break inside one is an error
   private sawNewlineInRecord = false;
   private garbageReported = false;
+  private inScalar = false; // inside an array element that is not an object (reported once)
+  private linePrefixes = false; // syslog-style lines: text before each line's JSON object is skipped
+  private inPrefix = false;
+  /** Lines whose JSON object came after a non-JSON prefix (syslog header, timestamp): count and the first. */
+  readonly prefixes = { lines: 0, firstOffset: -1, first: '' };
   private nextIndex = 0;
   private chunkBase = 0;
   /** What the file turned out to hold: top-level arrays, wrapper pages by key, top-level object records. */
@@ -49,7 +57,19 @@ export class JsonRecordSplitter {
     private readonly onRecord: (r: SplitRecord) => void,
     private readonly onProblem: (p: SplitProblem) => void,
     private readonly maxRecordBytes = 64 * 1024 * 1024,
+    /** Sign-ins nest a few levels; deeper records are refused before JSON.parse and the normalizers recurse. */
+    private readonly maxDepth = 100,
   ) {}
+
+  /** Each line may start with text before its JSON object (a syslog header, a timestamp): skip it, counted. */
+  allowLinePrefixes(): void {
+    this.linePrefixes = true;
+  }
+
+  /** `@odata.context` of the Graph page being read (names what its records are), null outside one. */
+  get pageContext(): string | null {
+    return this.context;
+  }
 
   get recordsSeen(): number {
     return this.nextIndex;
@@ -76,6 +96,8 @@ export class JsonRecordSplitter {
         }
         this.inString = false;
         if (this.keyText !== null) {
+          if (this.readingContext && !this.keyText.startsWith('\u0000')) this.context = this.keyText;
+          this.readingContext = false;
           this.lastKey = this.keyText;
           this.lastKeyStart = this.stringStart;
           this.keyText = null;
@@ -84,12 +106,23 @@ export class JsonRecordSplitter {
         continue;
       }
       const b = chunk[i]!;
+      if (this.linePrefixes && this.depth === 0 && (this.inPrefix || (b !== 0x7b && !isSpaceOrComma(b)))) {
+        i = this.skipPrefix(chunk, base, i);
+        continue;
+      }
+      if (this.inScalar && (b === 0x2c || b === 0x5d)) this.inScalar = false;
+      if (this.recordDepth < 0 && !isSpaceOrComma(b) && b !== 0x7b && b !== 0x5b && b !== 0x5d && this.atArrayElement()) {
+        this.scalarElement(chunk, base, i); // a string, number, true/false/null where a record was expected
+      }
       if (b === QUOTE) {
         this.inString = true;
         this.escaped = false;
         this.stringStart = base + i;
         // strings directly inside a top-level object may be the "value"/"records" key of a page
-        if (this.depth === 1 && this.topObjectStart >= 0 && this.wrapperDepth < 0) this.keyText = '';
+        if (this.depth === 1 && this.topObjectStart >= 0 && this.wrapperDepth < 0) {
+          this.keyText = '';
+          this.readingContext = this.lastKey === '@odata.context' && this.lastKeyStart > this.topObjectStart;
+        }
       } else if (b === 0x7b /* { */ || b === 0x5b /* [ */) {
         this.open(chunk, base, i, b === 0x5b);
       } else if (b === 0x7d /* } */ || b === 0x5d /* ] */) {
@@ -144,7 +177,7 @@ export class JsonRecordSplitter {
 
   private collectKey(chunk: Buffer, from: number, to: number): void {
     const start = this.keyText === '' && this.stringStart >= this.chunkBase ? Math.max(from, this.stringStart - this.chunkBase + 1) : from;
-    if (this.keyText!.length + (to - start) > 16) this.keyText = '\u0000too long';
+    if (this.keyText!.length + (to - start) > (this.readingContext ? 1000 : 16)) this.keyText = '\u0000too long';
     else this.keyText += chunk.toString('latin1', start, to);
   }
 
@@ -158,16 +191,21 @@ export class JsonRecordSplitter {
       else this.containers.recordsPages++;
       return;
     }
-    if (this.recordDepth >= 0) return; // nested inside a record
+    if (this.recordDepth >= 0) {
+      if (this.depth - this.recordDepth > this.maxDepth) this.tooDeep = true; // nested inside a record
+      return;
+    }
     if (d === 0 && isArray) this.containers.arrays++;
     if (d === 0 && !isArray) {
       this.topObjectStart = base + i; // a record, unless it holds a "value"/"records" array
       this.lastKey = '';
+      this.context = null;
       this.beginRecord(base + i, 0);
       return;
     }
     const elementDepth = this.wrapperDepth >= 0 ? this.wrapperDepth : 1;
-    if (!isArray && d === elementDepth && (this.wrapperDepth >= 0 || this.topObjectStart < 0)) this.beginRecord(base + i, d);
+    // An array element is a record even when it is not an object, so that it is reported, never silently passed over.
+    if (d === elementDepth && (this.wrapperDepth >= 0 || this.topObjectStart < 0)) this.beginRecord(base + i, d);
   }
 
   private close(chunk: Buffer, base: number, i: number): void {
@@ -195,6 +233,7 @@ export class JsonRecordSplitter {
     this.parts = [];
     this.partsBytes = 0;
     this.oversized = false;
+    this.tooDeep = false;
     this.sawNewlineInRecord = false;
   }
 
@@ -205,6 +244,10 @@ export class JsonRecordSplitter {
     const length = this.partsBytes + (endInChunk - startInChunk);
     if (this.oversized || length > this.maxRecordBytes) {
       this.onProblem({ index, offset, message: `record is ${(length / 1048576).toFixed(1)} MB, over the ${this.maxRecordBytes / 1048576} MB limit for one record; skipped` });
+      return;
+    }
+    if (this.tooDeep) {
+      this.onProblem({ index, offset, message: `record nests deeper than ${this.maxDepth} levels (${(length / 1024).toFixed(0)} KB); skipped` });
       return;
     }
     const tail = chunk.subarray(startInChunk, endInChunk);
@@ -238,6 +281,44 @@ export class JsonRecordSplitter {
     this.resetRecord();
   }
 
+  /** Between the elements of a top-level array or a page's "value"/"records" array. */
+  private atArrayElement(): boolean {
+    return this.wrapperDepth >= 0 ? this.depth === this.wrapperDepth : this.depth === 1 && this.topObjectStart < 0;
+  }
+
+  /** An array element that is not an object: one problem per element (its text is then passed over). */
+  private scalarElement(chunk: Buffer, base: number, i: number): void {
+    if (this.inScalar) return;
+    this.inScalar = true;
+    const preview = chunk.toString('utf8', i, Math.min(chunk.length, i + 40)).split(/[,\]\r\n]/, 1)[0]!;
+    this.onProblem({ index: this.nextIndex++, offset: base + i, message: `array element is not a JSON object: ${preview}; skipped` });
+  }
+
+  /** Skips a line's prefix up to its `{` (returned position), or to the end of the chunk or line. */
+  private skipPrefix(chunk: Buffer, base: number, i: number): number {
+    const nl = indexOrEnd(chunk, NL, i);
+    const brace = objectStart(chunk, i, nl);
+    const found = brace >= 0;
+    if (!this.inPrefix) {
+      this.inPrefix = true;
+      if (this.prefixes.lines === 0) {
+        this.prefixes.firstOffset = base + i;
+        this.prefixes.first = chunk.toString('utf8', i, Math.min(found ? brace : nl, i + 60)).trim().replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+      }
+    }
+    if (found) {
+      this.inPrefix = false;
+      this.prefixes.lines++;
+      return brace;
+    }
+    if (nl < chunk.length) {
+      this.inPrefix = false;
+      this.garbage(chunk, base, i); // a line with no JSON object at all
+      return nl + 1;
+    }
+    return chunk.length; // the prefix goes on in the next chunk
+  }
+
   private garbage(chunk: Buffer, base: number, i: number): void {
     if (this.garbageReported) return;
     this.garbageReported = true;
@@ -251,11 +332,22 @@ export class JsonRecordSplitter {
     this.parts = [];
     this.partsBytes = 0;
     this.oversized = false;
+    this.tooDeep = false;
   }
 }
 
 function isSpaceOrComma(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0d || b === NL || b === 0x2c || b === 0xef || b === 0xbb || b === 0xbf;
+}
+
+/** The first `{` before `end` that opens an object (`{"` or `{}`, spaces allowed), or -1. */
+function objectStart(chunk: Buffer, from: number, end: number): number {
+  for (let b = chunk.indexOf(0x7b, from); b >= 0 && b < end; b = chunk.indexOf(0x7b, b + 1)) {
+    let j = b + 1;
+    while (j < end && (chunk[j] === 0x20 || chunk[j] === 0x09 || chunk[j] === 0x0d)) j++;
+    if (j >= chunk.length || chunk[j] === QUOTE || chunk[j] === 0x7d) return b;
+  }
+  return -1;
 }
 
 function indexOrEnd(chunk: Buffer, byte: number, from: number): number {

@@ -5,6 +5,7 @@ import { statusClass } from '../../format/cells';
 import { useStore } from '../../store/store';
 import { DetailsAnnotations } from '../annotations/details-annotations';
 import type { DetailsTab } from '../../store/ui-slice';
+import { VersionsNote } from './versions';
 import { AuthTab, BasicTab, CaTab, DeviceTab, LocationTab, RawTab, ReportOnlyTab } from './details-tabs';
 
 const TABS: Array<[DetailsTab, string, typeof BasicTab]> = [
@@ -47,6 +48,7 @@ export function DetailsPane() {
             <div className="dh-sub muted">
               {[at !== null ? formatDateTime(at, mode, true) : null, firstText(v.app_display_name), firstText(v.ip_address)].filter((x) => x !== null).join(' · ')}
             </div>
+            <VersionsNote rid={rid} versions={data?.versions ?? []} />
           </>
         ) : (
           <div className="muted">{loading ? 'Loading…' : error}</div>

@@ -31,7 +31,9 @@ export function fixtureRecords(opts: FixtureOptions = {}): Record<string, unknow
 
 export async function fixtureCase(dir: string, opts: FixtureOptions = {}): Promise<{ caseDb: CaseDb; file: string }> {
   const file = path.join(dir, `evidence-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify({ value: fixtureRecords(opts) }));
+  // A Graph page as the API returns it: its @odata.context says the records are sign-ins, so one
+  // without a createdDateTime still is one.
+  writeFileSync(file, JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns', value: fixtureRecords(opts) }));
   const { caseDb } = await importIntoNewCase([file]);
   return { caseDb, file };
 }
