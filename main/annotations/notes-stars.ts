@@ -2,6 +2,7 @@
 // that replaying a journal entry twice changes nothing.
 import type { AnnotationTarget } from '../../shared/model/annotation';
 import type { CaseDb } from '../db/case-db';
+import { inList, type SqlParam } from '../query/sql-list';
 import { ensureAnnotationTables } from './tables';
 import type { Stamp } from './tag-scope';
 import { storedTarget, targetMatch } from './targets';
@@ -38,4 +39,15 @@ export function setStar(caseDb: CaseDb, target: AnnotationTarget, starred: boole
     caseDb.db.run(`DELETE FROM annotations WHERE kind = 'star' AND ${match.sql}`, match.params);
   }
   return caseDb.db.getRowsModified();
+}
+
+/** Stars (or unstars) a selection of sign-ins at once; rids not in the case are skipped. */
+export function setStarOnRows(caseDb: CaseDb, rids: readonly number[], starred: boolean, stamp: Stamp): { matched: number; changed: number } {
+  ensureAnnotationTables(caseDb);
+  const params: SqlParam[] = [];
+  const inCase = `SELECT d.rid FROM signin_data d WHERE ${inList('d.rid', rids, params)}`;
+  const matched = Number(caseDb.scalar(`SELECT count(*) FROM (${inCase})`, params));
+  if (starred) caseDb.db.run(`INSERT OR IGNORE INTO annotations (kind, target_type, rid, author, created_ms) SELECT 'star', 'signin', rid, ?, ? FROM (${inCase})`, [stamp.author, stamp.at, ...params]);
+  else caseDb.db.run(`DELETE FROM annotations WHERE kind = 'star' AND target_type = 'signin' AND rid IN (${inCase})`, params);
+  return { matched, changed: caseDb.db.getRowsModified() };
 }

@@ -4,7 +4,7 @@
 import type { ActivityAction, AnnotationTarget } from '../../shared/model/annotation';
 import type { CaseDb } from '../db/case-db';
 import { logActivity } from './activity-log';
-import { addNote, deleteNote, setStar } from './notes-stars';
+import { addNote, deleteNote, setStar, setStarOnRows } from './notes-stars';
 import { putView, removeView, type ViewRecord } from './saved-views';
 import { changeTags, type StoredScope, type TagChange } from './tag-scope';
 
@@ -20,6 +20,7 @@ export type AnnotationOp =
   | (Stamped & { type: 'note'; target: AnnotationTarget; uid: string; text: string })
   | (Stamped & { type: 'deleteNote'; uid: string })
   | (Stamped & { type: 'star'; target: AnnotationTarget; starred: boolean })
+  | (Stamped & { type: 'starRows'; rids: number[]; starred: boolean })
   | (Stamped & { type: 'putView'; view: ViewRecord })
   | (Stamped & { type: 'deleteView'; id: string })
   | (Stamped & { type: 'activity'; action: ActivityAction; details: unknown });
@@ -54,6 +55,11 @@ export function applyOp(caseDb: CaseDb, op: AnnotationOp): OpResult {
       const changed = setStar(caseDb, op.target, op.starred, stamp);
       logActivity(caseDb, 'annotate', { target: op.target, starred: op.starred }, stamp);
       return { matched: 1, changed };
+    }
+    case 'starRows': {
+      const result = setStarOnRows(caseDb, op.rids, op.starred, stamp);
+      logActivity(caseDb, 'annotate', { selection: result.matched, starred: op.starred, changed: result.changed }, stamp);
+      return result;
     }
     case 'putView':
       putView(caseDb, op.view, stamp);

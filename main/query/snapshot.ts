@@ -85,6 +85,14 @@ export class SnapshotStore {
     return { rows: present.map((rid) => byRid.get(rid)!), rids: present };
   }
 
+  /** The snapshot's ordered row ids (read-only: callers must not change them). */
+  rids(caseDb: CaseDb, snapshotId: number): Int32Array {
+    const snap = this.snapshots.get(snapshotId);
+    if (!snap || snap.caseDb !== caseDb) throw notFound(`snapshot ${snapshotId} has expired; query again`);
+    this.touch(snapshotId, snap);
+    return snap.rids;
+  }
+
   has(snapshotId: number): boolean {
     return this.snapshots.has(snapshotId);
   }

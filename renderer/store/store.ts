@@ -6,6 +6,7 @@ import { createFilterSlice } from './filter-slice';
 import { createGridSlice } from './grid-slice';
 import { createImportSlice } from './import-slice';
 import { createNoticeSlice } from './notice-slice';
+import { createSelectionSlice } from './selection-slice';
 import type { Store } from './types';
 import { createUiSlice } from './ui-slice';
 
@@ -18,4 +19,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createNoticeSlice(...a),
   ...createDetectionSlice(...a),
   ...createAnnotationSlice(...a),
+  ...createSelectionSlice(...a),
 }));

@@ -7,8 +7,9 @@ import type { FilterSlice } from './filter-slice';
 import type { GridSlice } from './grid-slice';
 import type { ImportSlice } from './import-slice';
 import type { NoticeSlice } from './notice-slice';
+import type { SelectionSlice } from './selection-slice';
 import type { UiSlice } from './ui-slice';
 
-export type Store = CaseSlice & FilterSlice & GridSlice & ImportSlice & UiSlice & NoticeSlice & DetectionSlice & AnnotationSlice;
+export type Store = CaseSlice & FilterSlice & GridSlice & ImportSlice & UiSlice & NoticeSlice & DetectionSlice & AnnotationSlice & SelectionSlice;
 
 export type SliceCreator<S> = StateCreator<Store, [], [], S>;

@@ -89,6 +89,11 @@ export const contract = {
     req: z.object({ snapshotId: z.number().int(), from: z.number().int().min(0), count: z.number().int().min(1).max(LIMITS.maxPageRows), columns: z.array(z.string().max(64)).max(80) }),
     res: z.object({ rows: z.array(z.array(Cell)), rids: z.array(z.number()) }),
   },
+  /** Find (Ctrl+F): the next / previous position of a snapshot whose shown text in `columns` contains `text`, and the match count. */
+  'query.find': {
+    req: z.object({ snapshotId: z.number().int(), text: z.string().min(1).max(200), columns: z.array(z.string().max(64)).min(1).max(80), from: z.number().int().min(-1), dir: z.enum(['next', 'prev']) }),
+    res: z.object({ count: z.number(), position: z.number().nullable(), ordinal: z.number().nullable() }),
+  },
   'query.facets': {
     req: z.object({ filter: FilterSpec, column: z.string().max(64), limit: z.number().int().min(1).max(500).default(50), search: z.string().max(200).optional() }),
     res: z.object({ values: z.array(z.object({ value: Cell, count: z.number() })), distinct: z.number() }),

@@ -108,6 +108,11 @@ export const annotationChannels = {
   'annotations.note': { req: z.object({ target: AnnotationTarget, text: z.string().trim().min(1).max(LIMITS.maxText), author: Author.optional() }), res: z.object({ uid: z.string() }) },
   'annotations.deleteNote': { req: z.object({ uid: z.string().min(1).max(64), author: Author.optional() }), res: z.object({ removed: z.boolean() }) },
   'annotations.star': { req: z.object({ target: AnnotationTarget, starred: z.boolean(), author: Author.optional() }), res: z.object({ starred: z.boolean() }) },
+  /** Stars or unstars a selection of sign-ins in one change (one journal and activity entry). */
+  'annotations.starRows': {
+    req: z.object({ rids: z.array(z.number().int()).min(1).max(LIMITS.maxRids), starred: z.boolean(), author: Author.optional() }),
+    res: z.object({ matched: z.number(), changed: z.number() }),
+  },
   /** Everything noted, newest first, filtered by kind / tag / target type / one target, paged. */
   'annotations.list': { req: AnnotationListReq, res: z.object({ total: z.number(), items: z.array(AnnotationItem) }) },
   /** Tags, star and note count of visible grid rows (only rows that carry any). */

@@ -15,6 +15,8 @@ import './specs/server-security';
 import './specs/import';
 import './specs/vocabulary';
 import './specs/grid';
+import './specs/grid-keyboard';
+import './specs/keyboard-tasks';
 import './specs/grid-explorer';
 import './specs/aggregate';
 import './specs/details';

@@ -83,6 +83,17 @@ export async function ensureEvidence(): Promise<void> {
   await page.waitForSelector('[data-testid=total]');
 }
 
+/** The Sign-ins view with every filter cleared, rows loaded (the demo set imported when running alone). */
+export async function unfilteredGrid(): Promise<void> {
+  const { page } = e2e();
+  await ensureEvidence();
+  await page.click('[data-testid=view-signins]');
+  const clear = page.locator('[data-testid=chips] >> text=Clear all');
+  if (await clear.count()) await clear.click();
+  await settle(page);
+  await page.waitForSelector('.grid-row[aria-rowindex="1"]:not(.loading)');
+}
+
 /** The status bar's count once the grid has settled, checked against the backend for `filter`. */
 export async function expectShown(filter: FilterSpec, what: string): Promise<number> {
   const { page } = e2e();

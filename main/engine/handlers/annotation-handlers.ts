@@ -72,6 +72,7 @@ export function annotationHandlers(ctx: EngineContext): HandlerTable {
       await keeper.commit({ type: 'star', target: checkedTarget(target), starred, author: authorOf(author), at: Date.now() });
       return { starred };
     },
+    'annotations.starRows': async ({ rids, starred, author }) => keeper.commit({ type: 'starRows', rids: [...new Set(rids)], starred, author: authorOf(author), at: Date.now() }),
     'annotations.list': (req) => listAnnotations(ctx.db, req),
     'annotations.forRids': ({ rids }) => ({ rows: marksOfRids(ctx.db, rids) }),
     'annotations.tags': () => tagsInUse(ctx.db),

@@ -1,6 +1,7 @@
 // Grid, facets, details, timeline and overview channels: thin wrappers over main/query/.
 import { aggregate } from '../../query/aggregate';
 import { facets, filterShares } from '../../query/facets';
+import { FindCache, findPositions, stepMatch } from '../../query/find';
 import { groups } from '../../query/groups';
 import { overview } from '../../query/overview';
 import { scopeOf } from '../../query/pivot';
@@ -11,10 +12,19 @@ import type { EngineContext, HandlerTable } from '../context';
 
 export function queryHandlers(ctx: EngineContext): HandlerTable {
   let snapshots = new SnapshotStore();
-  ctx.onCaseChanged(() => (snapshots = new SnapshotStore()));
+  const finds = new FindCache();
+  ctx.onCaseChanged(() => {
+    snapshots = new SnapshotStore();
+    finds.clear();
+  });
   return {
     'query.snapshot': ({ filter, sort }) => snapshots.create(ctx.db, filter, sort),
     'query.page': ({ snapshotId, from, count, columns }) => snapshots.page(ctx.db, snapshotId, from, count, columns),
+    'query.find': ({ snapshotId, text, columns, from, dir }) => {
+      const rids = snapshots.rids(ctx.db, snapshotId);
+      const key = JSON.stringify([snapshotId, text, [...columns].sort()]);
+      return stepMatch(finds.positions(key, () => findPositions(ctx.db, rids, text, columns)), from, dir);
+    },
     'query.facets': (req) => facets(ctx.db, req),
     'record.get': ({ rid }) => getRecord(ctx.db, rid),
     'timeline.histogram': (req) => histogram(ctx.db, req),

@@ -32,7 +32,7 @@ export function describeActivity(action: string, raw: unknown): string {
   const changed = num(d.changed);
   switch (action) {
     case 'annotate':
-      if (typeof d.starred === 'boolean') return `${d.starred ? 'Starred' : 'Unstarred'} ${targetText(d.target) ?? 'a target'}`;
+      if (typeof d.starred === 'boolean') return `${d.starred ? 'Starred' : 'Unstarred'} ${targetText(d.target) ?? (num(d.selection) !== null ? scopeText(d) : 'a target')}`;
       return `Tagged ${scopeText(d)} with ${tags}${changed !== null ? ` (${formatCount(changed)} added)` : ''}`;
     case 'untag':
       return `Removed ${tags} from ${scopeText(d)}${changed !== null ? ` (${formatCount(changed)} removed)` : ''}`;

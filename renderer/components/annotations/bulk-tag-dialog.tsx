@@ -32,11 +32,13 @@ export function BulkTagDialog({ scope, onClose }: { scope: BulkScope; onClose: (
     void attempt(() => applyBulkTags(scope, tags, untag, count));
   };
   return (
-    <Modal title={scope.kind === 'selection' ? 'Tag the selected sign-in' : 'Tag every matching sign-in'} testId="bulk-tag-dialog" onClose={onClose}>
+    <Modal title={scope.kind === 'selection' ? `Tag the selected sign-in${count === 1 ? '' : 's'}` : 'Tag every matching sign-in'} testId="bulk-tag-dialog" onClose={onClose}>
       <div className="dialog-body">
         <p className="bulk-scope">
           {scope.kind === 'selection' ? (
-            <>The sign-in selected in the grid.</>
+            <>
+              <strong>{formatCount(count)}</strong> sign-in{count === 1 ? '' : 's'} selected in the grid.
+            </>
           ) : (
             <>
               <strong>{formatCount(count)}</strong> sign-in{count === 1 ? '' : 's'} match the current filter.

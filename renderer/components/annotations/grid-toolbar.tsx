@@ -7,15 +7,16 @@ import { useStore } from '../../store/store';
 import { Popover } from '../common/popover';
 import { JobBar } from '../case/job-bar';
 import { SavedViewsMenu } from '../case/saved-views-menu';
+import { selectedRowCount } from '../../store/selection-slice';
 import { BulkTagDialog, type BulkScope } from './bulk-tag-dialog';
-import { attempt } from '../../app/bootstrap';
-import { pivotFromRids } from '../filters/pivot';
+import { pivotSelection } from '../filters/pivot';
+import { selectionTagScope, starSelection } from './selection-actions';
 import { TagPicker } from './tag-picker';
 
 export function GridToolbar() {
   const filter = useStore((s) => s.filter);
   const snapshot = useStore((s) => s.snapshot);
-  const selected = useStore((s) => s.selected);
+  const selectedCount = useStore(selectedRowCount);
   const job = useStore((s) => s.bulkTagJob);
   const [scope, setScope] = useState<BulkScope | null>(null);
   const s = useStore.getState();
@@ -36,10 +37,19 @@ export function GridToolbar() {
         </div>
       ) : (
         <>
-          <button className="btn small" disabled={selected?.rid == null} onClick={() => selected?.rid != null && setScope({ kind: 'selection', rids: [selected.rid] })} data-testid="tag-selection" title="Tag the sign-in selected in the grid">
+          <span className="muted small selection-count" data-testid="selection-count" aria-live="polite">
+            {selectedCount > 1 ? `${formatCount(selectedCount)} selected` : ''}
+          </span>
+          <button className="btn small" disabled={selectedCount === 0} onClick={() => void selectionTagScope().then((sc) => sc && setScope(sc))} data-testid="tag-selection" title="Tag the sign-ins selected in the grid (click, Shift/Ctrl-click, Shift+arrows, Ctrl+A)">
             Tag selection…
           </button>
-          <button className="btn small" disabled={selected?.rid == null} onClick={() => selected?.rid != null && void attempt(() => pivotFromRids([selected.rid!]))} data-testid="pivot-selection" title="Every sign-in of the selection's users or IP addresses from its first sign-in onwards">
+          <button className="btn small" disabled={selectedCount === 0} onClick={() => void starSelection(true)} data-testid="star-selection" title="Star the sign-ins selected in the grid">
+            ★ Star selection
+          </button>
+          <button className="btn small" disabled={selectedCount === 0} onClick={() => void starSelection(false)} data-testid="unstar-selection" title="Remove the star from the sign-ins selected in the grid">
+            ☆ Unstar
+          </button>
+          <button className="btn small" disabled={selectedCount === 0} onClick={() => void pivotSelection()} data-testid="pivot-selection" title="Every sign-in of the selection's users or IP addresses from its first sign-in onwards">
             Pivot from selection
           </button>
           <button className="btn small" disabled={!snapshot || matching === 0} onClick={() => setScope({ kind: 'filter', filter, count: matching })} data-testid="tag-all" title="Tag every sign-in the current filter matches">

@@ -29,7 +29,7 @@ export function DetailsPane() {
     return (
       <aside className="details empty" aria-label="Sign-in details">
         <p className="muted">Select a sign-in to see its details.</p>
-        <p className="muted small">↑ ↓ move the selection · right-click a cell to filter on its value</p>
+        <p className="muted small">↑ ↓ move · Shift+↑ ↓ or Shift/Ctrl-click select rows · Enter opens the details · Esc clears · Ctrl+C copies · Ctrl+F finds · S sorts by the focused column · right-click a cell (or Shift+F10) to filter on its value</p>
       </aside>
     );
   }

@@ -2,7 +2,11 @@
 // selected sign-ins, or a session becomes an ordinary filter (FilterSpec.anyOf + timeFrom) that
 // the filter bar shows as chips in every view and that composes with any other filter.
 import { pivotFilter, type PivotScope } from '../../../shared/model/pivot';
+import { LIMITS } from '../../../shared/api/limits';
 import { api } from '../../api/client';
+import { attempt } from '../../app/bootstrap';
+import { allRowsSelected } from '../../store/selection-slice';
+import { fetchSelectedRids, SelectionTooLarge } from '../grid/selection-rows';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 
@@ -19,9 +23,26 @@ export function pivotTo(lead: Lead, label: string): void {
   if (leftOut > 0) s.notify('info', `The pivot lists the most frequent users and IPs: ${formatCount(leftOut)} less frequent ones are left out.`);
 }
 
-/** Pivot from sign-ins picked by rid (the grid's selection). */
+/** Pivot from sign-ins picked by rid. */
 export async function pivotFromRids(rids: readonly number[]): Promise<void> {
   if (!rids.length) return;
   const scope = await api().call('query.scope', { filter: { conditions: [], rids: [...rids] } });
   pivotTo(scope, rids.length === 1 ? 'the selected sign-in' : `${formatCount(rids.length)} selected sign-ins`);
+}
+
+/** Pivot from the grid's selection (every row of the filter when all are selected). */
+export function pivotSelection(): Promise<void> {
+  return attempt(async () => {
+    const s = useStore.getState();
+    if (allRowsSelected(s)) {
+      pivotTo(await api().call('query.scope', { filter: s.filter }), 'every sign-in of the previous filter');
+      return;
+    }
+    try {
+      await pivotFromRids(await fetchSelectedRids(LIMITS.maxRids, 'pivot from'));
+    } catch (err) {
+      if (!(err instanceof SelectionTooLarge)) throw err;
+      s.notify('error', `${err.message} Narrow the filter, or select every row (Ctrl+A) to pivot from the whole filter.`);
+    }
+  });
 }

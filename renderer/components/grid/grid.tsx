@@ -3,8 +3,14 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { formatCell, isMonoColumn, statusClass } from '../../format/cells';
 import { columnWidth } from '../../store/grid-slice';
+import { contains } from '../../store/row-ranges';
+import { selectedRanges, type SelectMode } from '../../store/selection-slice';
 import { useStore } from '../../store/store';
 import { CellMenu, type CellMenuState } from './cell-menu';
+import { FindBar } from './find-bar';
+import { FindHighlight } from './find-highlight';
+import { findColumns, useFind } from './find-state';
+import { focusGrid, useGridKeyboard } from './use-grid-keyboard';
 import { GridEmpty } from './grid-empty';
 import { GridHeader } from './grid-header';
 import { useMarksVersion } from './grid-marks';
@@ -21,6 +27,12 @@ export function Grid() {
   const widths = useStore((s) => s.widths);
   const timeMode = useStore((s) => s.timeMode);
   const selected = useStore((s) => s.selected);
+  const rowSelection = useStore((s) => s.rowSelection);
+  const ranges = useMemo(() => selectedRanges(useStore.getState()), [rowSelection, selected, snapshot]); // eslint-disable-line react-hooks/exhaustive-deps
+  const focusColumn = useStore((s) => s.focusColumn);
+  const findOpen = useFind((s) => s.open);
+  const findText = useFind((s) => s.text.trim());
+  const marked = useMemo(() => new Set(findOpen && findText ? findColumns(columns) : []), [findOpen, findText, columns]);
   const [version, bump] = useReducer((x: number) => x + 1, 0);
   const [menu, setMenu] = useState<CellMenuState | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -56,29 +68,43 @@ export function Grid() {
 
   const totalWidth = columns.reduce((sum, c) => sum + columnWidth(widths, c), 0);
 
-  const moveSelection = (to: number) => {
-    if (count === 0) return;
-    const index = Math.max(0, Math.min(count - 1, to));
-    useStore.getState().select(index, cache?.row(index)?.rid ?? null);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+  // Whatever moved the cursor (keys, Find, a jump from another view), its row stays in sight.
+  useEffect(() => {
+    if (selected && selected.index < count) virtualizer.scrollToIndex(selected.index, { align: 'auto' });
+  }, [selected?.index]); // eslint-disable-line react-hooks/exhaustive-deps
+  const openCellMenu = () => {
+    const row = selected ? cache?.row(selected.index) : undefined;
+    const col = columns[focusColumn];
+    const cell = bodyRef.current?.querySelector<HTMLElement>(`.grid-row.cursor [data-col="${focusColumn}"]`);
+    if (!row || !col || !cell) return;
+    const box = cell.getBoundingClientRect();
+    const value = row.cells[focusColumn] ?? null;
+    setMenu({ x: box.left + 8, y: box.bottom, column: col, value, text: formatCell(col, value, timeMode) });
   };
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const page = Math.max(1, Math.floor((bodyRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const at = selected?.index ?? -1;
-    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, PageDown: at + page, PageUp: at - page, Home: 0, End: count - 1 };
-    const to = moves[e.key];
-    if (to === undefined) return;
-    e.preventDefault();
-    moveSelection(to);
+  const onKeyDown = useGridKeyboard({ count, rowHeight: ROW_HEIGHT, bodyRef, cache, openCellMenu });
+  const onRowMouseDown = (e: React.MouseEvent, index: number, rid: number | null) => {
+    const ctrl = e.ctrlKey || e.metaKey;
+    if (e.button !== 0 && contains(ranges, index)) return; // right-click keeps a selection to act on
+    const mode: SelectMode = e.shiftKey ? (ctrl ? 'addExtend' : 'extend') : ctrl ? 'toggle' : 'only';
+    if (e.shiftKey) {
+      e.preventDefault(); // no text selection across rows; the grid keeps the keyboard
+      focusGrid();
+    }
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-col]');
+    if (cell) useStore.getState().setFocusColumn(Number(cell.dataset.col));
+    useStore.getState().selectRow(index, rid, mode);
   };
 
   return (
-    <div className="grid" role="grid" aria-rowcount={count}>
+    <div className="grid">
+      <FindBar onDone={focusGrid} />
+      <div className="grid-inner" role="grid" aria-rowcount={count} aria-multiselectable="true" aria-label="Sign-ins">
       <GridHeader scrollRef={headerRef} />
-      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={totalWidth} onKeyDown={onKeyDown} testId="grid-body" after={<GridEmpty />}>
+      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={totalWidth} onKeyDown={onKeyDown} testId="grid-body" role="rowgroup" after={<GridEmpty />}>
           {items.map((item) => {
             const row = cache?.row(item.index);
-            const isSelected = selected?.index === item.index;
+            const isSelected = contains(ranges, item.index);
+            const isCursor = selected?.index === item.index;
             const status = row?.cells[statusAt];
             return (
               <div
@@ -86,9 +112,9 @@ export function Grid() {
                 role="row"
                 aria-rowindex={item.index + 1}
                 aria-selected={isSelected}
-                className={`grid-row ${row ? statusClass(status) : 'loading'}${isSelected ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
+                className={`grid-row ${row ? statusClass(status) : 'loading'}${isSelected ? ' selected' : ''}${isCursor ? ' cursor' : ''}${item.index % 2 ? ' odd' : ''}`}
                 style={{ transform: `translateY(${realTop(scaled, item.start)}px)`, width: totalWidth }}
-                onMouseDown={() => useStore.getState().select(item.index, row?.rid ?? null)}
+                onMouseDown={(e) => onRowMouseDown(e, item.index, row?.rid ?? null)}
               >
                 {columns.map((col, ci) => {
                   const value = row?.cells[ci];
@@ -97,7 +123,8 @@ export function Grid() {
                     <div
                       key={col}
                       role="gridcell"
-                      className={`gc${isMonoColumn(col) ? ' mono' : ''}${col === 'status' ? ' gc-status' : ''}`}
+                      data-col={ci}
+                      className={`gc${isMonoColumn(col) ? ' mono' : ''}${col === 'status' ? ' gc-status' : ''}${isCursor && ci === focusColumn ? ' focused' : ''}`}
                       style={{ width: columnWidth(widths, col) }}
                       title={text.length > 24 ? text : undefined}
                       onContextMenu={(e) => {
@@ -106,7 +133,7 @@ export function Grid() {
                         setMenu({ x: e.clientX, y: e.clientY, column: col, value: value ?? null, text });
                       }}
                     >
-                      {text}
+                      {marked.has(col) ? <FindHighlight text={text} query={findText} /> : text}
                     </div>
                   );
                 })}
@@ -114,7 +141,17 @@ export function Grid() {
             );
           })}
       </ScrollBody>
-      {menu && <CellMenu menu={menu} onClose={() => setMenu(null)} />}
+      </div>
+      {menu && (
+        <CellMenu
+          menu={menu}
+          onClose={() => {
+            // Back to the grid when the menu had the keyboard (an item chosen, or Esc).
+            if (document.activeElement?.closest('.menu')) focusGrid();
+            setMenu(null);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -9,17 +9,20 @@ interface Props {
   width: number;
   onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
   testId?: string;
+  /** ARIA role of the scrolling body (`rowgroup` inside a grid). */
+  role?: string;
   children: ReactNode;
   /** Content inside the scroll area but after the rows (an empty-state message). */
   after?: ReactNode;
 }
 
-export function ScrollBody({ bodyRef, headerRef, height, width, onKeyDown, testId, children, after }: Props) {
+export function ScrollBody({ bodyRef, headerRef, height, width, onKeyDown, testId, role, children, after }: Props) {
   return (
     <div
       className="grid-body"
       ref={bodyRef}
       tabIndex={0}
+      role={role}
       data-testid={testId}
       onKeyDown={onKeyDown}
       onScroll={(e) => {
