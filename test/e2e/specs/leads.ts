@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Finding } from '../../../shared/model/detection';
-import type { FilterSpec } from '../../../shared/model/filter-spec';
+import type { FilterSpec, SortSpec } from '../../../shared/model/filter-spec';
 import { pivotFilter } from '../../../shared/model/pivot';
 import { graphSignin } from '../../helpers/graph-records';
 import { e2e, screenshot } from '../context';
@@ -91,6 +91,20 @@ test('leads: pivot from the selected sign-in; overview shares are of every sign-
   await page.waitForSelector('[data-testid=pivot-chip]');
   const scope = await backend.call('query.scope', { filter: { conditions: [], rids: [rid] } });
   await expectShown(pivotFilter(scope), 'pivot from the selection');
+
+  // Two rows picked with Ctrl-click: the pivot covers the users and IPs of both.
+  await clearFilters(page);
+  const shown = lastRequest<{ filter: FilterSpec; sort: SortSpec }>('query.snapshot');
+  const snap = await backend.call('query.snapshot', { filter: shown.filter, sort: shown.sort });
+  const { rids: picked } = await backend.call('query.page', { snapshotId: snap.snapshotId, from: 0, count: 8, columns: ['id'] });
+  await page.click('.grid-row[aria-rowindex="2"]');
+  await page.click('.grid-row[aria-rowindex="8"]', { modifiers: ['Control'] });
+  await page.waitForSelector('[data-testid=selection-count]:has-text("2 selected")');
+  await page.click('[data-testid=pivot-selection]');
+  await page.waitForSelector('[data-testid=pivot-chip]:has-text("2 selected sign-ins")');
+  const both = await backend.call('query.scope', { filter: { conditions: [], rids: [picked[1]!, picked[7]!] } });
+  await expectShown(pivotFilter(both), 'pivot from two selected sign-ins');
+  assertEqual(JSON.stringify(lastSnapshotFilter().anyOf), JSON.stringify(pivotFilter(both).anyOf), 'the pivot names both rows’ users and IPs');
 
   // Overview: a share is of the filter's sign-ins, so the shares of one column add up to 100%.
   await openView(page, 'overview');
