@@ -28,10 +28,10 @@ import './map-sessions.spec';
 import './specs/detections-annotations';
 import './specs/network';
 import './specs/electron';
+// leads adds sign-ins to the shared case; first-run and crafted-case then open other cases in the page.
+import './specs/leads';
 import './specs/first-run';
 import './specs/crafted-case';
-// Last: it adds sign-ins to the shared case.
-import './specs/leads';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -91,6 +91,8 @@ export async function unfilteredGrid(): Promise<void> {
   const clear = page.locator('[data-testid=chips] >> text=Clear all');
   if (await clear.count()) await clear.click();
   await settle(page);
+  // an earlier spec may have left the grid scrolled down to a selected row
+  await page.$eval('[data-testid=grid-body]', (el) => el.scrollTo({ top: 0 }));
   await page.waitForSelector('.grid-row[aria-rowindex="1"]:not(.loading)');
 }
 
