@@ -9,7 +9,7 @@ import { writeDemoSet } from '../generator/demo-set';
 import { importFiles } from '../import/pipeline';
 import { loadCase, saveCase } from './case-store';
 import { refreshDerivedData } from './derived-data';
-import { replaceFindings } from '../detections/finding-store';
+import { saveRun } from '../detections/run-record';
 import { runDetections } from '../detections/runner';
 
 export const DEMO_SEED = 20251104;
@@ -33,8 +33,7 @@ export async function openDemoCase(): Promise<{ caseDb: CaseDb; evidenceDir: str
   await importFiles(caseDb, manifest.files.map((f) => f.path));
   await refreshDerivedData(caseDb);
   // The demo opens with its findings in place: the responder's first question is "what fired?".
-  const detections = await runDetections(caseDb);
-  replaceFindings(caseDb, detections.completedRuleIds, detections.findings);
+  saveRun(caseDb, await runDetections(caseDb));
   await saveCase(caseDb, caseFile);
   return { caseDb, evidenceDir };
 }

@@ -2,7 +2,8 @@
 // finding with its rule, severity, users, IPs and the request ids of its supporting sign-ins.
 import type { DetectionRunSummary, Finding } from '../../shared/model/detection';
 import { loadCase, saveCase } from '../cases/case-store';
-import { replaceFindings, requestIdsOf } from '../detections/finding-store';
+import { requestIdsOf } from '../detections/finding-store';
+import { saveRun } from '../detections/run-record';
 import { runDetections } from '../detections/runner';
 import { UsageError, type ParsedArgs } from './args';
 import { cleanCell } from './format';
@@ -16,11 +17,12 @@ export async function detectCommand(args: ParsedArgs, out: (s: string) => void):
   if (!file) throw new UsageError('detect needs a case file');
   const caseDb = await loadCase(file);
   try {
-    const { findings, summary, completedRuleIds } = await runDetections(caseDb);
+    const run = await runDetections(caseDb);
+    const { findings, summary } = run;
     for (const r of summary.rules) if (r.error) printError(`signin-scope detect: rule ${r.ruleId} failed: ${r.error}`);
     const withIds = findings.map((f) => ({ ...f, requestIds: requestIdsOf(caseDb, f.rids) }));
     if (args.flags.has('save')) {
-      replaceFindings(caseDb, completedRuleIds, findings);
+      saveRun(caseDb, run);
       await saveCase(caseDb, file, { replace: true }); // the case's own file
     }
     out(args.flags.has('json') ? JSON.stringify({ summary, findings: withIds }, null, 2) : describe(summary, withIds, args.flags.has('save')));

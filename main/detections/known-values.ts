@@ -12,6 +12,10 @@ export const PASSWORD_VALID_CODES = [0, 50055, 50057, 50155, 50105, 50133, 50005
 /** Sigma azure_successful_mfa_fatigue_attack: failed MFA result types. */
 export const MFA_DENIED_CODES = [500121, 70037, 1003033] as const;
 
+/** MFA required and prompted (strong authentication required; MFA required by a policy or a new
+ * location): the sign-in waits for the second factor. */
+export const MFA_INTERRUPT_CODES = [50074, 50076] as const;
+
 /** Token lifetime / sign-in frequency refusals: not credential attempts. */
 export const TOKEN_EXPIRY_CODES = [70043, 70044, 50140] as const;
 

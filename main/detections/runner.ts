@@ -5,6 +5,7 @@ import type { DetectionRunSummary, Finding, RuleRunStat, Severity } from '../../
 import type { CaseDb } from '../db/case-db';
 import { DetectionCancelled } from './case-sql';
 import { RULES } from './registry';
+import { dataStamp, type DataStamp } from './run-record';
 import { isEnabled, loadSettings, resolveParams } from './settings';
 
 export interface RunOptions {
@@ -19,10 +20,13 @@ export interface RunResult {
   summary: DetectionRunSummary;
   /** Rules that ran to the end (their stored findings may be replaced). */
   completedRuleIds: string[];
+  /** The sign-ins the run saw when it started (findings know when they are stale). */
+  stamp: DataStamp;
 }
 
 export async function runDetections(db: CaseDb, opts: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
+  const stamp = dataStamp(db);
   const settings = loadSettings(db);
   const rules = opts.ruleIds ? RULES.filter((r) => opts.ruleIds!.includes(r.id)) : RULES.filter((r) => isEnabled(r, settings));
   const signal = opts.signal ?? new AbortController().signal;
@@ -51,6 +55,7 @@ export async function runDetections(db: CaseDb, opts: RunOptions = {}): Promise<
   return {
     findings,
     completedRuleIds,
+    stamp,
     summary: { findings: findings.length, bySeverity, rules: stats, cancelled: signal.aborted, ms: Math.round(performance.now() - started) },
   };
 }

@@ -1,5 +1,6 @@
 // Great-circle distance and travel speed between sign-in locations, and the "impossible travel"
-// rule shared by the map's travel view and the detections.
+// test shared by the map's travel legs and the impossible-travel detection. Its thresholds are one
+// per-case setting: the rule's (main/detections/travel-setting.ts), read by both.
 export interface LatLon {
   lat: number;
   lon: number;
@@ -8,14 +9,19 @@ export interface LatLon {
 /** Mean Earth radius (IUGG). */
 export const EARTH_RADIUS_KM = 6371.0088;
 
-/** Faster than this between two sign-ins is impossible: a long-haul airliner cruises at ~900 km/h. */
-export const IMPOSSIBLE_SPEED_KMH = 900;
+export interface TravelThresholds {
+  /** Faster than this between two sign-ins is impossible. */
+  speedKmh: number;
+  /** Legs shorter than this (less location uncertainty) are never flagged. */
+  minDistanceKm: number;
+}
 
 /**
- * Legs shorter than this are never flagged: IP geolocation is routinely off by a few hundred km
- * (mobile carriers, VPN exits, the ISP's registered city), so short hops prove nothing.
+ * Defaults of the setting. A long-haul airliner cruises at ~900 km/h and reaches ~1,000 km/h over
+ * ground with a jet stream behind it. IP geolocation is routinely off by a few hundred km (mobile
+ * carriers, VPN exits, the ISP's registered city), so hops under 500 km prove nothing.
  */
-export const MIN_FLAGGED_DISTANCE_KM = 500;
+export const DEFAULT_TRAVEL_THRESHOLDS: TravelThresholds = { speedKmh: 1000, minDistanceKm: 500 };
 
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
@@ -48,9 +54,9 @@ export interface LegAssessment {
   impossible: boolean;
 }
 
-export function assessLeg(from: LegEnd, to: LegEnd, elapsedMs: number): LegAssessment {
+export function assessLeg(from: LegEnd, to: LegEnd, elapsedMs: number, limits: TravelThresholds = DEFAULT_TRAVEL_THRESHOLDS): LegAssessment {
   const distanceKm = greatCircleKm(from, to);
   const minimumKm = Math.max(0, distanceKm - (from.uncertaintyKm ?? 0) - (to.uncertaintyKm ?? 0));
-  const impossible = minimumKm >= MIN_FLAGGED_DISTANCE_KM && speedKmh(minimumKm, Math.abs(elapsedMs)) > IMPOSSIBLE_SPEED_KMH;
+  const impossible = minimumKm >= limits.minDistanceKm && speedKmh(minimumKm, Math.abs(elapsedMs)) > limits.speedKmh;
   return { distanceKm, minimumKm, elapsedMs, speedKmh: speedKmh(distanceKm, Math.abs(elapsedMs)), impossible };
 }

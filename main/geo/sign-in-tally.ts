@@ -1,7 +1,7 @@
 // Counts the filtered sign-ins per key (a rounded location, a country) in one sequential scan:
 // SQLite would sort millions of rows to GROUP BY an expression, a JS map does not. The unfiltered
 // view (the map's first view) is served from a per-case summary of (IP, country, user, status).
-import type { FilterSpec } from '../../shared/model/filter-spec';
+import { isEverything, type FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
 import { CaseMemo } from '../query/case-cache';
 import { buildWhere } from '../query/filters';
@@ -73,9 +73,6 @@ function scanRows(caseDb: CaseDb, where: { sql: string; params: (string | number
   }
 }
 
-function isEverything(f: FilterSpec): boolean {
-  return f.timeFrom === undefined && f.timeTo === undefined && !f.conditions.length && !f.text?.trim() && !f.rids && !f.tags?.length;
-}
 
 /** The IP with the most sign-ins in a tally. */
 export function busiestIp(t: Tally): number | null {

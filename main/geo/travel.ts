@@ -6,7 +6,8 @@ import type { GeoTravelRes } from '../../shared/model/geo';
 import type { CaseDb } from '../db/case-db';
 import { buildWhere } from '../query/filters';
 import { inList } from '../query/sql-list';
-import { assessLeg, IMPOSSIBLE_SPEED_KMH, MIN_FLAGGED_DISTANCE_KM } from './distance';
+import { travelThresholds } from '../detections/travel-setting';
+import { assessLeg, type TravelThresholds } from './distance';
 import { ensureIpGeoTable } from './ip-geo-table';
 
 type Travel = z.infer<typeof GeoTravelRes>;
@@ -14,7 +15,8 @@ type Stop = Travel['stops'][number];
 
 export function geoTravel(caseDb: CaseDb, req: { filter: FilterSpec; user: string; maxStops: number }): Travel {
   ensureIpGeoTable(caseDb);
-  const result: Travel = { user: req.user, stops: [], legs: [], thresholds: { speedKmh: IMPOSSIBLE_SPEED_KMH, minDistanceKm: MIN_FLAGGED_DISTANCE_KM }, unlocated: 0, truncated: false };
+  const limits = travelThresholds(caseDb);
+  const result: Travel = { user: req.user, stops: [], legs: [], thresholds: limits, unlocated: 0, truncated: false };
   // UPNs differ in case between exports: every spelling of the name counts.
   const userIds = caseDb.all('SELECT id FROM strings WHERE value = ? COLLATE NOCASE', [req.user]).map((r) => Number(r[0]));
   if (!userIds.length) return result;
@@ -59,15 +61,15 @@ export function geoTravel(caseDb: CaseDb, req: { filter: FilterSpec; user: strin
       firstRid: Number(rid),
       lastRid: Number(rid),
     };
-    if (last) result.legs.push(legBetween(result.stops.length - 1, last, stop));
+    if (last) result.legs.push(legBetween(result.stops.length - 1, last, stop, limits));
     result.stops.push(stop);
   }
   return result;
 }
 
 /** From the last sign-in at one place to the first at the next: the tightest time between them. */
-function legBetween(index: number, from: Stop, to: Stop): Travel['legs'][number] {
-  const leg = assessLeg(from, to, to.firstMs - from.lastMs);
+function legBetween(index: number, from: Stop, to: Stop, limits: TravelThresholds): Travel['legs'][number] {
+  const leg = assessLeg(from, to, to.firstMs - from.lastMs, limits);
   return {
     from: index,
     to: index + 1,

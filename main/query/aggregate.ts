@@ -45,8 +45,8 @@ export function aggregate(caseDb: CaseDb, req: ParsedReq<'query.aggregate'>): Re
       windowStart: tally.keys[g * KEY_WIDTH]! * windowMs,
       app: app ?? null,
       user: upn ?? spName ?? null,
-      // The expanded filter needs to know which column `user` came from.
-      servicePrincipal: upn === null,
+      // The expanded filter needs to know which column `user` came from; neither: not an SP.
+      servicePrincipal: upn === null && spName !== null,
       ip: ip ?? null,
       status: status ?? null,
       resource: resource ?? null,

@@ -6,7 +6,7 @@ import type { CaseDb } from '../db/case-db';
 import { storedName } from '../db/schema';
 import { resolveColumn } from './column-ref';
 import { annotationConditionSql } from './annotation-conditions';
-import { assistedConditionSql } from './conditions';
+import { assistedConditionSql, conditionSql } from './conditions';
 import { ANY_COLUMN, IndexAdvisor, unindexed } from './index-assist';
 import { inList, type SqlParam } from './sql-list';
 import { textSql } from './text-search';
@@ -36,6 +36,9 @@ export function buildWhere(caseDb: CaseDb, filter: FilterSpec, opts: WhereOption
   const text = filter.text?.trim();
   if (text) parts.push(textSql(caseDb, text, params));
   if (filter.rids) parts.push(inList('d.rid', filter.rids, params));
+  if (filter.anyOf?.length) {
+    parts.push(`(${filter.anyOf.map((c) => (isAnnotationColumn(c.column) ? annotationConditionSql(caseDb, c.column, c, params) : conditionSql(caseDb, c, params))).join(' OR ')})`);
+  }
   if (filter.tags?.length && !hasTable(caseDb, 'annotations')) parts.push('0'); // nothing is tagged yet
   else if (filter.tags?.length) {
     parts.push(`d.rid IN (SELECT rid FROM annotations WHERE ${inList('tag', filter.tags, params)})`);
@@ -51,7 +54,7 @@ export function withoutColumn(filter: FilterSpec, column: string): FilterSpec {
 /** Physical columns a filter's own conditions read. */
 function filterColumns(filter: FilterSpec): string[] {
   // Annotation columns read only rid, which every index holds.
-  const cols = filter.conditions.filter((c) => !isAnnotationColumn(c.column)).map((c) => storedName(resolveColumn(c.column)));
+  const cols = [...filter.conditions, ...(filter.anyOf ?? [])].filter((c) => !isAnnotationColumn(c.column)).map((c) => storedName(resolveColumn(c.column)));
   if (filter.timeFrom !== undefined || filter.timeTo !== undefined) cols.push('created_ms');
   if (filter.text?.trim()) cols.push(ANY_COLUMN);
   return cols;

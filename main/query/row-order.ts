@@ -7,7 +7,7 @@
 // text column (few repeats: its sorter); everything else is ranked per key and counting-sorted,
 // least significant key first (each pass is stable, so the more significant keys win).
 import type { ColumnDef } from '../../shared/model/columns';
-import type { FilterSpec, SortKey } from '../../shared/model/filter-spec';
+import { onlyTimeBounds, type FilterSpec, type SortKey } from '../../shared/model/filter-spec';
 import { isAnnotationColumn } from '../../shared/model/grid-columns';
 import type { CaseDb } from '../db/case-db';
 import { storedName } from '../db/schema';
@@ -111,9 +111,6 @@ function distinctKeys(sort: readonly SortKey[]): SortKey[] {
   });
 }
 
-function onlyTimeBounds(f: FilterSpec): boolean {
-  return f.conditions.length === 0 && !f.text?.trim() && !f.rids && !f.tags?.length;
-}
 
 function sqlOrdered(caseDb: CaseDb, exprs: readonly string[], where: WhereClause, dir: Dir, total: number): Int32Array {
   const rids = int32s(total);

@@ -2,7 +2,7 @@
 // facet lists and the swimlanes' busiest users. Values are the stored ones (string ids for 'dict').
 import type { ColumnDef } from '../../shared/model/columns';
 import { valuesLabelled } from '../../shared/model/vocabulary';
-import type { FilterSpec } from '../../shared/model/filter-spec';
+import { isEverything, type FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
 import { storedName } from '../db/schema';
 import { storedRef } from './column-ref';
@@ -34,10 +34,6 @@ function searchSql(col: ColumnDef, search: string, params: (string | number)[]):
   }
   params.push(likePattern(search, 'contains'));
   return `${col.storage === 'text' ? x : `CAST(${x} AS TEXT)`} LIKE ? ${LIKE_ESCAPE}`;
-}
-
-function isEverything(f: FilterSpec): boolean {
-  return f.conditions.length === 0 && f.timeFrom === undefined && f.timeTo === undefined && !f.text?.trim() && !f.rids && !f.tags?.length;
 }
 
 /** Groups ranked inside SQLite; a window over the grouped rows counts the non-empty values. */

@@ -8,6 +8,7 @@ import { targetFromRow } from '../annotations/targets';
 import type { CaseDb } from '../db/case-db';
 import type { WhereClause } from '../query/filters';
 import { reportSignins, type ReportSignin } from './signin-rows';
+import { targetNamer, type TargetNamer } from './target-names';
 
 export interface NoteRow {
   target: AnnotationTarget;
@@ -28,7 +29,18 @@ export interface AnnotatedSignin extends ReportSignin {
   notes: string[];
 }
 
+/** Annotations of the whole case by kind, counted as the Annotations tab counts them (one per row). */
+export interface AnnotationCounts {
+  total: number;
+  tags: number;
+  notes: number;
+  stars: number;
+  starredSignins: number;
+  starredOthers: number;
+}
+
 export interface ReportAnnotations {
+  counts: AnnotationCounts;
   tags: ReturnType<typeof tagsInUse>['used'];
   notes: NoteRow[];
   /** Users, IPs, sessions and findings that carry tags or a star. */
@@ -36,6 +48,8 @@ export interface ReportAnnotations {
   signins: AnnotatedSignin[];
   annotatedSignins: number;
   activity: ReturnType<typeof listActivity>['items'];
+  /** Names note and tag targets by user, IP, request id or finding title. */
+  nameOf: TargetNamer;
 }
 
 export function reportAnnotations(caseDb: CaseDb, where: WhereClause, limit: number): ReportAnnotations {
@@ -61,12 +75,24 @@ export function reportAnnotations(caseDb: CaseDb, where: WhereClause, limit: num
   for (const n of notes) if (n.target.type === 'signin') noteTexts.set(n.target.rid, [...(noteTexts.get(n.target.rid) ?? []), n.text]);
   const signins = rows.map((r) => ({ ...r, tags: marks.get(r.rid)?.tags ?? [], starred: marks.get(r.rid)?.starred ?? false, notes: noteTexts.get(r.rid) ?? [] }));
 
+  const targets = [...byTarget.values()].slice(0, limit);
   return {
+    counts: annotationCounts(caseDb),
     tags: tagsInUse(caseDb).used,
     notes,
-    targets: [...byTarget.values()].slice(0, limit),
+    targets,
     signins,
     annotatedSignins,
     activity: listActivity(caseDb, { offset: 0, limit }).items,
+    nameOf: targetNamer(caseDb, [...notes.map((n) => n.target), ...targets.map((t) => t.target)]),
   };
+}
+
+function annotationCounts(caseDb: CaseDb): AnnotationCounts {
+  const by = new Map(caseDb.all('SELECT kind, count(*) FROM annotations GROUP BY kind').map(([k, n]) => [String(k), Number(n)]));
+  const [starredSignins, starredOthers] = caseDb.all("SELECT count(rid), count(*) - count(rid) FROM annotations WHERE kind = 'star'")[0]!.map(Number) as [number, number];
+  const tags = by.get('tag') ?? 0;
+  const notes = by.get('note') ?? 0;
+  const stars = by.get('star') ?? 0;
+  return { total: [...by.values()].reduce((a, n) => a + n, 0), tags, notes, stars, starredSignins, starredOthers };
 }

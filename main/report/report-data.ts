@@ -2,7 +2,7 @@
 // findings (when detections have run) with their first sign-ins, the timeline and the map points.
 import { GRID_COLUMN_BY_KEY } from '../../shared/model/grid-columns';
 import { SEVERITIES } from '../../shared/model/detection';
-import { OP_LABELS, type FilterSpec } from '../../shared/model/filter-spec';
+import { OP_LABELS, type Condition, type FilterSpec } from '../../shared/model/filter-spec';
 import { hasTable } from '../annotations/tables';
 import type { CaseDb } from '../db/case-db';
 import { buildWhere, type WhereClause } from '../query/filters';
@@ -65,8 +65,10 @@ export function describeFilter(filter: FilterSpec | undefined): string[] | null 
   if (filter.timeFrom !== undefined) lines.push(`from ${new Date(filter.timeFrom).toISOString()}`);
   if (filter.timeTo !== undefined) lines.push(`before ${new Date(filter.timeTo).toISOString()}`);
   if (filter.text) lines.push(`text contains "${filter.text}"`);
-  for (const c of filter.conditions) lines.push(`${GRID_COLUMN_BY_KEY.get(c.column)?.label ?? c.column} ${OP_LABELS[c.op]} ${c.values.join(', ')}`.trim());
+  const words = (c: Condition) => `${GRID_COLUMN_BY_KEY.get(c.column)?.label ?? c.column} ${OP_LABELS[c.op]} ${c.values.join(', ')}`.trim();
+  for (const c of filter.conditions) lines.push(words(c));
   if (filter.tags?.length) lines.push(`tagged ${filter.tags.join(', ')}`);
+  if (filter.anyOf?.length) lines.push(filter.anyOf.map(words).join(' or '));
   if (filter.rids) lines.push(`${filter.rids.length} selected sign-ins`);
   return lines.length ? lines : null;
 }

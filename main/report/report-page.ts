@@ -1,7 +1,6 @@
 // The case report as one self-contained HTML page: no scripts, no external resources, a strict
 // Content-Security-Policy, and every value from the case (log fields, notes, tags, file names)
 // interpolated through the escaping `html` template.
-import type { AnnotationTarget } from '../../shared/model/annotation';
 import { COLUMN_BY_KEY } from '../../shared/model/columns';
 import type { FindingBlock, ScopeCounts, SourceRow } from './report-data';
 import type { ReportAnnotations } from './report-annotations';
@@ -73,10 +72,10 @@ function zoneRows(zone: string | null, from: number | null, to: number | null): 
 
 function signinTable(rows: readonly ReportSignin[], extra?: { head: string; cell: (r: ReportSignin) => SafeHtml }): SafeHtml {
   if (rows.length === 0) return html`<p class="muted">No sign-ins.</p>`;
-  const head = REPORT_SIGNIN_COLUMNS.map((k) => html`<th>${COLUMN_BY_KEY.get(k)?.label ?? k}</th>`);
-  const cellClass = (k: string) => (k === 'created_at' ? 'when' : k === 'user_agent' || k === 'failure_reason' || k === 'user_principal_name' ? 'long' : '');
-  const body = rows.map((r) => html`<tr>${REPORT_SIGNIN_COLUMNS.map((k) => html`<td class="${cellClass(k)}">${r[k]}</td>`)}${extra ? html`<td>${extra.cell(r)}</td>` : ''}</tr>`);
-  return html`<table><thead><tr>${head}${extra ? html`<th>${extra.head}</th>` : ''}</tr></thead><tbody>${body}</tbody></table>`;
+  // Fixed layout: the header cells' classes give each column its share of the page (report-style.ts).
+  const head = REPORT_SIGNIN_COLUMNS.map((k) => html`<th class="c-${k}">${COLUMN_BY_KEY.get(k)?.label ?? k}</th>`);
+  const body = rows.map((r) => html`<tr>${REPORT_SIGNIN_COLUMNS.map((k) => html`<td>${r[k]}</td>`)}${extra ? html`<td>${extra.cell(r)}</td>` : ''}</tr>`);
+  return html`<table class="signins${extra ? ' extra' : ''}"><thead><tr>${head}${extra ? html`<th class="c-extra">${extra.head}</th>` : ''}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function findingsSection(findings: FindingBlock[] | null): SafeHtml {
@@ -92,25 +91,23 @@ ${signinTable(f.signins)}`,
   )}`;
 }
 
-export function targetText(t: AnnotationTarget): string {
-  if (t.type === 'signin') return `sign-in ${t.rid}`;
-  return `${{ session: 'session', user: 'user', ip: 'IP', finding: 'finding' }[t.type]} ${t.key}`;
-}
-
 const tagChips = (tags: readonly string[]) => tags.map((t) => html`<span class="tag">${t}</span>`);
 
 function annotationsSection(a: ReportAnnotations): SafeHtml {
-  const tags = a.tags.length
-    ? html`<table><thead><tr><th>Tag</th><th>Sign-ins</th><th>Other items</th></tr></thead><tbody>${a.tags.map((t) => html`<tr><td>${tagChips([t.tag])}</td><td class="num">${t.signins}</td><td class="num">${t.others}</td></tr>`)}</tbody></table>`
+  const c = a.counts;
+  const summary = html`<p>Annotations in the case: ${c.total} (tags: ${c.tags}, notes: ${c.notes}, stars: ${c.stars}; starred sign-ins: ${c.starredSignins}, other starred items: ${c.starredOthers}).</p>`;
+  const starRow = c.stars ? html`<tr><td>★ starred</td><td class="num">${c.starredSignins}</td><td class="num">${c.starredOthers}</td></tr>` : '';
+  const tags = a.tags.length || c.stars
+    ? html`<table class="narrow"><thead><tr><th>Tag</th><th>Sign-ins</th><th>Other items</th></tr></thead><tbody>${a.tags.map((t) => html`<tr><td>${tagChips([t.tag])}</td><td class="num">${t.signins}</td><td class="num">${t.others}</td></tr>`)}${starRow}</tbody></table>`
     : html`<p class="muted">No tags.</p>`;
   const notes = a.notes.length
-    ? html`<table><thead><tr><th>On</th><th>Note</th><th>By</th><th>When (UTC)</th></tr></thead><tbody>${a.notes.map((n) => html`<tr><td class="mono long">${targetText(n.target)}</td><td class="long">${n.text}</td><td>${n.author}</td><td>${new Date(n.createdMs).toISOString()}</td></tr>`)}</tbody></table>`
+    ? html`<table><thead><tr><th>On</th><th>Note</th><th>By</th><th>When (UTC)</th></tr></thead><tbody>${a.notes.map((n) => html`<tr><td class="long">${a.nameOf(n.target)}</td><td class="long">${n.text}</td><td>${n.author}</td><td>${new Date(n.createdMs).toISOString()}</td></tr>`)}</tbody></table>`
     : html`<p class="muted">No notes.</p>`;
   const targets = a.targets.length
-    ? html`<table><thead><tr><th>Item</th><th>Tags</th><th>Starred</th></tr></thead><tbody>${a.targets.map((t) => html`<tr><td class="mono long">${targetText(t.target)}</td><td>${tagChips(t.tags)}</td><td>${t.starred ? '★' : ''}</td></tr>`)}</tbody></table>`
+    ? html`<table><thead><tr><th>Item</th><th>Tags</th><th>Starred</th></tr></thead><tbody>${a.targets.map((t) => html`<tr><td class="long">${a.nameOf(t.target)}</td><td>${tagChips(t.tags)}</td><td>${t.starred ? '★' : ''}</td></tr>`)}</tbody></table>`
     : html`<p class="muted">No users, IP addresses, sessions or findings tagged or starred.</p>`;
   const signins = signinTable(a.signins, { head: 'Tags and notes', cell: (r) => annotatedCell(r as ReportAnnotations['signins'][number]) });
-  return html`<h2>Annotations</h2><h3>Tags</h3>${tags}<h3>Notes</h3>${notes}<h3>Users, IP addresses, sessions and findings</h3>${targets}
+  return html`<h2>Annotations</h2>${summary}<h3>Tags and stars</h3>${tags}<h3>Notes</h3>${notes}<h3>Users, IP addresses, sessions and findings</h3>${targets}
 <h3>Annotated sign-ins (${a.annotatedSignins}${a.annotatedSignins > a.signins.length ? `, first ${a.signins.length} listed` : ''})</h3>${signins}`;
 }
 

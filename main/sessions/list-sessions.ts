@@ -4,6 +4,7 @@
 // sorted once per request shape (the other sort columns, or few sessions kept).
 import type { z } from 'zod';
 import { SESSION_SORT_COLUMNS, type SessionCursor, type SessionsListReq, type SessionsListRes } from '../../shared/model/session';
+import { onlyTimeBounds } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
 import { caseVersion } from '../query/case-cache';
 import { buildWhere } from '../query/filters';
@@ -43,7 +44,7 @@ export class SessionMatchCache {
     const parts: string[] = [];
     const params: Param[] = [];
     const f = req.filter;
-    const rowConditions = f.conditions.length > 0 || !!f.text?.trim() || !!f.rids || !!f.tags?.length;
+    const rowConditions = !onlyTimeBounds(f);
     if (rowConditions) {
       const key = JSON.stringify([stamp, f]);
       if (key !== this.matchKey) {

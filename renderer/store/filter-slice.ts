@@ -11,6 +11,11 @@ export interface FilterSlice {
   setTimeRange(from: number | undefined, to: number | undefined): void;
   setText(text: string): void;
   clearFilters(): void;
+  /** Where the pivot part of the filter (`anyOf`) came from, while the filter still holds it. */
+  pivotLabel: { anyOf: readonly Condition[]; label: string } | null;
+  /** Replaces the filter with a pivot (shared/model/pivot.ts) named by `label`; the Sign-ins tab opens. */
+  applyPivot(filter: FilterSpec, label: string): void;
+  removePivot(): void;
 }
 
 export const createFilterSlice: SliceCreator<FilterSlice> = (set) => ({
@@ -31,6 +36,14 @@ export const createFilterSlice: SliceCreator<FilterSlice> = (set) => ({
       return { filter: next };
     }),
   clearFilters: () => set({ filter: EMPTY_FILTER }),
+  pivotLabel: null,
+  applyPivot: (filter, label) => set({ filter, pivotLabel: filter.anyOf ? { anyOf: filter.anyOf, label } : null, selected: null, view: 'signins' }),
+  removePivot: () =>
+    set((s) => {
+      const next = { ...s.filter };
+      delete next.anyOf;
+      return { filter: next, pivotLabel: null };
+    }),
 });
 
 function withTime(filter: FilterSpec, from: number | undefined, to: number | undefined): FilterSpec {

@@ -6,6 +6,8 @@ import { FilterSpec, SortSpec } from '../model/filter-spec';
 import { LIMITS } from './limits';
 import { annotationChannels } from '../model/annotation';
 import { detectionChannels } from '../model/detection';
+import { pivotChannels } from '../model/pivot';
+import { overviewChannels } from '../model/overview';
 import { exportChannels } from '../model/export';
 import { geoChannels } from '../model/geo';
 import { groupChannels } from '../model/grouping';
@@ -149,6 +151,8 @@ export const contract = {
   ...geoChannels,
   ...sessionChannels,
   ...detectionChannels,
+  ...pivotChannels,
+  ...overviewChannels,
   // Annotations, activity log, saved views, recovery; exports and the report (shared/model/annotation.ts, export.ts).
   ...annotationChannels,
   ...exportChannels,

@@ -65,6 +65,19 @@ export const DetectionRunSummary = z.object({
 });
 export type DetectionRunSummary = z.infer<typeof DetectionRunSummary>;
 
+/** Whether the stored findings still describe the case's sign-ins. */
+export const DetectionStatus = z.object({
+  /** ISO time of the latest run (null: never run). */
+  lastRunAt: z.string().nullable(),
+  /** Sign-ins the latest run saw (null: not recorded, a case saved before runs were recorded). */
+  signinsAtRun: z.number().nullable(),
+  signinsNow: z.number(),
+  /** Rules whose findings were computed before sign-ins were added or removed. */
+  staleRuleIds: z.array(z.string()),
+  stale: z.boolean(),
+});
+export type DetectionStatus = z.infer<typeof DetectionStatus>;
+
 export const FindingsQuery = z.object({
   ruleId: z.string().max(64).optional(),
   minSeverity: Severity.optional(),
@@ -87,6 +100,8 @@ export const detectionChannels = {
   'detections.run': { req: z.object({ ruleIds: z.array(z.string().max(64)).max(100).optional() }), res: z.object({ jobId: z.string().max(64) }) },
   /** Stored findings, most severe first; `withRids` adds the supporting sign-ins' rids. */
   'detections.findings': { req: FindingsQuery, res: z.object({ findings: z.array(Finding), total: z.number() }) },
+  /** Last run and staleness: were sign-ins added or removed since the findings were computed? */
+  'detections.status': { req: z.object({}), res: DetectionStatus },
   /** Enables/disables a rule or adjusts its thresholds (validated against the rule's bounds). */
   'detections.settings': { req: DetectionSettingsReq, res: RuleInfo },
 } as const;

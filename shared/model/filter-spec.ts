@@ -26,8 +26,23 @@ export const FilterSpec = z.object({
   tags: z.array(z.string().max(64)).max(16).optional(),
   /** Only these rows (a session's or a finding's sign-ins). */
   rids: z.array(z.number().int()).max(LIMITS.maxRids).optional(),
+  /**
+   * Rows matching at least one of these conditions, AND-ed with the rest: a pivot ("every sign-in of
+   * these users or these IPs", with `timeFrom` for "from T onwards").
+   */
+  anyOf: z.array(Condition).max(16).optional(),
 });
 export type FilterSpec = z.infer<typeof FilterSpec>;
+
+/** True when nothing but the time range narrows the rows (no condition, text, tag, row list or pivot). */
+export function onlyTimeBounds(f: FilterSpec): boolean {
+  return f.conditions.length === 0 && !f.text?.trim() && !f.rids && !f.tags?.length && !f.anyOf?.length;
+}
+
+/** True when the filter keeps every sign-in of the case. */
+export function isEverything(f: FilterSpec): boolean {
+  return onlyTimeBounds(f) && f.timeFrom === undefined && f.timeTo === undefined;
+}
 
 export const SortKey = z.object({
   column: z.string().max(64),

@@ -19,7 +19,7 @@ export function assertEqual<T>(actual: T, expected: T, what: string): void {
 export async function runAll(only?: string): Promise<{ passed: number; failed: number; skipped: number }> {
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for (const t of tests) {
-    if (only && !t.name.includes(only)) continue;
+    if (only && !only.split('|').some((part) => t.name.includes(part))) continue; // 'a|b' runs both
     const started = Date.now();
     try {
       await t.fn();

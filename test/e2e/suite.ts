@@ -28,6 +28,8 @@ import './map-sessions.spec';
 import './specs/detections-annotations';
 import './specs/network';
 import './specs/electron';
+// leads adds sign-ins to the shared case; first-run and crafted-case then open other cases in the page.
+import './specs/leads';
 import './specs/first-run';
 import './specs/crafted-case';
 import './specs/look';

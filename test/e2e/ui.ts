@@ -54,6 +54,24 @@ export async function columnTexts(page: Page, column: string): Promise<string[]>
   );
 }
 
+/** The request of the last call the page made on `channel`. */
+export function lastRequest<T>(channel: string): T {
+  const frame = [...e2e().sentFrames].reverse().find((f) => f.channel === channel);
+  if (!frame) throw new Error(`the page sent no ${channel}`);
+  return frame.req as T;
+}
+
+export async function clearFilters(page: Page): Promise<void> {
+  const clear = page.locator('[data-testid=chips] >> text=Clear all');
+  if (await clear.count()) await clear.click();
+  await settle(page);
+}
+
+export async function openView(page: Page, view: 'map' | 'sessions' | 'signins' | 'overview' | 'detections' | 'annotations' | 'evidence'): Promise<void> {
+  await page.click(`[data-testid=view-${view}]`);
+  await page.waitForSelector(`[data-testid=view-${view}][aria-selected=true]`);
+}
+
 /** Running alone (`npm run test:e2e -- detections`), the case is still empty: import the demo set. */
 export async function ensureEvidence(): Promise<void> {
   const { backend, evidenceDir, page, server } = e2e();
@@ -73,6 +91,8 @@ export async function unfilteredGrid(): Promise<void> {
   const clear = page.locator('[data-testid=chips] >> text=Clear all');
   if (await clear.count()) await clear.click();
   await settle(page);
+  // an earlier spec may have left the grid scrolled down to a selected row
+  await page.$eval('[data-testid=grid-body]', (el) => el.scrollTo({ top: 0 }));
   await page.waitForSelector('.grid-row[aria-rowindex="1"]:not(.loading)');
 }
 

@@ -13,7 +13,7 @@ let backend: Backend | undefined;
 afterAll(() => backend?.close());
 
 /**
- * A crafted case whose string dictionary has no primary key and a million entries: every value the
+ * A crafted case whose string dictionary has no primary key and four million entries: every value the
  * `signins` view shows becomes a full scan, so reading one sign-in back takes tens of seconds.
  */
 async function slowCase(): Promise<string> {
@@ -22,7 +22,7 @@ async function slowCase(): Promise<string> {
   caseDb.db.exec(`
     DROP VIEW signins; DROP VIEW authentication_details; DROP VIEW conditional_access_results;
     CREATE TABLE strings_slow (id INTEGER, value TEXT NOT NULL);
-    WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 1000000) INSERT INTO strings_slow SELECT n + 10000000, 'filler' || n FROM r;
+    WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 4000000) INSERT INTO strings_slow SELECT n + 10000000, 'filler' || n FROM r;
     INSERT INTO strings_slow SELECT id, value FROM strings;
     DROP TABLE strings; ALTER TABLE strings_slow RENAME TO strings;`);
   const file = path.join(tmp.dir, 'slow.signinscope');

@@ -5,7 +5,7 @@ import { decode, inList, throwIfAborted } from '../case-sql';
 import { groupBy } from '../collections';
 import { plural, span } from '../describe';
 import { Evidence, extraIds, extraNum, selectRows } from '../evidence';
-import { greatCircleKm, speedKmh } from '../../geo/distance';
+import { assessLeg, DEFAULT_TRAVEL_THRESHOLDS, speedKmh } from '../../geo/distance';
 import type { CaseDb } from '../../db/case-db';
 import { defineRule } from '../rule';
 import { dropPlaces, PLACES_TABLE, preparePlaces } from '../row-places';
@@ -29,8 +29,9 @@ export const impossibleTravel = defineRule({
   references: ['Sentinel hunting: User Login IP Address Teleportation (UserLoginIPAddressTeleportation.yaml), with real distance/speed instead of "two countries within 10 min"', 'Entra ID Protection: Atypical travel / impossible travel (Sigma identity_protection rules)'],
   falsePositives: ['Corporate VPN or proxy egress in another country alternating with direct access', 'Mobile carriers geolocating IPs at a distant gateway', 'Non-interactive refreshes that carry the token-issuance IP of a cloud service'],
   params: {
-    minDistanceKm: { label: 'Ignore hops shorter than', unit: 'km', default: 500, min: 0, max: 20_000 },
-    maxSpeedKmh: { label: 'Faster than', unit: 'km/h', default: 1000, min: 100, max: 100_000 },
+    // Also the map's travel legs (travel-setting.ts): one setting for both.
+    minDistanceKm: { label: 'Ignore hops shorter than', unit: 'km', default: DEFAULT_TRAVEL_THRESHOLDS.minDistanceKm, min: 0, max: 20_000 },
+    maxSpeedKmh: { label: 'Faster than', unit: 'km/h', default: DEFAULT_TRAVEL_THRESHOLDS.speedKmh, min: 100, max: 100_000 },
   },
   run(db, p, signal) {
     let hops: Hop[];
@@ -97,11 +98,10 @@ function impossibleHops(db: CaseDb, minKm: number, maxKmh: number): Hop[] {
   const hops: Hop[] = [];
   for (const r of rows) {
     const [user, rid, ms, lat, lon, err, prevRid, prevMs, prevLat, prevLon, prevErr] = r.map(Number) as number[];
-    const km = greatCircleKm({ lat: prevLat!, lon: prevLon! }, { lat: lat!, lon: lon! });
-    const leastKm = Math.max(0, km - err! - prevErr!);
     const elapsed = ms! - prevMs!;
-    const kmh = speedKmh(leastKm, elapsed);
-    if (leastKm >= minKm && kmh > maxKmh) hops.push({ user: user!, fromRid: prevRid!, toRid: rid!, km, minutes: elapsed / 60_000, kmh });
+    // The same test as the map's legs; the speed reported is over the least distance covered.
+    const leg = assessLeg({ lat: prevLat!, lon: prevLon!, uncertaintyKm: prevErr! }, { lat: lat!, lon: lon!, uncertaintyKm: err! }, elapsed, { speedKmh: maxKmh, minDistanceKm: minKm });
+    if (leg.impossible) hops.push({ user: user!, fromRid: prevRid!, toRid: rid!, km: leg.distanceKm, minutes: elapsed / 60_000, kmh: speedKmh(leg.minimumKm, elapsed) });
   }
   return hops;
 }

@@ -1,33 +1,39 @@
 // MFA fatigue (push bombing): many denied or unanswered MFA prompts for one account in minutes,
 // usually until the tired user approves one.
 import type { Finding } from '../../../shared/model/detection';
+import type { CaseDb } from '../../db/case-db';
 import { decode, dictIdsContaining, inList, throwIfAborted } from '../case-sql';
 import { groupBy } from '../collections';
 import { listSome, plural, span } from '../describe';
-import { Evidence, selectRows } from '../evidence';
-import { MFA_DENIED_CODES } from '../known-values';
+import { Evidence, selectRows, type SigninRow } from '../evidence';
+import { MFA_DENIED_CODES, MFA_INTERRUPT_CODES } from '../known-values';
 import { defineRule, MINUTE_MS } from '../rule';
 import { slidingBursts } from '../windows';
 
 export const mfaFatigue = defineRule({
   id: 'mfa-fatigue',
-  title: 'MFA fatigue (repeated denied prompts)',
+  title: 'MFA fatigue (repeated denied or unanswered prompts)',
   severity: 'medium',
   description: 'One account gets many denied or unanswered MFA prompts within minutes; a success shortly after means the user probably gave in.',
   logic:
-    'Denied MFA = error 500121, 70037 or 1003033, or an authentication step result starting "MFA denied". Per account, a sliding window of `windowMinutes` holding at least `minDenials` of them is a burst. A successful sign-in (0) of the account within `successWithinMinutes` after the last denial raises it to high.',
+    'Denied MFA = error 500121, 70037 or 1003033, or an authentication step result starting "MFA denied". Unanswered MFA = an MFA interrupt (50074 or 50076) that is the last interrupt of its correlation id, with no success (0) and no denial in that correlation id at or after it: a push nobody answered often leaves nothing else. Per account, a sliding window of `windowMinutes` holding at least `minDenials` denied or unanswered prompts is a burst. A successful sign-in (0) of the account within `successWithinMinutes` after the last prompt raises it to high.',
   references: ['Sigma: Potential Successful MFA Fatigue Attack (azure_successful_mfa_fatigue_attack.yml): >= 7 failed MFA in 10 min, then success within 10 min', 'Sentinel: MFA Spamming followed by Successful login (MFASpammingfollowedbySuccessfullogin.yaml): > 10 denials within 5 min and a success'],
-  falsePositives: ['A user whose phone has a broken authenticator app and who keeps retrying (no success, or success from the user\'s usual IP)'],
+  falsePositives: ['A user whose phone has a broken authenticator app and who keeps retrying (no success, or success from the user\'s usual IP)', 'Sign-ins abandoned at the MFA prompt (unanswered), many in minutes only when something retries them'],
   params: {
     windowMinutes: { label: 'Window', unit: 'minutes', default: 10, min: 1, max: 1440 },
-    minDenials: { label: 'Denied prompts per window', unit: 'prompts', default: 7, min: 2, max: 10_000, integer: true },
-    successWithinMinutes: { label: 'Success after the last denial within', unit: 'minutes', default: 10, min: 0, max: 1440 },
+    minDenials: { label: 'Denied or unanswered prompts per window', unit: 'prompts', default: 7, min: 2, max: 10_000, integer: true },
+    successWithinMinutes: { label: 'Success after the last prompt within', unit: 'minutes', default: 10, min: 0, max: 1440 },
   },
   run(db, p, signal) {
     const deniedText = dictIdsContaining(db, ['MFA denied']);
-    const denials = selectRows(db, `user_principal_name_k IS NOT NULL AND (status_code IN ${inList(MFA_DENIED_CODES)} OR mfa_result_k IN ${inList(deniedText)})`);
+    const denied = (row: string) => `(${row}status_code IN ${inList(MFA_DENIED_CODES)} OR ${row}mfa_result_k IN ${inList(deniedText)})`;
+    const denials = selectRows(db, `user_principal_name_k IS NOT NULL AND ${denied('')}`);
+    throwIfAborted(signal);
+    const unanswered = unansweredPrompts(db, denied('l.'));
+    const unansweredRids = new Set(unanswered.map((r) => r.rid));
+    const prompts = [...denials, ...unanswered].sort((a, b) => a.ms - b.ms || a.rid - b.rid);
     const findings: Finding[] = [];
-    for (const [user, rows] of groupBy(denials, (r) => r.user!)) {
+    for (const [user, rows] of groupBy(prompts, (r) => r.user!)) {
       for (const [first, last] of slidingBursts(rows.map((r) => r.ms), p.windowMinutes * MINUTE_MS, p.minDenials)) {
         throwIfAborted(signal);
         const burst = new Evidence(rows.slice(first, last + 1));
@@ -37,13 +43,32 @@ export const mfaFatigue = defineRule({
         const around = selectRows(db, `user_principal_name_k = ? AND created_ms >= ? AND created_ms <= ? AND ip_address_k IN ${inList(ips)}`, [user, burst.from - 2 * MINUTE_MS, end]);
         const successes = selectRows(db, 'user_principal_name_k = ? AND created_ms > ? AND created_ms <= ? AND status_code = 0', [user, burst.to, end]);
         const names = decode(db, [user, ...ips]);
-        const denied = burst.size;
-        let title = `MFA fatigue on ${names.get(user)}: ${plural(denied, 'denied prompt')} in ${span(burst.to - burst.from)} from ${listSome(ips.map((ip) => names.get(ip) ?? `#${ip}`))}`;
+        const silent = burst.count((r) => unansweredRids.has(r.rid));
+        const refused = burst.size - silent;
+        const what = silent ? `${refused} denied and ${plural(silent, 'unanswered prompt')}` : plural(refused, 'denied prompt');
+        let title = `MFA fatigue on ${names.get(user)}: ${what} in ${span(burst.to - burst.from)} from ${listSome(ips.map((ip) => names.get(ip) ?? `#${ip}`))}`;
         if (successes.length) title += ', then approved';
-        const details = { denied, successes: successes.length };
+        const details = { denied: refused, unanswered: silent, successes: successes.length };
         findings.push(burst.add(around).add(successes).toFinding(db, { ruleId: 'mfa-fatigue', severity: successes.length ? 'high' : 'medium', title, details }));
       }
     }
     return findings;
   },
 });
+
+/**
+ * MFA interrupts nobody answered: the last interrupt of a correlation id when nothing at or after it
+ * in that correlation id succeeded or was denied (a denial is already counted once). Interrupts
+ * without a correlation id cannot be followed and are not counted.
+ */
+function unansweredPrompts(db: CaseDb, laterDenied: string): SigninRow[] {
+  const later = '(l.created_ms > i.created_ms OR (l.created_ms = i.created_ms AND l.rid > i.rid))';
+  return selectRows(
+    db,
+    `rid IN (SELECT i.rid FROM signin_data i
+       WHERE i.status_code IN ${inList(MFA_INTERRUPT_CODES)} AND i.user_principal_name_k IS NOT NULL AND i.correlation_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM signin_data l WHERE l.correlation_id = i.correlation_id AND l.rid <> i.rid
+           AND (((l.status_code = 0 OR ${laterDenied}) AND l.created_ms >= i.created_ms)
+             OR (l.status_code IN ${inList(MFA_INTERRUPT_CODES)} AND ${later}))))`,
+  );
+}

@@ -2,8 +2,9 @@
 // rules), stored findings.
 import type { ImportProgress } from '../../../shared/model/import-summary';
 import { ApiFailure } from '../../api/api-failure';
-import { replaceFindings, listFindings } from '../../detections/finding-store';
+import { listFindings } from '../../detections/finding-store';
 import { runDetections } from '../../detections/runner';
+import { detectionStatus, saveRun } from '../../detections/run-record';
 import { InvalidSettingError, listRules, updateSettings } from '../../detections/settings';
 import { RULE_BY_ID } from '../../detections/registry';
 import type { EngineContext, HandlerTable } from '../context';
@@ -27,7 +28,7 @@ export function detectionHandlers(ctx: EngineContext): HandlerTable {
           onProgress: (p) => progress({ phase: 'detecting' as ImportProgress['phase'], file: p.title, fileIndex: p.index, files: p.total, bytesDone: p.index, bytesTotal: p.total, records: p.findings, recordsPerSecond: 0, bytesPerSecond: 0 }),
         });
         if (db === ctx.db && result.completedRuleIds.length) {
-          replaceFindings(db, result.completedRuleIds, result.findings);
+          saveRun(db, result);
           ctx.markDirty();
         }
         return result.summary;
@@ -35,6 +36,7 @@ export function detectionHandlers(ctx: EngineContext): HandlerTable {
       return { jobId };
     },
     'detections.findings': (query) => listFindings(ctx.db, query),
+    'detections.status': () => detectionStatus(ctx.db),
     'detections.settings': (change) => {
       try {
         const info = updateSettings(ctx.db, change);

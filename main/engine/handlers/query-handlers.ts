@@ -1,9 +1,10 @@
 // Grid, facets, details, timeline and overview channels: thin wrappers over main/query/.
 import { aggregate } from '../../query/aggregate';
-import { facets } from '../../query/facets';
+import { facets, filterShares } from '../../query/facets';
 import { FindCache, findPositions, stepMatch } from '../../query/find';
 import { groups } from '../../query/groups';
 import { overview } from '../../query/overview';
+import { scopeOf } from '../../query/pivot';
 import { getRecord } from '../../query/record';
 import { SnapshotStore } from '../../query/snapshot';
 import { histogram, swimlanes } from '../../query/timeline';
@@ -30,6 +31,8 @@ export function queryHandlers(ctx: EngineContext): HandlerTable {
     'timeline.swimlanes': (req) => swimlanes(ctx.db, req),
     'stats.overview': (req) => overview(ctx.db, req),
     'query.aggregate': (req) => aggregate(ctx.db, req),
+    'query.scope': ({ filter }) => scopeOf(ctx.db, filter),
+    'stats.top': (req) => filterShares(ctx.db, req),
     'query.groups': (req) => groups(ctx.db, req),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * MFA fatigue (push bombing) late at night in the victim's time zone: 14
- * prompts in under five minutes, each a 50074 interrupt followed by 500121
- * ("MFA denied"), then the tired user approves. Exceeds Sentinel
+ * prompts in under five minutes, each a 50074 interrupt; 11 are followed by
+ * 500121 ("MFA denied") in the same correlation id, 3 are never answered (the
+ * interrupt is all they leave); then the tired user approves. Exceeds Sentinel
  * MFASpammingfollowedbySuccessfullogin (> 10 denials in <= 5 min + success) and
  * Sigma (>= 7 in 10 min, then success).
  */
@@ -24,7 +25,7 @@ export function mfaFatigue(env: AttackEnv): Planned {
     const corr = env.rng.guid();
     specs.push(hit(env, { ...base, ms: t, corr, errorCode: 50074, steps: [steps.passwordOk(-1500)] }));
     const answer = i % 3 === 2 ? MFA_NO_RESPONSE : MFA_DECLINED;
-    specs.push(hit(env, { ...base, ms: t + 9000, corr, errorCode: 500121, steps: [steps.passwordOk(-10_000), steps.mfa(PUSH, answer, -500)] }));
+    if (i % 4 !== 3) specs.push(hit(env, { ...base, ms: t + 9000, corr, errorCode: 500121, steps: [steps.passwordOk(-10_000), steps.mfa(PUSH, answer, -500)] }));
     t += env.rng.int(17, 19) * 1000;
   }
   const corr = env.rng.guid();

@@ -2,11 +2,13 @@
 // session list); clicking a group, or Enter on it, shows its sign-ins in the normal grid.
 import { useEffect, useRef } from 'react';
 import { statusClass } from '../../format/cells';
+import { formatDateTime } from '../../format/time';
 import { useStore } from '../../store/store';
 import type { OffsetPageCache } from '../sessions/offset-page-cache';
 import { realHeight, realTop } from '../grid/scaled-scroll';
 import { useScaledVirtualizer } from '../grid/use-scaled-virtualizer';
-import { AGGREGATE_COLUMNS, AGGREGATE_TABLE_WIDTH } from './aggregate-columns';
+import { fitAggregateColumns, aggregateTableWidth } from './aggregate-columns';
+import { useElementWidth } from '../timeline/canvas';
 import { expandGroup } from './aggregate-state';
 import type { AggregateRow, AggregateWindow } from './group-filter';
 import { ColumnCells } from '../grid/column-cells';
@@ -25,6 +27,10 @@ export function AggregateTable({ window, cache, version }: Props) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
   const count = cache?.total ?? 0;
+  const [frameRef, frameWidth] = useElementWidth<HTMLDivElement>();
+  // A vertical scrollbar takes ~15 px of the body.
+  const columns = fitAggregateColumns(frameWidth - 16);
+  const width = aggregateTableWidth(columns);
   const { scaled, items, first, last } = useScaledVirtualizer({ count, rowHeight: ROW_HEIGHT, overscan: 8, body: bodyRef });
 
   useEffect(() => {
@@ -35,10 +41,10 @@ export function AggregateTable({ window, cache, version }: Props) {
   }, [cache, first, last, version]);
 
   return (
-    <div className="grid aggregate-table" role="grid" aria-rowcount={count} data-testid="aggregate-table">
+    <div className="grid aggregate-table" role="grid" aria-rowcount={count} data-testid="aggregate-table" ref={frameRef}>
       <div className="grid-header" ref={headerRef} role="row">
         <div className="grid-header-inner">
-          {AGGREGATE_COLUMNS.map((col) => (
+          {columns.map((col) => (
             <div key={col.id} role="columnheader" className={`gh-cell unsortable${col.className === 'num' ? ' num' : ''}`} style={{ width: col.width }} data-column={col.id}>
               <span className="gh-label">{col.label}</span>
             </div>
@@ -46,7 +52,7 @@ export function AggregateTable({ window, cache, version }: Props) {
           <div className="gh-filler" />
         </div>
       </div>
-      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={AGGREGATE_TABLE_WIDTH} role="rowgroup">
+      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={width} role="rowgroup">
           {items.map((item) => {
             const row = cache?.item(item.index);
             return (
@@ -56,12 +62,12 @@ export function AggregateTable({ window, cache, version }: Props) {
                 tabIndex={row ? -1 : undefined}
                 aria-rowindex={item.index + 1}
                 className={`grid-row agg-row ${row ? statusClass(row.status) : 'loading'}${item.index % 2 ? ' odd' : ''}`}
-                style={{ transform: `translateY(${realTop(scaled, item.start)}px)`, width: AGGREGATE_TABLE_WIDTH }}
-                title={row ? `Show these ${row.count} sign-ins in the grid` : undefined}
+                style={{ transform: `translateY(${realTop(scaled, item.start)}px)`, width }}
+                title={row ? `${formatDateTime(row.first, mode)} → ${formatDateTime(row.last, mode)}: show these ${row.count} sign-ins in the grid` : undefined}
                 onClick={() => row && expandGroup(window, row)}
                 onKeyDown={(e) => e.key === 'Enter' && row && expandGroup(window, row)}
               >
-                <ColumnCells columns={AGGREGATE_COLUMNS} row={row ?? undefined} mode={mode} prefix="ac" />
+                <ColumnCells columns={columns} row={row ?? undefined} mode={mode} prefix="ac" />
               </div>
             );
           })}

@@ -13,9 +13,12 @@ function exactly(column: string, value: string | null): Condition {
   return value === null ? { column, op: 'isNull', values: [] } : { column, op: 'eq', values: [value] };
 }
 
-/** The group's key columns as conditions; `user` is the UPN, or the SP name when there is no UPN. */
+/**
+ * The group's key columns as conditions; `user` is the UPN, or the SP name when there is no UPN
+ * (a group with neither has both empty).
+ */
 export function groupConditions(row: AggregateRow): Condition[] {
-  const who = row.servicePrincipal ? [exactly('user_principal_name', null), exactly('service_principal_name', row.user)] : [exactly('user_principal_name', row.user)];
+  const who = row.servicePrincipal || row.user === null ? [exactly('user_principal_name', null), exactly('service_principal_name', row.user)] : [exactly('user_principal_name', row.user)];
   return [exactly('app_display_name', row.app), ...who, exactly('ip_address', row.ip), exactly('status', row.status), exactly('resource_display_name', row.resource)];
 }
 

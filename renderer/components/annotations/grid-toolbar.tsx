@@ -1,5 +1,5 @@
-// The strip above the sign-ins grid: the filters the filter bar does not draw (a finding's sign-ins,
-// tags), filter by tag, saved views, and tagging the selection or the whole filter result.
+// The strip above the sign-ins grid: filter by tag, saved views, tagging the selection or the whole
+// filter result, and pivoting from the selection.
 import '../../styles/annotations.css';
 import { useState } from 'react';
 import { formatCount } from '../../format/numbers';
@@ -9,8 +9,8 @@ import { JobBar } from '../case/job-bar';
 import { SavedViewsMenu } from '../case/saved-views-menu';
 import { selectedRowCount } from '../../store/selection-slice';
 import { BulkTagDialog, type BulkScope } from './bulk-tag-dialog';
+import { pivotSelection } from '../filters/pivot';
 import { selectionTagScope, starSelection } from './selection-actions';
-import { SpecialFilterChips } from './special-filter-chips';
 import { TagPicker } from './tag-picker';
 
 export function GridToolbar() {
@@ -26,7 +26,6 @@ export function GridToolbar() {
 
   return (
     <div className="grid-toolbar" data-testid="grid-toolbar">
-      <SpecialFilterChips />
       <Popover label={<>Filter by tag{tags.length ? ` (${tags.length})` : ''} ▾</>} className="btn small" testId="tag-filter">
         {() => <TagPicker selected={tags} onPick={toggleTag} title="Only sign-ins tagged with any of" allowNew={false} />}
       </Popover>
@@ -49,6 +48,9 @@ export function GridToolbar() {
           </button>
           <button className="btn small" disabled={selectedCount === 0} onClick={() => void starSelection(false)} data-testid="unstar-selection" title="Remove the star from the sign-ins selected in the grid">
             ☆ Unstar
+          </button>
+          <button className="btn small" disabled={selectedCount === 0} onClick={() => void pivotSelection()} data-testid="pivot-selection" title="Every sign-in of the selection's users or IP addresses from its first sign-in onwards">
+            Pivot from selection
           </button>
           <button className="btn small" disabled={!snapshot || matching === 0} onClick={() => setScope({ kind: 'filter', filter, count: matching })} data-testid="tag-all" title="Tag every sign-in the current filter matches">
             Tag all {formatCount(matching)} matching…

@@ -1,5 +1,5 @@
-// Chips for the two filter parts the filter bar does not draw: a list of sign-ins (a finding's or an
-// annotated sign-in's rows, FilterSpec.rids) and annotation tags (FilterSpec.tags).
+// Chips for a list of sign-ins (a finding's or an annotated sign-in's rows, FilterSpec.rids: the
+// finding's scope) and annotation tags (FilterSpec.tags), drawn by the filter bar in every view.
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 

@@ -6,6 +6,8 @@ import { isReportOnly, PolicyTable } from './policy-table';
 import { RawRecord } from './raw-record';
 import { formatDateTime, toMs, zoneLabel } from '../../format/time';
 import { useStore } from '../../store/store';
+import { attempt } from '../../app/bootstrap';
+import { showSameCorrelation } from './same-correlation';
 
 type Detail = Res<'record.get'>;
 
@@ -65,13 +67,14 @@ export function BasicTab({ d }: { d: Detail }) {
 
 function CorrelationLink({ values }: { values: Values }) {
   const id = values.correlation_id;
-  if (id === null || id === undefined || id === '') return null;
-  return <CorrelationButton id={String(id)} />;
+  const rid = useStore((s) => s.selected?.rid ?? null);
+  if (id === null || id === undefined || id === '' || rid === null) return null;
+  return <CorrelationButton id={String(id)} rid={rid} />;
 }
 
-function CorrelationButton({ id }: { id: string }) {
+function CorrelationButton({ id, rid }: { id: string; rid: number }) {
   return (
-    <button className="btn link small" data-testid="same-correlation" onClick={() => useStore.getState().setColumnCondition('correlation_id', { column: 'correlation_id', op: 'eq', values: [id] })}>
+    <button className="btn link small" data-testid="same-correlation" title="Only this sign-in's session, the timeline zoomed to it" onClick={() => void attempt(() => showSameCorrelation(id, rid))}>
       Same correlation ID
     </button>
   );

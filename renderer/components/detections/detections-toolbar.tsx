@@ -2,6 +2,7 @@
 import { SEVERITIES, type RuleInfo, type Severity } from '../../../shared/model/detection';
 import { attempt } from '../../app/bootstrap';
 import { formatCount } from '../../format/numbers';
+import { formatDateTime } from '../../format/time';
 import { useStore } from '../../store/store';
 import { JobBar } from '../case/job-bar';
 import { useDetectionsView } from './detections-state';
@@ -12,9 +13,12 @@ interface ToolbarProps {
   rules: RuleInfo[];
   shown: number;
   total: number;
+  /** ISO time of the latest run (null: never run). */
+  lastRunAt: string | null;
 }
 
-export function DetectionsToolbar({ rules, shown, total }: ToolbarProps) {
+export function DetectionsToolbar({ rules, shown, total, lastRunAt }: ToolbarProps) {
+  const mode = useStore((s) => s.timeMode);
   const run = useStore((s) => s.detectionRun);
   const signins = useStore((s) => s.caseInfo?.signins ?? 0);
   const view = useDetectionsView();
@@ -30,6 +34,9 @@ export function DetectionsToolbar({ rules, shown, total }: ToolbarProps) {
           ▶ Run detections
         </button>
       )}
+      <span className="muted small det-last-run" data-testid="last-run">
+        {lastRunAt ? `Last run ${formatDateTime(Date.parse(lastRunAt), mode)}` : 'Never run'}
+      </span>
       <div className="segmented small" role="group" aria-label="List">
         <button className={view.mode === 'findings' ? 'on' : ''} onClick={() => view.setMode('findings')} data-testid="mode-findings">
           Findings <span className="tab-count">{formatCount(total)}</span>

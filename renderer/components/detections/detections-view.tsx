@@ -9,12 +9,15 @@ import { FindingsList } from './findings-list';
 import { RuleDetails } from './rule-info';
 import { RulesList } from './rules-list';
 import { SEVERITY_RANK } from './severity';
-import { useFindingMarks, useFindings, useRules } from './use-detections-data';
+import { StaleBanner } from './stale-banner';
+import { useDetectionStatus, useFindingMarks, useFindings, useRules } from './use-detections-data';
 
 export function DetectionsView() {
   const { rules, byId, error: rulesError } = useRules();
   const { findings, total, error } = useFindings();
   const marks = useFindingMarks();
+  const status = useDetectionStatus();
+  const staleRules = new Set(status?.staleRuleIds ?? []);
   const view = useDetectionsView();
   const selectedId = useStore((s) => s.selectedFinding);
   const summary = useStore((s) => s.detectionSummary);
@@ -29,12 +32,13 @@ export function DetectionsView() {
 
   return (
     <div className="detections-view" data-testid="detections-view">
-      <DetectionsToolbar rules={rules ?? []} shown={shown.length} total={total} />
+      <DetectionsToolbar rules={rules ?? []} shown={shown.length} total={total} lastRunAt={status?.lastRunAt ?? null} />
+      {status && !running && <StaleBanner status={status} />}
       <div className="det-body">
         <section className="det-main">
           {(error || rulesError) && <div className="error pad">{error ?? rulesError}</div>}
           {view.mode === 'rules' && rules && <RulesList rules={rules} findings={findings ?? []} lastRun={lastRun} />}
-          {view.mode === 'findings' && findings && shown.length > 0 && <FindingsList findings={shown} ruleTitles={titles} marks={marks} />}
+          {view.mode === 'findings' && findings && shown.length > 0 && <FindingsList findings={shown} ruleTitles={titles} marks={marks} staleRules={staleRules} />}
           {view.mode === 'findings' && findings && shown.length === 0 && (
             <div className="det-empty muted" data-testid="no-findings">
               {total > 0 ? (
@@ -54,7 +58,7 @@ export function DetectionsView() {
         </section>
         <div className="det-side">
           {view.mode === 'findings' ? (
-            <FindingDetail finding={selected} rule={selected ? byId.get(selected.ruleId) : undefined} />
+            <FindingDetail finding={selected} rule={selected ? byId.get(selected.ruleId) : undefined} stale={!!selected && staleRules.has(selected.ruleId)} />
           ) : selectedRule ? (
             <aside className="details" aria-label="Rule details">
               <div className="details-body" tabIndex={0} role="region" aria-label="Rule details">

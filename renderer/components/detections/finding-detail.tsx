@@ -11,11 +11,13 @@ import { TargetAnnotator } from '../annotations/target-annotator';
 import { RuleDetails } from './rule-info';
 import { SeverityBadge } from './severity';
 import { showFindingSignins } from './show-finding-signins';
+import { runDetections } from './run-detections';
+import { pivotTo } from '../filters/pivot';
 
 const LIST_SHOWN = 8;
 const WORDS: Record<string, string> = { asn: 'ASN', asns: 'ASNs', ip: 'IP', ips: 'IPs', kmh: 'km/h', mfa: 'MFA', ua: 'user agent' };
 
-export function FindingDetail({ finding, rule }: { finding: Finding | null; rule: RuleInfo | undefined }) {
+export function FindingDetail({ finding, rule, stale }: { finding: Finding | null; rule: RuleInfo | undefined; stale: boolean }) {
   const mode = useStore((s) => s.timeMode);
   if (!finding) {
     return (
@@ -39,9 +41,20 @@ export function FindingDetail({ finding, rule }: { finding: Finding | null; rule
         <div className="dh-sub muted mono">
           {formatDateTime(finding.timeFrom, mode)} → {formatDateTime(finding.timeTo, mode)} · {finding.timeTo > finding.timeFrom ? formatDuration(finding.timeTo - finding.timeFrom) : 'single instant'}
         </div>
+        {stale && (
+          <div className="det-stale small" data-testid="finding-stale-note">
+            Stale: computed before sign-ins were added or removed.{' '}
+            <button className="btn link small" onClick={() => void attempt(runDetections)}>
+              Run detections again
+            </button>
+          </div>
+        )}
         <div className="sd-actions">
           <button className="btn primary small" onClick={() => void attempt(() => showFindingSignins(finding))} data-testid="show-signins" title="Filter the grid to exactly this finding's sign-ins and open the Sign-ins tab">
             Show {formatCount(finding.signinCount)} sign-in{finding.signinCount === 1 ? '' : 's'}
+          </button>
+          <button className="btn small" onClick={() => pivotTo(finding, `finding #${finding.id}`)} data-testid="finding-pivot" title="Every sign-in of this finding's users or IP addresses from its first sign-in onwards">
+            Pivot: its users &amp; IPs from {formatDateTime(finding.timeFrom, mode)}
           </button>
         </div>
       </header>

@@ -12,9 +12,11 @@ interface FindingsListProps {
   findings: Finding[];
   ruleTitles: Map<string, string>;
   marks: Map<string, FindingMarks>;
+  /** Rules whose findings were computed before sign-ins were added or removed. */
+  staleRules: ReadonlySet<string>;
 }
 
-export function FindingsList({ findings, ruleTitles, marks }: FindingsListProps) {
+export function FindingsList({ findings, ruleTitles, marks, staleRules }: FindingsListProps) {
   const selected = useStore((s) => s.selectedFinding);
   const mode = useStore((s) => s.timeMode);
   const select = (id: number | undefined) => useStore.getState().selectFinding(id ?? null);
@@ -50,6 +52,11 @@ export function FindingsList({ findings, ruleTitles, marks }: FindingsListProps)
                 <td className="finding-cell">
                   <div className="finding-rule muted small">
                     {ruleTitles.get(f.ruleId) ?? f.ruleId}
+                    {staleRules.has(f.ruleId) && (
+                      <span className="badge warn tiny stale-mark" data-testid="finding-stale" title="Computed before sign-ins were added or removed: run detections again">
+                        stale
+                      </span>
+                    )}
                     {m?.starred && <span className="star-mark" title="Starred"> ★</span>}
                     {m && m.notes > 0 && <span className="note-mark" title={`${m.notes} note(s)`}> ✎{m.notes}</span>}
                   </div>

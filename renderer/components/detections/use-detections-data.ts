@@ -1,7 +1,7 @@
 // The rules and stored findings of the open case, and the annotations carried by findings. Findings
 // are ranked by severity, then in time order (how an incident is read).
 import type { AnnotationItem } from '../../../shared/model/annotation';
-import type { Finding, RuleInfo } from '../../../shared/model/detection';
+import type { DetectionStatus, Finding, RuleInfo } from '../../../shared/model/detection';
 import { useApi } from '../../app/use-api';
 import { useStore } from '../../store/store';
 import { SEVERITY_RANK } from './severity';
@@ -31,6 +31,13 @@ export function useFindings(): { findings: Finding[] | null; total: number; erro
   const caseVersion = useStore((s) => s.caseVersion);
   const { data, error, loading } = useApi('detections.findings', { limit: FINDINGS_LIMIT }, `${version}:${caseVersion}`);
   return { findings: data ? sortFindings(data.findings) : null, total: data?.total ?? 0, error, loading };
+}
+
+/** When detections last ran and which rules' findings predate the case's current sign-ins. */
+export function useDetectionStatus(): DetectionStatus | null {
+  const version = useStore((s) => s.detectionsVersion);
+  const caseVersion = useStore((s) => s.caseVersion);
+  return useApi('detections.status', {}, `${version}:${caseVersion}`).data;
 }
 
 /** Tags / star / notes of every finding, by finding id. */

@@ -1,7 +1,9 @@
 // Every active filter as a removable chip: time range, text, then conditions (click a chip to edit).
 import { formatDateTime } from '../../format/time';
 import { useStore } from '../../store/store';
+import { SpecialFilterChips } from '../annotations/special-filter-chips';
 import { Popover } from '../common/popover';
+import { PivotChip } from './pivot-chip';
 import { describeCondition, fieldOf, isLegacyCondition } from './filter-fields';
 import { ValuePicker } from './value-picker';
 
@@ -9,10 +11,12 @@ export function FilterChips() {
   const filter = useStore((s) => s.filter);
   const mode = useStore((s) => s.timeMode);
   const s = useStore.getState();
-  const hasAny = filter.conditions.length > 0 || filter.text || filter.timeFrom !== undefined || filter.timeTo !== undefined || filter.rids || filter.tags;
+  const hasAny = filter.conditions.length > 0 || filter.text || filter.timeFrom !== undefined || filter.timeTo !== undefined || filter.rids || filter.tags || filter.anyOf?.length;
   if (!hasAny) return <div className="chips empty muted">No filters: showing every sign-in in the case</div>;
   return (
     <div className="chips" data-testid="chips">
+      <SpecialFilterChips />
+      <PivotChip />
       {(filter.timeFrom !== undefined || filter.timeTo !== undefined) && (
         <Chip field="Date" op="in" value={`${filter.timeFrom !== undefined ? formatDateTime(filter.timeFrom, mode) : '…'} → ${filter.timeTo !== undefined ? formatDateTime(filter.timeTo, mode) : '…'}`} onRemove={() => s.setTimeRange(undefined, undefined)} />
       )}

@@ -24,6 +24,7 @@ interface Props {
 export function TravelPanel({ travel, loading, error, activeLeg, onLeg }: Props) {
   const user = useMapView((s) => s.travelUser);
   const mode = useStore((s) => s.timeMode);
+  const onlySuccesses = useStore((s) => s.filter.conditions.some((c) => c.column === 'status' && c.values.length === 1 && c.values[0] === 'Success'));
   const [showShort, setShowShort] = useState(false);
   const names = useDisplayNames(user ? { column: 'user_principal_name', op: 'in', values: [user] } : null);
   const impossible = travel?.legs.filter((l) => l.impossible).length ?? 0;
@@ -56,7 +57,16 @@ export function TravelPanel({ travel, loading, error, activeLeg, onLeg }: Props)
             {travel.truncated && <> · first {formatCount(travel.stops.length)} places only</>}
           </div>
           <div className="muted small tp-rule">
-            Impossible: faster than {formatCount(travel.thresholds.speedKmh)} km/h over at least {formatCount(travel.thresholds.minDistanceKm)} km (location uncertainty deducted).
+            Impossible: faster than {formatCount(travel.thresholds.speedKmh)} km/h over at least {formatCount(travel.thresholds.minDistanceKm)} km (location uncertainty deducted), the impossible-travel rule&apos;s setting. The rule judges successful sign-ins only
+            {!onlySuccesses && (
+              <>
+                {': '}
+                <button className="btn link small" data-testid="travel-as-rule" onClick={() => useStore.getState().setColumnCondition('status', { column: 'status', op: 'in', values: ['Success'] })}>
+                  show only those
+                </button>
+              </>
+            )}
+            .
           </div>
           {travel.legs.length === 0 && <div className="muted small pad">No movement between located sign-ins under the current filters.</div>}
           {(hidden > 0 || showShort) && (

@@ -1,4 +1,5 @@
-// Ranked values with proportional bars; clicking a value filters to it.
+// Ranked values with proportional bars and their share of every sign-in in the filter; clicking a
+// value filters to it.
 import { LEGACY_CLIENT_APPS } from '../../../shared/model/columns';
 import { useApi } from '../../app/use-api';
 import { formatCount, formatPercent } from '../../format/numbers';
@@ -7,11 +8,19 @@ import { valueLabel } from '../filters/filter-fields';
 
 const LEGACY = new Set<string>(LEGACY_CLIENT_APPS);
 
-export function FacetCard({ title, column, limit = 8 }: { title: string; column: string; limit?: number }) {
+interface FacetCardProps {
+  title: string;
+  column: string;
+  limit?: number;
+  /** Sign-ins in the filter: the whole that each share is of (stats.overview's `signins`). */
+  total: number | undefined;
+  format?: (value: string | number) => string;
+}
+
+export function FacetCard({ title, column, limit = 8, total = 0, format = (v) => valueLabel(column, v) }: FacetCardProps) {
   const filter = useStore((s) => s.filter);
   const caseVersion = useStore((s) => s.caseVersion);
-  const { data, error } = useApi('query.facets', { filter, column, limit }, caseVersion);
-  const total = data?.values.reduce((a, v) => a + v.count, 0) ?? 0;
+  const { data, error } = useApi('stats.top', { filter, column, limit }, caseVersion);
   const max = Math.max(1, ...(data?.values.map((v) => v.count) ?? [1]));
   return (
     <div className="card">
@@ -22,12 +31,13 @@ export function FacetCard({ title, column, limit = 8 }: { title: string; column:
       {error && <div className="error small">{error}</div>}
       <div className="bar-list">
         {data?.values.map((v) => {
-          const label = v.value === null ? '(empty)' : valueLabel(column, v.value);
+          const label = v.value === null ? '(empty)' : format(v.value);
           return (
             <button
               key={String(v.value)}
+              data-testid="bar-row"
               className="bar-row"
-              title={`${label}: ${formatCount(v.count)} — click to filter`}
+              title={`${label}: ${formatCount(v.count)} of ${formatCount(total)} sign-ins — click to filter`}
               disabled={v.value === null}
               onClick={() => v.value !== null && useStore.getState().setColumnCondition(column, { column, op: 'in', values: [v.value] })}
             >

@@ -16,6 +16,7 @@ export function OverviewPanel() {
   const { data, error } = useApi('stats.overview', { filter }, caseVersion);
   const from = filter.timeFrom ?? info?.timeMin;
   const to = filter.timeTo ?? info?.timeMax;
+  const total = data?.signins;
   return (
     <div className="overview" data-testid="overview">
       {error && <div className="error pad">{error}</div>}
@@ -33,13 +34,15 @@ export function OverviewPanel() {
       <div className="cards">
         <StatusCard data={data} />
         <MfaCard data={data} />
-        <FacetCard title="Applications" column="app_display_name" />
-        <FacetCard title="Users" column="user_principal_name" />
-        <FacetCard title="Countries" column="country" />
-        <FacetCard title="Client apps" column="client_app_used" />
-        <FacetCard title="Sign-in error codes" column="status_code" />
-        <FacetCard title="Sign-in types" column="sign_in_type" limit={4} />
-        <FacetCard title="Operating systems" column="operating_system" />
+        <FacetCard title="Applications" column="app_display_name" total={total} />
+        <FacetCard title="Users" column="user_principal_name" total={total} />
+        <FacetCard title="IP addresses" column="ip_address" total={total} />
+        <FacetCard title="Autonomous systems" column="asn" total={total} format={(v) => `AS${v}`} />
+        <FacetCard title="Countries" column="country" total={total} />
+        <FacetCard title="Client apps" column="client_app_used" total={total} />
+        <FacetCard title="Sign-in error codes" column="status_code" total={total} />
+        <FacetCard title="Sign-in types" column="sign_in_type" limit={4} total={total} />
+        <FacetCard title="Operating systems" column="operating_system" total={total} />
       </div>
     </div>
   );

@@ -14,6 +14,7 @@ import { FlagBadges } from './session-flags';
 import { SessionRows } from './session-rows';
 import { useSessionView } from './session-state';
 import { showCorrelationIdsInGrid } from './show-in-grid';
+import { pivotTo } from '../filters/pivot';
 import { useDisplayNames } from './use-display-names';
 
 export function SessionDetail({ sessionNo }: { sessionNo: number | null }) {
@@ -52,6 +53,9 @@ export function SessionDetail({ sessionNo }: { sessionNo: number | null }) {
         <div className="sd-actions">
           <button className="btn primary small" data-testid="session-show-in-grid" onClick={() => showCorrelationIdsInGrid([s.correlationId])} title="Filter the grid to this session's sign-ins and open the Sign-ins tab">
             Show in grid
+          </button>
+          <button className="btn small" data-testid="session-pivot" onClick={() => pivotTo({ users: s.user ? [s.user] : [], ips: s.ips, timeFrom: s.firstMs }, `session ${s.correlationId.slice(0, 8)}…`)} title="Every sign-in of this session's user or IP addresses from its start onwards">
+            Pivot: user &amp; IPs from here
           </button>
           {data.linked.length > 0 && (
             <>

@@ -1,6 +1,6 @@
 // A session's sign-ins in time order (record.get per row, the first MAX_ROWS only: a session is
 // a handful of rows; "Show in grid" lists them all).
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { Res } from '../../../shared/api/contract';
 import { api } from '../../api/client';
 import { statusClass } from '../../format/cells';
@@ -9,6 +9,7 @@ import { formatDateTime, toMs } from '../../format/time';
 import { useStore } from '../../store/store';
 import type { TimeMode } from '../../store/ui-slice';
 import { AuthStepChips } from './auth-step-chips';
+import { CaResult } from './ca-result';
 
 export const MAX_ROWS = 50;
 
@@ -69,28 +70,36 @@ export function SessionRows({ rids }: { rids: readonly number[] }) {
             const v = r.values;
             const at = toMs(v.created_at);
             const code = Number(v.status_code ?? 0);
+            // Each sign-in's Conditional Access outcome on a line of its own under it (the pane is narrow).
             return (
-              <tr key={rids[i]} className={statusClass(v.status)}>
-                <td className="mono nowrap">{at === null ? '' : clock(at, mode)}</td>
-                <td className="nowrap">
-                  <span className={`dot ${statusClass(v.status)}`} /> {text(v.status)}
-                  {code !== 0 && (
-                    <span className="muted mono" title={r.errorMeaning ?? undefined}>
-                      {' '}
-                      {code}
-                    </span>
-                  )}
-                </td>
-                <td className="clip" title={`${text(v.app_display_name)} → ${text(v.resource_display_name)}`}>
-                  {text(v.app_display_name)}
-                </td>
-                <td className="nowrap" title={place(v)}>
-                  <span className="mono">{text(v.ip_address)}</span> <span className="muted">{text(v.country)}</span>
-                </td>
-                <td>
-                  <AuthStepChips steps={steps(r.authSteps)} />
-                </td>
-              </tr>
+              <Fragment key={rids[i]}>
+                <tr className={statusClass(v.status)}>
+                  <td className="mono nowrap">{at === null ? '' : clock(at, mode)}</td>
+                  <td className="nowrap">
+                    <span className={`dot ${statusClass(v.status)}`} /> {text(v.status)}
+                    {code !== 0 && (
+                      <span className="muted mono" title={r.errorMeaning ?? undefined}>
+                        {' '}
+                        {code}
+                      </span>
+                    )}
+                  </td>
+                  <td className="clip" title={`${text(v.app_display_name)} → ${text(v.resource_display_name)}`}>
+                    {text(v.app_display_name)}
+                  </td>
+                  <td className="nowrap" title={place(v)}>
+                    <span className="mono">{text(v.ip_address)}</span> <span className="muted">{text(v.country)}</span>
+                  </td>
+                  <td>
+                    <AuthStepChips steps={steps(r.authSteps)} />
+                  </td>
+                </tr>
+                <tr className={`ca-row ${statusClass(v.status)}`}>
+                  <td colSpan={5} data-testid="session-ca">
+                    <CaResult status={text(v.conditional_access_status)} policies={r.caPolicies} />
+                  </td>
+                </tr>
+              </Fragment>
             );
           })}
         </tbody>

@@ -1,7 +1,7 @@
 // The first minutes (issue 10): `npm start` with no --root can open, save and export; New case and
 // Close case; importing while the demo is open starts a new case; replacing a file asks first; files
 // dropped on the page are copied read-only into the output folder and imported.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { BackendClient } from '../backend-client';

@@ -85,6 +85,42 @@ describe('mfa-fatigue', () => {
   });
 });
 
+describe('mfa-fatigue: unanswered prompts', () => {
+  // One push per sign-in attempt: the 50074 interrupt, then (maybe) an answer in the same correlation id.
+  const prompt = (i: number, answer: 'none' | 'denied' | 'approved', user = 'ida@contoso.example'): FixtureSignin[] => {
+    const correlationId = `push-${user}-${i}`;
+    const interrupt: FixtureSignin = { at: after(T0, i), user, ip: '192.0.2.44', code: 50074, correlationId };
+    if (answer === 'none') return [interrupt];
+    const code = answer === 'denied' ? 500121 : 0;
+    const mfaResult = answer === 'denied' ? 'MFA denied; user declined the authentication' : 'MFA successfully completed';
+    return [interrupt, { at: after(T0, i + 0.5), user, ip: '192.0.2.44', code, mfaResult, correlationId }];
+  };
+
+  it('counts interrupts with no later answer in their correlation id alongside denials', async () => {
+    const db = await fixtureCase([0, 1, 2, 3].flatMap((i) => prompt(i, 'none')).concat([4, 5, 6].flatMap((i) => prompt(i, 'denied'))));
+    const [f, ...rest] = findingsOf(db, 'mfa-fatigue');
+    expect(rest).toEqual([]);
+    expect(f!.title).toBe('MFA fatigue on ida@contoso.example: 3 denied and 4 unanswered prompts in 7 min from 192.0.2.44');
+    expect(f!.details).toMatchObject({ denied: 3, unanswered: 4, successes: 0 });
+    // A denied prompt's own interrupt is not a second prompt: 7 prompts need 7 of them.
+    expect(findingsOf(db, 'mfa-fatigue', { minDenials: 8 })).toEqual([]);
+  });
+
+  it('does not count an interrupt answered by a success in the same correlation id', async () => {
+    const answered = [0, 1, 2, 3, 4, 5, 6, 7].flatMap((i) => prompt(i, 'approved'));
+    expect(findingsOf(await fixtureCase(answered), 'mfa-fatigue')).toEqual([]);
+    // The same interrupts with unique correlation ids (nothing follows them) are a burst.
+    const lonely = answered.filter((s) => s.code === 50074).map((s, i) => ({ ...s, correlationId: `alone-${i}` }));
+    expect(findingsOf(await fixtureCase(lonely), 'mfa-fatigue')).toHaveLength(1);
+  });
+
+  it('counts one prompt per correlation id however many interrupts it holds', async () => {
+    const retries: FixtureSignin[] = Array.from({ length: 8 }, (_, i) => ({ at: after(T0, i * 0.5), user: 'jo@contoso.example', ip: '192.0.2.45', code: i % 2 ? 50076 : 50074, correlationId: `retry-${Math.floor(i / 2)}` }));
+    expect(findingsOf(await fixtureCase(retries), 'mfa-fatigue')).toEqual([]);
+    expect(findingsOf(await fixtureCase(retries), 'mfa-fatigue', { minDenials: 4 })[0]!.details).toMatchObject({ denied: 0, unanswered: 4 });
+  });
+});
+
 describe('mfa-fraud', () => {
   it('finds fraud reports in the MFA step result and in the status details, not plain denials', async () => {
     const db = await fixtureCase([

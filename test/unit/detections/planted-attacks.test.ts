@@ -46,6 +46,25 @@ beforeAll(async () => {
   for (const f of run.findings) idsOf.set(f, requestIds(demo.db, f.rids));
 });
 
+describe('mfa-fatigue on the planted push bombing', () => {
+  it('counts the planted unanswered prompts (a lone 50074 in its correlation id) with the denials', () => {
+    const attack = demo.truth.attacks.find((a) => a.kind === 'mfa-fatigue')!;
+    const [f, ...rest] = run.findings.filter((x) => x.ruleId === 'mfa-fatigue');
+    expect(rest).toEqual([]);
+    expect(f!.details).toMatchObject({ denied: 11, unanswered: 3 });
+    expect(f!.severity).toBe('high');
+    expect(f!.users).toEqual(attack.victims);
+    // Each unanswered prompt is a planted interrupt whose correlation id holds nothing else.
+    const lone = demo.db.all(
+      `SELECT d.id FROM signin_data d WHERE d.status_code = 50074 AND d.user_principal_name_k = (SELECT id FROM strings WHERE value = ?)
+         AND (SELECT count(*) FROM signin_data o WHERE o.correlation_id = d.correlation_id) = 1`,
+      [attack.victims[0]!],
+    ).map((r) => String(r[0]));
+    expect(lone.filter((id) => attack.requestIds.includes(id))).toHaveLength(3);
+    expect(idsOf.get(f!)).toEqual(expect.arrayContaining(lone.filter((id) => attack.requestIds.includes(id))));
+  });
+});
+
 describe('detections on the planted attacks', () => {
   it('runs every rule without error', () => {
     expect(run.summary.rules.filter((r) => r.error)).toEqual([]);

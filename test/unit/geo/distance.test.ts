@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessLeg, greatCircleKm, IMPOSSIBLE_SPEED_KMH, MIN_FLAGGED_DISTANCE_KM, speedKmh } from '../../../main/geo/distance';
+import { assessLeg, DEFAULT_TRAVEL_THRESHOLDS, greatCircleKm, speedKmh } from '../../../main/geo/distance';
 
 const PARIS = { lat: 48.8566, lon: 2.3522 };
 const LONDON = { lat: 51.5074, lon: -0.1278 };
@@ -43,8 +43,8 @@ describe('speed and impossible travel', () => {
 
   it('never flags legs under the minimum distance, however fast', () => {
     const leg = assessLeg(PARIS, LONDON, 60_000);
-    expect(leg.distanceKm).toBeLessThan(MIN_FLAGGED_DISTANCE_KM);
-    expect(leg.speedKmh).toBeGreaterThan(IMPOSSIBLE_SPEED_KMH);
+    expect(leg.distanceKm).toBeLessThan(DEFAULT_TRAVEL_THRESHOLDS.minDistanceKm);
+    expect(leg.speedKmh).toBeGreaterThan(DEFAULT_TRAVEL_THRESHOLDS.speedKmh);
     expect(leg.impossible).toBe(false);
   });
 

@@ -96,7 +96,7 @@ describe('geo.travel', () => {
     // Paris → Lyon (~390 km) in one minute: too short a hop to judge
     expect(toLyon!.distanceKm).toBeLessThan(500);
     expect(toLyon!.impossible).toBe(false);
-    expect(res.thresholds).toEqual({ speedKmh: 900, minDistanceKm: 500 });
+    expect(res.thresholds).toEqual({ speedKmh: 1000, minDistanceKm: 500 });
   });
 
   it('follows the filter and knows nothing of unknown users', () => {

@@ -9,7 +9,8 @@ import { filterMatches, type Row } from './helpers/brute-force';
 import { allRows, importedCase, tempDir, writeGraphFile, type GraphRecord } from './helpers/graph-fixture';
 
 // Non-interactive and service-principal sign-ins packed around UTC hour, 6 h and day boundaries, few
-// distinct values so that groups hold many rows; some rows have no resource (NULL in the key).
+// distinct values so that groups hold many rows; some rows have no resource (NULL in the key), and
+// some neither a user nor a service principal (a failure before the account was known).
 const START = Date.UTC(2025, 2, 3, 20, 0, 0);
 const USERS = ['alice@contoso.com', 'bob@contoso.com', null, null];
 const SPS = ['svc-backup', 'svc-sync'];
@@ -24,7 +25,7 @@ function records(count: number): GraphRecord[] {
       isInteractive: false,
       userPrincipalName: user,
       userDisplayName: user,
-      servicePrincipalName: user ? null : SPS[pick(SPS.length)],
+      servicePrincipalName: user ? null : (SPS[pick(SPS.length + 1)] ?? null),
       appDisplayName: ['Microsoft Teams', 'OfficeHome'][pick(2)],
       ipAddress: ['203.0.113.10', '198.51.100.7'][pick(2)],
       resourceDisplayName: pick(4) === 0 ? null : 'Microsoft Graph',
@@ -114,7 +115,16 @@ describe('query.aggregate', () => {
     const sp = groups.filter((g) => g.servicePrincipal);
     expect(new Set(sp.map((g) => g.user))).toEqual(new Set(SPS));
     expect(groups.some((g) => g.resource === null)).toBe(true);
-    expect(groups.filter((g) => !g.servicePrincipal).every((g) => g.user?.endsWith('@contoso.com'))).toBe(true);
+    expect(groups.filter((g) => !g.servicePrincipal && g.user !== null).every((g) => g.user!.endsWith('@contoso.com'))).toBe(true);
+  });
+
+  it('marks only service-principal groups as such: a group with neither user nor SP is not one', () => {
+    const groups = allGroups({ conditions: [] }, '6h');
+    const nobody = groups.filter((g) => g.user === null);
+    expect(nobody.length).toBeGreaterThan(0);
+    expect(nobody.every((g) => !g.servicePrincipal)).toBe(true);
+    expect(groups.filter((g) => g.servicePrincipal).every((g) => g.user !== null && SPS.includes(g.user))).toBe(true);
+    for (const g of nobody) expect(matchingCount(groupFilter({ conditions: [] }, '6h', g))).toBe(g.count);
   });
 
   it('expanding a group selects exactly its sign-ins, NULL keys included', () => {

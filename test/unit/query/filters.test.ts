@@ -139,6 +139,29 @@ describe('free text', () => {
   });
 });
 
+describe('pivot: any of several conditions (these users or these IPs), from T onwards', () => {
+  const users = cond('user_principal_name', 'in', 'alice@contoso.com', 'carol@contoso.com');
+  const ips = cond('ip_address', 'in', '203.0.113.7', '2a02:1234::5');
+  it.each<[string, FilterSpec]>([
+    ['users or IPs', { conditions: [], anyOf: [users, ips] }],
+    ['users or IPs from T onwards', { conditions: [], anyOf: [users, ips], timeFrom: FIXTURE_START + 86_400_000 }],
+    ['composed with a condition and a text search', { conditions: [cond('status_code', 'neq', 0)], text: 'teams', anyOf: [users, ips] }],
+    ['one alternative only', { conditions: [], anyOf: [ips] }],
+  ])('%s agrees with a brute-force evaluation', (_label, filter) => {
+    const expected = matchingRids(rows, filter);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(sqlRids(filter)).toEqual(expected);
+  });
+
+  it('holds more rows than either alternative alone and fewer than the case', () => {
+    const both = sqlRids({ conditions: [], anyOf: [users, ips] }).length;
+    const byUser = sqlRids(only(users)).length;
+    const byIp = sqlRids(only(ips)).length;
+    expect(both).toBeGreaterThan(Math.max(byUser, byIp));
+    expect(both).toBeLessThan(rows.length);
+  });
+});
+
 describe('row ids, tags and bad input', () => {
   it('keeps only the listed rids, short and long lists', () => {
     expect(sqlRids({ conditions: [], rids: [5, 3, 99_999] })).toEqual([3, 5]);

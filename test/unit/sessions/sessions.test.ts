@@ -101,6 +101,15 @@ describe('token links', () => {
 });
 
 describe('sessions.list', () => {
+  it('applies a pivot filter (these users or these IPs) like any row condition', () => {
+    const all = list({ limit: 100 }).rows;
+    const alice = all.filter((x) => x.user === 'alice@contoso.example');
+    expect(alice.length).toBeGreaterThan(0);
+    expect(alice.length).toBeLessThan(all.length);
+    const pivot = list({ filter: { conditions: [], anyOf: [{ column: 'user_principal_name', op: 'in', values: ['alice@contoso.example'] }, { column: 'ip_address', op: 'in', values: ['192.0.2.254'] }] }, limit: 100 });
+    expect(pivot.rows.map((x) => x.correlationId).sort()).toEqual(alice.map((x) => x.correlationId).sort());
+  });
+
   it('filters by the sign-ins of a session', () => {
     const byUser = list({ filter: { conditions: [{ column: 'user_principal_name', op: 'eq', values: ['bob@contoso.example'] }] } });
     expect(byUser.rows.map((s) => s.correlationId).sort()).toEqual(['corr-c', 'corr-d']);

@@ -46,6 +46,8 @@ export interface FixtureSignin {
   risk?: { level: string; state: string; events?: string[] };
   sessionId?: string;
   token?: string;
+  /** Shared by the records of one sign-in attempt (an MFA interrupt and its answer). */
+  correlationId?: string;
 }
 
 export const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -66,7 +68,7 @@ export function graphSignin(s: FixtureSignin): Record<string, unknown> {
     ipAddress: s.ip,
     clientAppUsed: s.client ?? 'Browser',
     userAgent: s.agent ?? 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/133.0.0.0',
-    correlationId: `corr-${n}`,
+    correlationId: s.correlationId ?? `corr-${n}`,
     isInteractive: true,
     signInEventTypes: ['interactiveUser'],
     autonomousSystemNumber: s.asn ?? 7922,

@@ -74,6 +74,7 @@ export function filterMatches(row: Row, f: FilterSpec, ipMatches?: (ip: string) 
   if (f.timeTo !== undefined && (t === null || t >= f.timeTo)) return false;
   if (f.text?.trim() && !textMatches(row, f.text)) return false;
   if (f.rids && !f.rids.includes(Number(row.rid))) return false;
+  if (f.anyOf?.length && !f.anyOf.some((c) => conditionMatches(row, c, ipMatches))) return false;
   return f.conditions.every((c) => conditionMatches(row, c, ipMatches));
 }
 
