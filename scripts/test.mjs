@@ -18,6 +18,12 @@ for (const config of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.json'
   else failed++;
 }
 
+console.log('== lint (ESLint, Prettier)');
+if (run('npx', ['eslint', '.']) === 0) passed++;
+else failed++;
+if (run('npx', ['prettier', '--check', '--log-level', 'warn', '.']) === 0) passed++;
+else failed++;
+
 console.log('== unit and integration tests (vitest)');
 mkdirSync(path.join(root, '.tmp'), { recursive: true });
 const report = path.join(root, '.tmp', 'vitest-report.json');

@@ -3,7 +3,7 @@
 // IPC and the browser-mode WebSocket are both thin pipes into `invoke`.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { contract, type Channel, type EventName, type Result, type ShellCommand } from '../../shared/api/contract';
+import { contract, type Channel, type EventName, type ParsedReq, type Result, type ShellCommand } from '../../shared/api/contract';
 import { IMPORTER_VERSION } from '../../shared/model/import-summary';
 import { EngineHost } from '../engine/host';
 import { ApiFailure } from './api-failure';
@@ -44,6 +44,14 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+/** Per-channel hooks, each typed by its channel's parsed request. */
+type PerChannel<R> = { [C in Channel]?: (req: ParsedReq<C>) => R };
+
+/** The hook for a channel whose request the contract has just parsed (so it has that channel's type). */
+function hookFor<R>(hooks: PerChannel<R>, channel: Channel): ((req: unknown) => R) | undefined {
+  return hooks[channel] as ((req: unknown) => R) | undefined;
+}
+
 export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const host = await EngineHost.start();
   const log = new QueryLog(path.join(cacheDir(), 'logs'));
@@ -53,7 +61,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
 
   const dropped = new DroppedFiles(opts.outputDir ?? null);
   let shell: Shell | null = null;
-  const mainSide: Partial<Record<Channel, (req: any) => Promise<unknown>>> = {
+  const mainSide: PerChannel<Promise<unknown>> = {
     'app.info': async () => ({ version: IMPORTER_VERSION, mode: opts.mode, roots: policy.list(), writable: policy.writable(), outputDir: opts.outputDir ?? null }),
     'app.command': async ({ command }: { command: ShellCommand }) => {
       if (!shell) throw new ApiFailure('NOT_FOUND', 'native dialogs exist only in the desktop app');
@@ -65,7 +73,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     'drop.finish': (req) => dropped.finish(req),
     'drop.abort': (req) => dropped.abort(req),
   };
-  const pathChecks: Partial<Record<Channel, (req: any) => void>> = {
+  const pathChecks: PerChannel<void> = {
     'case.open': (req: { path: string }) => (req.path = policy.checkRead(req.path)),
     'case.locateEvidence': (req: { path: string }) => (req.path = policy.checkRead(req.path)),
     'case.save': (req: { path?: string }) => {
@@ -80,7 +88,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     'report.html': (req: { path: string }) => (req.path = policy.checkWrite(req.path)),
   };
   /** After a call succeeds: an opened case may be saved in place (its own file, nothing beside it). */
-  const afterSuccess: Partial<Record<Channel, (req: any) => void>> = {
+  const afterSuccess: PerChannel<void> = {
     'case.open': (req: { path: string }) => policy.grantWrite(req.path),
   };
 
@@ -97,11 +105,11 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       const spec = contract[channel as Channel];
       const parsed = spec.req.safeParse(rawReq ?? {});
       if (!parsed.success) throw new ApiFailure('INVALID_INPUT', `${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`);
-      const req = parsed.data as Record<string, unknown>;
-      pathChecks[channel as Channel]?.(req);
-      const local = mainSide[channel as Channel];
+      const req = parsed.data;
+      hookFor(pathChecks, channel as Channel)?.(req);
+      const local = hookFor(mainSide, channel as Channel);
       const value = local ? await local(req) : await host.call(channel, req);
-      afterSuccess[channel as Channel]?.(req);
+      hookFor(afterSuccess, channel as Channel)?.(req);
       return { ok: true, value };
     } catch (e) {
       const code = e instanceof ApiFailure ? e.code : 'INTERNAL';

@@ -2,7 +2,7 @@
 // command-line files. The backend (and its engine worker) is the same one browser mode uses.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { app, type BrowserWindow, dialog, Menu } from 'electron';
 import { startBackend, type Backend } from '../api/backend';
 import { Actions } from './actions';
 import { registerAppScheme, serveRenderer } from './app-protocol';

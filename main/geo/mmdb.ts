@@ -44,7 +44,7 @@ export async function openGeoDatabase(file: string, role: GeoDatabaseInfo['role'
   try {
     reader = new Reader<Response>(bytes);
   } catch (e) {
-    throw new Error(`${path.basename(file)} is not a MaxMind database (.mmdb): ${(e as Error).message}`);
+    throw new Error(`${path.basename(file)} is not a MaxMind database (.mmdb): ${(e as Error).message}`, { cause: e });
   }
   const info: GeoDatabaseInfo = {
     role,

@@ -9,7 +9,7 @@ import { e2e } from './context';
 const FULL_CASE = 10_000;
 
 export async function ensureCaseWithSignins(): Promise<void> {
-  const { page, backend, server, evidenceDir } = e2e();
+  const { page, backend, evidenceDir } = e2e();
   let reload = !(await page.$('.grid-row'));
   if ((await backend.call('case.info', {})).signins < FULL_CASE) {
     await backend.call('case.new', {});

@@ -6,11 +6,12 @@ import { loadCase, saveCase } from '../../main/cases/case-store';
 import { graphSignin } from './../helpers/graph-records';
 import { importIntoNewCase } from '../helpers/import-helpers';
 import { tempDir } from '../helpers/temp-files';
+import type { Database } from 'sql.js';
 
 const tmp = tempDir('case-vocabulary-');
 
 /** Rewrites a freshly imported case so it looks like one saved before the vocabulary existed. */
-function ageCase(db: import('sql.js').Database): void {
+function ageCase(db: Database): void {
   const next = () => Number(db.exec('SELECT MAX(id) + 1 FROM strings')[0]!.values[0]![0]);
   const put = (value: string) => {
     const id = next();

@@ -87,7 +87,7 @@ export function applicationRow(s: SignIn, msi: boolean): Cell[] {
 export class PortalCsvWriter extends BaseWriter {
   constructor(path: string, private readonly kind: PortalCsvKind, options: WriterOptions = {}) {
     super(path, options);
-    this.sink.write(BOM + csvRowAllQuoted(kind === 'user' ? USER_HEADERS : kind === 'msi' ? MSI_HEADERS : APPLICATION_HEADERS));
+    void this.sink.write(BOM + csvRowAllQuoted(kind === 'user' ? USER_HEADERS : kind === 'msi' ? MSI_HEADERS : APPLICATION_HEADERS));
   }
 
   protected emit(record: GeneratedSignIn): Promise<void> | undefined {
@@ -100,7 +100,7 @@ export class PortalCsvWriter extends BaseWriter {
 export class AuthDetailsCsvWriter extends BaseWriter {
   constructor(path: string, options: WriterOptions = {}) {
     super(path, options);
-    this.sink.write(BOM + csvRowAllQuoted(AUTH_DETAILS_HEADERS));
+    void this.sink.write(BOM + csvRowAllQuoted(AUTH_DETAILS_HEADERS));
   }
 
   protected emit(record: GeneratedSignIn): Promise<void> | undefined {

@@ -8,7 +8,7 @@ import type { NormalizedSignin } from './signin-record';
 import { logCategoryOf } from './sign-in-type';
 import { normalizeStatusText } from './status';
 import { splitLocation } from './location-text';
-import { bool, int, str } from './values';
+import { bool, int } from './values';
 
 export function foldHeader(h: string): string {
   return h.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim().toLowerCase();

@@ -57,7 +57,7 @@ export function useCaseWatch(onStatus: (status: RecoveryStatus | null) => void):
           }
         })
         .catch(() => live && onStatus(null));
-    read();
+    void read();
     const timer = setInterval(read, 60_000);
     return () => {
       live = false;

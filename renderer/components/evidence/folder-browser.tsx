@@ -116,15 +116,15 @@ export function WriteHint({ dir, browse }: { dir: string | null; browse?: (dir: 
 }
 
 function insideOrSame(dir: string, root: string): boolean {
-  const d = dir.replace(/[\/]+$/, '');
-  const r = root.replace(/[\/]+$/, '');
+  const d = dir.replace(/[\\/]+$/, '');
+  const r = root.replace(/[\\/]+$/, '');
   return d === r || d.startsWith(`${r}/`) || d.startsWith(`${r}\\`);
 }
 
 function belowDotName(dir: string, root: string): boolean {
   return dir
-    .slice(root.replace(/[\/]+$/, '').length)
-    .split(/[\/]/)
+    .slice(root.replace(/[\\/]+$/, '').length)
+    .split(/[\\/]/)
     .some((part) => part.startsWith('.'));
 }
 

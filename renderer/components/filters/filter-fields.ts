@@ -1,5 +1,5 @@
 // The fields the filter bar offers (admin-center names first) and how a condition reads as a chip.
-import { COLUMN_BY_KEY, LEGACY_CLIENT_APPS, SIGN_IN_TYPES } from '../../../shared/model/columns';
+import { COLUMN_BY_KEY, LEGACY_CLIENT_APPS, type SIGN_IN_TYPES } from '../../../shared/model/columns';
 import { GRID_COLUMN_BY_KEY } from '../../../shared/model/grid-columns';
 import { MAX_REGEX_LENGTH, OP_LABELS, type Condition } from '../../../shared/model/filter-spec';
 import { canonicalValue, COLUMN_VOCABULARY } from '../../../shared/model/vocabulary';

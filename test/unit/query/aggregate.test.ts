@@ -18,7 +18,7 @@ const SPS = ['svc-backup', 'svc-sync'];
 function records(count: number): GraphRecord[] {
   let s = 7;
   const pick = (n: number) => ((s = (s * 1103515245 + 12345) % 2147483648), Math.floor((s / 2147483648) * n));
-  return Array.from({ length: count }, (_, i) => {
+  return Array.from({ length: count }, () => {
     const user = USERS[pick(USERS.length)]!;
     return graphSignin({
       createdDateTime: new Date(START + pick(30 * 3600) * 1000).toISOString(), // 20:00 → 02:00 two days on

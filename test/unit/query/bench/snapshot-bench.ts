@@ -34,7 +34,7 @@ function valueWithShare(caseDb: CaseDb, column: string, share: number): string {
 
 async function main(): Promise<void> {
   const caseArg = process.argv.indexOf('--case');
-  let t = performance.now();
+  const t = performance.now();
   const caseDb = caseArg > 0 ? await loadCase(process.argv[caseArg + 1]!) : await buildSyntheticCase(Number(process.argv[2] ?? 1_000_000));
   const rows = Number(caseDb.scalar('SELECT count(*) FROM signin_data'));
   console.log(`${caseArg > 0 ? 'loaded' : 'built'} ${rows} rows, ${caseDb.strings.size} strings in ${ms(t)} ms; load average ${load()}`);
