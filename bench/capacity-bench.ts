@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   heading(`SigninScope capacity: grow ${path.basename(from)} to ${target.toLocaleString('en')} sign-ins, ${os.cpus().length} cores`);
   const caseDb = await loadCase(from);
   const db = caseDb.db;
-  db.exec('DROP INDEX IF EXISTS ix_request; DROP INDEX IF EXISTS ix_time; DROP INDEX IF EXISTS ix_upn_time; DROP INDEX IF EXISTS ix_ip_time; DROP INDEX IF EXISTS ix_app_time; DROP INDEX IF EXISTS ix_code_time; DROP INDEX IF EXISTS ix_country; DROP INDEX IF EXISTS ix_corr');
+  db.exec(
+    'DROP INDEX IF EXISTS ix_request; DROP INDEX IF EXISTS ix_time; DROP INDEX IF EXISTS ix_upn_time; DROP INDEX IF EXISTS ix_ip_time; DROP INDEX IF EXISTS ix_app_time; DROP INDEX IF EXISTS ix_code_time; DROP INDEX IF EXISTS ix_country; DROP INDEX IF EXISTS ix_corr',
+  );
   const cols = STORED_COLUMNS.filter((c) => c !== 'id');
   let rows = Number(caseDb.scalar('SELECT count(*) FROM signin_data'));
   const { ms: growMs } = await time(() => {
@@ -37,7 +39,10 @@ async function main(): Promise<void> {
   const store = new SnapshotStore();
   const upn = String(reopened.scalar('SELECT user_principal_name FROM signins WHERE rid = 1'));
   figure('snapshot: everything by time', `${median(3, () => store.create(reopened, { conditions: [] }, { column: 'created_at', dir: 'desc' })).toFixed(0)} ms`);
-  figure('snapshot: one user by time', `${median(3, () => store.create(reopened, { conditions: [{ column: 'user_principal_name', op: 'eq', values: [upn] }] }, { column: 'created_at', dir: 'desc' })).toFixed(0)} ms`);
+  figure(
+    'snapshot: one user by time',
+    `${median(3, () => store.create(reopened, { conditions: [{ column: 'user_principal_name', op: 'eq', values: [upn] }] }, { column: 'created_at', dir: 'desc' })).toFixed(0)} ms`,
+  );
   figure('peak RSS', `${rssMb()} MB`);
 }
 

@@ -28,9 +28,7 @@ async function main(): Promise<void> {
 
   const caseDb = await CaseDb.create();
   let indexingAt = 0;
-  const { value: summary, ms: importMs } = await time(() =>
-    importFiles(caseDb, [file], { onProgress: (p) => (p.phase === 'indexing' ? (indexingAt = performance.now()) : undefined) }),
-  );
+  const { value: summary, ms: importMs } = await time(() => importFiles(caseDb, [file], { onProgress: (p) => (p.phase === 'indexing' ? (indexingAt = performance.now()) : undefined) }));
   const loadMs = indexingAt ? importMs - (performance.now() - indexingAt) : importMs;
   figure('import + index, total', `${(importMs / 1000).toFixed(1)} s = ${(records / (importMs / 1000)).toFixed(0)} records/s, ${(bytes / 1e6 / (importMs / 1000)).toFixed(0)} MB/s`);
   figure('  of which reading, parsing, inserting', `${(loadMs / 1000).toFixed(1)} s`);

@@ -32,8 +32,20 @@ async function main(): Promise<void> {
       return Date.now() - t;
     };
     const search = page.getByTestId('search');
-    figure('filter: free text "python" → count on screen', `${await untilCount(async () => { await search.fill('python'); await search.press('Enter'); })} ms`);
-    figure('filter: cleared → count on screen', `${await untilCount(async () => { await search.fill(''); await search.press('Enter'); })} ms`);
+    figure(
+      'filter: free text "python" → count on screen',
+      `${await untilCount(async () => {
+        await search.fill('python');
+        await search.press('Enter');
+      })} ms`,
+    );
+    figure(
+      'filter: cleared → count on screen',
+      `${await untilCount(async () => {
+        await search.fill('');
+        await search.press('Enter');
+      })} ms`,
+    );
     const failure = page.locator('.quick-filters button', { hasText: 'Failure' }).first();
     if (await failure.count()) {
       figure('filter: status Failure chip → count on screen', `${await untilCount(() => failure.click())} ms`);
@@ -70,7 +82,8 @@ async function main(): Promise<void> {
       }
       return times.sort((a, b) => a - b);
     });
-    const describe = (t: number[]) => `p50 ${t[Math.floor(t.length / 2)]!.toFixed(1)} / p95 ${t[Math.floor(t.length * 0.95)]!.toFixed(1)} / max ${t[t.length - 1]!.toFixed(1)} ms, ${t.filter((f) => f > 17.5).length} of ${t.length} frames over 17.5 ms`;
+    const describe = (t: number[]) =>
+      `p50 ${t[Math.floor(t.length / 2)]!.toFixed(1)} / p95 ${t[Math.floor(t.length * 0.95)]!.toFixed(1)} / max ${t[t.length - 1]!.toFixed(1)} ms, ${t.filter((f) => f > 17.5).length} of ${t.length} frames over 17.5 ms`;
     figure('frame times, page idle (headless baseline)', describe(idle));
     figure('grid scroll, wheel-like glide (60 px a frame)', describe(await scroll('glide')));
     figure('grid scroll, scrollbar drag top → bottom', describe(await scroll('jump')));

@@ -28,6 +28,12 @@ export function listActivity(caseDb: CaseDb, req: { action?: ActivityAction | un
   const total = Number(caseDb.scalar(`SELECT count(*) FROM activity_log ${where}`, params));
   const items = caseDb
     .all(`SELECT id, time, author, action, details_json FROM activity_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`, [...params, req.limit, req.offset])
-    .map(([id, time, author, action, details]) => ({ id: Number(id), time: String(time), author: String(author), action: String(action), details: details === null ? null : JSON.parse(String(details)) }));
+    .map(([id, time, author, action, details]) => ({
+      id: Number(id),
+      time: String(time),
+      author: String(author),
+      action: String(action),
+      details: details === null ? null : JSON.parse(String(details)),
+    }));
   return { total, items };
 }

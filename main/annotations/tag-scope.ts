@@ -70,7 +70,15 @@ function changeTargetTags(caseDb: CaseDb, action: 'tag' | 'untag', target: Annot
   let changed = 0;
   for (const tag of tags) {
     if (action === 'tag') {
-      caseDb.db.run('INSERT OR IGNORE INTO annotations (kind, target_type, rid, target_key, tag, author, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)', ['tag', t.targetType, t.rid, t.key, tag, stamp.author, stamp.at]);
+      caseDb.db.run('INSERT OR IGNORE INTO annotations (kind, target_type, rid, target_key, tag, author, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        'tag',
+        t.targetType,
+        t.rid,
+        t.key,
+        tag,
+        stamp.author,
+        stamp.at,
+      ]);
     } else {
       caseDb.db.run(`DELETE FROM annotations WHERE kind = 'tag' AND tag = ? AND ${match.sql}`, [tag, ...match.params]);
     }

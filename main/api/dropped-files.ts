@@ -65,7 +65,14 @@ export class DroppedFiles {
       await fsp.link(u.partial, target); // never replaces anything (fails if the name is taken)
       await fsp.rm(u.partial);
       const sha256 = u.hash.digest('hex');
-      await this.record(u.dir, { name: path.basename(target), originalName: u.name, bytes: u.size, sha256, lastModified: u.lastModified === null ? null : new Date(u.lastModified).toISOString(), receivedAt: new Date().toISOString() });
+      await this.record(u.dir, {
+        name: path.basename(target),
+        originalName: u.name,
+        bytes: u.size,
+        sha256,
+        lastModified: u.lastModified === null ? null : new Date(u.lastModified).toISOString(),
+        receivedAt: new Date().toISOString(),
+      });
       return { path: target, name: u.name, bytes: u.size, sha256 };
     } catch (e) {
       await u.handle.close().catch(() => {});
@@ -97,7 +104,14 @@ export class DroppedFiles {
   /** One folder per server run: output/dropped/2026-12-07T01-02-03Z. */
   private async dropFolder(): Promise<string> {
     if (!this.folder) {
-      this.folder = path.join(this.outputDir!, 'dropped', new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-'));
+      this.folder = path.join(
+        this.outputDir!,
+        'dropped',
+        new Date()
+          .toISOString()
+          .replace(/\.\d+Z$/, 'Z')
+          .replace(/:/g, '-'),
+      );
       await fsp.mkdir(this.folder, { recursive: true });
     }
     return this.folder;
@@ -106,8 +120,14 @@ export class DroppedFiles {
   /** received.json: what each file in this folder is (a copy, its original name, the hash as received). */
   private async record(dir: string, entry: Record<string, unknown>): Promise<void> {
     const file = path.join(dir, 'received.json');
-    const existing = await fsp.readFile(file, 'utf8').then((t) => JSON.parse(t) as Manifest, () => null);
-    const manifest: Manifest = existing ?? { note: 'Copies of files dropped on the SigninScope page in browser mode. The browser does not reveal where the originals are; each copy holds exactly the bytes received, with their SHA-256.', files: [] };
+    const existing = await fsp.readFile(file, 'utf8').then(
+      (t) => JSON.parse(t) as Manifest,
+      () => null,
+    );
+    const manifest: Manifest = existing ?? {
+      note: 'Copies of files dropped on the SigninScope page in browser mode. The browser does not reveal where the originals are; each copy holds exactly the bytes received, with their SHA-256.',
+      files: [],
+    };
     manifest.files.push(entry);
     await fsp.writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
   }
@@ -116,7 +136,11 @@ export class DroppedFiles {
 /** The name part only, without control characters, separators or a leading dot. */
 export function safeName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*]/g, '_').replace(/^\.+/, '').slice(0, 200).trim();
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*]/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 200)
+    .trim();
   return clean === '' || clean === 'received.json' ? 'dropped-file' : clean;
 }
 

@@ -46,7 +46,8 @@ export class PathPolicy {
   /** Throws FORBIDDEN unless the path may be read (a read or a write grant covers it). */
   checkRead(p: string): string {
     const abs = path.resolve(p);
-    if (!covered(resolveReal(abs), this.list())) throw new ApiFailure('FORBIDDEN', `reading ${abs} was not granted (open it through the file dialog, drop it on the window, or name it on the command line)`);
+    if (!covered(resolveReal(abs), this.list()))
+      throw new ApiFailure('FORBIDDEN', `reading ${abs} was not granted (open it through the file dialog, drop it on the window, or name it on the command line)`);
     return abs;
   }
 
@@ -63,7 +64,14 @@ function covered(real: string, grants: readonly string[]): boolean {
   for (const grant of grants) {
     if (real === grant) return true;
     const prefix = grant.endsWith(path.sep) ? grant : grant + path.sep;
-    if (real.startsWith(prefix) && !real.slice(prefix.length).split(path.sep).some((part) => part.startsWith('.'))) return true;
+    if (
+      real.startsWith(prefix) &&
+      !real
+        .slice(prefix.length)
+        .split(path.sep)
+        .some((part) => part.startsWith('.'))
+    )
+      return true;
   }
   return false;
 }

@@ -126,7 +126,8 @@ export class CaseKeeper {
       const s = (this.session = newSession(next, location));
       await this.replayLocked(s);
       // Opens of saved cases are history worth keeping; logging each demo open would only grow its journal.
-      if (opts.openDetails !== undefined && location.kind === 'file') await this.commitLocked({ type: 'activity', action: 'open', details: opts.openDetails, author: defaultAuthor(), at: Date.now() }, false);
+      if (opts.openDetails !== undefined && location.kind === 'file')
+        await this.commitLocked({ type: 'activity', action: 'open', details: opts.openDetails, author: defaultAuthor(), at: Date.now() }, false);
       return this.statusOf(s);
     });
   }

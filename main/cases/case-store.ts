@@ -45,7 +45,7 @@ async function readWhole(file: string): Promise<Uint8Array> {
   try {
     const { size } = await handle.stat();
     const bytes = new Uint8Array(size);
-    for (let at = 0; at < size; ) {
+    for (let at = 0; at < size;) {
       const { bytesRead } = await handle.read(bytes, at, Math.min(64 << 20, size - at), at);
       if (bytesRead === 0) throw new Error(`${file} ended early while being read`);
       at += bytesRead;

@@ -30,7 +30,10 @@ export async function openDemoCase(): Promise<{ caseDb: CaseDb; evidenceDir: str
   const manifest = await writeDemoSet(evidenceDir, { seed: DEMO_SEED });
   const caseDb = await CaseDb.create();
   caseDb.setMeta('title', 'Demo: Northwind Traders (generated)');
-  await importFiles(caseDb, manifest.files.map((f) => f.path));
+  await importFiles(
+    caseDb,
+    manifest.files.map((f) => f.path),
+  );
   await refreshDerivedData(caseDb);
   // The demo opens with its findings in place: the responder's first question is "what fired?".
   saveRun(caseDb, await runDetections(caseDb));

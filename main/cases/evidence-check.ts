@@ -38,7 +38,7 @@ export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
 async function hashHandle(handle: FileHandle, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
   const buf = Buffer.alloc(1 << 20);
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     signal?.throwIfAborted();
     const { bytesRead } = await handle.read(buf, 0, buf.length, at);
     if (bytesRead === 0) return hash.digest('hex');
@@ -46,7 +46,6 @@ async function hashHandle(handle: FileHandle, signal?: AbortSignal): Promise<str
     at += bytesRead;
   }
 }
-
 
 interface ManifestEntry {
   sourceId: number;

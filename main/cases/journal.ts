@@ -146,10 +146,11 @@ export async function discardRecovery(id: string): Promise<boolean> {
   const { casePath, journalPath } = recoveryFiles(id);
   let removed = false;
   for (const file of [casePath, journalPath]) {
-    removed = (await fsp.rm(file).then(
-      () => true,
-      () => false,
-    )) || removed;
+    removed =
+      (await fsp.rm(file).then(
+        () => true,
+        () => false,
+      )) || removed;
   }
   return removed;
 }

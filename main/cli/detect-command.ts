@@ -34,7 +34,9 @@ export async function detectCommand(args: ParsedArgs, out: (s: string) => void):
 
 function describe(summary: DetectionRunSummary, findings: (Finding & { requestIds: string[] })[], saved: boolean): string {
   const s = summary.bySeverity;
-  const lines = [`${findings.length} findings (high ${s.high}, medium ${s.medium}, low ${s.low}, informational ${s.informational}) from ${summary.rules.length} rules in ${summary.ms} ms${saved ? '; saved in the case' : ''}`];
+  const lines = [
+    `${findings.length} findings (high ${s.high}, medium ${s.medium}, low ${s.low}, informational ${s.informational}) from ${summary.rules.length} rules in ${summary.ms} ms${saved ? '; saved in the case' : ''}`,
+  ];
   const order = ['high', 'medium', 'low', 'informational'];
   const sorted = [...findings].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || a.timeFrom - b.timeFrom);
   for (const f of sorted) {

@@ -8,7 +8,11 @@ export function cleanCell(v: unknown): string {
 export function table(headers: readonly string[], rows: readonly (readonly unknown[])[], maxWidth = 60): string {
   const cells = rows.map((r) => r.map((c) => truncate(cleanCell(c), maxWidth)));
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: readonly string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 

@@ -31,7 +31,12 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
   const interactive = process.stderr.isTTY && !args.flags.has('json');
   const summary = await importFiles(caseDb, files, {
     progressEveryMs: 500,
-    onProgress: interactive ? (p) => process.stderr.write(`\r${p.phase} ${terminalSafe(p.file)} ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB, ${p.records} records, ${Math.round(p.recordsPerSecond)} rec/s   `) : undefined,
+    onProgress: interactive
+      ? (p) =>
+          process.stderr.write(
+            `\r${p.phase} ${terminalSafe(p.file)} ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB, ${p.records} records, ${Math.round(p.recordsPerSecond)} rec/s   `,
+          )
+      : undefined,
   });
   if (interactive) process.stderr.write('\n');
   // Nothing usable in any file: a new case would hold nothing but the failure, so none is written.

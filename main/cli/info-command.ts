@@ -17,6 +17,12 @@ export async function infoCommand(args: ParsedArgs, out: (s: string) => void): P
   }
   const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());
   out(`${info.title}\n${info.signins} sign-ins from ${iso(info.timeMin)} to ${iso(info.timeMax)}; ${errors} import errors\n`);
-  out(table(['id', 'file', 'format', 'records', 'imported', 'duplicates', 'errors', 'sha256'], info.sources.map((s) => [s.id, s.fileName, s.format, s.records, s.imported, s.duplicates, s.errors, s.sha256]), 70));
+  out(
+    table(
+      ['id', 'file', 'format', 'records', 'imported', 'duplicates', 'errors', 'sha256'],
+      info.sources.map((s) => [s.id, s.fileName, s.format, s.records, s.imported, s.duplicates, s.errors, s.sha256]),
+      70,
+    ),
+  );
   return 0;
 }

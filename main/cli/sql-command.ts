@@ -20,7 +20,14 @@ export async function sqlCommand(args: ParsedArgs, out: (s: string) => void): Pr
   const limit = positiveNumber(args, 'limit', DEFAULT_SQL_LIMIT, true);
   const timeoutS = positiveNumber(args, 'timeout', DEFAULT_SQL_TIMEOUT_S, false);
   const { columns, rows, cut } = await runQuery({ file, sql, limit }, timeoutS);
-  if (args.flags.has('json')) out(JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))), null, 2));
+  if (args.flags.has('json'))
+    out(
+      JSON.stringify(
+        rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))),
+        null,
+        2,
+      ),
+    );
   else out(`${table(columns, rows)}\n(${rows.length} rows${cut ? ', cut' : ''})`);
   if (!cut) return 0;
   printError(`signin-scope sql: the result has more than ${limit} rows; only the first ${limit} were printed (raise --limit or narrow the query)`);

@@ -10,11 +10,7 @@ export interface SqlJob {
   limit: number;
 }
 
-export type SqlWorkerMessage =
-  | { type: 'columns'; columns: string[] }
-  | { type: 'rows'; rows: unknown[][] }
-  | { type: 'done'; cut: boolean }
-  | { type: 'error'; message: string; readOnly: boolean };
+export type SqlWorkerMessage = { type: 'columns'; columns: string[] } | { type: 'rows'; rows: unknown[][] } | { type: 'done'; cut: boolean } | { type: 'error'; message: string; readOnly: boolean };
 
 const BATCH = 2000;
 

@@ -116,9 +116,10 @@ export function extraNum(r: SigninRow, i: number): number | null {
 /** Non-null dictionary ids found in the given extra columns of the rows (for one batched decode). */
 export function extraIds(rows: readonly SigninRow[], columns: readonly number[]): number[] {
   const ids = new Set<number>();
-  for (const r of rows) for (const i of columns) {
-    const v = extraNum(r, i);
-    if (v !== null) ids.add(v);
-  }
+  for (const r of rows)
+    for (const i of columns) {
+      const v = extraNum(r, i);
+      if (v !== null) ids.add(v);
+    }
   return [...ids];
 }

@@ -64,11 +64,19 @@ export function listFindings(db: CaseDb, filter: FindingFilter = {}): { findings
     where.push('rule_id = ?');
     params.push(filter.ruleId);
   }
-  if (filter.minSeverity) where.push(`severity IN (${SEVERITIES.slice(SEVERITIES.indexOf(filter.minSeverity)).map((s) => `'${s}'`).join(',')})`);
+  if (filter.minSeverity)
+    where.push(
+      `severity IN (${SEVERITIES.slice(SEVERITIES.indexOf(filter.minSeverity))
+        .map((s) => `'${s}'`)
+        .join(',')})`,
+    );
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = Number(db.scalar(`SELECT count(*) FROM findings ${clause}`, params));
   const order = `CASE severity ${SEVERITIES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END DESC, time_from, id`;
-  const rows = db.all(`SELECT id, rule_id, severity, title, details_json, time_from, time_to, users_json, ips_json FROM findings ${clause} ORDER BY ${order} LIMIT ?`, [...params, filter.limit ?? 1000]);
+  const rows = db.all(`SELECT id, rule_id, severity, title, details_json, time_from, time_to, users_json, ips_json FROM findings ${clause} ORDER BY ${order} LIMIT ?`, [
+    ...params,
+    filter.limit ?? 1000,
+  ]);
   const findings = rows.map(([id, ruleId, severity, title, details, from, to, users, ips]) => {
     const { signinCount, ...rest } = JSON.parse(String(details ?? '{}')) as FindingDetails & { signinCount?: number };
     return {

@@ -7,5 +7,8 @@ export function networkPrefix(ip: string): string {
   const [head = ''] = ip.trim().toLowerCase().split('::');
   const hextets = head === '' ? [] : head.split(':');
   while (hextets.length < 2) hextets.push('0');
-  return hextets.slice(0, 2).map((h) => String(parseInt(h, 16) || 0)).join(':');
+  return hextets
+    .slice(0, 2)
+    .map((h) => String(parseInt(h, 16) || 0))
+    .join(':');
 }

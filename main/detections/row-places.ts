@@ -18,11 +18,16 @@ export const PLACES_TABLE = 'temp.detection_places';
 export function preparePlaces(db: CaseDb, where: string): boolean {
   db.db.exec(`DROP TABLE IF EXISTS ${PLACES_TABLE}`);
   const keys = db
-    .all(`SELECT DISTINCT coalesce(city_k, 0), coalesce(state_k, 0), coalesce(country_k, 0) FROM signin_data NOT INDEXED
-          WHERE ${where} AND latitude IS NULL AND (city_k IS NOT NULL OR country_k IS NOT NULL)`)
+    .all(
+      `SELECT DISTINCT coalesce(city_k, 0), coalesce(state_k, 0), coalesce(country_k, 0) FROM signin_data NOT INDEXED
+          WHERE ${where} AND latitude IS NULL AND (city_k IS NOT NULL OR country_k IS NOT NULL)`,
+    )
     .map((r) => r.map(Number) as [number, number, number]);
   if (!keys.length) return false;
-  const text = decode(db, keys.flat().filter((id) => id > 0));
+  const text = decode(
+    db,
+    keys.flat().filter((id) => id > 0),
+  );
   const gazetteer = loadGazetteer();
   db.db.exec(`CREATE TABLE ${PLACES_TABLE} (c INTEGER, s INTEGER, k INTEGER, lat REAL, lon REAL, err REAL, PRIMARY KEY (c, s, k)) WITHOUT ROWID`);
   const insert = db.db.prepare(`INSERT INTO ${PLACES_TABLE} VALUES (?, ?, ?, ?, ?, ?)`);

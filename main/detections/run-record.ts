@@ -41,7 +41,10 @@ export function detectionStatus(db: CaseDb): DetectionStatus {
   const runs = Object.entries(loadRuns(db));
   const now = dataStamp(db);
   const latest = runs.reduce<[string, RuleRun] | null>((a, b) => (!a || b[1].at > a[1].at ? b : a), null);
-  const staleRuleIds = runs.filter(([, r]) => r.version !== now.version).map(([id]) => id).sort();
+  const staleRuleIds = runs
+    .filter(([, r]) => r.version !== now.version)
+    .map(([id]) => id)
+    .sort();
   let lastRunAt = latest?.[1].at ?? null;
   if (!lastRunAt) {
     // A case saved before runs were recorded: its findings say when they were made, not over what.

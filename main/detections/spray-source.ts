@@ -31,7 +31,9 @@ export function sprayFindings(db: CaseDb, ruleId: string, sourceKey: 'ip_address
     const ips = failures.distinct((r) => r.ip);
     if (failedUsers < p.minUsers || ips.size < p.minIps) continue;
     // Sentinel keeps a source only when it failed for more accounts than it served: not a busy shared egress.
-    const servedUsers = Number(db.scalar(`SELECT count(DISTINCT user_principal_name_k) FROM signin_data WHERE ${sourceKey} = ? AND created_ms BETWEEN ? AND ? AND ${SUCCEEDED}`, [w.key, w.from - DAY_MS, w.to + DAY_MS]));
+    const servedUsers = Number(
+      db.scalar(`SELECT count(DISTINCT user_principal_name_k) FROM signin_data WHERE ${sourceKey} = ? AND created_ms BETWEEN ? AND ? AND ${SUCCEEDED}`, [w.key, w.from - DAY_MS, w.to + DAY_MS]),
+    );
     if (servedUsers >= failedUsers) continue;
     const successes = selectRows(db, `${sourceKey} = ? AND created_ms >= ? AND created_ms <= ? AND ${ACCEPTED}`, [w.key, failures.from, w.to + p.successWithinHours * HOUR_MS]);
     const evidence = new Evidence(failures.rows()).add(successes);

@@ -32,7 +32,11 @@ export class Actions {
 
   async chooseEvidence(): Promise<boolean> {
     const win = this.window();
-    const opts = { title: 'Open evidence files or a case', properties: ['openFile', 'multiSelections'] as const, filters: [...EVIDENCE_FILTERS.slice(0, 1), CASE_FILTER, ...EVIDENCE_FILTERS.slice(1)] };
+    const opts = {
+      title: 'Open evidence files or a case',
+      properties: ['openFile', 'multiSelections'] as const,
+      filters: [...EVIDENCE_FILTERS.slice(0, 1), CASE_FILTER, ...EVIDENCE_FILTERS.slice(1)],
+    };
     const res = win ? await dialog.showOpenDialog(win, { ...opts, properties: [...opts.properties] }) : await dialog.showOpenDialog({ ...opts, properties: [...opts.properties] });
     if (!res.canceled) await this.openPaths(res.filePaths);
     return !res.canceled;

@@ -50,26 +50,29 @@ if (!app.requestSingleInstanceLock()) {
     openFiles([file]);
   });
 
-  app.whenReady().then(async () => {
-    hardenSession();
-    serveRenderer(rendererDir());
-    const initial = [...filesFromArgv(process.argv), ...pendingFiles.splice(0)];
-    const backendReady = startBackend({ mode: 'electron', readRoots: [], demo: initial.length === 0 });
-    registerIpc(backendReady, (paths) => openFiles(paths));
-    win = createMainWindow(path.join(__dirname, 'preload.js'));
-    win.on('closed', () => (win = null));
-    backend = await backendReady;
-    const recent = new RecentCases(app.getPath('userData'));
-    const refreshMenu = () => actions && Menu.setApplicationMenu(buildMenu(actions, recent.list()));
-    actions = new Actions(backend, recent, () => win, refreshMenu);
-    backend.setShell(actions);
-    refreshMenu();
-    const queued = [...initial, ...pendingFiles.splice(0)];
-    if (queued.length) await actions.openPaths(queued);
-  }).catch((err: Error) => {
-    dialog.showErrorBox('SigninScope could not start', err.message);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSession();
+      serveRenderer(rendererDir());
+      const initial = [...filesFromArgv(process.argv), ...pendingFiles.splice(0)];
+      const backendReady = startBackend({ mode: 'electron', readRoots: [], demo: initial.length === 0 });
+      registerIpc(backendReady, (paths) => openFiles(paths));
+      win = createMainWindow(path.join(__dirname, 'preload.js'));
+      win.on('closed', () => (win = null));
+      backend = await backendReady;
+      const recent = new RecentCases(app.getPath('userData'));
+      const refreshMenu = () => actions && Menu.setApplicationMenu(buildMenu(actions, recent.list()));
+      actions = new Actions(backend, recent, () => win, refreshMenu);
+      backend.setShell(actions);
+      refreshMenu();
+      const queued = [...initial, ...pendingFiles.splice(0)];
+      if (queued.length) await actions.openPaths(queued);
+    })
+    .catch((err: Error) => {
+      dialog.showErrorBox('SigninScope could not start', err.message);
+      app.exit(1);
+    });
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => void backend?.close());

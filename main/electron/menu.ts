@@ -5,9 +5,7 @@ import type { Actions } from './actions';
 export function buildMenu(actions: Actions, recent: string[]): Menu {
   const isMac = process.platform === 'darwin';
   const run = (fn: () => Promise<unknown>) => () => void fn();
-  const recentItems: MenuItemConstructorOptions[] = recent.length
-    ? recent.map((p) => ({ label: p, click: run(() => actions.openCase(p)) }))
-    : [{ label: 'No recent cases', enabled: false }];
+  const recentItems: MenuItemConstructorOptions[] = recent.length ? recent.map((p) => ({ label: p, click: run(() => actions.openCase(p)) })) : [{ label: 'No recent cases', enabled: false }];
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -43,7 +41,12 @@ export function buildMenu(actions: Actions, recent: string[]): Menu {
         { type: 'separator' },
         {
           label: 'About SigninScope',
-          click: () => void dialog.showMessageBox({ title: 'SigninScope', message: `SigninScope ${app.getVersion()}`, detail: 'Offline forensic viewer for Microsoft Entra ID sign-in logs. Evidence never leaves this machine.' }),
+          click: () =>
+            void dialog.showMessageBox({
+              title: 'SigninScope',
+              message: `SigninScope ${app.getVersion()}`,
+              detail: 'Offline forensic viewer for Microsoft Entra ID sign-in logs. Evidence never leaves this machine.',
+            }),
         },
       ],
     },

@@ -19,9 +19,30 @@ type Pending = { channel: string; resolve: (v: unknown) => void; reject: (e: Err
 
 /** Read-only channels: a query that is still running after the limit is stopped. */
 const QUERY_CHANNELS = new Set([
-  'case.info', 'import.errors', 'query.snapshot', 'query.page', 'query.facets', 'query.aggregate', 'record.get', 'timeline.histogram', 'timeline.swimlanes',
-  'stats.overview', 'annotations.list', 'annotations.forRids', 'annotations.tags', 'activity.list', 'views.list', 'detections.list', 'detections.findings',
-  'geo.status', 'geo.ip', 'geo.points', 'geo.countries', 'geo.travel', 'sessions.list', 'sessions.get',
+  'case.info',
+  'import.errors',
+  'query.snapshot',
+  'query.page',
+  'query.facets',
+  'query.aggregate',
+  'record.get',
+  'timeline.histogram',
+  'timeline.swimlanes',
+  'stats.overview',
+  'annotations.list',
+  'annotations.forRids',
+  'annotations.tags',
+  'activity.list',
+  'views.list',
+  'detections.list',
+  'detections.findings',
+  'geo.status',
+  'geo.ip',
+  'geo.points',
+  'geo.countries',
+  'geo.travel',
+  'sessions.list',
+  'sessions.get',
 ]);
 
 const PONG_GRACE_MS = 2_000;
@@ -135,7 +156,8 @@ export class EngineHost {
     if (!p) return;
     this.pending.delete(id);
     const seconds = `${(this.limitMs / 1000).toLocaleString('en')} s`;
-    if (this.jobs.size > 0) return p.reject(new ApiFailure('TIMEOUT', `${p.channel} did not finish within ${seconds}: the engine is busy with a running job (import or detections); try again when it is done.`));
+    if (this.jobs.size > 0)
+      return p.reject(new ApiFailure('TIMEOUT', `${p.channel} did not finish within ${seconds}: the engine is busy with a running job (import or detections); try again when it is done.`));
     if (await this.answersPing()) return p.reject(new ApiFailure('TIMEOUT', `${p.channel} did not finish within ${seconds} and was abandoned.`));
     p.reject(new ApiFailure('TIMEOUT', `The query (${p.channel}) ran longer than the ${seconds} limit and was stopped. The case was reopened from its last save and journal, with every annotation.`));
     await this.restart('timeout');
@@ -171,7 +193,11 @@ export class EngineHost {
       const location = this.location; // the fresh worker announces its own empty case before the restore
       old.removeAllListeners();
       await old.terminate();
-      this.failAll(why === 'timeout' ? new ApiFailure('TIMEOUT', 'The engine was restarted after a query ran out of time; please retry.') : new ApiFailure('INTERNAL', 'The engine stopped unexpectedly and was restarted; please retry.'));
+      this.failAll(
+        why === 'timeout'
+          ? new ApiFailure('TIMEOUT', 'The engine was restarted after a query ran out of time; please retry.')
+          : new ApiFailure('INTERNAL', 'The engine stopped unexpectedly and was restarted; please retry.'),
+      );
       this.jobs.clear();
       if (this.stopped) return;
       const next = spawnEngineWorker();
@@ -190,7 +216,8 @@ export class EngineHost {
       const onMessage = (m: FromWorker) => {
         if (m.type !== 'restored') return;
         this.worker.off('message', onMessage);
-        if (!m.ok) for (const l of this.listeners) l('job.done', { jobId: 'restore', kind: 'restore', ok: false, cancelled: false, error: `the case could not be reopened: ${m.message}`, summary: null });
+        if (!m.ok)
+          for (const l of this.listeners) l('job.done', { jobId: 'restore', kind: 'restore', ok: false, cancelled: false, error: `the case could not be reopened: ${m.message}`, summary: null });
         resolve();
       };
       this.worker.on('message', onMessage);

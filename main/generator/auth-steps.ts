@@ -11,14 +11,28 @@ export const MFA_BY_CLAIM = 'MFA requirement satisfied by claim in the token';
 
 export const steps = {
   passwordOk: (offsetMs = -9000): AuthStep => ({
-    method: 'Password', detail: 'Password in the cloud', succeeded: true, result: 'Correct password', requirement: PRIMARY, offsetMs,
+    method: 'Password',
+    detail: 'Password in the cloud',
+    succeeded: true,
+    result: 'Correct password',
+    requirement: PRIMARY,
+    offsetMs,
   }),
   passwordBad: (offsetMs = 0): AuthStep => ({
-    method: 'Password', detail: 'Password in the cloud', succeeded: false,
-    result: 'Invalid username or password or Invalid on-premise username or password.', requirement: PRIMARY, offsetMs,
+    method: 'Password',
+    detail: 'Password in the cloud',
+    succeeded: false,
+    result: 'Invalid username or password or Invalid on-premise username or password.',
+    requirement: PRIMARY,
+    offsetMs,
   }),
   locked: (offsetMs = 0): AuthStep => ({
-    method: 'Password', detail: 'Password in the cloud', succeeded: false, result: 'Account is locked', requirement: PRIMARY, offsetMs,
+    method: 'Password',
+    detail: 'Password in the cloud',
+    succeeded: false,
+    result: 'Account is locked',
+    requirement: PRIMARY,
+    offsetMs,
   }),
   mfa: (method: string, result: string, offsetMs = 0): AuthStep => ({
     method,
@@ -29,11 +43,20 @@ export const steps = {
     offsetMs,
   }),
   firstByClaim: (offsetMs = 0): AuthStep => ({
-    method: 'Previously satisfied', detail: null, succeeded: true,
-    result: 'First factor requirement satisfied by claim in the token', requirement: PRIMARY, offsetMs,
+    method: 'Previously satisfied',
+    detail: null,
+    succeeded: true,
+    result: 'First factor requirement satisfied by claim in the token',
+    requirement: PRIMARY,
+    offsetMs,
   }),
   mfaByClaim: (offsetMs = 0): AuthStep => ({
-    method: 'Previously satisfied', detail: null, succeeded: true, result: MFA_BY_CLAIM, requirement: MFA, offsetMs,
+    method: 'Previously satisfied',
+    detail: null,
+    succeeded: true,
+    result: MFA_BY_CLAIM,
+    requirement: MFA,
+    offsetMs,
   }),
 };
 

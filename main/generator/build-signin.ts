@@ -11,14 +11,19 @@ import type { AuthenticationDetail, DeviceDetail, GeneratedSignIn, SignIn, SignI
 const MICROSOFT_SERVICES_TENANT = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
 
 const EMPTY_DEVICE: DeviceDetail = {
-  deviceId: '', displayName: '', operatingSystem: '', browser: '', isCompliant: false, isManaged: false, trustType: '',
+  deviceId: '',
+  displayName: '',
+  operatingSystem: '',
+  browser: '',
+  isCompliant: false,
+  isManaged: false,
+  trustType: '',
 };
 
 function deviceDetail(s: SignInSpec): DeviceDetail {
   const d = s.device;
   const base: DeviceDetail = d
-    ? { deviceId: d.deviceId, displayName: d.displayName, operatingSystem: d.kind.os, browser: d.kind.browser,
-      isCompliant: d.isCompliant, isManaged: d.isManaged, trustType: d.trustType }
+    ? { deviceId: d.deviceId, displayName: d.displayName, operatingSystem: d.kind.os, browser: d.kind.browser, isCompliant: d.isCompliant, isManaged: d.isManaged, trustType: d.trustType }
     : EMPTY_DEVICE;
   // Native clients report "Rich Client" rather than the browser name.
   const browser = d && s.clientAppUsed === 'Mobile Apps and Desktop clients' && !d.kind.mobile ? 'Rich Client 5.2.6.0' : base.browser;
@@ -124,8 +129,7 @@ export function buildSignIn(s: SignInSpec): GeneratedSignIn {
     appliedConditionalAccessPolicies: ca.policies,
     authenticationContextClassReferences: [],
     authenticationProcessingDetails: processingDetails(s),
-    networkLocationDetails: s.net.asn === 3356 || s.net.ip.startsWith('203.0.113.')
-      ? [{ networkType: 'trustedNamedLocation', networkNames: ['Northwind Offices'] }] : [],
+    networkLocationDetails: s.net.asn === 3356 || s.net.ip.startsWith('203.0.113.') ? [{ networkType: 'trustedNamedLocation', networkNames: ['Northwind Offices'] }] : [],
     authenticationDetails: details,
     authenticationRequirementPolicies: ca.mfaRequired ? [{ requirementProvider: 'multiConditionalAccess', detail: 'Conditional Access' }] : [],
     sessionLifetimePolicies: s.device && !s.device.isManaged ? [{ expirationRequirement: 'signInFrequencyPeriodicReauthentication', detail: 'Sign-in frequency' }] : [],
@@ -154,4 +158,3 @@ function processingDetails(s: SignInSpec): { key: string; value: string }[] {
     { key: 'Is CAE Token', value: s.category === 'nonInteractiveUser' ? 'True' : 'False' },
   ];
 }
-

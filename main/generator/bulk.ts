@@ -35,7 +35,12 @@ export interface BulkResult {
   elapsedMs: number;
 }
 
-const enum Slot { Id, Corr, Uti, Time }
+const enum Slot {
+  Id,
+  Corr,
+  Uti,
+  Time,
+}
 const MARK = '\u0001'; // JSON.stringify never emits it raw, so it is a safe cut marker
 const CODES: Record<string, Slot> = { I: Slot.Id, C: Slot.Corr, U: Slot.Uti, T: Slot.Time };
 const TIME_RE = /"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/g;
@@ -50,18 +55,17 @@ interface Template {
 function makeTemplates(seed: number, users: number): Template[] {
   const scenario = createScenario({ seed, users, days: 3 });
   const planted = new Set(scenario.groundTruth.attacks.flatMap((a) => a.requestIds));
-  return scenario.daySpecs(1).filter((s) => !planted.has(s.id)).map((spec) => {
-    const s = buildSignIn(spec).signIn;
-    const json = JSON.stringify(s)
-      .split(s.id).join(`${MARK}I`)
-      .split(s.correlationId).join(`${MARK}C`)
-      .split(s.uniqueTokenIdentifier).join(`${MARK}U`)
-      .replace(TIME_RE, `"${MARK}T"`);
-    const pieces = json.split(MARK);
-    const literals = [pieces[0]!, ...pieces.slice(1).map((p) => p.slice(1))].map((p) => Buffer.from(p, 'utf8'));
-    const slots = pieces.slice(1).map((p) => CODES[p[0]!]!);
-    return { literals, slots, size: literals.reduce((n, b) => n + b.length, 0) + slots.length * 36 + 2 };
-  });
+  return scenario
+    .daySpecs(1)
+    .filter((s) => !planted.has(s.id))
+    .map((spec) => {
+      const s = buildSignIn(spec).signIn;
+      const json = JSON.stringify(s).split(s.id).join(`${MARK}I`).split(s.correlationId).join(`${MARK}C`).split(s.uniqueTokenIdentifier).join(`${MARK}U`).replace(TIME_RE, `"${MARK}T"`);
+      const pieces = json.split(MARK);
+      const literals = [pieces[0]!, ...pieces.slice(1).map((p) => p.slice(1))].map((p) => Buffer.from(p, 'utf8'));
+      const slots = pieces.slice(1).map((p) => CODES[p[0]!]!);
+      return { literals, slots, size: literals.reduce((n, b) => n + b.length, 0) + slots.length * 36 + 2 };
+    });
 }
 
 const HEX = new Uint8Array(512);

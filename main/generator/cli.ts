@@ -32,9 +32,17 @@ function summary(truth: GroundTruth): string {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      out: { type: 'string' }, seed: { type: 'string' }, users: { type: 'string' }, days: { type: 'string' },
-      start: { type: 'string' }, gzip: { type: 'boolean' }, bulk: { type: 'string' }, format: { type: 'string' },
-      only: { type: 'string' }, truth: { type: 'string' }, help: { type: 'boolean' },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      users: { type: 'string' },
+      days: { type: 'string' },
+      start: { type: 'string' },
+      gzip: { type: 'boolean' },
+      bulk: { type: 'string' },
+      format: { type: 'string' },
+      only: { type: 'string' },
+      truth: { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
   if (values.help || !values.out) {

@@ -129,7 +129,12 @@ export async function writeDemoSet(dir: string, options: DemoSetOptions): Promis
     written.push({ path: f.path, format: f.format, records: await f.writer.close(), categories: [...f.ranges.keys()] });
   }
   return {
-    dir, seed: scenario.seed, users: scenario.users, days: scenario.days, start: isoDate(scenario.start),
-    files: written, groundTruth: scenario.groundTruth,
+    dir,
+    seed: scenario.seed,
+    users: scenario.users,
+    days: scenario.days,
+    start: isoDate(scenario.start),
+    files: written,
+    groundTruth: scenario.groundTruth,
   };
 }

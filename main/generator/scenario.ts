@@ -88,9 +88,16 @@ export function createScenario(options: ScenarioOptions): Scenario {
   }
 
   const groundTruth: GroundTruth = {
-    seed, tenantId: TENANT_ID, tenantName: TENANT_NAME, domain: DOMAIN, users, days,
-    start: graphTime(start), end: graphTime(start + days * DAY_MS),
-    attacks: plan.attacks, untrustedText: plan.untrusted,
+    seed,
+    tenantId: TENANT_ID,
+    tenantName: TENANT_NAME,
+    domain: DOMAIN,
+    users,
+    days,
+    start: graphTime(start),
+    end: graphTime(start + days * DAY_MS),
+    attacks: plan.attacks,
+    untrustedText: plan.untrusted,
   };
   return { seed, users, days, start, tenant, groundTruth, daySpecs, signIns };
 }

@@ -15,7 +15,12 @@ export const TENANT_NAME = 'Northwind Traders';
 export const DOMAIN = 'northwind.example';
 export const SUBSCRIPTION_ID = '3b9e6d14-58a2-4f0c-9e7d-c2a41f8b6e05';
 
-export interface Office { index: number; city: City; isp: Isp; weight: number }
+export interface Office {
+  index: number;
+  city: City;
+  isp: Isp;
+  weight: number;
+}
 
 export interface Device {
   deviceId: string;
@@ -79,17 +84,37 @@ export interface Tenant {
 }
 
 const OFFICES: [string, string, number][] = [
-  ['seattle', 'lumen', 40], ['newyork', 'lumen', 12], ['toronto', 'bell', 6], ['london', 'bt-business', 16],
-  ['berlin', 'dtag-business', 10], ['singapore', 'singtel', 8], ['sydney', 'telstra', 8],
+  ['seattle', 'lumen', 40],
+  ['newyork', 'lumen', 12],
+  ['toronto', 'bell', 6],
+  ['london', 'bt-business', 16],
+  ['berlin', 'dtag-business', 10],
+  ['singapore', 'singtel', 8],
+  ['sydney', 'telstra', 8],
 ];
 const REMOTE: Record<string, string[]> = {
-  US: ['portland', 'austin', 'chicago', 'sanfrancisco'], CA: ['montreal'], GB: ['manchester'], DE: ['munich', 'frankfurt'], AU: ['melbourne'], SG: [],
+  US: ['portland', 'austin', 'chicago', 'sanfrancisco'],
+  CA: ['montreal'],
+  GB: ['manchester'],
+  DE: ['munich', 'frankfurt'],
+  AU: ['melbourne'],
+  SG: [],
 };
 const HOME_ISPS: Record<string, string[]> = {
-  US: ['comcast', 'att'], CA: ['rogers'], GB: ['bt', 'virgin'], DE: ['dtag', 'vodafone-de'], SG: ['singnet'], AU: ['tpg'],
+  US: ['comcast', 'att'],
+  CA: ['rogers'],
+  GB: ['bt', 'virgin'],
+  DE: ['dtag', 'vodafone-de'],
+  SG: ['singnet'],
+  AU: ['tpg'],
 };
 const MOBILE_ISPS: Record<string, string[]> = {
-  US: ['tmobile-us', 'verizon-wireless'], CA: ['telus'], GB: ['ee'], DE: ['telefonica-de'], SG: ['starhub'], AU: ['optus'],
+  US: ['tmobile-us', 'verizon-wireless'],
+  CA: ['telus'],
+  GB: ['ee'],
+  DE: ['telefonica-de'],
+  SG: ['starhub'],
+  AU: ['optus'],
 };
 const GUESTS = [
   { given: 'Jules', family: 'Moreau', domain: 'fabrikam.example', tenant: 'Fabrikam', home: 'paris', isp: 'orange-fr' },
@@ -100,9 +125,12 @@ function makeDevice(rng: Rng, mobile: boolean, serial: number): Device {
   if (mobile) {
     const ios = rng.chance(0.6);
     return {
-      deviceId: rng.guid(), displayName: ios ? `iPhone ${rng.int(13, 16)}` : 'Pixel 8',
-      kind: DEVICE_KINDS[ios ? 'ios' : 'android']!, trustType: 'Azure AD registered',
-      isCompliant: rng.chance(0.92), isManaged: true,
+      deviceId: rng.guid(),
+      displayName: ios ? `iPhone ${rng.int(13, 16)}` : 'Pixel 8',
+      kind: DEVICE_KINDS[ios ? 'ios' : 'android']!,
+      trustType: 'Azure AD registered',
+      isCompliant: rng.chance(0.92),
+      isManaged: true,
     };
   }
   const kindKey = rng.weighted(['winEdge', 'winChrome', 'macSafari', 'macChrome'], (k) => ({ winEdge: 60, winChrome: 15, macSafari: 15, macChrome: 10 })[k]!);
@@ -118,15 +146,30 @@ function makeDevice(rng: Rng, mobile: boolean, serial: number): Device {
 }
 
 function workloads(rng: Rng): Workload[] {
-  const rg = (group: string, provider: string, name: string): string =>
-    `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${group}/providers/${provider}/${name}`;
+  const rg = (group: string, provider: string, name: string): string => `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${group}/providers/${provider}/${name}`;
   const sp = (name: string, resource: AppDef, credentialType: 'clientSecret' | 'certificate', everyMinutes: number): Workload => ({
-    kind: 'servicePrincipal', appId: rng.guid(), name, servicePrincipalId: rng.guid(), resource, credentialKeyId: rng.guid(),
-    credentialType, msiType: 'none', associatedResourceId: null, everyMinutes,
+    kind: 'servicePrincipal',
+    appId: rng.guid(),
+    name,
+    servicePrincipalId: rng.guid(),
+    resource,
+    credentialKeyId: rng.guid(),
+    credentialType,
+    msiType: 'none',
+    associatedResourceId: null,
+    everyMinutes,
   });
   const mi = (name: string, resource: AppDef, msiType: 'systemAssigned' | 'userAssigned', assoc: string, everyMinutes: number): Workload => ({
-    kind: 'managedIdentity', appId: rng.guid(), name, servicePrincipalId: rng.guid(), resource, credentialKeyId: '',
-    credentialType: 'managedIdentity', msiType, associatedResourceId: assoc, everyMinutes,
+    kind: 'managedIdentity',
+    appId: rng.guid(),
+    name,
+    servicePrincipalId: rng.guid(),
+    resource,
+    credentialKeyId: '',
+    credentialType: 'managedIdentity',
+    msiType,
+    associatedResourceId: assoc,
+    everyMinutes,
   });
   return [
     sp('Northwind ERP Sync', RESOURCES.graph, 'clientSecret', 30),
@@ -157,20 +200,29 @@ export function buildTenant(seed: number, userCount: number, days: number): Tena
     const family = guest?.family ?? rng.pick(FAMILY_NAMES);
     let displayName = `${given} ${family}`;
     let nick = mailNickname(given, family);
-    if (special === 'kiosk') { displayName = 'Lobby Kiosk'; nick = 'kiosk.lobby'; }
-    if (special === 'service') { displayName = 'Mail Relay Service'; nick = 'svc.mailrelay'; }
+    if (special === 'kiosk') {
+      displayName = 'Lobby Kiosk';
+      nick = 'kiosk.lobby';
+    }
+    if (special === 'service') {
+      displayName = 'Mail Relay Service';
+      nick = 'svc.mailrelay';
+    }
     // Log fields are attacker-controllable text: one display name carries HTML.
-    if (special === 'xss') { displayName = 'Mallory <img src=x onerror=alert(1)>'; nick = 'mallory.odd'; }
+    if (special === 'xss') {
+      displayName = 'Mallory <img src=x onerror=alert(1)>';
+      nick = 'mallory.odd';
+    }
     let base = nick;
     for (let n = 2; used.has(base); n++) base = `${nick}${n}`;
     used.add(base);
     const homeIsp = guest ? isp(guest.isp) : isp(rng.pick(HOME_ISPS[country]!));
-    const role: Role = special === 'kiosk' ? 'kiosk' : special === 'service' ? 'service' : guest ? 'guest'
-      : rng.chance(0.05) ? 'admin' : rng.chance(0.1) ? 'dev' : 'user';
+    const role: Role = special === 'kiosk' ? 'kiosk' : special === 'service' ? 'service' : guest ? 'guest' : rng.chance(0.05) ? 'admin' : rng.chance(0.1) ? 'dev' : 'user';
     const laptop = makeDevice(rng, false, i);
     const wantsPhone = role !== 'kiosk' && role !== 'service' && rng.chance(guest ? 0.3 : 0.8);
     const phone = wantsPhone ? makeDevice(rng, true, i) : null;
-    if (role === 'admin') { // CA003 demands it; a non-compliant admin device would be blocked every time
+    if (role === 'admin') {
+      // CA003 demands it; a non-compliant admin device would be blocked every time
       laptop.isCompliant = true;
       if (phone) phone.isCompliant = true;
     }

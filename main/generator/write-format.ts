@@ -19,9 +19,7 @@ export interface WriteResult {
 export async function writeScenario(scenario: Scenario, format: FormatId, path: string, options: WriterOptions & StreamOptions = {}): Promise<number> {
   const info = FORMATS[format];
   const allowed = info.categories;
-  const categories = options.categories
-    ? options.categories.filter((c) => !allowed || allowed.includes(c))
-    : allowed ?? undefined;
+  const categories = options.categories ? options.categories.filter((c) => !allowed || allowed.includes(c)) : (allowed ?? undefined);
   const writer = createWriter(format, path, options);
   const stream = scenario.signIns({
     order: options.order ?? info.order,

@@ -22,7 +22,14 @@ export function ipLocations(caseDb: CaseDb): Map<number, IpLocation> {
   ensureIpGeoTable(caseDb);
   const map = new Map<number, IpLocation>();
   for (const [k, lat, lon, country, city, unc, source] of caseDb.all('SELECT ip_k, latitude, longitude, country, city, uncertainty_km, source_coords FROM ip_geo') as (number | string | null)[][]) {
-    map.set(Number(k), { lat: lat as number | null, lon: lon as number | null, country: country as string | null, city: city as string | null, uncertaintyKm: unc as number | null, source: source as string | null });
+    map.set(Number(k), {
+      lat: lat as number | null,
+      lon: lon as number | null,
+      country: country as string | null,
+      city: city as string | null,
+      uncertaintyKm: unc as number | null,
+      source: source as string | null,
+    });
   }
   loaded.set(caseDb, { stamp, map });
   return map;

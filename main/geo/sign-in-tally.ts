@@ -73,7 +73,6 @@ function scanRows(caseDb: CaseDb, where: { sql: string; params: (string | number
   }
 }
 
-
 /** The IP with the most sign-ins in a tally. */
 export function busiestIp(t: Tally): number | null {
   let best: number | null = null;

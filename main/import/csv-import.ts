@@ -3,14 +3,7 @@
 import { inferDateOrder, type DateOrder } from '../../shared/util/time';
 import { skipRecord, writeSignin, type FileImportContext } from './file-context';
 import { normalizeLogAnalyticsRow, verdictOfLogAnalyticsRow } from './normalize/log-analytics';
-import {
-  HeaderIndex,
-  isPortalAuthDetailsHeader,
-  isPortalSigninHeader,
-  normalizePortalCsvRow,
-  portalAuthDetailsRow,
-  signInTypeOfFileName,
-} from './normalize/portal-csv';
+import { HeaderIndex, isPortalAuthDetailsHeader, isPortalSigninHeader, normalizePortalCsvRow, portalAuthDetailsRow, signInTypeOfFileName } from './normalize/portal-csv';
 import { CsvRecordSplitter, detectDelimiter, type CsvRecord } from './readers/csv-splitter';
 
 export class UnusableFileError extends Error {}
@@ -77,7 +70,8 @@ export async function importCsv(ctx: FileImportContext, headLine: string): Promi
       if (!header) {
         header = new HeaderIndex(rec.fields);
         flavour = flavourOf(header);
-        if (!flavour) throw new UnusableFileError(`not a sign-in export: the header has none of the known columns (Request ID, Date (UTC), CreatedDateTime...): "${rec.fields.slice(0, 6).join(', ')}"`);
+        if (!flavour)
+          throw new UnusableFileError(`not a sign-in export: the header has none of the known columns (Request ID, Date (UTC), CreatedDateTime...): "${rec.fields.slice(0, 6).join(', ')}"`);
         return;
       }
       ctx.counters.records++;

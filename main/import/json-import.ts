@@ -40,7 +40,12 @@ export async function importJson(ctx: FileImportContext, linePrefix?: string): P
   splitter.end();
   const p = splitter.prefixes;
   if (p.lines) {
-    ctx.out.issue('warning', null, p.firstOffset, `${p.lines.toLocaleString('en')} line${p.lines === 1 ? '' : 's'} began with text before the JSON object (the first: "${p.first}"); the text was skipped and the object imported`);
+    ctx.out.issue(
+      'warning',
+      null,
+      p.firstOffset,
+      `${p.lines.toLocaleString('en')} line${p.lines === 1 ? '' : 's'} began with text before the JSON object (the first: "${p.first}"); the text was skipped and the object imported`,
+    );
   }
   return formatLabel(shapes, splitter.containers);
 }

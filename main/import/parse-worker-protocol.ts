@@ -5,7 +5,4 @@ import type { EncoderSeed } from './signin-encoder';
 
 export type ParseRequest = { type: 'seed'; seed: EncoderSeed } | { type: 'parse'; file: FileToParse } | { type: 'ack' } | { type: 'cancel' };
 
-export type ParseWorkerMessage =
-  | { type: 'batch'; batch: ParsedBatch }
-  | { type: 'progress'; bytesRead: number; records: number }
-  | { type: 'done'; result: ParsedFile };
+export type ParseWorkerMessage = { type: 'batch'; batch: ParsedBatch } | { type: 'progress'; bytesRead: number; records: number } | { type: 'done'; result: ParsedFile };

@@ -59,7 +59,13 @@ async function importOneFile(
 ): Promise<FileImportSummary> {
   const fileName = path.basename(filePath);
   const absolute = path.resolve(filePath);
-  caseDb.db.run("INSERT INTO sources (path, file_name, size, importer_version, imported_at, status) VALUES (?, ?, ?, ?, ?, 'importing')", [absolute, fileName, safeSize(filePath), IMPORTER_VERSION, new Date().toISOString()]);
+  caseDb.db.run("INSERT INTO sources (path, file_name, size, importer_version, imported_at, status) VALUES (?, ?, ?, ?, ?, 'importing')", [
+    absolute,
+    fileName,
+    safeSize(filePath),
+    IMPORTER_VERSION,
+    new Date().toISOString(),
+  ]);
   const sourceId = Number(caseDb.scalar('SELECT last_insert_rowid()'));
   const issues = new IssueLog(caseDb, sourceId, fileName);
   const sink: BatchSink = {
@@ -75,7 +81,19 @@ async function importOneFile(
     'UPDATE sources SET size = coalesce(?, size), sha256 = ?, format = ?, encoding = ?, compressed = ?, records = ?, imported = ?, duplicates = ?, republished = ?, errors = ?, warnings = ?, status = ? WHERE id = ?',
     [r.bytesRead, r.sha256, r.format, r.encoding, r.compressed ? 1 : 0, c.records, c.imported, c.duplicates, c.republished, issues.errors, issues.warnings, r.status, sourceId],
   );
-  return { sourceId, path: absolute, fileName, format: r.format, encoding: r.encoding, sha256: r.sha256, status: r.status, ...c, errors: issues.errors, warnings: issues.warnings, firstIssues: issues.first };
+  return {
+    sourceId,
+    path: absolute,
+    fileName,
+    format: r.format,
+    encoding: r.encoding,
+    sha256: r.sha256,
+    status: r.status,
+    ...c,
+    errors: issues.errors,
+    warnings: issues.warnings,
+    firstIssues: issues.first,
+  };
 }
 
 function progressReporter(opts: ImportOptions, started: number, files: number, bytesTotal: number) {

@@ -46,7 +46,9 @@ export class RowInserter {
 
   insertAuthSteps(steps: readonly AuthStepRow[]): void {
     if (!steps.length) return;
-    this.insertStep ??= this.caseDb.db.prepare('INSERT INTO csv_auth_steps (request_id, seq, step_at, method, method_detail, requirement, succeeded, result_detail, source_id) VALUES (?,?,?,?,?,?,?,?,?)');
+    this.insertStep ??= this.caseDb.db.prepare(
+      'INSERT INTO csv_auth_steps (request_id, seq, step_at, method, method_detail, requirement, succeeded, result_detail, source_id) VALUES (?,?,?,?,?,?,?,?,?)',
+    );
     for (const s of steps) this.insertStep.run(s);
   }
 

@@ -2,8 +2,7 @@
 import { textHead } from './evidence';
 
 export type Sniffed =
-  | { kind: 'json' | 'csv'; headLine: string; encoding: string; compressed: boolean; linePrefix?: string }
-  | { kind: 'unusable'; reason: string; encoding: string; compressed: boolean };
+  { kind: 'json' | 'csv'; headLine: string; encoding: string; compressed: boolean; linePrefix?: string } | { kind: 'unusable'; reason: string; encoding: string; compressed: boolean };
 
 export async function sniffFile(path: string): Promise<Sniffed> {
   const { text, encoding, compressed } = await textHead(path);

@@ -37,7 +37,10 @@ export function aggregate(caseDb: CaseDb, req: ParsedReq<'query.aggregate'>): Re
   const { order, tally, windowMs } = grouped;
   const page = Array.from(order.subarray(req.offset, req.offset + req.limit));
   const idsOf = (g: number) => Array.from(tally.keys.subarray(g * KEY_WIDTH + 1, (g + 1) * KEY_WIDTH), (k) => k - 1); // -1: NULL
-  const texts = stringValues(caseDb, page.flatMap(idsOf).filter((id) => id >= 0));
+  const texts = stringValues(
+    caseDb,
+    page.flatMap(idsOf).filter((id) => id >= 0),
+  );
   const text = (id: number) => (id >= 0 ? (texts.get(id) ?? null) : null);
   const rows = page.map((g) => {
     const [app, upn, spName, ip, status, resource] = idsOf(g).map(text);

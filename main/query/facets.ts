@@ -26,7 +26,13 @@ function valueList(caseDb: CaseDb, column: string, filterFor: (key: string) => F
   if (col.storage === 'time') throw invalidInput('the time column has no value list; use the timeline to pick a range');
   const filter = filterFor(col.key);
   const groups = isAnnotationColumn(col.key) ? annotationValueCounts(caseDb, col.key, filter, limit, search) : topValues(caseDb, col, filter, limit, search);
-  const text = col.storage === 'dict' ? stringValues(caseDb, groups.top.map(([id]) => id).filter((id): id is number => typeof id === 'number')) : undefined;
+  const text =
+    col.storage === 'dict'
+      ? stringValues(
+          caseDb,
+          groups.top.map(([id]) => id).filter((id): id is number => typeof id === 'number'),
+        )
+      : undefined;
   return {
     values: groups.top.map(([v, count]) => ({ value: text && typeof v === 'number' ? (text.get(v) ?? null) : v, count })),
     distinct: groups.distinct,

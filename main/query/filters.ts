@@ -39,7 +39,8 @@ export function buildWhere(caseDb: CaseDb, filter: FilterSpec, opts: WhereOption
   if (filter.anyOf?.length) {
     parts.push(`(${filter.anyOf.map((c) => (isAnnotationColumn(c.column) ? annotationConditionSql(caseDb, c.column, c, params) : conditionSql(caseDb, c, params))).join(' OR ')})`);
   }
-  if (filter.tags?.length && !hasTable(caseDb, 'annotations')) parts.push('0'); // nothing is tagged yet
+  if (filter.tags?.length && !hasTable(caseDb, 'annotations'))
+    parts.push('0'); // nothing is tagged yet
   else if (filter.tags?.length) {
     parts.push(`d.rid IN (SELECT rid FROM annotations WHERE ${inList('tag', filter.tags, params)})`);
   }

@@ -31,7 +31,13 @@ export function groups(caseDb: CaseDb, req: ParsedReq<'query.groups'>): Res<'que
   const col = cols[req.path.length]!;
   const all = levelCounts(caseDb, col, withGroupPath(req.filter, req.by, req.path));
   const page = all.slice(req.offset, req.offset + req.limit);
-  const text = col.storage === 'dict' ? stringValues(caseDb, page.map(([id]) => id).filter((id): id is number => typeof id === 'number')) : undefined;
+  const text =
+    col.storage === 'dict'
+      ? stringValues(
+          caseDb,
+          page.map(([id]) => id).filter((id): id is number => typeof id === 'number'),
+        )
+      : undefined;
   return {
     total: all.length,
     matching: all.reduce((sum, [, n]) => sum + n, 0),

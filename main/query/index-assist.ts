@@ -11,15 +11,18 @@ import type { SqlParam } from './sql-list';
 const SELECTIVE_SHARE = 0.04;
 
 /** Columns of each index on signin_data, grouped by leading column (rid is in every index). */
-const indexesByLeadingColumn = new CaseMemo<Map<string, string[][]>>((caseDb) => {
-  const byName = new Map<string, string[]>();
-  for (const [name, column] of caseDb.all("SELECT il.name, ii.name FROM pragma_index_list('signin_data') il JOIN pragma_index_info(il.name) ii ORDER BY il.name, ii.seqno")) {
-    byName.set(String(name), [...(byName.get(String(name)) ?? []), String(column)]);
-  }
-  const out = new Map<string, string[][]>();
-  for (const cols of byName.values()) out.set(cols[0]!, [...(out.get(cols[0]!) ?? []), [...cols, 'rid']]);
-  return out;
-}, (caseDb) => String(caseDb.scalar("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'signin_data'")));
+const indexesByLeadingColumn = new CaseMemo<Map<string, string[][]>>(
+  (caseDb) => {
+    const byName = new Map<string, string[]>();
+    for (const [name, column] of caseDb.all("SELECT il.name, ii.name FROM pragma_index_list('signin_data') il JOIN pragma_index_info(il.name) ii ORDER BY il.name, ii.seqno")) {
+      byName.set(String(name), [...(byName.get(String(name)) ?? []), String(column)]);
+    }
+    const out = new Map<string, string[][]>();
+    for (const cols of byName.values()) out.set(cols[0]!, [...(out.get(cols[0]!) ?? []), [...cols, 'rid']]);
+    return out;
+  },
+  (caseDb) => String(caseDb.scalar("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'signin_data'")),
+);
 
 /** Stand-in for "the query touches columns no index holds" (free text, unknown callers). */
 export const ANY_COLUMN = '*';

@@ -36,15 +36,17 @@ export class MfaTally {
 
   volumes(caseDb: CaseDb): MfaVolume[] {
     const groups = [...this.groups.values()];
-    const text = stringValues(caseDb, groups.flatMap((g) => [g.method, g.result, g.steps].filter((x): x is number => x !== null)));
+    const text = stringValues(
+      caseDb,
+      groups.flatMap((g) => [g.method, g.result, g.steps].filter((x): x is number => x !== null)),
+    );
     const byMethod = new Map<string, MfaVolume>();
     for (const g of groups) {
       const method = text.get(g.method) ?? '';
       const entry = byMethod.get(method) ?? { method, total: 0, succeeded: 0 };
       byMethod.set(method, entry);
       entry.total += g.count;
-      const ok =
-        g.steps !== null ? stepSucceeded(text.get(g.steps), method) : g.csvOk !== null ? g.csvOk === 1 : resultSaysSuccess(g.result === null ? null : (text.get(g.result) ?? null));
+      const ok = g.steps !== null ? stepSucceeded(text.get(g.steps), method) : g.csvOk !== null ? g.csvOk === 1 : resultSaysSuccess(g.result === null ? null : (text.get(g.result) ?? null));
       if (ok) entry.succeeded += g.count;
     }
     return [...byMethod.values()].sort((a, b) => b.total - a.total || a.method.localeCompare(b.method));

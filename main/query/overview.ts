@@ -32,7 +32,10 @@ export function overview(caseDb: CaseDb, req: ParsedReq<'stats.overview'>): Res<
     byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
     mfa.add(row[4] as number | null, row[5] as number | null, row[6] as number | null, row[7] as number | null);
   });
-  const names = stringValues(caseDb, [...byStatus.keys()].filter((id): id is number => id !== null));
+  const names = stringValues(
+    caseDb,
+    [...byStatus.keys()].filter((id): id is number => id !== null),
+  );
   return {
     signins,
     users: distinct[0]!,

@@ -10,9 +10,7 @@ export function scopeOf(caseDb: CaseDb, filter: FilterSpec): PivotScope {
   const where = buildWhere(caseDb, filter);
   const rows = `SELECT d.user_principal_name_k AS u, d.ip_address_k AS ip, d.created_ms AS ms FROM signin_data d WHERE ${where.sql}`;
   const ranked = (column: 'u' | 'ip') => {
-    const values = caseDb
-      .all(`SELECT s.value FROM (${rows}) r JOIN strings s ON s.id = r.${column} GROUP BY r.${column} ORDER BY count(*) DESC, s.value`, where.params)
-      .map((r) => String(r[0]));
+    const values = caseDb.all(`SELECT s.value FROM (${rows}) r JOIN strings s ON s.id = r.${column} GROUP BY r.${column} ORDER BY count(*) DESC, s.value`, where.params).map((r) => String(r[0]));
     return { kept: values.slice(0, LIMITS.maxValues), leftOut: Math.max(0, values.length - LIMITS.maxValues) };
   };
   const users = ranked('u');

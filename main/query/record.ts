@@ -25,11 +25,7 @@ export async function getRecord(caseDb: CaseDb, rid: number): Promise<Res<'recor
     // Portal CSV rows: the steps come from the AuthDetails companion file, joined on the request id.
     authSteps = objects(caseDb, `SELECT ${stepCols} FROM authentication_details WHERE origin = 'authDetailsCsv' AND request_id = ? ORDER BY step_at, seq`, [row.id]);
   }
-  const caPolicies = objects(
-    caseDb,
-    'SELECT policy_id, policy_name, result, enforced_grant_controls, enforced_session_controls FROM conditional_access_results WHERE rid = ?',
-    [rid],
-  );
+  const caPolicies = objects(caseDb, 'SELECT policy_id, policy_name, result, enforced_grant_controls, enforced_session_controls FROM conditional_access_results WHERE rid = ?', [rid]);
   const loc = caseDb.all(
     `SELECT s.file_name, s.format, d.record_index, s.id, s.encoding, s.compressed, d.raw_offset, d.raw_length
      FROM signin_data d JOIN sources s ON s.id = d.source_id WHERE d.rid = ?`,

@@ -111,7 +111,6 @@ function distinctKeys(sort: readonly SortKey[]): SortKey[] {
   });
 }
 
-
 function sqlOrdered(caseDb: CaseDb, exprs: readonly string[], where: WhereClause, dir: Dir, total: number): Int32Array {
   const rids = int32s(total);
   const order = [...exprs, 'd.rid'].map((e) => `${e} ${dir}`).join(', ');
@@ -257,12 +256,17 @@ function ridRanks(caseDb: CaseDb, col: ColumnDef, where: WhereClause, rids: Int3
   else {
     byRid = new Int32Array(maxRid + 1);
     let prev: string | null = null;
-    forEachRow(caseDb, `SELECT d.rid, ${storedRef(col)} FROM signin_data d WHERE ${where.sql} AND ${storedRef(col)} IS NOT NULL ORDER BY ${storedRef(col)} COLLATE NOCASE`, where.params, ([rid, value]) => {
-      const folded = String(value).toLowerCase();
-      if (folded !== prev) max++;
-      prev = folded;
-      byRid[rid as number] = max;
-    });
+    forEachRow(
+      caseDb,
+      `SELECT d.rid, ${storedRef(col)} FROM signin_data d WHERE ${where.sql} AND ${storedRef(col)} IS NOT NULL ORDER BY ${storedRef(col)} COLLATE NOCASE`,
+      where.params,
+      ([rid, value]) => {
+        const folded = String(value).toLowerCase();
+        if (folded !== prev) max++;
+        prev = folded;
+        byRid[rid as number] = max;
+      },
+    );
   }
   const ranks = new Int32Array(n);
   for (let i = 0; i < n; i++) ranks[i] = byRid[rids[i]!]!;

@@ -56,7 +56,10 @@ export function swimlanes(caseDb: CaseDb, req: ParsedReq<'timeline.swimlanes'>):
   const { b } = frame;
   const busiest = topValues(caseDb, resolveColumn('user_principal_name'), req.filter, req.lanes + 1);
   const top = busiest.top.filter((g): g is [number, number] => g[0] !== null).slice(0, req.lanes);
-  const names = stringValues(caseDb, top.map(([id]) => id));
+  const names = stringValues(
+    caseDb,
+    top.map(([id]) => id),
+  );
   const lanes = top.map(([id, total]) => ({ id, user: names.get(id) ?? '', total, cells: new Map<number, [number, number, number]>() }));
   if (lanes.length) tallyLanes(caseDb, req.filter, frame, lanes);
   return {

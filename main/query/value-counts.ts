@@ -39,10 +39,10 @@ function searchSql(col: ColumnDef, search: string, params: (string | number)[]):
 /** Groups ranked inside SQLite; a window over the grouped rows counts the non-empty values. */
 function indexedGroups(caseDb: CaseDb, col: ColumnDef, where: WhereClause, limit: number): ValueCounts {
   const x = storedRef(col);
-  const rows = caseDb.all(
-    `SELECT v, c, count(v) OVER () FROM (SELECT ${x} AS v, count(*) AS c FROM signin_data d WHERE ${where.sql} GROUP BY ${x}) ORDER BY c DESC, v LIMIT ?`,
-    [...where.params, limit],
-  ) as [Cell, number, number][];
+  const rows = caseDb.all(`SELECT v, c, count(v) OVER () FROM (SELECT ${x} AS v, count(*) AS c FROM signin_data d WHERE ${where.sql} GROUP BY ${x}) ORDER BY c DESC, v LIMIT ?`, [
+    ...where.params,
+    limit,
+  ]) as [Cell, number, number][];
   return { top: rows.map(([v, c]) => [v, c]), distinct: rows[0]?.[2] ?? 0 };
 }
 

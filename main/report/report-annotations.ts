@@ -59,7 +59,10 @@ export function reportAnnotations(caseDb: CaseDb, where: WhereClause, limit: num
     .map(([type, rid, key, text, author, at]) => ({ target: targetFromRow(type, rid, key), text: String(text), author: String(author), createdMs: Number(at) }));
 
   const byTarget = new Map<string, TargetTags>();
-  for (const [type, key, kind, tag] of caseDb.all("SELECT target_type, target_key, kind, tag FROM annotations WHERE rid IS NULL AND kind IN ('tag', 'star') ORDER BY target_type, target_key, tag LIMIT ?", [limit * 4])) {
+  for (const [type, key, kind, tag] of caseDb.all(
+    "SELECT target_type, target_key, kind, tag FROM annotations WHERE rid IS NULL AND kind IN ('tag', 'star') ORDER BY target_type, target_key, tag LIMIT ?",
+    [limit * 4],
+  )) {
     const id = `${type}\u0000${key}`;
     let entry = byTarget.get(id);
     if (!entry) byTarget.set(id, (entry = { target: targetFromRow(type, null, key), tags: [], starred: false }));
@@ -70,7 +73,12 @@ export function reportAnnotations(caseDb: CaseDb, where: WhereClause, limit: num
   const annotated = `d.rid IN (SELECT rid FROM annotations WHERE rid IS NOT NULL) AND (${where.sql})`;
   const annotatedSignins = Number(caseDb.scalar(`SELECT count(*) FROM signin_data d WHERE ${annotated}`, where.params));
   const rows = reportSignins(caseDb, 'signin_data d', annotated, where.params, limit);
-  const marks = new Map(marksOfRids(caseDb, rows.map((r) => r.rid)).map((m) => [m.rid, m]));
+  const marks = new Map(
+    marksOfRids(
+      caseDb,
+      rows.map((r) => r.rid),
+    ).map((m) => [m.rid, m]),
+  );
   const noteTexts = new Map<number, string[]>();
   for (const n of notes) if (n.target.type === 'signin') noteTexts.set(n.target.rid, [...(noteTexts.get(n.target.rid) ?? []), n.text]);
   const signins = rows.map((r) => ({ ...r, tags: marks.get(r.rid)?.tags ?? [], starred: marks.get(r.rid)?.starred ?? false, notes: noteTexts.get(r.rid) ?? [] }));

@@ -5,7 +5,19 @@ import type { CaseDb } from '../db/case-db';
 import { viewExpression } from '../db/schema';
 import type { SqlParam } from '../query/sql-list';
 
-export const REPORT_SIGNIN_COLUMNS = ['created_at', 'user_principal_name', 'ip_address', 'city', 'country', 'app_display_name', 'client_app_used', 'status', 'status_code', 'failure_reason', 'user_agent'] as const;
+export const REPORT_SIGNIN_COLUMNS = [
+  'created_at',
+  'user_principal_name',
+  'ip_address',
+  'city',
+  'country',
+  'app_display_name',
+  'client_app_used',
+  'status',
+  'status_code',
+  'failure_reason',
+  'user_agent',
+] as const;
 
 export type ReportSignin = { rid: number } & Record<(typeof REPORT_SIGNIN_COLUMNS)[number], string | number | null>;
 

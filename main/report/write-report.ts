@@ -15,7 +15,11 @@ import { timelineSvg } from './svg-timeline';
 
 const LIST_LIMIT = 500;
 
-export function renderReport(caseDb: CaseDb, req: Omit<ReportReq, 'path'>, opts: { casePath?: string | null; author?: string } = {}): { html: string; signins: number; findings: number; annotations: number } {
+export function renderReport(
+  caseDb: CaseDb,
+  req: Omit<ReportReq, 'path'>,
+  opts: { casePath?: string | null; author?: string } = {},
+): { html: string; signins: number; findings: number; annotations: number } {
   const filter = req.filter ?? { conditions: [] };
   const where = scopeWhere(caseDb, req.filter);
   const counts = scopeCounts(caseDb, where);

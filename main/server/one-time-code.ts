@@ -43,7 +43,7 @@ export function sessionExchange(codes: OneTimeCodes, token: string, port: () => 
       res.writeHead(status, { ...securityHeaders(port()), 'Content-Type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (!hostAllowed(req, port()) || req.headers.origin !== origin(port())) return reply(403, { error: 'forbidden' }), true;
+    if (!hostAllowed(req, port()) || req.headers.origin !== origin(port())) return (reply(403, { error: 'forbidden' }), true);
     let body = '';
     req.setEncoding('utf8');
     req.on('error', () => res.destroy());

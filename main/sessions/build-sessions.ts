@@ -88,7 +88,10 @@ export async function buildSessions(caseDb: CaseDb, signal?: AbortSignal, opts: 
   } finally {
     scan.free();
   }
-  const links = linkSessions(linkKeys, sessions.map((s) => s.countries));
+  const links = linkSessions(
+    linkKeys,
+    sessions.map((s) => s.countries),
+  );
   signal?.throwIfAborted();
   // until here a cancelled rebuild leaves the previous table in service
   caseDb.db.run('DELETE FROM case_meta WHERE key = ?', [SESSIONS_META_KEY]);
@@ -152,7 +155,10 @@ function clientKeys(text: (id: Cell) => string | null): (osK: number | null, bro
     const key = `${osK}|${browserK}`;
     let client = memo.get(key);
     if (client === undefined) {
-      const family = text(browserK)?.replace(/[\s/]*[\d.]+$/, '').trim() ?? '';
+      const family =
+        text(browserK)
+          ?.replace(/[\s/]*[\d.]+$/, '')
+          .trim() ?? '';
       client = `${text(osK) ?? ''}|${family}`;
       memo.set(key, client);
     }

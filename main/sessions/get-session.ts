@@ -16,9 +16,7 @@ export function getSession(caseDb: CaseDb, req: { sessionNo?: number | undefined
       : caseDb.all(`SELECT ${SUMMARY_SELECT} FROM sessions s WHERE s.correlation_id = ?`, [req.correlationId ?? ''])[0];
   if (!row) throw new ApiFailure('NOT_FOUND', `no session ${req.sessionNo ?? req.correlationId}`);
   const [session] = toSummaries(caseDb, [row]) as [SessionSummary];
-  const rids = caseDb
-    .all('SELECT rid FROM signin_data WHERE correlation_id = ? AND created_ms IS NOT NULL ORDER BY created_ms, rid', [session.correlationId])
-    .map((r) => Number(r[0]));
+  const rids = caseDb.all('SELECT rid FROM signin_data WHERE correlation_id = ? AND created_ms IS NOT NULL ORDER BY created_ms, rid', [session.correlationId]).map((r) => Number(r[0]));
   const linked =
     session.linkedSessions > 1
       ? caseDb.all(`SELECT ${SUMMARY_SELECT} FROM sessions s WHERE s.linked_group = ? AND s.session_no <> ? ORDER BY s.first_ms LIMIT ?`, [session.linkedGroup, session.sessionNo, MAX_LINKED])

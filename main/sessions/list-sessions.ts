@@ -145,4 +145,3 @@ function add(parts: string[], params: Param[], sql: string, ...values: Param[]):
   parts.push(sql);
   params.push(...values);
 }
-

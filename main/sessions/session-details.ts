@@ -30,7 +30,10 @@ export function sessionDetails(caseDb: CaseDb, correlationIds: readonly string[]
      ORDER BY s.correlation_id, s.created_at, s.rid`,
     params,
   ) as DetailRow[];
-  const steps = new RowStepReader(caseDb, rows.map((r) => r[7]).filter((id): id is string => !!id));
+  const steps = new RowStepReader(
+    caseDb,
+    rows.map((r) => r[7]).filter((id): id is string => !!id),
+  );
   const read = new Map<string, number>();
   for (const [corr, app, resource, ip, country, device, json, requestId, mfaMethod, mfaResult] of rows) {
     const key = String(corr);

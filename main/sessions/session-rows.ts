@@ -9,7 +9,10 @@ export const SUMMARY_SELECT = `s.session_no, s.correlation_id, s.first_ms, s.las
   s.final_status, s.final_code, s.linked_group, s.linked_sessions, s.flag_bits`;
 
 export function toSummaries(caseDb: CaseDb, rows: unknown[][]): SessionSummary[] {
-  const details = sessionDetails(caseDb, rows.map((r) => String(r[1])));
+  const details = sessionDetails(
+    caseDb,
+    rows.map((r) => String(r[1])),
+  );
   return rows.map((row) => {
     const [no, corr, first, last, duration, user, users, count, status, code, group, linked, bits] = row;
     const d = details.get(String(corr));

@@ -16,8 +16,23 @@ const DDL = `CREATE TABLE IF NOT EXISTS sessions (
 
 /** Column order of an insert into `sessions`. */
 export const SESSION_COLUMNS = [
-  'session_no', 'correlation_id', 'first_ms', 'last_ms', 'duration_ms', 'user', 'users', 'app_count', 'ip_count',
-  'country_count', 'rows', 'final_status', 'final_code', 'linked_group', 'linked_sessions', 'flag_bits', 'flag_count',
+  'session_no',
+  'correlation_id',
+  'first_ms',
+  'last_ms',
+  'duration_ms',
+  'user',
+  'users',
+  'app_count',
+  'ip_count',
+  'country_count',
+  'rows',
+  'final_status',
+  'final_code',
+  'linked_group',
+  'linked_sessions',
+  'flag_bits',
+  'flag_count',
 ] as const;
 
 /** Every sort column has an index, so a page of any sort order is an index range read. */
@@ -26,9 +41,7 @@ export const INDEXED_SORT_COLUMNS: ReadonlySet<string> = new Set(Object.values(S
 const INDEXES: Record<string, string> = {
   ix_sessions_corr: 'CREATE UNIQUE INDEX IF NOT EXISTS ix_sessions_corr ON sessions (correlation_id)',
   ix_sessions_group: 'CREATE INDEX IF NOT EXISTS ix_sessions_group ON sessions (linked_group, first_ms)',
-  ...Object.fromEntries(
-    [...INDEXED_SORT_COLUMNS].filter((c) => c !== 'correlation_id').map((c) => [`ix_sessions_${c}`, `CREATE INDEX IF NOT EXISTS ix_sessions_${c} ON sessions (${c}, session_no)`]),
-  ),
+  ...Object.fromEntries([...INDEXED_SORT_COLUMNS].filter((c) => c !== 'correlation_id').map((c) => [`ix_sessions_${c}`, `CREATE INDEX IF NOT EXISTS ix_sessions_${c} ON sessions (${c}, session_no)`])),
 };
 
 export function ensureSessionTables(caseDb: CaseDb): void {

@@ -46,7 +46,9 @@ export const createGridSlice: SliceCreator<GridSlice> = (set, get) => ({
   columns: savedColumns(),
   widths: loadPref<Record<string, number>>('grid.widths', {}),
   sort: savedSort(),
-  groupBy: loadPref<string[]>('grid.groupBy', []).filter((c) => GRID_COLUMN_BY_KEY.has(c)).slice(0, MAX_GROUP_LEVELS),
+  groupBy: loadPref<string[]>('grid.groupBy', [])
+    .filter((c) => GRID_COLUMN_BY_KEY.has(c))
+    .slice(0, MAX_GROUP_LEVELS),
   snapshot: null,
   snapshotError: null,
   selected: null,

@@ -82,7 +82,9 @@ export const contract = {
   'import.start': { req: z.object({ paths: z.array(PathStr).min(1).max(LIMITS.maxPaths) }), res: z.object({ jobId: JobId, newCase: z.boolean().optional() }) },
   'import.errors': {
     req: z.object({ sourceId: z.number().int().optional(), limit: z.number().int().min(1).max(1000).default(200) }),
-    res: z.array(z.object({ sourceId: z.number().nullable(), file: z.string().nullable(), recordIndex: z.number().nullable(), byteOffset: z.number().nullable(), severity: z.string(), message: z.string() })),
+    res: z.array(
+      z.object({ sourceId: z.number().nullable(), file: z.string().nullable(), recordIndex: z.number().nullable(), byteOffset: z.number().nullable(), severity: z.string(), message: z.string() }),
+    ),
   },
   'jobs.cancel': { req: z.object({ jobId: JobId }), res: z.object({ cancelled: z.boolean() }) },
   /** Materializes the ordered row ids of a filter + sort; pages are then fetched by position. */
@@ -96,7 +98,13 @@ export const contract = {
   },
   /** Find (Ctrl+F): the next / previous position of a snapshot whose shown text in `columns` contains `text`, and the match count. */
   'query.find': {
-    req: z.object({ snapshotId: z.number().int(), text: z.string().min(1).max(200), columns: z.array(z.string().max(64)).min(1).max(80), from: z.number().int().min(-1), dir: z.enum(['next', 'prev']) }),
+    req: z.object({
+      snapshotId: z.number().int(),
+      text: z.string().min(1).max(200),
+      columns: z.array(z.string().max(64)).min(1).max(80),
+      from: z.number().int().min(-1),
+      dir: z.enum(['next', 'prev']),
+    }),
     res: z.object({ count: z.number(), position: z.number().nullable(), ordinal: z.number().nullable() }),
   },
   'query.facets': {
@@ -121,11 +129,21 @@ export const contract = {
   },
   'timeline.histogram': {
     req: z.object({ filter: FilterSpec, buckets: z.number().int().min(10).max(2000).default(300) }),
-    res: z.object({ bucketMs: z.number(), from: z.number(), to: z.number(), series: z.array(z.object({ t: z.number(), success: z.number(), failure: z.number(), interrupted: z.number(), other: z.number() })) }),
+    res: z.object({
+      bucketMs: z.number(),
+      from: z.number(),
+      to: z.number(),
+      series: z.array(z.object({ t: z.number(), success: z.number(), failure: z.number(), interrupted: z.number(), other: z.number() })),
+    }),
   },
   'timeline.swimlanes': {
     req: z.object({ filter: FilterSpec, lanes: z.number().int().min(1).max(100).default(25), buckets: z.number().int().min(10).max(1000).default(200) }),
-    res: z.object({ bucketMs: z.number(), from: z.number(), to: z.number(), lanes: z.array(z.object({ user: z.string(), total: z.number(), cells: z.array(z.tuple([z.number(), z.number(), z.number()])) })) }),
+    res: z.object({
+      bucketMs: z.number(),
+      from: z.number(),
+      to: z.number(),
+      lanes: z.array(z.object({ user: z.string(), total: z.number(), cells: z.array(z.tuple([z.number(), z.number(), z.number()])) })),
+    }),
   },
   'stats.overview': {
     req: QueryReq,
@@ -142,7 +160,20 @@ export const contract = {
     req: z.object({ filter: FilterSpec, window: z.enum(['1h', '6h', '24h']), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
     res: z.object({
       total: z.number(),
-      rows: z.array(z.object({ windowStart: z.number(), app: z.string().nullable(), user: z.string().nullable(), servicePrincipal: z.boolean(), ip: z.string().nullable(), status: z.string().nullable(), resource: z.string().nullable(), count: z.number(), first: z.number(), last: z.number() })),
+      rows: z.array(
+        z.object({
+          windowStart: z.number(),
+          app: z.string().nullable(),
+          user: z.string().nullable(),
+          servicePrincipal: z.boolean(),
+          ip: z.string().nullable(),
+          status: z.string().nullable(),
+          resource: z.string().nullable(),
+          count: z.number(),
+          first: z.number(),
+          last: z.number(),
+        }),
+      ),
       ms: z.number(),
     }),
   },

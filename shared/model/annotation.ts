@@ -29,11 +29,7 @@ export const AnnotationTarget = z.union([
 export type AnnotationTarget = z.infer<typeof AnnotationTarget>;
 
 /** What a tag or untag applies to: one target, a selection of sign-ins, or every sign-in a filter matches. */
-export const TagScope = z.union([
-  z.object({ target: AnnotationTarget }),
-  z.object({ rids: z.array(z.number().int()).min(1).max(LIMITS.maxRids) }),
-  z.object({ filter: FilterSpec }),
-]);
+export const TagScope = z.union([z.object({ target: AnnotationTarget }), z.object({ rids: z.array(z.number().int()).min(1).max(LIMITS.maxRids) }), z.object({ filter: FilterSpec })]);
 export type TagScope = z.infer<typeof TagScope>;
 
 const TagReq = z.object({ scope: TagScope, tags: z.array(Tag).min(1).max(16), author: Author.optional() });

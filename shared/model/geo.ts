@@ -94,6 +94,9 @@ export const geoChannels = {
   /** Natural Earth country shapes as GeoJSON (properties: name, iso2), antimeridian-safe for Leaflet. */
   'geo.basemap': {
     req: z.object({ resolution: z.enum(['110m', '50m']).default('50m') }),
-    res: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.object({ type: z.literal('Feature'), id: z.string().nullable(), properties: z.object({ name: z.string(), iso2: Str }), geometry: z.unknown() })) }),
+    res: z.object({
+      type: z.literal('FeatureCollection'),
+      features: z.array(z.object({ type: z.literal('Feature'), id: z.string().nullable(), properties: z.object({ name: z.string(), iso2: Str }), geometry: z.unknown() })),
+    }),
   },
 } as const;

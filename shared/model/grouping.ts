@@ -13,7 +13,10 @@ export const GroupsReq = z.object({
   /** Grouping columns, outermost first. */
   by: z.array(z.string().max(64)).min(1).max(MAX_GROUP_LEVELS),
   /** Values of the outer groups that lead to the level asked for (shorter than `by`). */
-  path: z.array(Cell).max(MAX_GROUP_LEVELS - 1).default([]),
+  path: z
+    .array(Cell)
+    .max(MAX_GROUP_LEVELS - 1)
+    .default([]),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(200),
 });

@@ -93,7 +93,9 @@ export const sessionChannels = {
   'sessions.list': { req: SessionsListReq, res: SessionsListRes },
   /** One session by number or correlation id: its sign-ins' rids in time order and its linked sessions. */
   'sessions.get': {
-    req: z.object({ sessionNo: z.number().int().optional(), correlationId: z.string().max(256).optional() }).refine((r) => r.sessionNo !== undefined || r.correlationId !== undefined, 'sessionNo or correlationId is required'),
+    req: z
+      .object({ sessionNo: z.number().int().optional(), correlationId: z.string().max(256).optional() })
+      .refine((r) => r.sessionNo !== undefined || r.correlationId !== undefined, 'sessionNo or correlationId is required'),
     res: z.object({ session: SessionSummary, rids: z.array(z.number()), linked: z.array(SessionSummary) }),
   },
   'sessions.rebuild': { req: z.object({}), res: z.object({ jobId: z.string() }) },

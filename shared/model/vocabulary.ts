@@ -27,7 +27,10 @@ const t = (value: string, label: string, extra: Partial<VocabularyTerm> = {}): V
 const same = (...values: string[]): VocabularyTerm[] => values.map((v) => t(v, v));
 /** camelCase member to a sentence ("adminConfirmedSigninSafe" → "Admin confirmed signin safe"). */
 const sentence = (value: string): string => {
-  const words = value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').toLowerCase();
+  const words = value
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 const sentences = (...values: string[]): VocabularyTerm[] => values.map((v) => t(v, sentence(v)));
@@ -48,12 +51,7 @@ export const VOCABULARIES = {
   /** No Graph enum exists (Graph has only `status.errorCode`): the admin center's words are the values. */
   status: { terms: same(...STATUSES) },
   conditionalAccessStatus: {
-    terms: [
-      t('success', 'Success', { legacy: 0 }),
-      t('failure', 'Failure', { legacy: 1 }),
-      t('notApplied', 'Not Applied', { legacy: 2 }),
-      { ...UNKNOWN_FUTURE, legacy: 3 },
-    ],
+    terms: [t('success', 'Success', { legacy: 0 }), t('failure', 'Failure', { legacy: 1 }), t('notApplied', 'Not Applied', { legacy: 2 }), { ...UNKNOWN_FUTURE, legacy: 3 }],
   },
   policyResult: {
     terms: [
@@ -127,11 +125,23 @@ export const VOCABULARIES = {
     terms: [
       t('none', 'None'),
       ...sentences(
-        'adminGeneratedTemporaryPassword', 'userPerformedSecuredPasswordChange', 'userPerformedSecuredPasswordReset',
-        'adminConfirmedSigninSafe', 'aiConfirmedSigninSafe', 'userPassedMFADrivenByRiskBasedPolicy', 'adminDismissedAllRiskForUser',
-        'adminConfirmedSigninCompromised', 'hidden', 'adminConfirmedUserCompromised', 'unknownFutureValue',
-        'adminConfirmedServicePrincipalCompromised', 'adminDismissedAllRiskForServicePrincipal', 'm365DAdminDismissedDetection',
-        'userChangedPasswordOnPremises', 'adminDismissedRiskForSignIn', 'adminConfirmedAccountSafe',
+        'adminGeneratedTemporaryPassword',
+        'userPerformedSecuredPasswordChange',
+        'userPerformedSecuredPasswordReset',
+        'adminConfirmedSigninSafe',
+        'aiConfirmedSigninSafe',
+        'userPassedMFADrivenByRiskBasedPolicy',
+        'adminDismissedAllRiskForUser',
+        'adminConfirmedSigninCompromised',
+        'hidden',
+        'adminConfirmedUserCompromised',
+        'unknownFutureValue',
+        'adminConfirmedServicePrincipalCompromised',
+        'adminDismissedAllRiskForServicePrincipal',
+        'm365DAdminDismissedDetection',
+        'userChangedPasswordOnPremises',
+        'adminDismissedRiskForSignIn',
+        'adminConfirmedAccountSafe',
       ),
     ],
   },
@@ -224,9 +234,14 @@ export function canonicalValue(name: VocabularyName, raw: unknown, remember = tr
   const known = index.seen.get(text);
   if (known !== undefined) return known;
   if (text.trim() === '') return null;
-  const value = !isFlags(name) || !text.includes(',')
-    ? canonicalOne(index, text)
-    : text.split(',').map((part) => canonicalOne(index, part)).filter((part) => part !== '').join(',');
+  const value =
+    !isFlags(name) || !text.includes(',')
+      ? canonicalOne(index, text)
+      : text
+          .split(',')
+          .map((part) => canonicalOne(index, part))
+          .filter((part) => part !== '')
+          .join(',');
   if (remember && index.seen.size < SEEN_LIMIT) index.seen.set(text, value);
   return value;
 }
@@ -234,7 +249,11 @@ export function canonicalValue(name: VocabularyName, raw: unknown, remember = tr
 /** The admin center's label of a stored value; unknown values are shown as they are. */
 export function vocabularyLabel(name: VocabularyName, value: string): string {
   const index = indexOf(name);
-  if (isFlags(name) && value.includes(',')) return value.split(',').map((part) => index.byValue.get(part)?.label ?? part).join(', ');
+  if (isFlags(name) && value.includes(','))
+    return value
+      .split(',')
+      .map((part) => index.byValue.get(part)?.label ?? part)
+      .join(', ');
   return index.byValue.get(value)?.label ?? value;
 }
 

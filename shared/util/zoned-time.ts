@@ -62,7 +62,11 @@ export function offsetsBetween(from: number, to: number, mode: ZoneMode): number
 
 /** `UTC`, `UTC+05:30`, or `UTC-05:00 / UTC-04:00` when the zone changes offset within the span. */
 export function offsetsLabel(from: number, to: number, mode: ZoneMode): string {
-  return mode === 'utc' ? 'UTC' : offsetsBetween(from, to, mode).map((o) => `UTC${formatOffset(o)}`).join(' / ');
+  return mode === 'utc'
+    ? 'UTC'
+    : offsetsBetween(from, to, mode)
+        .map((o) => `UTC${formatOffset(o)}`)
+        .join(' / ');
 }
 
 /** The instant at which the zone's clock shows these wall-clock fields (the earlier one in a DST overlap). */
@@ -76,7 +80,6 @@ export function fromWallTime(y: number, mo: number, d: number, h = 0, mi = 0, s 
   const exact = candidates.filter((t) => offsetMinutes(t, mode) * 60_000 + t === asUtc);
   return exact.length ? Math.min(...exact) : candidates[0]!;
 }
-
 
 /** ISO 8601 with the zone's offset at that instant: `2026-07-15T10:30:05.250-04:00`. */
 export function isoInZone(ms: number, mode: ZoneMode): string {

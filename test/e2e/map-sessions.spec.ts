@@ -8,7 +8,6 @@ import { e2e, screenshot } from './context';
 import { assert, assertEqual, test } from './harness';
 import { backendMatching, clearFilters, lastRequest, lastSnapshotFilter, openView, settle, shownCounts } from './ui';
 
-
 /** A point inside the country's shape where the shape itself (not a marker) receives the click. */
 async function countryPoint(page: Page, iso2: string): Promise<{ x: number; y: number }> {
   const at = await page.evaluate((code) => {
@@ -150,7 +149,14 @@ test('sessions: list and sort like the backend, flags filter, "Show in grid" fil
   assertEqual(`${sort.column} ${sort.dir}`, 'rows desc', 'sorting by rows asks the backend for rows desc');
   const top = await backend.call('sessions.list', { filter: { conditions: [] }, sort: { column: 'rows', dir: 'desc' }, limit: 5 });
   await page.waitForFunction((first) => document.querySelector('.session-row[aria-rowindex="1"]')?.getAttribute('data-session') === String(first), top.rows[0]!.sessionNo);
-  const shown = await page.$$eval('.session-row:not(.loading)', (rows) => rows.map((r) => ({ i: Number(r.getAttribute('aria-rowindex')), no: r.getAttribute('data-session') })).sort((a, b) => a.i - b.i).slice(0, 5).map((r) => r.no).join());
+  const shown = await page.$$eval('.session-row:not(.loading)', (rows) =>
+    rows
+      .map((r) => ({ i: Number(r.getAttribute('aria-rowindex')), no: r.getAttribute('data-session') }))
+      .sort((a, b) => a.i - b.i)
+      .slice(0, 5)
+      .map((r) => r.no)
+      .join(),
+  );
   assertEqual(shown, top.rows.map((r) => String(r.sessionNo)).join(), 'first sessions by rows');
   assertEqual(await page.getAttribute('.session-list .gh-cell[data-column=rows]', 'aria-sort'), 'descending', 'aria-sort');
   await page.$eval('.session-list .grid-body', (body) => (body.scrollLeft = 0));

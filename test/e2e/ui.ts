@@ -11,8 +11,8 @@ const parseCount = (text: string) => Number(text.replace(/[^0-9]/g, ''));
 export async function shownCounts(page: Page): Promise<{ matching: number; total: number }> {
   await page.waitForSelector('[data-testid=matching]');
   return {
-    matching: parseCount(await page.textContent('[data-testid=matching]') ?? ''),
-    total: parseCount(await page.textContent('[data-testid=total]') ?? ''),
+    matching: parseCount((await page.textContent('[data-testid=matching]')) ?? ''),
+    total: parseCount((await page.textContent('[data-testid=total]')) ?? ''),
   };
 }
 
@@ -77,7 +77,9 @@ export async function ensureEvidence(): Promise<void> {
   const { backend, evidenceDir, page, server } = e2e();
   if (!page.url().startsWith(server.origin)) await page.goto(server.url);
   if ((await backend.call('case.info', {})).signins > 0) return;
-  const files = readdirSync(evidenceDir).filter((f) => !f.startsWith('graph-bulk') && !f.endsWith('.signinscope')).map((f) => path.join(evidenceDir, f));
+  const files = readdirSync(evidenceDir)
+    .filter((f) => !f.startsWith('graph-bulk') && !f.endsWith('.signinscope'))
+    .map((f) => path.join(evidenceDir, f));
   const { jobId } = await backend.call('import.start', { paths: files });
   for (let i = 0; i < 600 && !backend.events.some((ev) => ev.event === 'job.done' && (ev.payload as { jobId: string }).jobId === jobId); i++) await page.waitForTimeout(500);
   await page.waitForSelector('[data-testid=total]');

@@ -50,7 +50,10 @@ describe('backend', () => {
     expect(await backend.invoke('import.start', { paths: [path.join(tmp.dir, '..', path.basename(outside.dir), 'secret.json')] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await backend.invoke('case.save', { path: path.join(outside.dir, 'x.signinscope') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await backend.invoke('geo.setDatabases', { cityMmdb: path.join(outside.dir, 'City.mmdb') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await backend.invoke('export.rows', { filter: { conditions: [] }, columns: ['id'], format: 'csv', path: path.join(outside.dir, 'x.csv') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await backend.invoke('export.rows', { filter: { conditions: [] }, columns: ['id'], format: 'csv', path: path.join(outside.dir, 'x.csv') })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('offers native dialogs only when a desktop shell is attached; what it picks becomes writable', async () => {
@@ -73,7 +76,9 @@ describe('backend', () => {
   });
 
   it('imports in the worker with progress and done events, then pages the grid', async () => {
-    const records = Array.from({ length: 500 }, (_, i) => graphSignin({ userPrincipalName: `u${i % 10}@northwind.example`, createdDateTime: new Date(Date.UTC(2025, 2, 4) + i * 60_000).toISOString() }));
+    const records = Array.from({ length: 500 }, (_, i) =>
+      graphSignin({ userPrincipalName: `u${i % 10}@northwind.example`, createdDateTime: new Date(Date.UTC(2025, 2, 4) + i * 60_000).toISOString() }),
+    );
     const file = tmp.write('import.json', JSON.stringify({ value: records }));
     const { jobId } = await ok<{ jobId: string }>('import.start', { paths: [file] });
     const done = await jobDone(jobId);
@@ -90,7 +95,9 @@ describe('backend', () => {
       ['u3@northwind.example', '2025-03-04T00:13:00.000Z'],
       ['u3@northwind.example', '2025-03-04T00:23:00.000Z'],
     ]);
-    expect(await backend.invoke('query.snapshot', { filter: { conditions: [{ column: 'password; DROP TABLE x', op: 'eq', values: [1] }] }, sort: { column: 'created_at', dir: 'asc' } })).toMatchObject({ ok: false });
+    expect(await backend.invoke('query.snapshot', { filter: { conditions: [{ column: 'password; DROP TABLE x', op: 'eq', values: [1] }] }, sort: { column: 'created_at', dir: 'asc' } })).toMatchObject(
+      { ok: false },
+    );
   });
 
   it('saves the case atomically and reopens it', async () => {

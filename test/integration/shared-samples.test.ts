@@ -39,7 +39,12 @@ describe.skipIf(!present)('shared samples', () => {
   it('imports every record of every sample file without an error', async () => {
     const { summary } = await importIntoNewCase(files.filter((f) => !f.endsWith('.md')));
     for (const f of summary.files) {
-      expect({ file: f.fileName, records: f.records, imported: f.imported + f.duplicates, errors: f.errors }).toEqual({ file: f.fileName, records: EXPECTED[f.fileName], imported: EXPECTED[f.fileName], errors: 0 });
+      expect({ file: f.fileName, records: f.records, imported: f.imported + f.duplicates, errors: f.errors }).toEqual({
+        file: f.fileName,
+        records: EXPECTED[f.fileName],
+        imported: EXPECTED[f.fileName],
+        errors: 0,
+      });
     }
   });
 

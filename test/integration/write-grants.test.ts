@@ -82,7 +82,10 @@ describe('read and write grants', () => {
   it('a readable folder is not writable; the output folder is; dot-names are out of reach', async () => {
     const info = await strict.invoke('app.info', {});
     expect(info).toMatchObject({ ok: true, value: { outputDir: output.dir, writable: [output.dir] } });
-    expect(await strict.invoke('case.save', { path: path.join(evidence.dir, 'x.signinscope') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/writing .* was not granted/) } });
+    expect(await strict.invoke('case.save', { path: path.join(evidence.dir, 'x.signinscope') })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringMatching(/writing .* was not granted/) },
+    });
     expect(await strict.invoke('export.rows', exportReq(path.join(evidence.dir, 'x.csv')))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await strict.invoke('import.start', { paths: [path.join(evidence.dir, '.secret', 'key.json')] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await strict.invoke('fs.list', { dir: path.join(evidence.dir, '.secret') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -51,7 +51,7 @@ describe('opening a case saved before the one vocabulary', () => {
       ['p2', 'notEnabled'],
       ['p3', 'someNewResult'],
     ]);
-    expect(opened.all("SELECT requirement FROM authentication_details ORDER BY origin")).toEqual([['Multi-factor authentication'], ['Primary authentication']]);
+    expect(opened.all('SELECT requirement FROM authentication_details ORDER BY origin')).toEqual([['Multi-factor authentication'], ['Primary authentication']]);
     expect(opened.meta('vocabulary_version')).toBe('1');
     // the dictionary built after the migration knows the new spellings, so later imports reuse them
     expect(opened.strings.lookupId('notApplied')).toBeGreaterThan(0);

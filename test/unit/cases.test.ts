@@ -28,7 +28,9 @@ describe('case files', () => {
 
   it('opens a case written before a column was added (schema 1) and migrates it', async () => {
     const { caseDb } = await importIntoNewCase([tmp.write('old.jsonl', JSON.stringify(graphSignin()))]);
-    caseDb.db.exec("DROP VIEW signins; DROP VIEW authentication_details; DROP VIEW conditional_access_results; ALTER TABLE signin_data DROP COLUMN additional_details_k; UPDATE case_meta SET value = '1' WHERE key = 'schema_version'");
+    caseDb.db.exec(
+      "DROP VIEW signins; DROP VIEW authentication_details; DROP VIEW conditional_access_results; ALTER TABLE signin_data DROP COLUMN additional_details_k; UPDATE case_meta SET value = '1' WHERE key = 'schema_version'",
+    );
     const file = path.join(tmp.dir, 'old.signinscope');
     await saveCase(caseDb, file);
     const migrated = await loadCase(file);

@@ -83,10 +83,7 @@ const TERMINAL_CONTROL = /\u001b|\u009b|\u0007|\r|\u202e/;
 
 describe('signin-scope CLI output', () => {
   const hostileName = 'evil\u001b]0;pwned\u0007\u202efdp.json';
-  const hostile = tmp.write(
-    hostileName,
-    JSON.stringify({ value: [graphSignin({ userPrincipalName: 'mallory\u001b[2J\u001b[31m@northwind.example', appDisplayName: 'App\u009b6n\r' })] }),
-  );
+  const hostile = tmp.write(hostileName, JSON.stringify({ value: [graphSignin({ userPrincipalName: 'mallory\u001b[2J\u001b[31m@northwind.example', appDisplayName: 'App\u009b6n\r' })] }));
   const caseFile = path.join(tmp.dir, 'hostile.signinscope');
 
   it('pipes more than 10 MB through `cat` whole (the process waits for stdout to drain)', () => {
@@ -96,7 +93,11 @@ describe('signin-scope CLI output', () => {
     const outFile = path.join(tmp.dir, 'piped.json');
     const res = runBin(['sql', caseFile, sql, '--json'], { pipeThroughCat: outFile });
     expect(res.status).toBe(0);
-    const expected = `${JSON.stringify(Array.from({ length: n }, (_, k) => ({ i: k + 1, pad: String(k + 1).padStart(80, '0') })), null, 2)}\n`;
+    const expected = `${JSON.stringify(
+      Array.from({ length: n }, (_, k) => ({ i: k + 1, pad: String(k + 1).padStart(80, '0') })),
+      null,
+      2,
+    )}\n`;
     const piped = readFileSync(outFile);
     expect(piped.length).toBeGreaterThan(10 << 20);
     expect(piped.length).toBe(Buffer.byteLength(expected));
@@ -114,7 +115,11 @@ describe('signin-scope CLI output', () => {
     // --json stays lossless: the escapes are JSON escapes of the same characters
     expect(JSON.parse(json.stdout.toString('utf8'))).toEqual([{ user_principal_name: 'mallory\u001b[2J\u001b[31m@northwind.example', app_display_name: 'App\u009b6n\r' }]);
 
-    for (const args of [['info', caseFile], ['info', caseFile, '--json'], ['import', hostile, '--case', path.join(tmp.dir, 'again.signinscope')]]) {
+    for (const args of [
+      ['info', caseFile],
+      ['info', caseFile, '--json'],
+      ['import', hostile, '--case', path.join(tmp.dir, 'again.signinscope')],
+    ]) {
       const res = runBin(args);
       const all = res.stdout.toString('utf8') + res.stderr;
       expect(all).toMatch(/evil/); // the file name (and the case title taken from it) is shown…

@@ -12,8 +12,7 @@ export const appNotFound = defineRule({
   title: 'Application not found reconnaissance',
   severity: 'medium',
   description: 'One source requests tokens for many application ids unknown to the tenant (700016): enumeration of applications or tenant reconnaissance.',
-  logic:
-    'Error 700016 per ASN (per IP when the logs have no ASN) in windows of `windowMinutes`; at least `minApps` distinct application ids in a window make a finding.',
+  logic: 'Error 700016 per ASN (per IP when the logs have no ASN) in windows of `windowMinutes`; at least `minApps` distinct application ids in a window make a finding.',
   references: ['Entra error 700016 (AADSTS700016, application not found in the directory); Microsoft-Analyzer-Suite ErrorCode statistics'],
   falsePositives: ['A misconfigured or decommissioned application (one application id, many retries: below the distinct-app threshold)'],
   params: {

@@ -14,7 +14,10 @@ export const attackTooling = defineRule({
   description: 'Sign-ins whose user agent belongs to scripting libraries and offensive tools used for spraying, token replay and tenant reconnaissance.',
   logic:
     'User agent containing python-requests, axios/, BAV2ROPC, azurehound, AADInternals, fasthttp or PostmanRuntime, or exactly "Mozilla/5.0" for Azure AD PowerShell / Azure CLI (MSOLSpray, TeamFiltration). One finding per tool with at least `minSignins` sign-ins; high when any of them succeeded.',
-  references: ['Microsoft-Analyzer-Suite: UserAgent blacklist (AADInternals, azurehound, python-requests, axios, BAV2ROPC, fasthttp, PostmanRuntime)', 'Sigma: Failed sign-in via AAD PowerShell / Azure CLI with generic UA (azure_signin_spray_tooling_failed_auth.yml)'],
+  references: [
+    'Microsoft-Analyzer-Suite: UserAgent blacklist (AADInternals, azurehound, python-requests, axios, BAV2ROPC, fasthttp, PostmanRuntime)',
+    'Sigma: Failed sign-in via AAD PowerShell / Azure CLI with generic UA (azure_signin_spray_tooling_failed_auth.yml)',
+  ],
   falsePositives: ['In-house scripts and integrations built on python-requests or axios (same IPs, service accounts)', 'API testing with Postman by developers'],
   params: {
     minSignins: { label: 'Sign-ins per tool', unit: 'sign-ins', default: 1, min: 1, max: 100_000, integer: true },

@@ -18,7 +18,10 @@ export const bruteForce = defineRule({
   description: 'One account receives many wrong passwords within a short window, possibly followed by a sign-in with the right password from a guessing IP.',
   logic:
     'Failures 50126, 50053 and 50056 are counted per account in windows of `windowMinutes` (two bin phases). At least `minFailures` in a window make a finding. A later outcome proving the password right (0, 50074, 53003...) from one of the guessing IPs within `successWithinMinutes` of the last failure raises it to high.',
-  references: ['Sentinel: Brute force attack against Azure Portal (SigninBruteForce-AzurePortal.yaml): >= 10 failures before a success in a 20-min session', 'Sentinel hunting: Suspected Brute force attack Investigation (AADSuspectedBruteForce.yaml): > 100 failures and a success per UPN+IP in 1 h'],
+  references: [
+    'Sentinel: Brute force attack against Azure Portal (SigninBruteForce-AzurePortal.yaml): >= 10 failures before a success in a 20-min session',
+    'Sentinel hunting: Suspected Brute force attack Investigation (AADSuspectedBruteForce.yaml): > 100 failures and a success per UPN+IP in 1 h',
+  ],
   falsePositives: ['A device or mail client retrying an old password after a password change (the success then comes from the same IP: check the user agent)'],
   params: {
     windowMinutes: { label: 'Window', unit: 'minutes', default: 60, min: 1, max: 1440, integer: true },
@@ -32,7 +35,11 @@ export const bruteForce = defineRule({
       throwIfAborted(signal);
       const failures = new Evidence(selectRows(db, `user_principal_name_k = ? AND created_ms >= ? AND created_ms < ? AND ${GUESSES}`, [w.key, w.from, w.to]));
       const ips = [...failures.distinct((r) => r.ip)];
-      const accepted = selectRows(db, `user_principal_name_k = ? AND created_ms >= ? AND created_ms <= ? AND ip_address_k IN ${inList(ips)} AND status_code IN ${inList(PASSWORD_ACCEPTED_CODES)}`, [w.key, failures.from, failures.to + p.successWithinMinutes * MINUTE_MS]);
+      const accepted = selectRows(db, `user_principal_name_k = ? AND created_ms >= ? AND created_ms <= ? AND ip_address_k IN ${inList(ips)} AND status_code IN ${inList(PASSWORD_ACCEPTED_CODES)}`, [
+        w.key,
+        failures.from,
+        failures.to + p.successWithinMinutes * MINUTE_MS,
+      ]);
       const succeeded = accepted.filter((r) => r.code === 0).length;
       const names = decode(db, [w.key, ...ips]);
       const user = names.get(w.key) ?? `#${w.key}`;

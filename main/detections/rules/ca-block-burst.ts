@@ -10,7 +10,8 @@ export const caBlockBurst = defineRule({
   id: 'ca-block-burst',
   title: 'Conditional Access block burst',
   severity: 'low',
-  description: 'Many sign-ins blocked by Conditional Access (53003) from one network in a short window. 53003 comes after a correct password, so several accounts blocked from one source means working credentials in someone else\'s hands.',
+  description:
+    "Many sign-ins blocked by Conditional Access (53003) from one network in a short window. 53003 comes after a correct password, so several accounts blocked from one source means working credentials in someone else's hands.",
   logic:
     'Error 53003 counted per ASN (per IP when the logs have no ASN) in windows of `windowMinutes`; at least `minBlocks` make a finding. Blocks of at least `minUsers` distinct accounts raise it to medium.',
   references: ['Sigma: User Access Blocked by Azure Conditional Access (azure_conditional_access_failure.yml, ResultType 53003)', 'Sentinel SigninPasswordSpray: 53003 counted as a correct password'],

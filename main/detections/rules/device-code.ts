@@ -14,8 +14,12 @@ export const deviceCode = defineRule({
   severity: 'medium',
   description: 'Sign-ins that used the OAuth device-code flow; raised when the code was redeemed from a hosting ASN or by the Microsoft Authentication Broker (PRT phishing).',
   logic:
-    'Sign-ins whose authentication protocol is deviceCode, one finding per account, with the account\'s later sign-ins from the same IPs within `followHours` (what the redeemed tokens were used for). High when any device-code sign-in comes from a hosting ASN (Sigma list) or is for the Microsoft Authentication Broker (29d9ed98-...).',
-  references: ['Sigma: Application Using Device Code Authentication Flow (azure_app_device_code_authentication.yml)', 'Microsoft-Analyzer-Suite: device-code phishing checks #1 (deviceCode) and #3 (Broker + deviceCode)', 'Sigma: Risky Successful Interactive Sign-in from Hosting/VPN ASN (ASN list)'],
+    "Sign-ins whose authentication protocol is deviceCode, one finding per account, with the account's later sign-ins from the same IPs within `followHours` (what the redeemed tokens were used for). High when any device-code sign-in comes from a hosting ASN (Sigma list) or is for the Microsoft Authentication Broker (29d9ed98-...).",
+  references: [
+    'Sigma: Application Using Device Code Authentication Flow (azure_app_device_code_authentication.yml)',
+    'Microsoft-Analyzer-Suite: device-code phishing checks #1 (deviceCode) and #3 (Broker + deviceCode)',
+    'Sigma: Risky Successful Interactive Sign-in from Hosting/VPN ASN (ASN list)',
+  ],
   falsePositives: ['Admins signing in to Azure CLI / PowerShell on a headless machine, meeting-room devices, TVs'],
   params: {
     followHours: { label: 'Follow-on activity from the same IPs within', unit: 'hours', default: 24, min: 0, max: 720 },
@@ -29,7 +33,9 @@ export const deviceCode = defineRule({
       const evidence = new Evidence(list);
       const ips = [...evidence.distinct((r) => r.ip)];
       if (user !== null) {
-        evidence.add(selectRows(db, `user_principal_name_k = ? AND created_ms > ? AND created_ms <= ? AND ip_address_k IN ${inList(ips)}`, [user, evidence.from, evidence.to + p.followHours * HOUR_MS]));
+        evidence.add(
+          selectRows(db, `user_principal_name_k = ? AND created_ms > ? AND created_ms <= ? AND ip_address_k IN ${inList(ips)}`, [user, evidence.from, evidence.to + p.followHours * HOUR_MS]),
+        );
       }
       const hosting = list.some((r) => r.asn !== null && HOSTING_ASNS.has(r.asn));
       const viaBroker = broker !== undefined && list.some((r) => extraNum(r, 0) === broker);

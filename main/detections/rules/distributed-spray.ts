@@ -15,10 +15,14 @@ export const distributedSpray = defineRule({
   id: 'distributed-spray',
   title: 'Distributed low-and-slow password attempts',
   severity: 'medium',
-  description: 'The same accounts fail to sign in from many different IPs and countries, each IP used only briefly and never successfully: a botnet or proxy pool spraying slowly to stay under lockout and per-IP thresholds.',
+  description:
+    'The same accounts fail to sign in from many different IPs and countries, each IP used only briefly and never successfully: a botnet or proxy pool spraying slowly to stay under lockout and per-IP thresholds.',
   logic:
     'Per account, count the countries of its wrong-password failures (50126, 50053, 50055, 50056, 50034) that came from "volatile" IPs: IPs from which the account had fewer than 2 successful sign-ins and at most `maxAttemptsPerIp` failures. Accounts with at least `minCountries` such countries and `minIps` such IPs are kept; accounts that share a volatile IP are grouped into one campaign. A success of a campaign account from a campaign IP raises it to high.',
-  references: ['Sentinel hunting: Low & slow password attempts with volatile IPs (LowAndSlowPasswordAttempt.yaml)', 'Sentinel: Distributed Password cracking attempts in Microsoft Entra ID (DistribPassCrackAttempt.yaml)'],
+  references: [
+    'Sentinel hunting: Low & slow password attempts with volatile IPs (LowAndSlowPasswordAttempt.yaml)',
+    'Sentinel: Distributed Password cracking attempts in Microsoft Entra ID (DistribPassCrackAttempt.yaml)',
+  ],
   falsePositives: ['A travelling user whose phone keeps an old password (rarely more than a few countries)', 'Residential proxy / privacy relay users with a saved wrong password'],
   params: {
     minCountries: { label: 'Distinct failing countries per account', unit: 'countries', default: 6, min: 2, max: 250, integer: true },
@@ -27,12 +31,17 @@ export const distributedSpray = defineRule({
   },
   run(db, p, signal) {
     const candidates = db
-      .all(`SELECT user_principal_name_k FROM signin_data WHERE ${FAILING} AND +user_principal_name_k IS NOT NULL GROUP BY +user_principal_name_k HAVING count(DISTINCT country_k) >= ? AND count(DISTINCT ip_address_k) >= ?`, [p.minCountries, p.minIps])
+      .all(
+        `SELECT user_principal_name_k FROM signin_data WHERE ${FAILING} AND +user_principal_name_k IS NOT NULL GROUP BY +user_principal_name_k HAVING count(DISTINCT country_k) >= ? AND count(DISTINCT ip_address_k) >= ?`,
+        [p.minCountries, p.minIps],
+      )
       .map((r) => Number(r[0]));
     if (!candidates.length) return [];
     throwIfAborted(signal);
     const served = new Set(
-      db.all(`SELECT user_principal_name_k, ip_address_k FROM signin_data WHERE user_principal_name_k IN ${inList(candidates)} AND ${SUCCEEDED} GROUP BY 1, 2 HAVING count(*) >= 2`).map((r) => `${r[0]}|${r[1]}`),
+      db
+        .all(`SELECT user_principal_name_k, ip_address_k FROM signin_data WHERE user_principal_name_k IN ${inList(candidates)} AND ${SUCCEEDED} GROUP BY 1, 2 HAVING count(*) >= 2`)
+        .map((r) => `${r[0]}|${r[1]}`),
     );
     const failures = selectRows(db, `user_principal_name_k IN ${inList(candidates)} AND ${FAILING}`, [], ['country_k']);
     const volatile = volatileRows(failures, served, p.maxAttemptsPerIp);
@@ -44,7 +53,12 @@ export const distributedSpray = defineRule({
       const evidence = new Evidence(kept.filter(([u]) => users.includes(u)).flatMap(([, rows]) => rows));
       const ips = [...evidence.distinct((r) => r.ip)];
       const successes = selectRows(db, `ip_address_k IN ${inList(ips)} AND user_principal_name_k IN ${inList(users)} AND ${SUCCEEDED}`);
-      const countries = [...decode(db, evidence.distinct((r) => extraNum(r, 0))).values()].sort();
+      const countries = [
+        ...decode(
+          db,
+          evidence.distinct((r) => extraNum(r, 0)),
+        ).values(),
+      ].sort();
       let title = `Low-and-slow spray: ${plural(users.length, 'account')} failed from ${plural(ips.length, 'IP')} in ${plural(countries.length, 'country', 'countries')} over ${span(evidence.to - evidence.from)}`;
       if (successes.length) title += `, then ${plural(successes.length, 'success', 'successes')}`;
       const details = { countries, failures: evidence.size, successes: successes.length };
@@ -56,6 +70,9 @@ export const distributedSpray = defineRule({
 
 /** Failures from IPs that served the account fewer than 2 times and tried it at most `maxPerIp` times. */
 function volatileRows(failures: SigninRow[], served: Set<string>, maxPerIp: number): SigninRow[] {
-  const perPair = groupBy(failures.filter((r) => r.ip !== null && r.user !== null), (r) => `${r.user}|${r.ip}`);
+  const perPair = groupBy(
+    failures.filter((r) => r.ip !== null && r.user !== null),
+    (r) => `${r.user}|${r.ip}`,
+  );
   return [...perPair.entries()].filter(([pair, rows]) => !served.has(pair) && rows.length <= maxPerIp).flatMap(([, rows]) => rows);
 }

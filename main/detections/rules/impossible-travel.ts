@@ -25,9 +25,16 @@ export const impossibleTravel = defineRule({
   severity: 'medium',
   description: 'Two consecutive successful sign-ins of one account whose locations are further apart than anyone could travel in the time between them.',
   logic:
-    'Per account, successful sign-ins with coordinates in time order (the sign-in\'s own latitude/longitude; without them, its city/state/country located with the offline gazetteer, less the place\'s uncertainty); for each consecutive pair from different IPs the great-circle distance and speed are computed. Pairs at least `minDistanceKm` apart (below that, IP geolocation error dominates) and faster than `maxSpeedKmh` are impossible hops; one finding per account lists them all.',
-  references: ['Sentinel hunting: User Login IP Address Teleportation (UserLoginIPAddressTeleportation.yaml), with real distance/speed instead of "two countries within 10 min"', 'Entra ID Protection: Atypical travel / impossible travel (Sigma identity_protection rules)'],
-  falsePositives: ['Corporate VPN or proxy egress in another country alternating with direct access', 'Mobile carriers geolocating IPs at a distant gateway', 'Non-interactive refreshes that carry the token-issuance IP of a cloud service'],
+    "Per account, successful sign-ins with coordinates in time order (the sign-in's own latitude/longitude; without them, its city/state/country located with the offline gazetteer, less the place's uncertainty); for each consecutive pair from different IPs the great-circle distance and speed are computed. Pairs at least `minDistanceKm` apart (below that, IP geolocation error dominates) and faster than `maxSpeedKmh` are impossible hops; one finding per account lists them all.",
+  references: [
+    'Sentinel hunting: User Login IP Address Teleportation (UserLoginIPAddressTeleportation.yaml), with real distance/speed instead of "two countries within 10 min"',
+    'Entra ID Protection: Atypical travel / impossible travel (Sigma identity_protection rules)',
+  ],
+  falsePositives: [
+    'Corporate VPN or proxy egress in another country alternating with direct access',
+    'Mobile carriers geolocating IPs at a distant gateway',
+    'Non-interactive refreshes that carry the token-issuance IP of a cloud service',
+  ],
   params: {
     // Also the map's travel legs (travel-setting.ts): one setting for both.
     minDistanceKm: { label: 'Ignore hops shorter than', unit: 'km', default: DEFAULT_TRAVEL_THRESHOLDS.minDistanceKm, min: 0, max: 20_000 },
@@ -51,7 +58,12 @@ export const impossibleTravel = defineRule({
       const place = (rid: number) => {
         const r = byRid.get(rid);
         const [city, country] = r ? [extraNum(r, 0), extraNum(r, 1)] : [null, null];
-        return [city, country].map((id) => (id === null ? null : names.get(id))).filter(Boolean).join(', ') || 'unknown place';
+        return (
+          [city, country]
+            .map((id) => (id === null ? null : names.get(id)))
+            .filter(Boolean)
+            .join(', ') || 'unknown place'
+        );
       };
       const speed = Number.isFinite(fastest.kmh) ? `${Math.round(fastest.kmh).toLocaleString('en-US')} km/h` : 'same instant';
       const title = `Impossible travel for ${names.get(user)}: ${place(fastest.fromRid)} → ${place(fastest.toRid)}, ${Math.round(fastest.km).toLocaleString('en-US')} km in ${span(fastest.minutes * 60_000)} (${speed})${list.length > 1 ? `; ${plural(list.length, 'impossible hop')} in all` : ''}`;
@@ -80,8 +92,11 @@ function impossibleHops(db: CaseDb, minKm: number, maxKmh: number): Hop[] {
       ${places ? `LEFT JOIN ${PLACES_TABLE} p ON p.c = coalesce(d.city_k, 0) AND p.s = coalesce(d.state_k, 0) AND p.k = coalesce(d.country_k, 0)` : ''}
     WHERE ${filter} AND d.status_code = 0`;
   const movers = db
-    .all(`SELECT u FROM (SELECT DISTINCT u, lat, lon FROM (${points('d.user_principal_name_k IS NOT NULL', true)}) WHERE lat IS NOT NULL AND lon IS NOT NULL)
-          GROUP BY u HAVING max(lat) - min(lat) + max(lon) - min(lon) >= ?`, [minDegrees])
+    .all(
+      `SELECT u FROM (SELECT DISTINCT u, lat, lon FROM (${points('d.user_principal_name_k IS NOT NULL', true)}) WHERE lat IS NOT NULL AND lon IS NOT NULL)
+          GROUP BY u HAVING max(lat) - min(lat) + max(lon) - min(lon) >= ?`,
+      [minDegrees],
+    )
     .map((r) => Number(r[0]));
   if (!movers.length) return [];
   const rows = db.all(

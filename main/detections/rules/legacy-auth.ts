@@ -16,7 +16,11 @@ export const legacyAuth = defineRule({
   description: 'Successful sign-ins over legacy (basic) authentication or the ROPC flow, which cannot do MFA.',
   logic:
     'Successful sign-ins (0) whose client app is a legacy protocol (Exchange ActiveSync, IMAP4, POP3, SMTP, Authenticated SMTP, MAPI, EWS, Autodiscover, Other clients...), or whose user agent contains BAV2ROPC, or whose authentication protocol is ROPC. One finding per account with at least `minSignins` of them; high when the BAV2ROPC agent or a hosting ASN is involved.',
-  references: ['Sentinel hunting: Login attempts using Legacy Auth (LegacyAuthAttempt.yaml)', 'Sigma: Potential MFA Bypass Using Legacy Client Authentication (azure_ad_legacy_client_mfa_bypass)', 'Microsoft-Analyzer-Suite: Authenticated SMTP alert'],
+  references: [
+    'Sentinel hunting: Login attempts using Legacy Auth (LegacyAuthAttempt.yaml)',
+    'Sigma: Potential MFA Bypass Using Legacy Client Authentication (azure_ad_legacy_client_mfa_bypass)',
+    'Microsoft-Analyzer-Suite: Authenticated SMTP alert',
+  ],
   falsePositives: ['Printers, scanners and line-of-business apps still sending mail with SMTP AUTH (service accounts, the same IP every day)'],
   params: {
     minSignins: { label: 'Legacy successes per account', unit: 'sign-ins', default: 1, min: 1, max: 100_000, integer: true },

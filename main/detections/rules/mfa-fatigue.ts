@@ -17,8 +17,14 @@ export const mfaFatigue = defineRule({
   description: 'One account gets many denied or unanswered MFA prompts within minutes; a success shortly after means the user probably gave in.',
   logic:
     'Denied MFA = error 500121, 70037 or 1003033, or an authentication step result starting "MFA denied". Unanswered MFA = an MFA interrupt (50074 or 50076) that is the last interrupt of its correlation id, with no success (0) and no denial in that correlation id at or after it: a push nobody answered often leaves nothing else. Per account, a sliding window of `windowMinutes` holding at least `minDenials` denied or unanswered prompts is a burst. A successful sign-in (0) of the account within `successWithinMinutes` after the last prompt raises it to high.',
-  references: ['Sigma: Potential Successful MFA Fatigue Attack (azure_successful_mfa_fatigue_attack.yml): >= 7 failed MFA in 10 min, then success within 10 min', 'Sentinel: MFA Spamming followed by Successful login (MFASpammingfollowedbySuccessfullogin.yaml): > 10 denials within 5 min and a success'],
-  falsePositives: ['A user whose phone has a broken authenticator app and who keeps retrying (no success, or success from the user\'s usual IP)', 'Sign-ins abandoned at the MFA prompt (unanswered), many in minutes only when something retries them'],
+  references: [
+    'Sigma: Potential Successful MFA Fatigue Attack (azure_successful_mfa_fatigue_attack.yml): >= 7 failed MFA in 10 min, then success within 10 min',
+    'Sentinel: MFA Spamming followed by Successful login (MFASpammingfollowedbySuccessfullogin.yaml): > 10 denials within 5 min and a success',
+  ],
+  falsePositives: [
+    "A user whose phone has a broken authenticator app and who keeps retrying (no success, or success from the user's usual IP)",
+    'Sign-ins abandoned at the MFA prompt (unanswered), many in minutes only when something retries them',
+  ],
   params: {
     windowMinutes: { label: 'Window', unit: 'minutes', default: 10, min: 1, max: 1440 },
     minDenials: { label: 'Denied or unanswered prompts per window', unit: 'prompts', default: 7, min: 2, max: 10_000, integer: true },
@@ -34,7 +40,11 @@ export const mfaFatigue = defineRule({
     const prompts = [...denials, ...unanswered].sort((a, b) => a.ms - b.ms || a.rid - b.rid);
     const findings: Finding[] = [];
     for (const [user, rows] of groupBy(prompts, (r) => r.user!)) {
-      for (const [first, last] of slidingBursts(rows.map((r) => r.ms), p.windowMinutes * MINUTE_MS, p.minDenials)) {
+      for (const [first, last] of slidingBursts(
+        rows.map((r) => r.ms),
+        p.windowMinutes * MINUTE_MS,
+        p.minDenials,
+      )) {
         throwIfAborted(signal);
         const burst = new Evidence(rows.slice(first, last + 1));
         const ips = [...burst.distinct((r) => r.ip)];
@@ -49,7 +59,12 @@ export const mfaFatigue = defineRule({
         let title = `MFA fatigue on ${names.get(user)}: ${what} in ${span(burst.to - burst.from)} from ${listSome(ips.map((ip) => names.get(ip) ?? `#${ip}`))}`;
         if (successes.length) title += ', then approved';
         const details = { denied: refused, unanswered: silent, successes: successes.length };
-        findings.push(burst.add(around).add(successes).toFinding(db, { ruleId: 'mfa-fatigue', severity: successes.length ? 'high' : 'medium', title, details }));
+        findings.push(
+          burst
+            .add(around)
+            .add(successes)
+            .toFinding(db, { ruleId: 'mfa-fatigue', severity: successes.length ? 'high' : 'medium', title, details }),
+        );
       }
     }
     return findings;

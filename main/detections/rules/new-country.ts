@@ -14,7 +14,10 @@ export const newCountry = defineRule({
   description: 'An account signs in successfully from a country it did not use during its baseline period.',
   logic:
     'Per account, the baseline is its first `baselineDays` of successful sign-ins in the case, or the first half of its activity when the case is shorter than twice that; accounts active for less than `minHistoryDays` are skipped. Countries whose first successful sign-in comes after the baseline are new: one finding per account and country with every successful sign-in from it.',
-  references: ['Sentinel hunting: Azure Active Directory signins from new locations (new_locations_azuread_signin.yaml): seen in the last day, not in the prior 14 days', 'Sentinel: Anomalous sign-in location by user account and authenticating application'],
+  references: [
+    'Sentinel hunting: Azure Active Directory signins from new locations (new_locations_azuread_signin.yaml): seen in the last day, not in the prior 14 days',
+    'Sentinel: Anomalous sign-in location by user account and authenticating application',
+  ],
   falsePositives: ['Business travel and holidays', 'VPN egress in another country'],
   params: {
     baselineDays: { label: 'Baseline length', unit: 'days', default: 7, min: 1, max: 365 },

@@ -6,10 +6,14 @@ export const passwordSprayAsn = defineRule({
   id: 'password-spray-asn',
   title: 'Password spray from one network (ASN)',
   severity: 'medium',
-  description: 'Several IP addresses of one autonomous system fail for many different accounts within a short window: a spray that rotates addresses inside a provider to stay under per-IP thresholds.',
+  description:
+    'Several IP addresses of one autonomous system fail for many different accounts within a short window: a spray that rotates addresses inside a provider to stay under per-IP thresholds.',
   logic:
     'As the per-IP spray rule, grouped by ASN: at least `minUsers` distinct accounts failing (50126, 50053, 50055, 50056, 50034) in a `windowMinutes` window from at least `minIps` distinct IPs of the ASN, and the ASN served fewer accounts successfully around it than it failed for. A later correct-password outcome from the ASN raises it to high.',
-  references: ['Sentinel: Password spray attack against Microsoft Entra ID application (SigninPasswordSpray.yaml), grouped by AutonomousSystemNumber', 'Sigma: Password Spray via Azure AD Sign-In Logs'],
+  references: [
+    'Sentinel: Password spray attack against Microsoft Entra ID application (SigninPasswordSpray.yaml), grouped by AutonomousSystemNumber',
+    'Sigma: Password Spray via Azure AD Sign-In Logs',
+  ],
   falsePositives: ['A national ISP or mobile carrier after a tenant-wide password reset (the served-accounts guard removes most)'],
   params: {
     windowMinutes: { label: 'Window', unit: 'minutes', default: 20, min: 1, max: 1440, integer: true },

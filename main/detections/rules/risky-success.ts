@@ -14,7 +14,10 @@ export const riskySuccess = defineRule({
   description: 'Successful sign-ins that Entra ID Protection rated medium or high risk, or whose user was at risk or confirmed compromised.',
   logic:
     'Successful sign-ins (0) with risk level during sign-in medium or high, or risk state atRisk or confirmedCompromised. One finding per account; high when the level was high, the state confirmedCompromised, or the IP belongs to a hosting ASN.',
-  references: ['Sigma: Risky Successful Interactive Sign-in from Hosting/VPN ASN (azure_signin_risky_interactive_hosting_asn.yml)', 'Microsoft-Analyzer-Suite: "very risky authentication" (high + atRisk + aggregated medium/high)'],
+  references: [
+    'Sigma: Risky Successful Interactive Sign-in from Hosting/VPN ASN (azure_signin_risky_interactive_hosting_asn.yml)',
+    'Microsoft-Analyzer-Suite: "very risky authentication" (high + atRisk + aggregated medium/high)',
+  ],
   falsePositives: ['Risk already remediated by a password reset or MFA (check risk state and detail)', 'Users on consumer VPNs flagged as anonymized IP'],
   params: {},
   run(db) {
@@ -27,7 +30,16 @@ export const riskySuccess = defineRule({
       const evidence = new Evidence(list);
       const severe = list.some((r) => high.has(extraNum(r, 0) ?? -1) || high.has(extraNum(r, 1) ?? -1) || (r.asn !== null && HOSTING_ASNS.has(r.asn)));
       const labels = decode(db, extraIds(list, [0, 1, 2]));
-      const risks = [...new Set(list.map((r) => [extraNum(r, 0), extraNum(r, 1)].map((id) => (id === null ? '' : labels.get(id))).filter(Boolean).join('/')))];
+      const risks = [
+        ...new Set(
+          list.map((r) =>
+            [extraNum(r, 0), extraNum(r, 1)]
+              .map((id) => (id === null ? '' : labels.get(id)))
+              .filter(Boolean)
+              .join('/'),
+          ),
+        ),
+      ];
       const events = [...new Set(list.flatMap((r) => (extraNum(r, 2) === null ? [] : (labels.get(extraNum(r, 2)!) ?? '').split(','))).filter(Boolean))].sort();
       const title = `Risky sign-in succeeded for ${decodeOne(db, user) ?? 'an unknown account'}: ${plural(list.length, 'sign-in')} (${listSome(risks)}) from ${plural(evidence.distinct((r) => r.ip).size, 'IP')}${events.length ? `; ${listSome(events)}` : ''}`;
       findings.push(evidence.toFinding(db, { ruleId: 'risky-success', severity: severe ? 'high' : 'medium', title, details: { risks, riskEvents: events } }));

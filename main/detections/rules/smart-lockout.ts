@@ -14,8 +14,12 @@ export const smartLockout = defineRule({
   description: 'Entra Smart Lockout locked an account (50053) again and again within a short window: someone keeps guessing after the lockout.',
   logic:
     'Error 50053 is counted per account in windows of `windowMinutes`; at least `minLockouts` make a finding. The wrong passwords that led to it (same account and IPs, one window before) are included. Lockouts from at least `distributedIps` IPs (Sentinel: >= 3 locations) raise it to medium.',
-  references: ['Sigma: Account Lockout (azure_account_lockout.yml, ResultType 50053)', 'Sentinel: Distributed Password cracking attempts in Microsoft Entra ID (DistribPassCrackAttempt.yaml)', 'Microsoft-Analyzer-Suite: error 50053 highlight'],
-  falsePositives: ['A phone or mail client hammering an old password after a password change (one IP, the user\'s own network)'],
+  references: [
+    'Sigma: Account Lockout (azure_account_lockout.yml, ResultType 50053)',
+    'Sentinel: Distributed Password cracking attempts in Microsoft Entra ID (DistribPassCrackAttempt.yaml)',
+    'Microsoft-Analyzer-Suite: error 50053 highlight',
+  ],
+  falsePositives: ["A phone or mail client hammering an old password after a password change (one IP, the user's own network)"],
   params: {
     windowMinutes: { label: 'Window', unit: 'minutes', default: 60, min: 1, max: 1440, integer: true },
     minLockouts: { label: 'Lockouts per account per window', unit: 'lockouts', default: 3, min: 1, max: 100_000, integer: true },
@@ -29,8 +33,17 @@ export const smartLockout = defineRule({
       throwIfAborted(signal);
       const lockouts = new Evidence(selectRows(db, 'user_principal_name_k = ? AND created_ms >= ? AND created_ms < ? AND status_code = 50053', [w.key, w.from, w.to], ['country_k']));
       const ips = [...lockouts.distinct((r) => r.ip)];
-      const before = selectRows(db, `user_principal_name_k = ? AND created_ms >= ? AND created_ms < ? AND ip_address_k IN ${inList(ips)} AND status_code IN ${inList(PASSWORD_FAILURE_CODES)}`, [w.key, lockouts.from - windowMs, lockouts.from]);
-      const countries = [...decode(db, lockouts.distinct((r) => extraNum(r, 0))).values()].sort();
+      const before = selectRows(db, `user_principal_name_k = ? AND created_ms >= ? AND created_ms < ? AND ip_address_k IN ${inList(ips)} AND status_code IN ${inList(PASSWORD_FAILURE_CODES)}`, [
+        w.key,
+        lockouts.from - windowMs,
+        lockouts.from,
+      ]);
+      const countries = [
+        ...decode(
+          db,
+          lockouts.distinct((r) => extraNum(r, 0)),
+        ).values(),
+      ].sort();
       const user = decodeOne(db, w.key) ?? `#${w.key}`;
       const title = `Smart Lockout burst on ${user}: ${plural(lockouts.size, 'lockout')} (50053) from ${plural(ips.length, 'IP')}${countries.length ? ` in ${countries.join(', ')}` : ''} over ${span(lockouts.to - lockouts.from)}`;
       const severity = ips.length >= p.distributedIps ? 'medium' : 'low';

@@ -16,7 +16,7 @@ export const successThenFailure = defineRule({
   id: 'success-then-failure',
   title: 'Success then failure from another network',
   severity: 'medium',
-  description: 'An account signs in successfully, then within minutes a sign-in for the same account and application fails from an IP outside the successful IP\'s network.',
+  description: "An account signs in successfully, then within minutes a sign-in for the same account and application fails from an IP outside the successful IP's network.",
   logic:
     'For each failed sign-in (status Failure, not 0, 50140, 70043 or 70044; Exchange Online and Skype for Business excluded), a successful sign-in of the same account and application from a different IP in the `withinMinutes` before it. The pair counts when the IPs differ in their /16 (IPv4) or first two hextets (IPv6). One finding per account; low when every pair mixes IPv4 and IPv6 (dual-stack devices switch families all the time).',
   references: ['Sentinel: Successful logon from IP and failure from a different IP (SuccessThenFail_DiffIP_SameUserandApp.yaml)'],
@@ -27,17 +27,22 @@ export const successThenFailure = defineRule({
   run(db, p, signal) {
     const failure = db.strings.lookupId('Failure');
     if (failure === undefined) return [];
-    const pairs = db.all(
-      `SELECT f.user_principal_name_k, s.rid, f.rid, s.ip_address_k, f.ip_address_k
+    const pairs = db
+      .all(
+        `SELECT f.user_principal_name_k, s.rid, f.rid, s.ip_address_k, f.ip_address_k
        FROM signin_data f JOIN signin_data s
          ON s.user_principal_name_k = f.user_principal_name_k AND s.created_ms BETWEEN f.created_ms - ? AND f.created_ms
          AND s.status_code = 0 AND s.app_display_name_k IS f.app_display_name_k AND s.ip_address_k IS NOT f.ip_address_k
        WHERE f.status_k = ? AND f.status_code NOT IN ${inList([0, ...TOKEN_EXPIRY_CODES])} AND f.user_principal_name_k IS NOT NULL
          AND f.ip_address_k IS NOT NULL AND (f.app_display_name_k IS NULL OR ${notIn('f.app_display_name_k', dictIds(db, EXCLUDED_APPS))})`,
-      [p.withinMinutes * MINUTE_MS, failure],
-    ).map((r) => r.map(Number) as [number, number, number, number, number]);
+        [p.withinMinutes * MINUTE_MS, failure],
+      )
+      .map((r) => r.map(Number) as [number, number, number, number, number]);
     throwIfAborted(signal);
-    const ipText = decode(db, pairs.flatMap((r) => [r[3], r[4]]));
+    const ipText = decode(
+      db,
+      pairs.flatMap((r) => [r[3], r[4]]),
+    );
     const crossNetwork = pairs.filter(([, , , sIp, fIp]) => networkPrefix(ipText.get(sIp) ?? '') !== networkPrefix(ipText.get(fIp) ?? ''));
     const findings: Finding[] = [];
     for (const [user, list] of groupBy(crossNetwork, (r) => r[0])) {
@@ -49,7 +54,9 @@ export const successThenFailure = defineRule({
       const name = decode(db, [user]).get(user);
       const title = `Success then failure from another network for ${name}: success from ${ipText.get(first[3])}, failure from ${ipText.get(first[4])} ${span(gap)} later${failures.size > 1 ? ` (${plural(failures.size, 'failure')} in all)` : ''}`;
       const mixedFamilies = list.every((r) => isV6(ipText.get(r[3])) !== isV6(ipText.get(r[4])));
-      findings.push(evidence.toFinding(db, { ruleId: 'success-then-failure', severity: mixedFamilies ? 'low' : 'medium', title, details: { pairs: list.length, failures: failures.size, mixedFamilies } }));
+      findings.push(
+        evidence.toFinding(db, { ruleId: 'success-then-failure', severity: mixedFamilies ? 'low' : 'medium', title, details: { pairs: list.length, failures: failures.size, mixedFamilies } }),
+      );
     }
     return findings;
   },

@@ -14,8 +14,12 @@ export const tokenReuse = defineRule({
   severity: 'medium',
   description: 'The same session id or unique token identifier appears from several ASNs (sessions) or IPs (tokens): a stolen session or token being replayed.',
   logic:
-    'Session ids seen from at least `minAsns` distinct ASNs, and unique token identifiers seen from at least `minTokenIps` distinct IPs, found with one GROUP BY each. Sign-ins linked by a shared session or token form one finding, narrowed to those within `contextMinutes` of a sign-in from another ASN (a long session is otherwise mostly the user\'s own activity); high when a hosting ASN is involved or the sign-ins span several countries.',
-  references: ['Elastic: Microsoft Entra ID session reuse with a suspicious Graph client / session ID reused from a different IP (token replay)', 'Microsoft-Analyzer-Suite AiTM checks', 'Session-risk heuristics SR-09..SR-11 (IP or country change inside one session)'],
+    "Session ids seen from at least `minAsns` distinct ASNs, and unique token identifiers seen from at least `minTokenIps` distinct IPs, found with one GROUP BY each. Sign-ins linked by a shared session or token form one finding, narrowed to those within `contextMinutes` of a sign-in from another ASN (a long session is otherwise mostly the user's own activity); high when a hosting ASN is involved or the sign-ins span several countries.",
+  references: [
+    'Elastic: Microsoft Entra ID session reuse with a suspicious Graph client / session ID reused from a different IP (token replay)',
+    'Microsoft-Analyzer-Suite AiTM checks',
+    'Session-risk heuristics SR-09..SR-11 (IP or country change inside one session)',
+  ],
   falsePositives: ['A laptop moving between home, office and mobile networks keeps its session id', 'IPv4/IPv6 dual-stack clients alternating providers'],
   params: {
     minAsns: { label: 'Distinct ASNs per session id', unit: 'ASNs', default: 2, min: 2, max: 1000, integer: true },
@@ -47,18 +51,40 @@ export const tokenReuse = defineRule({
     }));
     const findings: Finding[] = [];
     for (const rids of components(linked)) {
-      const evidence = new Evidence(nearNetworkChange(rids.map((rid) => byRid.get(rid)!), p.contextMinutes * MINUTE_MS));
+      const evidence = new Evidence(
+        nearNetworkChange(
+          rids.map((rid) => byRid.get(rid)!),
+          p.contextMinutes * MINUTE_MS,
+        ),
+      );
       const rows = evidence.rows();
       const asns = [...evidence.distinct((r) => r.asn)];
       const countries = [...decode(db, extraIds(rows, [2])).values()].sort();
       const hosting = asns.some((a) => HOSTING_ASNS.has(a));
-      const ipNames = [...decode(db, evidence.distinct((r) => r.ip)).values()];
-      const users = [...decode(db, evidence.distinct((r) => r.user)).values()];
+      const ipNames = [
+        ...decode(
+          db,
+          evidence.distinct((r) => r.ip),
+        ).values(),
+      ];
+      const users = [
+        ...decode(
+          db,
+          evidence.distinct((r) => r.user),
+        ).values(),
+      ];
       const sharedSession = rows.some((r) => flaggedSessions.has(String(r.extra[0])));
       const what = sharedSession ? 'Session' : 'Token';
       const title = `${what} reused from ${plural(asns.length, 'network')} for ${listSome(users) || 'an unknown account'}: ${plural(rows.length, 'sign-in')} from ${listSome(ipNames)} (${asns.map((a) => `AS${a}`).join(', ')}) within ${span(evidence.to - evidence.from)}`;
       const severity = hosting || countries.length > 1 ? 'high' : 'medium';
-      findings.push(evidence.toFinding(db, { ruleId: 'token-reuse', severity, title, details: { asns, countries, hostingAsn: hosting, sharedSession, sharedToken: rows.some((r) => flaggedTokens.has(String(r.extra[1]))) } }));
+      findings.push(
+        evidence.toFinding(db, {
+          ruleId: 'token-reuse',
+          severity,
+          title,
+          details: { asns, countries, hostingAsn: hosting, sharedSession, sharedToken: rows.some((r) => flaggedTokens.has(String(r.extra[1]))) },
+        }),
+      );
       throwIfAborted(signal);
     }
     return findings;

@@ -51,7 +51,17 @@ export function annotationHandlers(ctx: EngineContext): HandlerTable {
         keeper.commitSteps(async (current) => {
           if (current !== db) throw new ApiFailure('CANCELLED', 'the case was closed before the tags were applied');
           const onProgress = (done: number, total: number, r: { changed: number }) =>
-            progress({ phase: 'annotating' as ImportProgress['phase'], file: tags.join(', '), fileIndex: 0, files: 1, bytesDone: done, bytesTotal: total, records: r.changed, recordsPerSecond: 0, bytesPerSecond: 0 });
+            progress({
+              phase: 'annotating' as ImportProgress['phase'],
+              file: tags.join(', '),
+              fileIndex: 0,
+              files: 1,
+              bytesDone: done,
+              bytesTotal: total,
+              records: r.changed,
+              recordsPerSecond: 0,
+              bytesPerSecond: 0,
+            });
           const { op: performed, result } = await applyFilterTagInSlices(db, op, { matched, signal, onProgress });
           return { op: performed, result: { ...result, cancelled: signal.aborted } };
         }),

@@ -25,7 +25,18 @@ export function detectionHandlers(ctx: EngineContext): HandlerTable {
           signal,
           // job.progress is shaped for imports (its schema takes any phase): a rule is reported as the
           // "file" being worked on, rules done as fileIndex/bytesDone, findings so far as records.
-          onProgress: (p) => progress({ phase: 'detecting' as ImportProgress['phase'], file: p.title, fileIndex: p.index, files: p.total, bytesDone: p.index, bytesTotal: p.total, records: p.findings, recordsPerSecond: 0, bytesPerSecond: 0 }),
+          onProgress: (p) =>
+            progress({
+              phase: 'detecting' as ImportProgress['phase'],
+              file: p.title,
+              fileIndex: p.index,
+              files: p.total,
+              bytesDone: p.index,
+              bytesTotal: p.total,
+              records: p.findings,
+              recordsPerSecond: 0,
+              bytesPerSecond: 0,
+            }),
         });
         if (db === ctx.db && result.completedRuleIds.length) {
           saveRun(db, result);

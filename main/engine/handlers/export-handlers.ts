@@ -44,7 +44,17 @@ export function exportHandlers(ctx: EngineContext): HandlerTable {
           onProgress: (p) => {
             const seconds = Math.max((Date.now() - started) / 1000, 0.001);
             // job.progress is shaped for imports: bytes written against the extrapolated total, rows as records.
-            progress({ phase: 'exporting' as ImportProgress['phase'], file: req.path, fileIndex: 0, files: 1, bytesDone: p.bytes, bytesTotal: p.estimatedBytes, records: p.rows, recordsPerSecond: p.rows / seconds, bytesPerSecond: p.bytes / seconds });
+            progress({
+              phase: 'exporting' as ImportProgress['phase'],
+              file: req.path,
+              fileIndex: 0,
+              files: 1,
+              bytesDone: p.bytes,
+              bytesTotal: p.estimatedBytes,
+              records: p.rows,
+              recordsPerSecond: p.rows / seconds,
+              bytesPerSecond: p.bytes / seconds,
+            });
           },
         });
         await record(db, 'export', { path: req.path, format: req.format, columns: req.columns, filter: req.filter, rows: summary.rows, bytes: summary.bytes });

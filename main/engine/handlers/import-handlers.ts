@@ -34,7 +34,10 @@ export function importHandlers(ctx: EngineContext): HandlerTable {
     },
     'import.errors': ({ sourceId, limit }) =>
       ctx.db
-        .all(`SELECT source_id, file, record_index, byte_offset, severity, message FROM import_errors ${sourceId === undefined ? '' : 'WHERE source_id = ?'} ORDER BY id LIMIT ?`, sourceId === undefined ? [limit] : [sourceId, limit])
+        .all(
+          `SELECT source_id, file, record_index, byte_offset, severity, message FROM import_errors ${sourceId === undefined ? '' : 'WHERE source_id = ?'} ORDER BY id LIMIT ?`,
+          sourceId === undefined ? [limit] : [sourceId, limit],
+        )
         .map(([s, file, rec, off, severity, message]) => ({
           sourceId: s === null ? null : Number(s),
           file: file === null ? null : String(file),

@@ -23,7 +23,11 @@ export function queryHandlers(ctx: EngineContext): HandlerTable {
     'query.find': ({ snapshotId, text, columns, from, dir }) => {
       const rids = snapshots.rids(ctx.db, snapshotId);
       const key = JSON.stringify([snapshotId, text, [...columns].sort()]);
-      return stepMatch(finds.positions(key, () => findPositions(ctx.db, rids, text, columns)), from, dir);
+      return stepMatch(
+        finds.positions(key, () => findPositions(ctx.db, rids, text, columns)),
+        from,
+        dir,
+      );
     },
     'query.facets': (req) => facets(ctx.db, req),
     'record.get': ({ rid }) => getRecord(ctx.db, rid),

@@ -26,11 +26,14 @@ export function bruteForce(env: AttackEnv): Planned {
   specs.push(hit(env, { ...base, ms: t + 41_000, corr, errorCode: 0, steps: [steps.passwordOk(-43_000), steps.mfa('Text message', MFA_OK, -3000)] }));
   return {
     specs,
-    truth: truth({
-      kind: 'brute-force',
-      title: 'Brute force of one account on the Azure Portal, then success',
-      detection: 'Sentinel AADSuspectedBruteForce: > 100 failures and > 0 successes per UPN+IP in 1 h; SigninBruteForce-AzurePortal: >= 10 failures before success',
-      victims: [user.upn],
-    }, specs),
+    truth: truth(
+      {
+        kind: 'brute-force',
+        title: 'Brute force of one account on the Azure Portal, then success',
+        detection: 'Sentinel AADSuspectedBruteForce: > 100 failures and > 0 successes per UPN+IP in 1 h; SigninBruteForce-AzurePortal: >= 10 failures before success',
+        victims: [user.upn],
+      },
+      specs,
+    ),
   };
 }

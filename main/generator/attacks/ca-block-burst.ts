@@ -17,17 +17,26 @@ export function caBlockBurst(env: AttackEnv): Planned {
   const specs = Array.from({ length: 24 }, (_, i) => {
     t += env.rng.int(25, 45) * 1000;
     return hit(env, {
-      ms: t, user: victims[i % victims.length]!, net: nets[i % 2]!, app: APPS.officeHome, resource: RESOURCES.graph,
-      ua: UA.winChrome, errorCode: 53003, steps: [steps.passwordOk(-600)],
+      ms: t,
+      user: victims[i % victims.length]!,
+      net: nets[i % 2]!,
+      app: APPS.officeHome,
+      resource: RESOURCES.graph,
+      ua: UA.winChrome,
+      errorCode: 53003,
+      steps: [steps.passwordOk(-600)],
     });
   });
   return {
     specs,
-    truth: truth({
-      kind: 'ca-block-burst',
-      title: 'Burst of Conditional Access blocks (53003) from a restricted country',
-      detection: 'Sigma azure_conditional_access_failure / User Access Blocked by Azure Conditional Access (ResultType 53003)',
-      victims: victims.map((u) => u.upn),
-    }, specs),
+    truth: truth(
+      {
+        kind: 'ca-block-burst',
+        title: 'Burst of Conditional Access blocks (53003) from a restricted country',
+        detection: 'Sigma azure_conditional_access_failure / User Access Blocked by Azure Conditional Access (ResultType 53003)',
+        victims: victims.map((u) => u.upn),
+      },
+      specs,
+    ),
   };
 }

@@ -62,7 +62,10 @@ export function hit(env: AttackEnv, h: Hit): SignInSpec {
   const upn = h.user?.upn ?? h.ghostUpn ?? '';
   return {
     category: h.category ?? 'interactiveUser',
-    ms: Math.floor(h.ms), sub: ids.sub, id: ids.id, correlationId: ids.correlationId,
+    ms: Math.floor(h.ms),
+    sub: ids.sub,
+    id: ids.id,
+    correlationId: ids.correlationId,
     uniqueTokenIdentifier: h.uti ?? ids.uniqueTokenIdentifier,
     // Failed attempts carry no session; attacker successes get one per (IP, account).
     sessionId: h.sessionId ?? (h.errorCode === 0 ? guidFromKey(env.ctx.seed, `attack|${h.net.ip}|${upn}`) : ''),
@@ -71,10 +74,19 @@ export function hit(env: AttackEnv, h: Hit): SignInSpec {
     workload: null,
     device: h.device ?? null,
     ...(h.deviceOverride ? { deviceOverride: h.deviceOverride } : {}),
-    app: h.app, resource: h.resource ?? RESOURCES.graph,
-    net: h.net, clientAppUsed: h.client ?? 'Browser', userAgent: h.ua,
-    authenticationProtocol: h.protocol ?? 'none', incomingTokenType: h.incoming ?? 'none', originalTransferMethod: h.transfer ?? 'none',
-    errorCode: h.errorCode, steps: h.steps, risk: h.risk ?? null, processingMs: ids.processingMs, ingestDelayMs: ids.ingestDelayMs,
+    app: h.app,
+    resource: h.resource ?? RESOURCES.graph,
+    net: h.net,
+    clientAppUsed: h.client ?? 'Browser',
+    userAgent: h.ua,
+    authenticationProtocol: h.protocol ?? 'none',
+    incomingTokenType: h.incoming ?? 'none',
+    originalTransferMethod: h.transfer ?? 'none',
+    errorCode: h.errorCode,
+    steps: h.steps,
+    risk: h.risk ?? null,
+    processingMs: ids.processingMs,
+    ingestDelayMs: ids.ingestDelayMs,
   };
 }
 

@@ -11,12 +11,16 @@ import { steps } from '../auth-steps';
 import { homeNet, providerNet, sessionFor } from '../context';
 import { at, hit, truth, utcHourFor, type AttackEnv, type Planned } from './common';
 
-const FAR: [string, string][] = [['lagos', 'mtn-ng'], ['jakarta', 'telkom-id'], ['saopaulo', 'vivo'], ['seoul', 'kt']];
+const FAR: [string, string][] = [
+  ['lagos', 'mtn-ng'],
+  ['jakarta', 'telkom-id'],
+  ['saopaulo', 'vivo'],
+  ['seoul', 'kt'],
+];
 
 export function impossibleTravel(env: AttackEnv): Planned {
   const user = env.nextVictim();
-  const [place, provider] = FAR.reduce((best, cur) =>
-    distanceKm(user.home, city(cur[0])) > distanceKm(user.home, city(best[0])) ? cur : best);
+  const [place, provider] = FAR.reduce((best, cur) => (distanceKm(user.home, city(cur[0])) > distanceKm(user.home, city(best[0])) ? cur : best));
   const far = providerNet(env.rng, provider, place);
   const home = homeNet(user);
   const t = at(env, 4, utcHourFor(user, 10), 12);
@@ -27,17 +31,29 @@ export function impossibleTravel(env: AttackEnv): Planned {
     hit(env, { user, net: far, ms: t + 8 * 60_000, app: APPS.outlookWeb, resource: RESOURCES.exchange, ua: UA.macSafari, errorCode: 0, steps: claims }),
     hit(env, { ...own, ms: t + 35 * 60_000, app: APPS.outlookWeb, resource: RESOURCES.exchange, errorCode: 0, steps: claims }),
     hit(env, {
-      user, net: far, category: 'nonInteractiveUser', ms: t + 52 * 60_000, app: APPS.outlookWeb, resource: RESOURCES.exchange,
-      ua: UA.macSafari, incoming: 'refreshToken', errorCode: 0, steps: claims,
+      user,
+      net: far,
+      category: 'nonInteractiveUser',
+      ms: t + 52 * 60_000,
+      app: APPS.outlookWeb,
+      resource: RESOURCES.exchange,
+      ua: UA.macSafari,
+      incoming: 'refreshToken',
+      errorCode: 0,
+      steps: claims,
     }),
   ];
   return {
     specs,
-    truth: truth({
-      kind: 'impossible-travel',
-      title: `Success from ${user.home.city} then from ${far.city?.city ?? ''} 8 minutes later`,
-      detection: 'Sentinel UserLoginIPAddressTeleportation (2 countries within 10 min); distance/speed impossible travel (> 5,000 km in < 1 h)',
-      victims: [user.upn],
-    }, specs, (s) => s.net.ip === far.ip),
+    truth: truth(
+      {
+        kind: 'impossible-travel',
+        title: `Success from ${user.home.city} then from ${far.city?.city ?? ''} 8 minutes later`,
+        detection: 'Sentinel UserLoginIPAddressTeleportation (2 countries within 10 min); distance/speed impossible travel (> 5,000 km in < 1 h)',
+        victims: [user.upn],
+      },
+      specs,
+      (s) => s.net.ip === far.ip,
+    ),
   };
 }

@@ -19,10 +19,18 @@ import { appNotFoundRecon } from './app-not-found-recon';
 import { tokenReuse } from './token-reuse';
 
 const PLANNERS: [string, (env: AttackEnv) => Planned][] = [
-  ['password-spray', passwordSpray], ['low-and-slow-spray', lowAndSlowSpray], ['brute-force', bruteForce],
-  ['smart-lockout', smartLockout], ['mfa-fatigue', mfaFatigue], ['legacy-auth', legacyAuth],
-  ['device-code-phishing', deviceCodePhishing], ['impossible-travel', impossibleTravel], ['risky-sign-in', riskySignIn],
-  ['ca-block-burst', caBlockBurst], ['app-not-found-recon', appNotFoundRecon], ['token-reuse', tokenReuse],
+  ['password-spray', passwordSpray],
+  ['low-and-slow-spray', lowAndSlowSpray],
+  ['brute-force', bruteForce],
+  ['smart-lockout', smartLockout],
+  ['mfa-fatigue', mfaFatigue],
+  ['legacy-auth', legacyAuth],
+  ['device-code-phishing', deviceCodePhishing],
+  ['impossible-travel', impossibleTravel],
+  ['risky-sign-in', riskySignIn],
+  ['ca-block-burst', caBlockBurst],
+  ['app-not-found-recon', appNotFoundRecon],
+  ['token-reuse', tokenReuse],
 ];
 
 export interface AttackPlan {

@@ -27,11 +27,14 @@ export function legacyAuth(env: AttackEnv): Planned {
   ];
   return {
     specs,
-    truth: truth({
-      kind: 'legacy-auth',
-      title: 'Legacy authentication (IMAP/POP/SMTP/EAS, BAV2ROPC) into a CA-excluded mailbox',
-      detection: 'Sentinel LegacyAuthAttempt (successful ClientAppUsed in legacy list); Sigma azure_ad_legacy_client_mfa_bypass (Success + BAV2ROPC)',
-      victims: [user.upn],
-    }, specs),
+    truth: truth(
+      {
+        kind: 'legacy-auth',
+        title: 'Legacy authentication (IMAP/POP/SMTP/EAS, BAV2ROPC) into a CA-excluded mailbox',
+        detection: 'Sentinel LegacyAuthAttempt (successful ClientAppUsed in legacy list); Sigma azure_ad_legacy_client_mfa_bypass (Success + BAV2ROPC)',
+        victims: [user.upn],
+      },
+      specs,
+    ),
   };
 }

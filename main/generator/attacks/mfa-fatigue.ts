@@ -34,18 +34,29 @@ export function mfaFatigue(env: AttackEnv): Planned {
   specs.push(hit(env, { ...base, ms: t + 22_000, corr, errorCode: 0, steps: [steps.passwordOk(-23_000), steps.mfa(PUSH, MFA_OK, -1000)] }));
   // The attacker then reads mail with the fresh session.
   for (let i = 1; i <= 3; i++) {
-    specs.push(hit(env, {
-      ...base, category: 'nonInteractiveUser', ms: t + i * 240_000, app: APPS.outlookWeb, resource: RESOURCES.exchange,
-      incoming: 'refreshToken', errorCode: 0, steps: [steps.firstByClaim(), steps.mfaByClaim()],
-    }));
+    specs.push(
+      hit(env, {
+        ...base,
+        category: 'nonInteractiveUser',
+        ms: t + i * 240_000,
+        app: APPS.outlookWeb,
+        resource: RESOURCES.exchange,
+        incoming: 'refreshToken',
+        errorCode: 0,
+        steps: [steps.firstByClaim(), steps.mfaByClaim()],
+      }),
+    );
   }
   return {
     specs,
-    truth: truth({
-      kind: 'mfa-fatigue',
-      title: 'MFA push bombing at night, then an approved prompt',
-      detection: 'Sentinel MFASpammingfollowedbySuccessfullogin: > 10 MFA denials within 5 min then success; Sigma: >= 7 (500121) in 10 min then success; MFARejectedbyUser',
-      victims: [user.upn],
-    }, specs),
+    truth: truth(
+      {
+        kind: 'mfa-fatigue',
+        title: 'MFA push bombing at night, then an approved prompt',
+        detection: 'Sentinel MFASpammingfollowedbySuccessfullogin: > 10 MFA denials within 5 min then success; Sigma: >= 7 (500121) in 10 min then success; MFARejectedbyUser',
+        victims: [user.upn],
+      },
+      specs,
+    ),
   };
 }

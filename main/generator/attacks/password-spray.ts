@@ -18,10 +18,7 @@ export function passwordSpray(env: AttackEnv): Planned {
   const count = Math.min(40, Math.max(12, Math.floor(env.staff.length * 0.3)));
   const targets = env.rng.shuffle(env.staff).slice(0, count);
   const kiosk = env.userByUpn('kiosk.lobby@');
-  const names: { upn: string; real: boolean }[] = env.rng.shuffle([
-    ...targets.map((u) => ({ upn: u.upn, real: true })),
-    ...GHOSTS.map((g) => ({ upn: `${g}@${env.ctx.tenant.domain}`, real: false })),
-  ]);
+  const names: { upn: string; real: boolean }[] = env.rng.shuffle([...targets.map((u) => ({ upn: u.upn, real: true })), ...GHOSTS.map((g) => ({ upn: `${g}@${env.ctx.tenant.domain}`, real: false }))]);
   names.splice(names.length - 3, 0, { upn: kiosk.upn, real: true });
   let t = at(env, 1, 2, 10);
   const base = { net, app: APPS.aadPowerShell, resource: RESOURCES.aadGraph, client: 'Mobile Apps and Desktop clients', ua: UA.bareMozilla, protocol: 'ropc' };
@@ -29,17 +26,18 @@ export function passwordSpray(env: AttackEnv): Planned {
     t += env.rng.int(35, 80) * 1000;
     if (n.upn === kiosk.upn) return hit(env, { ...base, ms: t, user: kiosk, errorCode: 0, steps: [steps.passwordOk(-800)] });
     const user = n.real ? targets.find((u) => u.upn === n.upn)! : null;
-    return n.real
-      ? hit(env, { ...base, ms: t, user, errorCode: 50126, steps: [steps.passwordBad()] })
-      : hit(env, { ...base, ms: t, ghostUpn: n.upn, errorCode: 50034, steps: [] });
+    return n.real ? hit(env, { ...base, ms: t, user, errorCode: 50126, steps: [steps.passwordBad()] }) : hit(env, { ...base, ms: t, ghostUpn: n.upn, errorCode: 50034, steps: [] });
   });
   return {
     specs,
-    truth: truth({
-      kind: 'password-spray',
-      title: 'Password spray from one hosting IP, one success on an MFA-excluded account',
-      detection: 'Sentinel SigninPasswordSpray: dcount(UPN) >= 5 failing 50126/50053/50055 per IP+app in 20 min; Sigma: > 3 failures per IP in 10 min',
-      victims: names.map((n) => n.upn),
-    }, specs),
+    truth: truth(
+      {
+        kind: 'password-spray',
+        title: 'Password spray from one hosting IP, one success on an MFA-excluded account',
+        detection: 'Sentinel SigninPasswordSpray: dcount(UPN) >= 5 failing 50126/50053/50055 per IP+app in 20 min; Sigma: > 3 failures per IP in 10 min',
+        victims: names.map((n) => n.upn),
+      },
+      specs,
+    ),
   };
 }

@@ -22,17 +22,24 @@ export function riskySignIn(env: AttackEnv): Planned {
     hit(env, { ...base, ms: t, corr, errorCode: 50074, steps: [steps.passwordOk(-1800)] }),
     hit(env, { ...base, ms: t + 28_000, corr, errorCode: 0, steps: [steps.passwordOk(-29_000), steps.mfa('Text message', MFA_OK, -1200)] }),
     hit(env, {
-      ...base, category: 'nonInteractiveUser', ms: t + 9 * 60_000, incoming: 'refreshToken', errorCode: 0,
+      ...base,
+      category: 'nonInteractiveUser',
+      ms: t + 9 * 60_000,
+      incoming: 'refreshToken',
+      errorCode: 0,
       steps: [steps.firstByClaim(), steps.mfaByClaim()],
     }),
   ];
   return {
     specs,
-    truth: truth({
-      kind: 'risky-sign-in',
-      title: 'High-risk sign-in from an anonymizing VPN that succeeded',
-      detection: 'Sigma azure_signin_risky_interactive_hosting_asn (ResultType 0, interactive, risk high, ASN 212238); MAS very risky authentication',
-      victims: [user.upn],
-    }, specs),
+    truth: truth(
+      {
+        kind: 'risky-sign-in',
+        title: 'High-risk sign-in from an anonymizing VPN that succeeded',
+        detection: 'Sigma azure_signin_risky_interactive_hosting_asn (ResultType 0, interactive, risk high, ASN 212238); MAS very risky authentication',
+        victims: [user.upn],
+      },
+      specs,
+    ),
   };
 }

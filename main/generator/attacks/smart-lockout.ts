@@ -18,10 +18,18 @@ function burst(env: AttackEnv, user: User, nets: NetPoint[], start: number, atte
   for (let i = 0; i < attempts; i++) {
     t += env.rng.int(50, 95) * 1000;
     const locked = i >= 10;
-    out.push(hit(env, {
-      ms: t, user, net: nets[i % nets.length]!, app: APPS.officeHome, resource: RESOURCES.graph, ua: UA.oldChrome,
-      errorCode: locked ? 50053 : 50126, steps: [locked ? steps.locked() : steps.passwordBad()],
-    }));
+    out.push(
+      hit(env, {
+        ms: t,
+        user,
+        net: nets[i % nets.length]!,
+        app: APPS.officeHome,
+        resource: RESOURCES.graph,
+        ua: UA.oldChrome,
+        errorCode: locked ? 50053 : 50126,
+        steps: [locked ? steps.locked() : steps.passwordBad()],
+      }),
+    );
   }
   return out;
 }
@@ -34,11 +42,14 @@ export function smartLockout(env: AttackEnv): Planned {
   const specs = [...burst(env, first, nets, at(env, 3, 9, 0), 36), ...burst(env, second, [single], at(env, 3, 13, 0), 18)];
   return {
     specs,
-    truth: truth({
-      kind: 'smart-lockout',
-      title: 'Smart Lockout bursts (50053) on two accounts',
-      detection: 'Sigma Account Lockout (ResultType 50053); Sentinel DistribPassCrackAttempt: > 30 failures per UPN per day from >= 3 locations',
-      victims: [first.upn, second.upn],
-    }, specs),
+    truth: truth(
+      {
+        kind: 'smart-lockout',
+        title: 'Smart Lockout bursts (50053) on two accounts',
+        detection: 'Sigma Account Lockout (ResultType 50053); Sentinel DistribPassCrackAttempt: > 30 failures per UPN per day from >= 3 locations',
+        victims: [first.upn, second.upn],
+      },
+      specs,
+    ),
   };
 }

@@ -17,8 +17,15 @@ export function tokenReuse(env: AttackEnv): Planned {
   const uti = env.rng.tokenId();
   const claims = [steps.firstByClaim(), steps.mfaByClaim()];
   const base = {
-    user, sessionId, category: 'nonInteractiveUser' as const, app: APPS.office, resource: RESOURCES.exchange,
-    client: 'Mobile Apps and Desktop clients', incoming: 'refreshToken', errorCode: 0, steps: claims,
+    user,
+    sessionId,
+    category: 'nonInteractiveUser' as const,
+    app: APPS.office,
+    resource: RESOURCES.exchange,
+    client: 'Mobile Apps and Desktop clients',
+    incoming: 'refreshToken',
+    errorCode: 0,
+    steps: claims,
   };
   const t = at(env, 6, utcHourFor(user, 20), 3);
   const mine = { ...base, net: home, device: user.laptop, ua: user.laptop.kind.ua };
@@ -32,11 +39,15 @@ export function tokenReuse(env: AttackEnv): Planned {
   ];
   return {
     specs,
-    truth: truth({
-      kind: 'token-reuse',
-      title: 'Session / token replayed from a hosting ASN (same sessionId and uniqueTokenIdentifier)',
-      detection: 'Same uniqueTokenIdentifier and sessionId from two IPs in different ASNs within 15 minutes (Elastic session-reuse rule)',
-      victims: [user.upn],
-    }, specs, (s) => s.net.ip === evil.ip),
+    truth: truth(
+      {
+        kind: 'token-reuse',
+        title: 'Session / token replayed from a hosting ASN (same sessionId and uniqueTokenIdentifier)',
+        detection: 'Same uniqueTokenIdentifier and sessionId from two IPs in different ASNs within 15 minutes (Elastic session-reuse rule)',
+        victims: [user.upn],
+      },
+      specs,
+      (s) => s.net.ip === evil.ip,
+    ),
   };
 }

@@ -14,7 +14,13 @@ import type { Rng } from '../prng';
 import type { Device, Office, User } from '../tenant';
 import type { Category } from '../types';
 
-interface Use { app: AppDef; resource: AppDef; client: 'Browser' | 'Mobile Apps and Desktop clients'; ua: (d: Device) => string; w: number }
+interface Use {
+  app: AppDef;
+  resource: AppDef;
+  client: 'Browser' | 'Mobile Apps and Desktop clients';
+  ua: (d: Device) => string;
+  w: number;
+}
 
 const browser = (d: Device): string => d.kind.ua;
 const LAPTOP_NI: Use[] = [
@@ -43,7 +49,10 @@ const INTERACTIVE: Use[] = [
 ];
 const ADMIN_INTERACTIVE: Use = { app: APPS.azurePortal, resource: RESOURCES.arm, client: 'Browser', ua: browser, w: 1 };
 
-interface Place { net: NetPoint; tz: number }
+interface Place {
+  net: NetPoint;
+  tz: number;
+}
 
 export function userDay(ctx: GenContext, rng: Rng, user: User, day: number): SignInSpec[] {
   if (user.role === 'service') return [];
@@ -58,13 +67,30 @@ export function userDay(ctx: GenContext, rng: Rng, user: User, day: number): Sig
     const ids = freshIds(rng, corr);
     const joined = device?.trustType.endsWith('joined') ?? false;
     return {
-      category, ms: Math.floor(ms), sub: ids.sub, id: ids.id, correlationId: ids.correlationId, uniqueTokenIdentifier: ids.uniqueTokenIdentifier,
-      sessionId: sessionFor(ctx, user, device, net.asn), user, workload: null,
+      category,
+      ms: Math.floor(ms),
+      sub: ids.sub,
+      id: ids.id,
+      correlationId: ids.correlationId,
+      uniqueTokenIdentifier: ids.uniqueTokenIdentifier,
+      sessionId: sessionFor(ctx, user, device, net.asn),
+      user,
+      workload: null,
       device: user.role === 'guest' ? null : device,
       ...(user.role === 'guest' && device ? { deviceOverride: { operatingSystem: device.kind.os, browser: device.kind.browser } } : {}),
-      app: use.app, resource: use.resource, net, clientAppUsed: use.client, userAgent: device ? use.ua(device) : '',
-      authenticationProtocol: 'none', incomingTokenType: category === 'nonInteractiveUser' ? (joined ? 'primaryRefreshToken' : 'refreshToken') : 'none',
-      originalTransferMethod: 'none', errorCode, steps: st, risk: null, processingMs: ids.processingMs, ingestDelayMs: ids.ingestDelayMs,
+      app: use.app,
+      resource: use.resource,
+      net,
+      clientAppUsed: use.client,
+      userAgent: device ? use.ua(device) : '',
+      authenticationProtocol: 'none',
+      incomingTokenType: category === 'nonInteractiveUser' ? (joined ? 'primaryRefreshToken' : 'refreshToken') : 'none',
+      originalTransferMethod: 'none',
+      errorCode,
+      steps: st,
+      risk: null,
+      processingMs: ids.processingMs,
+      ingestDelayMs: ids.ingestDelayMs,
     };
   };
   // Refreshes list only the satisfied MFA claim (as real non-interactive records do).
@@ -74,7 +100,8 @@ export function userDay(ctx: GenContext, rng: Rng, user: User, day: number): Sig
   /** An interactive browser/app sign-in; the first one of the day may prompt. */
   const interactive = (ms: number, place: Place, use: Use): void => {
     const d = user.laptop;
-    if (user.caExcluded) { // kiosk: password only, no MFA
+    if (user.caExcluded) {
+      // kiosk: password only, no MFA
       out.push(make('interactiveUser', ms, d, use, place.net, [steps.passwordOk(-4000)], 0));
       return;
     }
@@ -86,13 +113,15 @@ export function userDay(ctx: GenContext, rng: Rng, user: User, day: number): Sig
     morningDone = true;
     const corr = rng.guid();
     let t = ms;
-    if (rng.chance(0.03)) { // a single typo, then the real flow
+    if (rng.chance(0.03)) {
+      // a single typo, then the real flow
       out.push(make('interactiveUser', t, d, use, place.net, [steps.passwordBad()], 50126, corr));
       t += rng.int(15, 70) * 1000;
     }
     out.push(make('interactiveUser', t, d, use, place.net, [steps.passwordOk(-3000)], 50074, corr));
     t += rng.int(12, 50) * 1000;
-    if (rng.chance(0.02)) { // ignored the push once, approved the retry
+    if (rng.chance(0.02)) {
+      // ignored the push once, approved the retry
       out.push(make('interactiveUser', t, d, use, place.net, [steps.passwordOk(-40_000), steps.mfa(user.mfaMethod, MFA_NO_RESPONSE, -1000)], 500121, corr));
       t += rng.int(30, 90) * 1000;
     }
@@ -127,7 +156,12 @@ export function userDay(ctx: GenContext, rng: Rng, user: User, day: number): Sig
         if (rng.chance(0.5)) interactive(at(), place, INTERACTIVE[0]!);
         continue;
       }
-      if (!morningDone) interactive(at(), place, rng.weighted(INTERACTIVE, (u) => u.w));
+      if (!morningDone)
+        interactive(
+          at(),
+          place,
+          rng.weighted(INTERACTIVE, (u) => u.w),
+        );
       const opens = rng.poisson(0.25 * guestScale);
       for (let i = 0; i < opens; i++) {
         const admin = (user.role === 'admin' || user.role === 'dev') && rng.chance(0.4);
@@ -142,14 +176,33 @@ export function userDay(ctx: GenContext, rng: Rng, user: User, day: number): Sig
         out.push(make('nonInteractiveUser', at(), user.laptop, use, place.net, claims(), fail));
       }
     } else if (!workday && awake && rng.chance(0.06 * guestScale)) {
-      out.push(make('nonInteractiveUser', at(), user.laptop, rng.weighted(LAPTOP_NI, (u) => u.w), place.net, claims(), 0));
+      out.push(
+        make(
+          'nonInteractiveUser',
+          at(),
+          user.laptop,
+          rng.weighted(LAPTOP_NI, (u) => u.w),
+          place.net,
+          claims(),
+          0,
+        ),
+      );
     }
     if (user.phone && awake) {
       const n = rng.poisson((working ? 0.45 : 0.3) * guestScale);
       for (let i = 0; i < n; i++) {
-        const net = onTrip || (working && place.net.asn !== user.homeIsp.asn && rng.chance(0.5)) ? place.net
-          : !working && rng.chance(0.5) ? homeNet(user) : mobileNet(rng, user);
-        out.push(make('nonInteractiveUser', at(), user.phone, rng.weighted(PHONE_NI, (u) => u.w), net, claims(), 0));
+        const net = onTrip || (working && place.net.asn !== user.homeIsp.asn && rng.chance(0.5)) ? place.net : !working && rng.chance(0.5) ? homeNet(user) : mobileNet(rng, user);
+        out.push(
+          make(
+            'nonInteractiveUser',
+            at(),
+            user.phone,
+            rng.weighted(PHONE_NI, (u) => u.w),
+            net,
+            claims(),
+            0,
+          ),
+        );
       }
     }
   }

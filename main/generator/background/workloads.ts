@@ -23,12 +23,29 @@ export function workloadDay(ctx: GenContext, rng: Rng, w: Workload, day: number)
     const errorCode = w.name.startsWith('HR-') && rng.chance(0.08) ? 7000215 : 0;
     const sp = w.kind === 'servicePrincipal';
     out.push({
-      category: w.kind, ms: Math.floor(t), sub: ids.sub, id: ids.id, correlationId: ids.correlationId,
-      uniqueTokenIdentifier: ids.uniqueTokenIdentifier, sessionId: '', user: null, workload: w, device: null,
-      app: { id: w.appId, name: w.name }, resource: w.resource,
+      category: w.kind,
+      ms: Math.floor(t),
+      sub: ids.sub,
+      id: ids.id,
+      correlationId: ids.correlationId,
+      uniqueTokenIdentifier: ids.uniqueTokenIdentifier,
+      sessionId: '',
+      user: null,
+      workload: w,
+      device: null,
+      app: { id: w.appId, name: w.name },
+      resource: w.resource,
       net: sp ? { ip: randomIp(rng, AZURE), asn: AZURE.asn, city: city('ashburn') } : { ip: '', asn: 0, city: null },
-      clientAppUsed: '', userAgent: '', authenticationProtocol: 'none', incomingTokenType: 'none', originalTransferMethod: 'none',
-      errorCode, steps: [], risk: null, processingMs: rng.int(5, 120), ingestDelayMs: ids.ingestDelayMs,
+      clientAppUsed: '',
+      userAgent: '',
+      authenticationProtocol: 'none',
+      incomingTokenType: 'none',
+      originalTransferMethod: 'none',
+      errorCode,
+      steps: [],
+      risk: null,
+      processingMs: rng.int(5, 120),
+      ingestDelayMs: ids.ingestDelayMs,
     });
     t += w.everyMinutes * MINUTE_MS * (0.6 + rng.next() * 0.8);
   }

@@ -42,9 +42,7 @@ export const RESOURCES = {
 } as const;
 
 /** Legacy-auth client names as they appear in clientAppUsed. */
-export const LEGACY_CLIENTS = [
-  'IMAP4', 'POP3', 'Authenticated SMTP', 'Exchange ActiveSync', 'Other clients', 'MAPI Over HTTP', 'Exchange Web Services',
-] as const;
+export const LEGACY_CLIENTS = ['IMAP4', 'POP3', 'Authenticated SMTP', 'Exchange ActiveSync', 'Other clients', 'MAPI Over HTTP', 'Exchange Web Services'] as const;
 
 export function isLegacyClient(clientAppUsed: string): boolean {
   return (LEGACY_CLIENTS as readonly string[]).includes(clientAppUsed);

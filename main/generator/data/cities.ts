@@ -14,7 +14,13 @@ export interface City {
 }
 
 const c = (key: string, city: string, state: string, country: string, lat: number, lon: number, tz: number): City => ({
-  key, city, state, country, lat, lon, tz,
+  key,
+  city,
+  state,
+  country,
+  lat,
+  lon,
+  tz,
 });
 
 export const CITIES: readonly City[] = [

@@ -1,7 +1,7 @@
 /** Entra sign-in error codes used by the generator, with their portal failure reasons. */
 export const ERRORS: Readonly<Record<number, string>> = {
   0: 'Other.',
-  50034: "The user account does not exist in the northwind.example directory. To sign into this application, the account must be added to the directory.",
+  50034: 'The user account does not exist in the northwind.example directory. To sign into this application, the account must be added to the directory.',
   50053: "The account is locked, you've tried to sign in too many times with an incorrect user ID or password.",
   50058: 'Session information is not sufficient for single-sign-on.',
   50074: 'Strong Authentication is required.',

@@ -32,10 +32,22 @@ const res = (key: string, name: string, asn: number, country: string, kind: IspK
   return v6Tag ? { key, name, asn, country, kind, base, size: 4096, v6Tag } : { key, name, asn, country, kind, base, size: 4096 };
 };
 const hosting = (slot: number, key: string, name: string, asn: number, country: string, kind: IspKind = 'hosting'): Isp => ({
-  key, name, asn, country, kind, base: ip4(198, 51, 100, slot * 32), size: 32,
+  key,
+  name,
+  asn,
+  country,
+  kind,
+  base: ip4(198, 51, 100, slot * 32),
+  size: 32,
 });
 const test1 = (slot: number, key: string, name: string, asn: number, country: string, kind: IspKind): Isp => ({
-  key, name, asn, country, kind, base: ip4(192, 0, 2, slot * 16), size: 16,
+  key,
+  name,
+  asn,
+  country,
+  kind,
+  base: ip4(192, 0, 2, slot * 16),
+  size: 16,
 });
 
 export const ISPS: readonly Isp[] = [
@@ -102,9 +114,7 @@ export function isp(key: string): Isp {
 }
 
 /** ASNs of the public "risky sign-in from hosting ASN" list; benign users never use them. */
-export const HOSTING_ASNS: ReadonlySet<number> = new Set([
-  16509, 14618, 8987, 396982, 8075, 14061, 16276, 9009, 63949, 20473, 24940, 51167, 212238, 60068, 62240, 136787, 209854,
-]);
+export const HOSTING_ASNS: ReadonlySet<number> = new Set([16509, 14618, 8987, 396982, 8075, 14061, 16276, 9009, 63949, 20473, 24940, 51167, 212238, 60068, 62240, 136787, 209854]);
 
 export function formatIp4(n: number): string {
   return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;

@@ -13,12 +13,14 @@ export function csvRowAllQuoted(cells: readonly Cell[]): string {
 
 /** Quote only when needed (Log Analytics "Export to CSV"). */
 export function csvRowMinimal(cells: readonly Cell[]): string {
-  return cells
-    .map((c) => {
-      const s = text(c);
-      return /[",\r\n]/.test(s) || s.startsWith(' ') || s.endsWith(' ') ? `"${s.replace(/"/g, '""')}"` : s;
-    })
-    .join(',') + '\r\n';
+  return (
+    cells
+      .map((c) => {
+        const s = text(c);
+        return /[",\r\n]/.test(s) || s.startsWith(' ') || s.endsWith(' ') ? `"${s.replace(/"/g, '""')}"` : s;
+      })
+      .join(',') + '\r\n'
+  );
 }
 
 export const BOM = '\uFEFF';

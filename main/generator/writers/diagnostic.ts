@@ -27,11 +27,11 @@ export function diagProperties(g: GeneratedSignIn): Record<string, unknown> {
     ...s,
     createdDateTime: iso7(g.ms, g.sub, '+00:00'),
     userType: s.userType === 'guest' ? 'Guest' : 'Member',
-    status: code === 0
-      ? (s.status.additionalDetails ? { errorCode: 0, additionalDetails: s.status.additionalDetails } : { errorCode: 0 })
-      : s.status,
+    status: code === 0 ? (s.status.additionalDetails ? { errorCode: 0, additionalDetails: s.status.additionalDetails } : { errorCode: 0 }) : s.status,
     appliedConditionalAccessPolicies: s.appliedConditionalAccessPolicies.map((p) => ({
-      ...p, conditionsSatisfied: conditionsToInt(p.conditionsSatisfied), conditionsNotSatisfied: conditionsToInt(p.conditionsNotSatisfied),
+      ...p,
+      conditionsSatisfied: conditionsToInt(p.conditionsSatisfied),
+      conditionsNotSatisfied: conditionsToInt(p.conditionsNotSatisfied),
     })),
   };
 }
@@ -62,7 +62,11 @@ export function diagRecord(g: GeneratedSignIn): Record<string, unknown> {
 export class DiagnosticWriter extends BaseWriter {
   private readonly batch: number;
 
-  constructor(path: string, private readonly style: 'lines' | 'eventhub', options: WriterOptions = {}) {
+  constructor(
+    path: string,
+    private readonly style: 'lines' | 'eventhub',
+    options: WriterOptions = {},
+  ) {
     super(path, options);
     this.batch = options.pageSize ?? 50;
   }

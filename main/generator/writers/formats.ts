@@ -10,10 +10,22 @@ import type { RecordWriter, WriterOptions } from './record-writer';
 import type { Category } from '../types';
 
 export type FormatId =
-  | 'graph-beta' | 'graph-v1' | 'json-array' | 'ps-arrays' | 'jsonl'
-  | 'diag-jsonl' | 'diag-eventhub' | 'la-json' | 'la-csv'
-  | 'portal-interactive-csv' | 'portal-noninteractive-csv' | 'portal-application-csv' | 'portal-msi-csv'
-  | 'portal-authdetails-csv' | 'portal-json' | 'elastic-ndjson';
+  | 'graph-beta'
+  | 'graph-v1'
+  | 'json-array'
+  | 'ps-arrays'
+  | 'jsonl'
+  | 'diag-jsonl'
+  | 'diag-eventhub'
+  | 'la-json'
+  | 'la-csv'
+  | 'portal-interactive-csv'
+  | 'portal-noninteractive-csv'
+  | 'portal-application-csv'
+  | 'portal-msi-csv'
+  | 'portal-authdetails-csv'
+  | 'portal-json'
+  | 'elastic-ndjson';
 
 export interface FormatInfo {
   description: string;
@@ -49,21 +61,36 @@ export const FORMAT_IDS = Object.keys(FORMATS) as FormatId[];
 
 export function createWriter(format: FormatId, path: string, options: WriterOptions = {}): RecordWriter {
   switch (format) {
-    case 'graph-beta': return new GraphJsonWriter(path, 'beta', options);
-    case 'graph-v1': return new GraphJsonWriter(path, 'v1.0', options);
-    case 'json-array': return new JsonArrayWriter(path, 'compact', options);
-    case 'portal-json': return new JsonArrayWriter(path, 'pretty', options);
-    case 'jsonl': return new JsonArrayWriter(path, 'lines', options);
-    case 'ps-arrays': return new PowerShellArraysWriter(path, options);
-    case 'diag-jsonl': return new DiagnosticWriter(path, 'lines', options);
-    case 'diag-eventhub': return new DiagnosticWriter(path, 'eventhub', options);
-    case 'la-json': return new LaJsonWriter(path, options);
-    case 'la-csv': return new LaCsvWriter(path, options);
+    case 'graph-beta':
+      return new GraphJsonWriter(path, 'beta', options);
+    case 'graph-v1':
+      return new GraphJsonWriter(path, 'v1.0', options);
+    case 'json-array':
+      return new JsonArrayWriter(path, 'compact', options);
+    case 'portal-json':
+      return new JsonArrayWriter(path, 'pretty', options);
+    case 'jsonl':
+      return new JsonArrayWriter(path, 'lines', options);
+    case 'ps-arrays':
+      return new PowerShellArraysWriter(path, options);
+    case 'diag-jsonl':
+      return new DiagnosticWriter(path, 'lines', options);
+    case 'diag-eventhub':
+      return new DiagnosticWriter(path, 'eventhub', options);
+    case 'la-json':
+      return new LaJsonWriter(path, options);
+    case 'la-csv':
+      return new LaCsvWriter(path, options);
     case 'portal-interactive-csv':
-    case 'portal-noninteractive-csv': return new PortalCsvWriter(path, 'user', options);
-    case 'portal-application-csv': return new PortalCsvWriter(path, 'application', options);
-    case 'portal-msi-csv': return new PortalCsvWriter(path, 'msi', options);
-    case 'portal-authdetails-csv': return new AuthDetailsCsvWriter(path, options);
-    case 'elastic-ndjson': return new ElasticNdjsonWriter(path, options);
+    case 'portal-noninteractive-csv':
+      return new PortalCsvWriter(path, 'user', options);
+    case 'portal-application-csv':
+      return new PortalCsvWriter(path, 'application', options);
+    case 'portal-msi-csv':
+      return new PortalCsvWriter(path, 'msi', options);
+    case 'portal-authdetails-csv':
+      return new AuthDetailsCsvWriter(path, options);
+    case 'elastic-ndjson':
+      return new ElasticNdjsonWriter(path, options);
   }
 }

@@ -11,10 +11,30 @@ import type { GeneratedSignIn, SignIn } from '../types';
 export type GraphFlavour = 'beta' | 'v1.0';
 
 const V1_FIELDS = [
-  'id', 'createdDateTime', 'userDisplayName', 'userPrincipalName', 'userId', 'appId', 'appDisplayName', 'ipAddress',
-  'clientAppUsed', 'correlationId', 'conditionalAccessStatus', 'isInteractive', 'riskDetail', 'riskLevelAggregated',
-  'riskLevelDuringSignIn', 'riskState', 'riskEventTypes', 'riskEventTypes_v2', 'resourceDisplayName', 'resourceId',
-  'status', 'deviceDetail', 'location', 'appliedConditionalAccessPolicies',
+  'id',
+  'createdDateTime',
+  'userDisplayName',
+  'userPrincipalName',
+  'userId',
+  'appId',
+  'appDisplayName',
+  'ipAddress',
+  'clientAppUsed',
+  'correlationId',
+  'conditionalAccessStatus',
+  'isInteractive',
+  'riskDetail',
+  'riskLevelAggregated',
+  'riskLevelDuringSignIn',
+  'riskState',
+  'riskEventTypes',
+  'riskEventTypes_v2',
+  'resourceDisplayName',
+  'resourceId',
+  'status',
+  'deviceDetail',
+  'location',
+  'appliedConditionalAccessPolicies',
 ] as const satisfies readonly (keyof SignIn)[];
 
 /** Project a beta signIn onto the v1.0 schema. */
@@ -22,8 +42,11 @@ export function toV1(s: SignIn): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of V1_FIELDS) out[k] = s[k];
   out.appliedConditionalAccessPolicies = s.appliedConditionalAccessPolicies.map((p) => ({
-    id: p.id, displayName: p.displayName, enforcedGrantControls: p.enforcedGrantControls,
-    enforcedSessionControls: p.enforcedSessionControls, result: p.result,
+    id: p.id,
+    displayName: p.displayName,
+    enforcedGrantControls: p.enforcedGrantControls,
+    enforcedSessionControls: p.enforcedSessionControls,
+    result: p.result,
   }));
   return out;
 }
@@ -34,7 +57,11 @@ export class GraphJsonWriter extends BaseWriter {
   private inPage = 0;
   private lastId = '';
 
-  constructor(path: string, private readonly flavour: GraphFlavour, options: WriterOptions = {}) {
+  constructor(
+    path: string,
+    private readonly flavour: GraphFlavour,
+    options: WriterOptions = {},
+  ) {
     super(path, options);
     this.pageSize = options.pageSize ?? 1000;
   }

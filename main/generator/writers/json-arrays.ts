@@ -9,7 +9,11 @@ import type { GeneratedSignIn } from '../types';
 export type ArrayStyle = 'compact' | 'pretty' | 'lines';
 
 export class JsonArrayWriter extends BaseWriter {
-  constructor(path: string, private readonly style: ArrayStyle, options: WriterOptions = {}) {
+  constructor(
+    path: string,
+    private readonly style: ArrayStyle,
+    options: WriterOptions = {},
+  ) {
     super(path, options);
   }
 

@@ -8,12 +8,32 @@ import { RESOURCES } from '../data/apps';
 import type { GeneratedSignIn } from '../types';
 
 /** A throwaway record used only to learn the column list for an empty export. */
-const emptyProbe = (): GeneratedSignIn => buildSignIn({
-  category: 'interactiveUser', ms: 0, sub: 0, id: '', correlationId: '', uniqueTokenIdentifier: '', sessionId: '',
-  user: null, workload: null, device: null, app: RESOURCES.graph, resource: RESOURCES.graph, net: { ip: '', asn: 0, city: null },
-  clientAppUsed: '', userAgent: '', authenticationProtocol: 'none', incomingTokenType: 'none', originalTransferMethod: 'none',
-  errorCode: 0, steps: [], risk: null, processingMs: 0, ingestDelayMs: 0,
-});
+const emptyProbe = (): GeneratedSignIn =>
+  buildSignIn({
+    category: 'interactiveUser',
+    ms: 0,
+    sub: 0,
+    id: '',
+    correlationId: '',
+    uniqueTokenIdentifier: '',
+    sessionId: '',
+    user: null,
+    workload: null,
+    device: null,
+    app: RESOURCES.graph,
+    resource: RESOURCES.graph,
+    net: { ip: '', asn: 0, city: null },
+    clientAppUsed: '',
+    userAgent: '',
+    authenticationProtocol: 'none',
+    incomingTokenType: 'none',
+    originalTransferMethod: 'none',
+    errorCode: 0,
+    steps: [],
+    risk: null,
+    processingMs: 0,
+    ingestDelayMs: 0,
+  });
 
 export class LaJsonWriter extends BaseWriter {
   protected emit(record: GeneratedSignIn, index: number): Promise<void> | undefined {
@@ -54,4 +74,3 @@ export class LaCsvWriter extends BaseWriter {
     return this.sink.write(this.header(laRow(emptyProbe())));
   }
 }
-

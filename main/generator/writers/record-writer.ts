@@ -19,7 +19,10 @@ export abstract class BaseWriter implements RecordWriter {
   protected readonly sink: Sink;
   protected count = 0;
 
-  constructor(readonly path: string, options: WriterOptions) {
+  constructor(
+    readonly path: string,
+    options: WriterOptions,
+  ) {
     this.sink = new Sink(path, options.gzip ?? false);
   }
 

@@ -19,7 +19,10 @@ export class Sink {
   private readonly done: Promise<void>;
   bytesIn = 0;
 
-  constructor(readonly path: string, gzip = false) {
+  constructor(
+    readonly path: string,
+    gzip = false,
+  ) {
     mkdirSync(dirname(path), { recursive: true });
     const file = createWriteStream(path);
     if (gzip) {

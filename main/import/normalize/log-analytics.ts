@@ -44,7 +44,12 @@ export function verdictOfLogAnalyticsRow(row: Record<string, unknown>): RecordVe
     const name = graphKey.charAt(0).toUpperCase() + graphKey.slice(1);
     return row[name] ?? row[`${name} [UTC]`];
   };
-  return firstVerdict(() => verdictOfCategory(row.Type), () => verdictOfCategory(row.Category)) ?? verdictOfFields(column);
+  return (
+    firstVerdict(
+      () => verdictOfCategory(row.Type),
+      () => verdictOfCategory(row.Category),
+    ) ?? verdictOfFields(column)
+  );
 }
 
 export function normalizeLogAnalyticsRow(row: Record<string, unknown>, sourceFormat: string): NormalizedSignin {

@@ -11,7 +11,11 @@ import { splitLocation } from './location-text';
 import { bool, int } from './values';
 
 export function foldHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return h
+    .replace(/^\uFEFF/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** Column positions by folded header name; duplicates keep every position. */

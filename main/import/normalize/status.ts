@@ -5,8 +5,7 @@ import { STATUSES, type SignInStatus } from '../../../shared/model/columns';
 import { canonicalValue } from '../../../shared/model/vocabulary';
 
 export const INTERRUPT_CODES: ReadonlySet<number> = new Set([
-  16000, 16001, 16003, 50055, 50058, 50072, 50074, 50076, 50079, 50097, 50125, 50129, 50140, 50143, 50158, 50199,
-  81010, 81012, 81014, 530032,
+  16000, 16001, 16003, 50055, 50058, 50072, 50074, 50076, 50079, 50097, 50125, 50129, 50140, 50143, 50158, 50199, 81010, 81012, 81014, 530032,
 ]);
 
 export function deriveStatus(code: number | null): SignInStatus | null {

@@ -303,7 +303,10 @@ export class JsonRecordSplitter {
       this.inPrefix = true;
       if (this.prefixes.lines === 0) {
         this.prefixes.firstOffset = base + i;
-        this.prefixes.first = chunk.toString('utf8', i, Math.min(found ? brace : nl, i + 60)).trim().replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+        this.prefixes.first = chunk
+          .toString('utf8', i, Math.min(found ? brace : nl, i + 60))
+          .trim()
+          .replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
       }
     }
     if (found) {

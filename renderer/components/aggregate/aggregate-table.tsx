@@ -53,24 +53,24 @@ export function AggregateTable({ window, cache, version }: Props) {
         </div>
       </div>
       <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={width} role="rowgroup">
-          {items.map((item) => {
-            const row = cache?.item(item.index);
-            return (
-              <div
-                key={item.key}
-                role="row"
-                tabIndex={row ? -1 : undefined}
-                aria-rowindex={item.index + 1}
-                className={`grid-row agg-row ${row ? statusClass(row.status) : 'loading'}${item.index % 2 ? ' odd' : ''}`}
-                style={{ transform: `translateY(${realTop(scaled, item.start)}px)`, width }}
-                title={row ? `${formatDateTime(row.first, mode)} → ${formatDateTime(row.last, mode)}: show these ${row.count} sign-ins in the grid` : undefined}
-                onClick={() => row && expandGroup(window, row)}
-                onKeyDown={(e) => e.key === 'Enter' && row && expandGroup(window, row)}
-              >
-                <ColumnCells columns={columns} row={row ?? undefined} mode={mode} prefix="ac" />
-              </div>
-            );
-          })}
+        {items.map((item) => {
+          const row = cache?.item(item.index);
+          return (
+            <div
+              key={item.key}
+              role="row"
+              tabIndex={row ? -1 : undefined}
+              aria-rowindex={item.index + 1}
+              className={`grid-row agg-row ${row ? statusClass(row.status) : 'loading'}${item.index % 2 ? ' odd' : ''}`}
+              style={{ transform: `translateY(${realTop(scaled, item.start)}px)`, width }}
+              title={row ? `${formatDateTime(row.first, mode)} → ${formatDateTime(row.last, mode)}: show these ${row.count} sign-ins in the grid` : undefined}
+              onClick={() => row && expandGroup(window, row)}
+              onKeyDown={(e) => e.key === 'Enter' && row && expandGroup(window, row)}
+            >
+              <ColumnCells columns={columns} row={row ?? undefined} mode={mode} prefix="ac" />
+            </div>
+          );
+        })}
       </ScrollBody>
       {cache && count === 0 && <div className="grid-empty">No sign-ins match the filter.</div>}
     </div>

@@ -19,10 +19,14 @@ export function ActivityList() {
       <div className="annot-filters">
         <label className="det-filter">
           <span className="muted small">Action</span>
-          <select className="input" value={action ?? ''} onChange={(e) => {
+          <select
+            className="input"
+            value={action ?? ''}
+            onChange={(e) => {
               setAction((e.target.value || null) as ActivityAction | null);
               setOffset(0);
-            }}>
+            }}
+          >
             <option value="">All actions</option>
             {ACTIVITY_ACTIONS.map((a) => (
               <option key={a} value={a}>

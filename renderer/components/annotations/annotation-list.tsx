@@ -83,12 +83,19 @@ function TargetCell({ item }: { item: AnnotationItem }) {
     );
   }
   const s = item.signin;
-  if (!s) return <>{type}<span className="muted">#{t.rid} (not in this case)</span></>;
+  if (!s)
+    return (
+      <>
+        {type}
+        <span className="muted">#{t.rid} (not in this case)</span>
+      </>
+    );
   const at = toMs(s.createdAt);
   return (
     <>
       {type}
-      <span className={`dot ${statusClass(s.status)}`} title={s.status ?? ''} /> <span className="mono small">{at !== null ? formatDateTime(at, mode) : ''}</span> <span>{s.user ?? ''}</span> <span className="mono small muted">{s.ip ?? ''}</span> <span className="muted small">{s.app ?? ''}</span>
+      <span className={`dot ${statusClass(s.status)}`} title={s.status ?? ''} /> <span className="mono small">{at !== null ? formatDateTime(at, mode) : ''}</span> <span>{s.user ?? ''}</span>{' '}
+      <span className="mono small muted">{s.ip ?? ''}</span> <span className="muted small">{s.app ?? ''}</span>
     </>
   );
 }

@@ -40,19 +40,43 @@ export function GridToolbar() {
           <span className="muted small selection-count" data-testid="selection-count" aria-live="polite">
             {selectedCount > 1 ? `${formatCount(selectedCount)} selected` : ''}
           </span>
-          <button className="btn small" disabled={selectedCount === 0} onClick={() => void selectionTagScope().then((sc) => sc && setScope(sc))} data-testid="tag-selection" title="Tag the sign-ins selected in the grid (click, Shift/Ctrl-click, Shift+arrows, Ctrl+A)">
+          <button
+            className="btn small"
+            disabled={selectedCount === 0}
+            onClick={() => void selectionTagScope().then((sc) => sc && setScope(sc))}
+            data-testid="tag-selection"
+            title="Tag the sign-ins selected in the grid (click, Shift/Ctrl-click, Shift+arrows, Ctrl+A)"
+          >
             Tag selection…
           </button>
           <button className="btn small" disabled={selectedCount === 0} onClick={() => void starSelection(true)} data-testid="star-selection" title="Star the sign-ins selected in the grid">
             ★ Star selection
           </button>
-          <button className="btn small" disabled={selectedCount === 0} onClick={() => void starSelection(false)} data-testid="unstar-selection" title="Remove the star from the sign-ins selected in the grid">
+          <button
+            className="btn small"
+            disabled={selectedCount === 0}
+            onClick={() => void starSelection(false)}
+            data-testid="unstar-selection"
+            title="Remove the star from the sign-ins selected in the grid"
+          >
             ☆ Unstar
           </button>
-          <button className="btn small" disabled={selectedCount === 0} onClick={() => void pivotSelection()} data-testid="pivot-selection" title="Every sign-in of the selection's users or IP addresses from its first sign-in onwards">
+          <button
+            className="btn small"
+            disabled={selectedCount === 0}
+            onClick={() => void pivotSelection()}
+            data-testid="pivot-selection"
+            title="Every sign-in of the selection's users or IP addresses from its first sign-in onwards"
+          >
             Pivot from selection
           </button>
-          <button className="btn small" disabled={!snapshot || matching === 0} onClick={() => setScope({ kind: 'filter', filter, count: matching })} data-testid="tag-all" title="Tag every sign-in the current filter matches">
+          <button
+            className="btn small"
+            disabled={!snapshot || matching === 0}
+            onClick={() => setScope({ kind: 'filter', filter, count: matching })}
+            data-testid="tag-all"
+            title="Tag every sign-in the current filter matches"
+          >
             Tag all {formatCount(matching)} matching…
           </button>
         </>

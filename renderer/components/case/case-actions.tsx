@@ -41,12 +41,22 @@ export function CaseActions() {
         Report…
       </button>
       {bad.length > 0 && (
-        <button className="badge bad tb-alert" onClick={() => useStore.getState().setView('evidence')} title={bad.map((s) => `${s.fileName}: ${s.evidenceCheck}`).join('\n')} data-testid="evidence-alert">
-          ⚠ {bad.length} evidence file{bad.length === 1 ? '' : 's'} {bad.every((s) => s.evidenceCheck === 'missing') ? 'missing' : bad.every((s) => s.evidenceCheck === 'changed') ? 'changed' : 'missing or changed'}
+        <button
+          className="badge bad tb-alert"
+          onClick={() => useStore.getState().setView('evidence')}
+          title={bad.map((s) => `${s.fileName}: ${s.evidenceCheck}`).join('\n')}
+          data-testid="evidence-alert"
+        >
+          ⚠ {bad.length} evidence file{bad.length === 1 ? '' : 's'}{' '}
+          {bad.every((s) => s.evidenceCheck === 'missing') ? 'missing' : bad.every((s) => s.evidenceCheck === 'changed') ? 'changed' : 'missing or changed'}
         </button>
       )}
       {info?.dirty && status?.lastAutosave && !status.autosaveError && (
-        <span className="muted small tb-autosave" title={`Unsaved work is autosaved every ${status.autosaveMinutes} min and journaled after each change (${status.lastAutosave.path})`} data-testid="autosave-status">
+        <span
+          className="muted small tb-autosave"
+          title={`Unsaved work is autosaved every ${status.autosaveMinutes} min and journaled after each change (${status.lastAutosave.path})`}
+          data-testid="autosave-status"
+        >
           autosaved {formatDateTime(Date.parse(status.lastAutosave.at), mode).slice(11, 16)}
         </span>
       )}

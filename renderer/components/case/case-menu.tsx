@@ -23,7 +23,13 @@ export function CaseMenu() {
           <button className="menu-item" role="menuitem" disabled={empty} onClick={() => (close(), void leaveCase('close'))} data-testid="close-case-button" title="Close the open case">
             Close case
           </button>
-          <button className="menu-item" role="menuitem" onClick={() => (close(), void openDemo())} data-testid="open-demo-button" title="The generated demo case (Northwind Traders); evidence imported while it is open goes into a new case">
+          <button
+            className="menu-item"
+            role="menuitem"
+            onClick={() => (close(), void openDemo())}
+            data-testid="open-demo-button"
+            title="The generated demo case (Northwind Traders); evidence imported while it is open goes into a new case"
+          >
             Open demo case
           </button>
         </div>

@@ -23,7 +23,12 @@ const FORMAT_INFO: Record<ExportFormat, { label: string; ext: string; hint: stri
 };
 
 function slug(title: string | undefined): string {
-  return (title ?? 'case').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'case';
+  return (
+    (title ?? 'case')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50) || 'case'
+  );
 }
 
 export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () => void }) {
@@ -57,8 +62,21 @@ export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () 
     try {
       const write = (overwrite: boolean) =>
         kind === 'rows'
-          ? runJob(() => api().call('export.rows', { filter, columns: allColumns ? COLUMNS.map((c) => c.key) : gridColumns, format, path, overwrite, timeZone: concreteZone(useStore.getState().timeMode) }), hooks)
-          : runJob(() => api().call('report.html', { path, overwrite, timeZone: concreteZone(useStore.getState().timeMode), ...(title.trim() ? { title: title.trim() } : {}), ...(reportScope === 'filter' ? { filter } : {}) }), hooks);
+          ? runJob(
+              () => api().call('export.rows', { filter, columns: allColumns ? COLUMNS.map((c) => c.key) : gridColumns, format, path, overwrite, timeZone: concreteZone(useStore.getState().timeMode) }),
+              hooks,
+            )
+          : runJob(
+              () =>
+                api().call('report.html', {
+                  path,
+                  overwrite,
+                  timeZone: concreteZone(useStore.getState().timeMode),
+                  ...(title.trim() ? { title: title.trim() } : {}),
+                  ...(reportScope === 'filter' ? { filter } : {}),
+                }),
+              hooks,
+            );
       const done = await writeAskingToReplace(path, write);
       if (!done) return;
       announce(kind, done);
@@ -129,7 +147,14 @@ export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () 
       <footer className="modal-foot">
         {job ? (
           <div className="grow">
-            <JobBar label={kind === 'rows' ? 'Exporting' : 'Writing the report'} detail={kind === 'rows' && job.rows ? `${formatCount(job.rows)} rows · ${formatBytes(job.done)}` : undefined} done={job.done} total={job.total} jobId={job.jobId} testId="export-progress" />
+            <JobBar
+              label={kind === 'rows' ? 'Exporting' : 'Writing the report'}
+              detail={kind === 'rows' && job.rows ? `${formatCount(job.rows)} rows · ${formatBytes(job.done)}` : undefined}
+              done={job.done}
+              total={job.total}
+              jobId={job.jobId}
+              testId="export-progress"
+            />
           </div>
         ) : (
           <>

@@ -39,7 +39,10 @@ export function FileTarget({ folder, name, onName, testId }: { folder: FolderLis
   const chooseFolder = () =>
     void api()
       .call('app.command', { command: 'chooseFolder' })
-      .then((r) => r.path && folder.browse(r.path), (e: Error) => useStore.getState().notify('error', e.message));
+      .then(
+        (r) => r.path && folder.browse(r.path),
+        (e: Error) => useStore.getState().notify('error', e.message),
+      );
   return (
     <div className="file-target">
       {desktop && (

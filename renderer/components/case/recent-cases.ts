@@ -14,7 +14,10 @@ export function rememberCase(path: string): void {
 }
 
 export function forgetCase(path: string): void {
-  savePref(KEY, recentCases().filter((p) => p !== path));
+  savePref(
+    KEY,
+    recentCases().filter((p) => p !== path),
+  );
 }
 
 /** `/cases/acme.signinscope` → { name: 'acme.signinscope', dir: '/cases' } */

@@ -40,7 +40,10 @@ function RecentList({ close }: { close: () => void }) {
   const current = useStore((s) => s.caseInfo?.path ?? null);
   const [recovery, setRecovery] = useState<Recoverable[] | null>(null);
   const [recent, setRecent] = useState(() => (desktop ? [] : recentCases().filter((p) => p !== current)));
-  const loadRecovery = () => void api().call('recovery.list', {}).then(setRecovery, () => setRecovery([]));
+  const loadRecovery = () =>
+    void api()
+      .call('recovery.list', {})
+      .then(setRecovery, () => setRecovery([]));
   useEffect(loadRecovery, []);
 
   return (
@@ -94,7 +97,12 @@ function RecentList({ close }: { close: () => void }) {
                   {formatBytes(r.bytes)} · {r.journalEntries} journaled change{r.journalEntries === 1 ? '' : 's'}
                 </span>
               </button>
-              <button className="btn icon" aria-label="Discard this unsaved case" title="Discard (deletes the recovery copy)" onClick={() => void attempt(async () => (await api().call('recovery.discard', { id: r.id }), loadRecovery()))}>
+              <button
+                className="btn icon"
+                aria-label="Discard this unsaved case"
+                title="Discard (deletes the recovery copy)"
+                onClick={() => void attempt(async () => (await api().call('recovery.discard', { id: r.id }), loadRecovery()))}
+              >
                 ×
               </button>
             </div>

@@ -63,7 +63,10 @@ export function SavedViewsMenu() {
                 >
                   <span className="views-name">{v.name}</span>
                   <span className="muted small">
-                    {describeFilter(v.filter)} · {v.columns.length} columns · {sortKeys(v.sort).map((k) => `${columnLabel(k.column, mode)} ${k.dir === 'asc' ? '↑' : '↓'}`).join(', ')}
+                    {describeFilter(v.filter)} · {v.columns.length} columns ·{' '}
+                    {sortKeys(v.sort)
+                      .map((k) => `${columnLabel(k.column, mode)} ${k.dir === 'asc' ? '↑' : '↓'}`)
+                      .join(', ')}
                   </span>
                   <span className="muted small">
                     {v.author} · {formatDateTime(v.updatedMs, mode)}

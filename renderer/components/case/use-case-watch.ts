@@ -36,7 +36,12 @@ export function useCaseWatch(onStatus: (status: RecoveryStatus | null) => void):
     const key = `evidence|${info.path ?? info.title}|${bad.map((s) => `${s.id}:${s.evidenceCheck}`).join(',')}`;
     once(key, () => {
       const list = bad.map((s) => `${s.fileName} (${s.evidenceCheck})`).join(', ');
-      useStore.getState().notify('error', `Evidence check failed for ${bad.length} of ${info.sources.length} file${info.sources.length === 1 ? '' : 's'}: ${list}. The case keeps what was imported, but the originals no longer match what was recorded at import (size and SHA-256). See the Evidence tab.`);
+      useStore
+        .getState()
+        .notify(
+          'error',
+          `Evidence check failed for ${bad.length} of ${info.sources.length} file${info.sources.length === 1 ? '' : 's'}: ${list}. The case keeps what was imported, but the originals no longer match what was recorded at import (size and SHA-256). See the Evidence tab.`,
+        );
     });
   }, [info]);
 
@@ -52,7 +57,12 @@ export function useCaseWatch(onStatus: (status: RecoveryStatus | null) => void):
           const r = status.lastRecovery;
           if (r && r.annotations > 0) {
             once(`recovery|${r.journalPath}|${r.entries}|${r.annotations}`, () =>
-              useStore.getState().notify('info', `Recovered ${formatCount(r.annotations)} annotation change${r.annotations === 1 ? '' : 's'} that were not in the saved case file (journal ${r.journalPath})${r.failed ? `; ${formatCount(r.failed)} could not be applied` : ''}. Save the case to keep them in the file.`),
+              useStore
+                .getState()
+                .notify(
+                  'info',
+                  `Recovered ${formatCount(r.annotations)} annotation change${r.annotations === 1 ? '' : 's'} that were not in the saved case file (journal ${r.journalPath})${r.failed ? `; ${formatCount(r.failed)} could not be applied` : ''}. Save the case to keep them in the file.`,
+                ),
             );
           }
         })

@@ -30,7 +30,10 @@ export function DetailsPane() {
     return (
       <aside className="details empty" aria-label="Sign-in details">
         <p className="muted">Select a sign-in to see its details.</p>
-        <p className="muted small">↑ ↓ move · Shift+↑ ↓ or Shift/Ctrl-click select rows · Enter opens the details · Esc clears · Ctrl+C copies · Ctrl+F finds · S sorts by the focused column · right-click a cell (or Shift+F10) to filter on its value</p>
+        <p className="muted small">
+          ↑ ↓ move · Shift+↑ ↓ or Shift/Ctrl-click select rows · Enter opens the details · Esc clears · Ctrl+C copies · Ctrl+F finds · S sorts by the focused column · right-click a cell (or Shift+F10)
+          to filter on its value
+        </p>
       </aside>
     );
   }
@@ -46,9 +49,7 @@ export function DetailsPane() {
               <span className={`status-pill ${statusClass(v.status)}`}>{String(v.status ?? 'Unknown')}</span>
               <span className="dh-user">{firstText(v.user_display_name, v.user_principal_name, v.service_principal_name) ?? '(no user)'}</span>
             </div>
-            <div className="dh-sub muted">
-              {[at !== null ? formatStamp(at, mode, true) : null, firstText(v.app_display_name), firstText(v.ip_address)].filter((x) => x !== null).join(' · ')}
-            </div>
+            <div className="dh-sub muted">{[at !== null ? formatStamp(at, mode, true) : null, firstText(v.app_display_name), firstText(v.ip_address)].filter((x) => x !== null).join(' · ')}</div>
             <VersionsNote rid={rid} versions={data?.versions ?? []} />
           </>
         ) : (
@@ -64,7 +65,9 @@ export function DetailsPane() {
           </button>
         ))}
       </nav>
-      <div className="details-body" tabIndex={0} role="region" aria-label="Sign-in details">{data ? <Body d={data} /> : error ? <p className="error pad">{error}</p> : null}</div>
+      <div className="details-body" tabIndex={0} role="region" aria-label="Sign-in details">
+        {data ? <Body d={data} /> : error ? <p className="error pad">{error}</p> : null}
+      </div>
     </aside>
   );
 }

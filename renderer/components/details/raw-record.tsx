@@ -28,7 +28,13 @@ export function RawRecord({ raw, note, source, locate }: { raw: string | null; n
         )}
       </div>
       {locate != null ? <LocateEvidence sourceId={locate} note={note} /> : note && <div className="callout small">{note}</div>}
-      {raw === null ? <p className="muted pad">The verbatim record is not available.</p> : <pre className="raw-text" data-testid="raw-text">{indent ? indented(raw) : raw}</pre>}
+      {raw === null ? (
+        <p className="muted pad">The verbatim record is not available.</p>
+      ) : (
+        <pre className="raw-text" data-testid="raw-text">
+          {indent ? indented(raw) : raw}
+        </pre>
+      )}
     </div>
   );
 }

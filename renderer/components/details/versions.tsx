@@ -12,7 +12,9 @@ export function VersionsNote({ rid, versions }: { rid: number; versions: Version
     <details className="versions" data-testid="versions">
       <summary>
         <span className="badge warn">{versions.length} versions</span>{' '}
-        <span className="muted small">this request id was published {versions.length} times{at >= 0 ? `; this is version ${at + 1}` : ''}</span>
+        <span className="muted small">
+          this request id was published {versions.length} times{at >= 0 ? `; this is version ${at + 1}` : ''}
+        </span>
       </summary>
       <ol className="small">
         {versions.map((v, i) => (

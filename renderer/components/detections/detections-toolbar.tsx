@@ -27,10 +27,23 @@ export function DetectionsToolbar({ rules, shown, total, lastRunAt }: ToolbarPro
     <div className="det-toolbar">
       {run ? (
         <div className="det-job">
-          <JobBar label={run.total ? `Rule ${Math.min(run.done + 1, run.total)} of ${run.total}` : 'Running detections'} detail={`${run.rule} · ${formatCount(run.findings)} finding${run.findings === 1 ? '' : 's'} so far`} done={run.done} total={run.total} jobId={run.jobId} testId="detections-progress" />
+          <JobBar
+            label={run.total ? `Rule ${Math.min(run.done + 1, run.total)} of ${run.total}` : 'Running detections'}
+            detail={`${run.rule} · ${formatCount(run.findings)} finding${run.findings === 1 ? '' : 's'} so far`}
+            done={run.done}
+            total={run.total}
+            jobId={run.jobId}
+            testId="detections-progress"
+          />
         </div>
       ) : (
-        <button className="btn primary" disabled={signins === 0 || enabled === 0} onClick={() => void attempt(runDetections)} data-testid="run-detections" title={`Run the ${enabled} enabled rules over the case's ${formatCount(signins)} sign-ins`}>
+        <button
+          className="btn primary"
+          disabled={signins === 0 || enabled === 0}
+          onClick={() => void attempt(runDetections)}
+          data-testid="run-detections"
+          title={`Run the ${enabled} enabled rules over the case's ${formatCount(signins)} sign-ins`}
+        >
           ▶ Run detections
         </button>
       )}
@@ -42,7 +55,10 @@ export function DetectionsToolbar({ rules, shown, total, lastRunAt }: ToolbarPro
           Findings <span className="tab-count">{formatCount(total)}</span>
         </button>
         <button className={view.mode === 'rules' ? 'on' : ''} onClick={() => view.setMode('rules')} data-testid="mode-rules">
-          Rules <span className="tab-count">{enabled}/{rules.length}</span>
+          Rules{' '}
+          <span className="tab-count">
+            {enabled}/{rules.length}
+          </span>
         </button>
       </div>
       {view.mode === 'findings' && (

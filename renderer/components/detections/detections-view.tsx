@@ -50,7 +50,10 @@ export function DetectionsView() {
               ) : (
                 <>
                   <p>No findings stored in this case.</p>
-                  <p className="small">Run detections to check {rules?.filter((r) => r.enabled).length ?? 'the'} rules against its sign-ins: password sprays, brute force, MFA fatigue, impossible travel, legacy authentication and more.</p>
+                  <p className="small">
+                    Run detections to check {rules?.filter((r) => r.enabled).length ?? 'the'} rules against its sign-ins: password sprays, brute force, MFA fatigue, impossible travel, legacy
+                    authentication and more.
+                  </p>
                 </>
               )}
             </div>

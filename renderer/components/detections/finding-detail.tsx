@@ -50,10 +50,20 @@ export function FindingDetail({ finding, rule, stale }: { finding: Finding | nul
           </div>
         )}
         <div className="sd-actions">
-          <button className="btn primary small" onClick={() => void attempt(() => showFindingSignins(finding))} data-testid="show-signins" title="Filter the grid to exactly this finding's sign-ins and open the Sign-ins tab">
+          <button
+            className="btn primary small"
+            onClick={() => void attempt(() => showFindingSignins(finding))}
+            data-testid="show-signins"
+            title="Filter the grid to exactly this finding's sign-ins and open the Sign-ins tab"
+          >
             Show {formatCount(finding.signinCount)} sign-in{finding.signinCount === 1 ? '' : 's'}
           </button>
-          <button className="btn small" onClick={() => pivotTo(finding, `finding #${finding.id}`)} data-testid="finding-pivot" title="Every sign-in of this finding's users or IP addresses from its first sign-in onwards">
+          <button
+            className="btn small"
+            onClick={() => pivotTo(finding, `finding #${finding.id}`)}
+            data-testid="finding-pivot"
+            title="Every sign-in of this finding's users or IP addresses from its first sign-in onwards"
+          >
             Pivot: its users &amp; IPs from {formatDateTime(finding.timeFrom, mode)}
           </button>
         </div>

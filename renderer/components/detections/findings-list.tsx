@@ -57,8 +57,18 @@ export function FindingsList({ findings, ruleTitles, marks, staleRules }: Findin
                         stale
                       </span>
                     )}
-                    {m?.starred && <span className="star-mark" title="Starred"> ★</span>}
-                    {m && m.notes > 0 && <span className="note-mark" title={`${m.notes} note(s)`}> ✎{m.notes}</span>}
+                    {m?.starred && (
+                      <span className="star-mark" title="Starred">
+                        {' '}
+                        ★
+                      </span>
+                    )}
+                    {m && m.notes > 0 && (
+                      <span className="note-mark" title={`${m.notes} note(s)`}>
+                        {' '}
+                        ✎{m.notes}
+                      </span>
+                    )}
                   </div>
                   <div className="finding-title">{f.title}</div>
                   {m && m.tags.length > 0 && (

@@ -40,7 +40,12 @@ export function RuleSettings({ rule }: { rule: RuleInfo }) {
   return (
     <div className="rule-settings" data-testid="rule-settings">
       <label className="check-row">
-        <input type="checkbox" checked={rule.enabled} onChange={(e) => void send({ enabled: e.target.checked }, `${rule.title} ${e.target.checked ? 'enabled' : 'disabled'}.`)} data-testid="rule-enabled" />
+        <input
+          type="checkbox"
+          checked={rule.enabled}
+          onChange={(e) => void send({ enabled: e.target.checked }, `${rule.title} ${e.target.checked ? 'enabled' : 'disabled'}.`)}
+          data-testid="rule-enabled"
+        />
         <span>Run this rule</span>
       </label>
       {rule.params.map((p) => (

@@ -50,7 +50,17 @@ export function RulesList({ rules, findings, lastRun }: RulesListProps) {
                   ))}
                 </td>
                 <td className="num">{formatCount(counts.get(r.id) ?? 0)}</td>
-                <td className="small nowrap">{stat ? stat.error ? <span className="error">failed</span> : <span className="muted">{stat.ms < 1000 ? `${Math.round(stat.ms)} ms` : `${(stat.ms / 1000).toFixed(1)} s`}</span> : <span className="muted">—</span>}</td>
+                <td className="small nowrap">
+                  {stat ? (
+                    stat.error ? (
+                      <span className="error">failed</span>
+                    ) : (
+                      <span className="muted">{stat.ms < 1000 ? `${Math.round(stat.ms)} ms` : `${(stat.ms / 1000).toFixed(1)} s`}</span>
+                    )
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
               </tr>
             );
           })}

@@ -15,7 +15,9 @@ export function EvidenceView() {
     <div className="evidence" data-testid="evidence">
       <div className="section-head">
         <h3>Evidence files</h3>
-        <span className="muted small">{sources.length} file(s) · {formatCount(info?.signins ?? 0)} sign-ins in the case</span>
+        <span className="muted small">
+          {sources.length} file(s) · {formatCount(info?.signins ?? 0)} sign-ins in the case
+        </span>
         <span className="grow" />
         <button className="btn" onClick={() => useStore.getState().setOpenDialog(true)}>
           Add evidence…

@@ -18,7 +18,10 @@ export function useFolderListing() {
     // Grants change while the app runs (a folder chosen to write into, an opened case): keep them current.
     void api()
       .call('app.info', {})
-      .then((info) => useStore.getState().setAppInfo(info), () => undefined);
+      .then(
+        (info) => useStore.getState().setAppInfo(info),
+        () => undefined,
+      );
     api()
       .call('fs.list', dir ? { dir } : {})
       .then(setListing, (e: Error) => setError(e.message));

@@ -73,7 +73,8 @@ export function PageDrop() {
           <>
             <strong>Drop to import</strong>
             <div className="muted">
-              The browser does not tell SigninScope where a dropped file is, so a read-only copy is written to <span className="mono">{out}/dropped/</span> (SHA-256 of the bytes received) and the copy is imported.
+              The browser does not tell SigninScope where a dropped file is, so a read-only copy is written to <span className="mono">{out}/dropped/</span> (SHA-256 of the bytes received) and the copy
+              is imported.
             </div>
           </>
         ) : (
@@ -120,7 +121,9 @@ async function copyOne(file: File, onBytes: (done: number) => void): Promise<{ p
     }
     return await api().call('drop.finish', { id });
   } catch (e) {
-    await api().call('drop.abort', { id }).catch(() => undefined);
+    await api()
+      .call('drop.abort', { id })
+      .catch(() => undefined);
     throw e;
   }
 }

@@ -12,7 +12,11 @@ import { Modal } from './modal';
 const CASE_EXT = '.signinscope';
 
 function defaultName(title: string | undefined): string {
-  const base = (title ?? 'investigation').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'investigation';
+  const base =
+    (title ?? 'investigation')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'investigation';
   return `${base}${CASE_EXT}`;
 }
 

@@ -18,7 +18,12 @@ export function FilterChips() {
       <SpecialFilterChips />
       <PivotChip />
       {(filter.timeFrom !== undefined || filter.timeTo !== undefined) && (
-        <Chip field="Date" op="in" value={`${filter.timeFrom !== undefined ? formatDateTime(filter.timeFrom, mode) : '…'} → ${filter.timeTo !== undefined ? formatDateTime(filter.timeTo, mode) : '…'}`} onRemove={() => s.setTimeRange(undefined, undefined)} />
+        <Chip
+          field="Date"
+          op="in"
+          value={`${filter.timeFrom !== undefined ? formatDateTime(filter.timeFrom, mode) : '…'} → ${filter.timeTo !== undefined ? formatDateTime(filter.timeTo, mode) : '…'}`}
+          onRemove={() => s.setTimeRange(undefined, undefined)}
+        />
       )}
       {filter.text && <Chip field="Text" op="contains" value={filter.text} onRemove={() => s.setText('')} />}
       {filter.conditions.map((c, i) => {

@@ -18,7 +18,16 @@ export function TimeRange() {
   const mode = useStore((s) => s.timeMode);
   const label = from === undefined && to === undefined ? 'Whole case' : `${from !== undefined ? formatDateTime(from, mode) : '…'} → ${to !== undefined ? formatDateTime(to, mode) : '…'}`;
   return (
-    <Popover label={<><span className="muted">Date</span> {label}</>} title="Time range" className="btn time-btn" testId="time-range">
+    <Popover
+      label={
+        <>
+          <span className="muted">Date</span> {label}
+        </>
+      }
+      title="Time range"
+      className="btn time-btn"
+      testId="time-range"
+    >
       {(close) => <TimeRangeForm onDone={close} />}
     </Popover>
   );
@@ -57,7 +66,13 @@ function TimeRangeForm({ onDone }: { onDone: () => void }) {
         </label>
         <label>
           To (exclusive)
-          <input className={`input mono${parsedTo === null ? ' invalid' : ''}`} placeholder="YYYY-MM-DD HH:mm:ss" value={toText} onChange={(e) => setToText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && valid && set(parsedFrom, parsedTo)} />
+          <input
+            className={`input mono${parsedTo === null ? ' invalid' : ''}`}
+            placeholder="YYYY-MM-DD HH:mm:ss"
+            value={toText}
+            onChange={(e) => setToText(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && valid && set(parsedFrom, parsedTo)}
+          />
         </label>
         <button className="btn small primary" disabled={!valid} onClick={() => valid && set(parsedFrom, parsedTo)}>
           Apply range

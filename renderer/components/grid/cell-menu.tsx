@@ -49,8 +49,16 @@ export function CellMenu({ menu, onClose }: { menu: CellMenuState; onClose: () =
   return (
     <div className="menu" ref={ref} style={{ left: Math.min(menu.x, window.innerWidth - 260), top: Math.min(menu.y, window.innerHeight - 120) }} role="menu">
       <div className="menu-title">{label}</div>
-      {item(empty ? 'Show only empty values' : 'Filter to this value', () => apply(empty ? { column: menu.column, op: 'isNull', values: [] } : { column: menu.column, op: 'in', values: [menu.value!] }), isTime)}
-      {item(empty ? 'Hide empty values' : 'Exclude this value', () => apply(empty ? { column: menu.column, op: 'notNull', values: [] } : { column: menu.column, op: 'notIn', values: [menu.value!] }), isTime)}
+      {item(
+        empty ? 'Show only empty values' : 'Filter to this value',
+        () => apply(empty ? { column: menu.column, op: 'isNull', values: [] } : { column: menu.column, op: 'in', values: [menu.value!] }),
+        isTime,
+      )}
+      {item(
+        empty ? 'Hide empty values' : 'Exclude this value',
+        () => apply(empty ? { column: menu.column, op: 'notNull', values: [] } : { column: menu.column, op: 'notIn', values: [menu.value!] }),
+        isTime,
+      )}
       {item('Copy value', () => {
         void navigator.clipboard?.writeText(menu.text);
         onClose();

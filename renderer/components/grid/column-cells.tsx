@@ -16,7 +16,13 @@ export function ColumnCells<T>({ columns, row, mode, prefix }: { columns: readon
   return (
     <>
       {columns.map((col) => (
-        <div key={col.id} role="gridcell" className={`gc ${prefix}-${col.id}${col.className ? ` ${col.className}` : ''}`} style={{ width: col.width }} title={row && col.title ? col.title(row, mode) : undefined}>
+        <div
+          key={col.id}
+          role="gridcell"
+          className={`gc ${prefix}-${col.id}${col.className ? ` ${col.className}` : ''}`}
+          style={{ width: col.width }}
+          title={row && col.title ? col.title(row, mode) : undefined}
+        >
           {row ? col.cell(row, mode) : null}
         </div>
       ))}

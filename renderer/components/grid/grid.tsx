@@ -99,8 +99,8 @@ export function Grid() {
     <div className="grid">
       <FindBar onDone={focusGrid} />
       <div className="grid-inner" role="grid" aria-rowcount={count} aria-multiselectable="true" aria-label="Sign-ins">
-      <GridHeader scrollRef={headerRef} />
-      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={totalWidth} onKeyDown={onKeyDown} testId="grid-body" role="rowgroup" after={<GridEmpty />}>
+        <GridHeader scrollRef={headerRef} />
+        <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={totalWidth} onKeyDown={onKeyDown} testId="grid-body" role="rowgroup" after={<GridEmpty />}>
           {items.map((item) => {
             const row = cache?.row(item.index);
             const isSelected = contains(ranges, item.index);
@@ -140,7 +140,7 @@ export function Grid() {
               </div>
             );
           })}
-      </ScrollBody>
+        </ScrollBody>
       </div>
       {menu && (
         <CellMenu

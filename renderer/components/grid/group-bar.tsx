@@ -47,10 +47,21 @@ export function GroupBar({ summary }: { summary: string | null }) {
           <span className="muted">Grouped by</span>
           {groupBy.map((column, i) => (
             <span key={column} className="group-level">
-              {i > 0 && <span className="muted" aria-hidden>›</span>}
+              {i > 0 && (
+                <span className="muted" aria-hidden>
+                  ›
+                </span>
+              )}
               <span className="chip static" data-testid={`group-chip-${column}`}>
                 <span className="chip-value">{columnLabel(column, timeMode)}</span>
-                <span className="chip-x" role="button" tabIndex={0} aria-label={`Stop grouping by ${columnLabel(column, timeMode)}`} onClick={() => s.setGroupBy(groupBy.filter((c) => c !== column))} onKeyDown={(e) => e.key === 'Enter' && s.setGroupBy(groupBy.filter((c) => c !== column))}>
+                <span
+                  className="chip-x"
+                  role="button"
+                  tabIndex={0}
+                  aria-label={`Stop grouping by ${columnLabel(column, timeMode)}`}
+                  onClick={() => s.setGroupBy(groupBy.filter((c) => c !== column))}
+                  onKeyDown={(e) => e.key === 'Enter' && s.setGroupBy(groupBy.filter((c) => c !== column))}
+                >
                   ×
                 </span>
               </span>

@@ -120,7 +120,9 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
                       </span>
                     </>
                   ) : line.kind === 'more' ? (
-                    <span className="btn link small">Show {formatCount(Math.min(200, line.remaining))} more groups ({formatCount(line.remaining)} not shown)</span>
+                    <span className="btn link small">
+                      Show {formatCount(Math.min(200, line.remaining))} more groups ({formatCount(line.remaining)} not shown)
+                    </span>
                   ) : line.kind === 'note' ? (
                     <span className="muted">{line.text}</span>
                   ) : null}
@@ -142,7 +144,12 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
             >
               <div className="gl-indent" aria-hidden style={{ width: line.depth * INDENT }} />
               {columns.map((col, ci) => (
-                <div key={col} role="gridcell" className={`gc${isMonoColumn(col) ? ' mono' : ''}${col === 'status' ? ' gc-status' : ''}`} style={{ width: columnWidth(widths, col) - (ci === 0 ? line.depth * INDENT : 0) }}>
+                <div
+                  key={col}
+                  role="gridcell"
+                  className={`gc${isMonoColumn(col) ? ' mono' : ''}${col === 'status' ? ' gc-status' : ''}`}
+                  style={{ width: columnWidth(widths, col) - (ci === 0 ? line.depth * INDENT : 0) }}
+                >
                   {formatCell(col, row?.cells[ci], timeMode)}
                 </div>
               ))}

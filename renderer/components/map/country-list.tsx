@@ -14,12 +14,16 @@ export function CountryList({ data }: { data: Res<'geo.countries'> | null }) {
   const max = Math.max(1, ...rows.map((c) => c.total));
   return (
     <section className="map-card">
-      <div className="card-title">
-        Countries {data && <span className="muted small">· {formatCount(rows.length)}</span>}
-      </div>
+      <div className="card-title">Countries {data && <span className="muted small">· {formatCount(rows.length)}</span>}</div>
       <div className="bar-list" data-testid="map-country-list">
         {rows.slice(0, SHOWN).map((c) => (
-          <button key={c.country} className={`bar-row${picked.has(c.country) ? ' on' : ''}`} data-country={c.country} title={`${c.country}: ${formatCount(c.total)} sign-ins, ${formatCount(c.failure)} failed — click to filter, shift-click to add`} onClick={(e) => clickCountry(c.country, e.shiftKey || e.ctrlKey || e.metaKey)}>
+          <button
+            key={c.country}
+            className={`bar-row${picked.has(c.country) ? ' on' : ''}`}
+            data-country={c.country}
+            title={`${c.country}: ${formatCount(c.total)} sign-ins, ${formatCount(c.failure)} failed — click to filter, shift-click to add`}
+            onClick={(e) => clickCountry(c.country, e.shiftKey || e.ctrlKey || e.metaKey)}
+          >
             <span className="bar-label mono">{c.country}</span>
             <span className="bar-track">
               <span className="bar-fill" style={{ width: `${(c.total / max) * 100}%` }} />

@@ -30,7 +30,11 @@ export function MapView() {
   }
   function fitPoints() {
     const points = data.points.data?.points ?? [];
-    if (map && points.length) map.fitBounds(points.map((p) => [p.lat, p.lon] as [number, number]), { padding: [40, 40], maxZoom: 7 });
+    if (map && points.length)
+      map.fitBounds(
+        points.map((p) => [p.lat, p.lon] as [number, number]),
+        { padding: [40, 40], maxZoom: 7 },
+      );
   }
   const error = data.basemap.error ?? data.points.error ?? data.countries.error;
 

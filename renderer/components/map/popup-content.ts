@@ -38,7 +38,11 @@ export function sumCounts(points: readonly Point[]): OutcomeCounts & { users: nu
 function outcomeRows(c: OutcomeCounts): HTMLElement {
   const bar = el('div', 'stack-bar map-stack');
   const table = el('div', 'mp-outcomes');
-  for (const [key, label] of [['success', 'Success'], ['failure', 'Failure'], ['interrupted', 'Interrupted']] as const) {
+  for (const [key, label] of [
+    ['success', 'Success'],
+    ['failure', 'Failure'],
+    ['interrupted', 'Interrupted'],
+  ] as const) {
     const n = c[key];
     const seg = el('span', `stack-seg st-${key}`);
     seg.style.width = `${(n / Math.max(1, c.total)) * 100}%`;

@@ -35,7 +35,12 @@ export class TravelLayer {
     travel.legs.forEach((leg, i) => {
       const from = travel.stops[leg.from]!;
       const to = travel.stops[leg.to]!;
-      const line = L.polyline(greatCircle([from.lat, from.lon], [to.lat, to.lon]), { ...this.legStyle(i, false), pane: PANES.travel, renderer: this.renderer, className: `travel-leg${leg.impossible ? ' impossible' : ''}` });
+      const line = L.polyline(greatCircle([from.lat, from.lon], [to.lat, to.lon]), {
+        ...this.legStyle(i, false),
+        pane: PANES.travel,
+        renderer: this.renderer,
+        className: `travel-leg${leg.impossible ? ' impossible' : ''}`,
+      });
       line.on('click', () => this.onLegClick(i));
       this.legs.push(line);
       this.group.addLayer(line);
@@ -52,7 +57,10 @@ export class TravelLayer {
         fillOpacity: 1,
         className: 'travel-stop',
       });
-      stop.bindTooltip(() => el('div', undefined, el('strong', undefined, `${i + 1}. ${placeLabel(s)}`), el('div', 'muted', `${formatCount(s.signins)} sign-in(s) · ${s.ips.join(', ')}`)), { direction: 'top', className: 'ss-tooltip' });
+      stop.bindTooltip(() => el('div', undefined, el('strong', undefined, `${i + 1}. ${placeLabel(s)}`), el('div', 'muted', `${formatCount(s.signins)} sign-in(s) · ${s.ips.join(', ')}`)), {
+        direction: 'top',
+        className: 'ss-tooltip',
+      });
       this.group.addLayer(stop);
     });
   }

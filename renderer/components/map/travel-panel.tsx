@@ -57,7 +57,8 @@ export function TravelPanel({ travel, loading, error, activeLeg, onLeg }: Props)
             {travel.truncated && <> · first {formatCount(travel.stops.length)} places only</>}
           </div>
           <div className="muted small tp-rule">
-            Impossible: faster than {formatCount(travel.thresholds.speedKmh)} km/h over at least {formatCount(travel.thresholds.minDistanceKm)} km (location uncertainty deducted), the impossible-travel rule&apos;s setting. The rule judges successful sign-ins only
+            Impossible: faster than {formatCount(travel.thresholds.speedKmh)} km/h over at least {formatCount(travel.thresholds.minDistanceKm)} km (location uncertainty deducted), the
+            impossible-travel rule&apos;s setting. The rule judges successful sign-ins only
             {!onlySuccesses && (
               <>
                 {': '}
@@ -92,9 +93,7 @@ export function TravelPanel({ travel, loading, error, activeLeg, onLeg }: Props)
                       <strong>{formatCount(leg.distanceKm)} km</strong> in {formatDuration(leg.elapsedMs)}
                       {leg.speedKmh !== null ? ` · ${formatCount(leg.speedKmh)} km/h` : ' · same instant'}
                     </span>
-                    <span className="leg-times mono muted">
-                      {span(from.lastMs, to.firstMs, mode)}
-                    </span>
+                    <span className="leg-times mono muted">{span(from.lastMs, to.firstMs, mode)}</span>
                   </button>
                 </li>
               );

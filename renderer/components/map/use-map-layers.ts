@@ -28,7 +28,11 @@ export function useMapLayers(map: L.Map | null, data: MapData, events: LayerEven
     const zoomTo = (points: readonly Point[]) => {
       const zoom = Math.min(Math.max(map.getZoom() + 2, 5), 7);
       if (points.length === 1) map.setView([points[0]!.lat, points[0]!.lon], zoom);
-      else map.fitBounds(points.map((p) => [p.lat, p.lon] as [number, number]), { padding: [60, 60], maxZoom: zoom });
+      else
+        map.fitBounds(
+          points.map((p) => [p.lat, p.lon] as [number, number]),
+          { padding: [60, 60], maxZoom: zoom },
+        );
     };
     return {
       countries: new CountryLayer(map, { hover: (c) => latest.current.hoverCountry(c), click: (iso2, _name, additive) => clickCountry(iso2, additive) }),

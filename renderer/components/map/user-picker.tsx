@@ -67,7 +67,12 @@ export function UserPicker() {
         </div>
       )}
       <div className="up-quick">
-        <button className="btn small" disabled={selectedRid === null} onClick={pickSelected} title={selectedRid === null ? 'Select a sign-in in the grid first' : 'Draw the travel of the selected sign-in’s user'}>
+        <button
+          className="btn small"
+          disabled={selectedRid === null}
+          onClick={pickSelected}
+          title={selectedRid === null ? 'Select a sign-in in the grid first' : 'Draw the travel of the selected sign-in’s user'}
+        >
           Selected sign-in’s user
         </button>
         {filtered !== undefined && (

@@ -65,7 +65,12 @@ function StatusCard({ data }: { data: Overview | null }) {
       <div className="card-title">Outcome</div>
       <div className="stack-bar">
         {rows.map((r) => (
-          <span key={String(r.value)} className={`stack-seg st-${String(r.value).toLowerCase()}`} style={{ width: `${(r.count / Math.max(1, total)) * 100}%` }} title={`${String(r.value)}: ${formatCount(r.count)}`} />
+          <span
+            key={String(r.value)}
+            className={`stack-seg st-${String(r.value).toLowerCase()}`}
+            style={{ width: `${(r.count / Math.max(1, total)) * 100}%` }}
+            title={`${String(r.value)}: ${formatCount(r.count)}`}
+          />
         ))}
       </div>
       <table className="table compact">

@@ -18,7 +18,11 @@ export function CaResult({ status, policies }: { status: string; policies: Polic
       <span className="muted">Conditional Access</span>
       <span className={`badge ${STATUS_CLASS[status] ?? 'muted'}`}>{status || 'not recorded'}</span>
       {applied.map((p, i) => (
-        <span key={`${text(p.policy_id)}-${i}`} className={`ca-policy ${text(p.result) === 'failure' ? 'bad' : 'ok'}`} title={`${text(p.policy_name)}: ${text(p.result)} · grant ${text(p.enforced_grant_controls) || '—'} · session ${text(p.enforced_session_controls) || '—'}`}>
+        <span
+          key={`${text(p.policy_id)}-${i}`}
+          className={`ca-policy ${text(p.result) === 'failure' ? 'bad' : 'ok'}`}
+          title={`${text(p.policy_name)}: ${text(p.result)} · grant ${text(p.enforced_grant_controls) || '—'} · session ${text(p.enforced_session_controls) || '—'}`}
+        >
           {text(p.result) === 'failure' ? '✗' : '✓'} {text(p.policy_name) || '(unnamed policy)'}
           {text(p.enforced_grant_controls) && <span className="muted"> · {text(p.enforced_grant_controls)}</span>}
         </span>

@@ -47,7 +47,15 @@ export const SESSION_COLUMNS: readonly SessionColumn[] = [
   { id: 'ips', label: 'IP addresses', width: 150, sort: 'ipCount', className: 'mono', cell: (s) => listText(s.ips), title: (s) => joined(s.ips) },
   { id: 'apps', label: 'Applications', width: 190, sort: 'appCount', cell: (s) => listText(s.apps), title: (s) => joined(s.apps) },
   { id: 'devices', label: 'Devices', width: 150, cell: (s) => listText(s.devices), title: (s) => joined(s.devices) },
-  { id: 'linked', label: 'Linked', width: 62, sort: 'linkedSessions', className: 'num', cell: (s) => (s.linkedSessions > 1 ? formatCount(s.linkedSessions) : '—'), title: () => 'Sessions sharing a session id / token with this one' },
+  {
+    id: 'linked',
+    label: 'Linked',
+    width: 62,
+    sort: 'linkedSessions',
+    className: 'num',
+    cell: (s) => (s.linkedSessions > 1 ? formatCount(s.linkedSessions) : '—'),
+    title: () => 'Sessions sharing a session id / token with this one',
+  },
   { id: 'correlation', label: 'Correlation ID', width: 270, sort: 'correlationId', className: 'mono', cell: (s) => s.correlationId },
 ];
 

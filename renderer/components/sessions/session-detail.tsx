@@ -51,15 +51,30 @@ export function SessionDetail({ sessionNo }: { sessionNo: number | null }) {
           {formatDateTime(s.firstMs, mode, true)} → {formatDateTime(s.lastMs, mode, true)} · {s.durationMs ? formatDuration(s.durationMs) : 'single instant'}
         </div>
         <div className="sd-actions">
-          <button className="btn primary small" data-testid="session-show-in-grid" onClick={() => showCorrelationIdsInGrid([s.correlationId])} title="Filter the grid to this session's sign-ins and open the Sign-ins tab">
+          <button
+            className="btn primary small"
+            data-testid="session-show-in-grid"
+            onClick={() => showCorrelationIdsInGrid([s.correlationId])}
+            title="Filter the grid to this session's sign-ins and open the Sign-ins tab"
+          >
             Show in grid
           </button>
-          <button className="btn small" data-testid="session-pivot" onClick={() => pivotTo({ users: s.user ? [s.user] : [], ips: s.ips, timeFrom: s.firstMs }, `session ${s.correlationId.slice(0, 8)}…`)} title="Every sign-in of this session's user or IP addresses from its start onwards">
+          <button
+            className="btn small"
+            data-testid="session-pivot"
+            onClick={() => pivotTo({ users: s.user ? [s.user] : [], ips: s.ips, timeFrom: s.firstMs }, `session ${s.correlationId.slice(0, 8)}…`)}
+            title="Every sign-in of this session's user or IP addresses from its start onwards"
+          >
             Pivot: user &amp; IPs from here
           </button>
           {data.linked.length > 0 && (
             <>
-              <button className="btn small" onClick={() => showCorrelationIdsInGrid(linkedIds)} disabled={linkedIds.length > LIMITS.maxValues} title="Filter the grid to this session and every session linked to it">
+              <button
+                className="btn small"
+                onClick={() => showCorrelationIdsInGrid(linkedIds)}
+                disabled={linkedIds.length > LIMITS.maxValues}
+                title="Filter the grid to this session and every session linked to it"
+              >
                 Show with linked in grid
               </button>
               <button className="btn small" onClick={() => useSessionView.getState().setLinkedGroup(s.linkedGroup)} title="List only the sessions linked to this one">

@@ -87,29 +87,29 @@ export function SessionList({ cache, version }: Props) {
         </div>
       </div>
       <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={SESSION_LIST_WIDTH} onKeyDown={onKeyDown} role="rowgroup">
-          {items.map((item) => {
-            const s = cache?.item(item.index);
-            const isSelected = s !== undefined && s.sessionNo === selected;
-            if (isSelected) selectedIndex.current = item.index;
-            return (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 1}
-                aria-selected={isSelected}
-                data-session={s?.sessionNo}
-                className={`grid-row session-row ${s ? statusClass(s.finalStatus) : 'loading'}${isSelected ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
-                style={{ transform: `translateY(${realTop(scaled, item.start)}px)`, width: SESSION_LIST_WIDTH }}
-                onMouseDown={() => {
-                  if (!s) return;
-                  selectedIndex.current = item.index;
-                  useSessionView.getState().select(s.sessionNo);
-                }}
-              >
-                <ColumnCells columns={SESSION_COLUMNS} row={s} mode={mode} prefix="sc" />
-              </div>
-            );
-          })}
+        {items.map((item) => {
+          const s = cache?.item(item.index);
+          const isSelected = s !== undefined && s.sessionNo === selected;
+          if (isSelected) selectedIndex.current = item.index;
+          return (
+            <div
+              key={item.key}
+              role="row"
+              aria-rowindex={item.index + 1}
+              aria-selected={isSelected}
+              data-session={s?.sessionNo}
+              className={`grid-row session-row ${s ? statusClass(s.finalStatus) : 'loading'}${isSelected ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
+              style={{ transform: `translateY(${realTop(scaled, item.start)}px)`, width: SESSION_LIST_WIDTH }}
+              onMouseDown={() => {
+                if (!s) return;
+                selectedIndex.current = item.index;
+                useSessionView.getState().select(s.sessionNo);
+              }}
+            >
+              <ColumnCells columns={SESSION_COLUMNS} row={s} mode={mode} prefix="sc" />
+            </div>
+          );
+        })}
       </ScrollBody>
     </div>
   );

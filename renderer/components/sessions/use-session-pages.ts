@@ -31,10 +31,7 @@ export function useSessionPages(): SessionPages {
   const [version, bump] = useReducer((x: number) => x + 1, 0);
   const seq = useRef(0);
 
-  const base = useMemo(
-    (): Req<'sessions.list'> => ({ filter, sort, ...(flags.length ? { flags } : {}), ...(linkedGroup !== null ? { linkedGroup } : {}) }),
-    [filter, sort, flags, linkedGroup],
-  );
+  const base = useMemo((): Req<'sessions.list'> => ({ filter, sort, ...(flags.length ? { flags } : {}), ...(linkedGroup !== null ? { linkedGroup } : {}) }), [filter, sort, flags, linkedGroup]);
 
   useEffect(() => {
     const mine = ++seq.current;

@@ -33,7 +33,13 @@ export function TimeZoneSwitch() {
         <button className={mode === 'utc' ? 'on' : ''} aria-pressed={mode === 'utc'} onClick={() => chooseTimeZone('utc')} data-testid="tz-utc">
           UTC
         </button>
-        <button className={mode === 'local' ? 'on' : ''} aria-pressed={mode === 'local'} onClick={() => chooseTimeZone('local')} data-testid="tz-local" title={`This computer's zone (${Intl.DateTimeFormat().resolvedOptions().timeZone})`}>
+        <button
+          className={mode === 'local' ? 'on' : ''}
+          aria-pressed={mode === 'local'}
+          onClick={() => chooseTimeZone('local')}
+          data-testid="tz-local"
+          title={`This computer's zone (${Intl.DateTimeFormat().resolvedOptions().timeZone})`}
+        >
           Local
         </button>
       </div>
@@ -59,7 +65,16 @@ function ZonePicker({ current, onPick }: { current: string; onPick(zone: string)
     >
       <label>
         IANA time zone
-        <input autoFocus className="input" list="tz-list" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. America/New_York" data-testid="tz-input" aria-invalid={zone !== '' && !valid} />
+        <input
+          autoFocus
+          className="input"
+          list="tz-list"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="e.g. America/New_York"
+          data-testid="tz-input"
+          aria-invalid={zone !== '' && !valid}
+        />
       </label>
       <datalist id="tz-list">
         {zones.map((z) => (

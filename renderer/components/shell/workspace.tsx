@@ -21,7 +21,14 @@ export function Workspace() {
         <nav className="tabs view-tabs" aria-label="Views">
           <div role="tablist" className="tablist">
             {VIEWS.filter((v) => v.component).map((v) => (
-              <button key={v.id} role="tab" aria-selected={active.id === v.id} className={active.id === v.id ? 'on' : ''} onClick={() => useStore.getState().setView(v.id)} data-testid={`view-${v.id}`}>
+              <button
+                key={v.id}
+                role="tab"
+                aria-selected={active.id === v.id}
+                className={active.id === v.id ? 'on' : ''}
+                onClick={() => useStore.getState().setView(v.id)}
+                data-testid={`view-${v.id}`}
+              >
                 {v.label}
                 {v.id === 'evidence' && errors > 0 && <span className="tab-count bad">{errors}</span>}
               </button>
@@ -36,23 +43,23 @@ export function Workspace() {
       </section>
       {active.id === 'signins' && (
         <>
-      <div
-        className="splitter"
-        role="separator"
-        aria-orientation="vertical"
-        onPointerDown={(e) => {
-          e.currentTarget.setPointerCapture(e.pointerId);
-          drag.current = { x: e.clientX, w: detailsWidth };
-        }}
-        onPointerMove={(e) => drag.current && setDetailsWidth(Math.max(300, Math.min(900, drag.current.w - (e.clientX - drag.current.x))))}
-        onPointerUp={() => {
-          drag.current = null;
-          savePref('detailsWidth', detailsWidth);
-        }}
-      />
-      <div className="details-wrap" style={{ width: detailsWidth }}>
-        <DetailsPane />
-      </div>
+          <div
+            className="splitter"
+            role="separator"
+            aria-orientation="vertical"
+            onPointerDown={(e) => {
+              e.currentTarget.setPointerCapture(e.pointerId);
+              drag.current = { x: e.clientX, w: detailsWidth };
+            }}
+            onPointerMove={(e) => drag.current && setDetailsWidth(Math.max(300, Math.min(900, drag.current.w - (e.clientX - drag.current.x))))}
+            onPointerUp={() => {
+              drag.current = null;
+              savePref('detailsWidth', detailsWidth);
+            }}
+          />
+          <div className="details-wrap" style={{ width: detailsWidth }}>
+            <DetailsPane />
+          </div>
         </>
       )}
     </div>

@@ -26,7 +26,10 @@ export function Histogram({ height }: { height: number }) {
   const buckets = Math.max(10, Math.min(2000, Math.floor(plotWidth / 5)));
   const { data, error } = useApi('timeline.histogram', width > 0 ? { filter, buckets } : null, caseVersion);
 
-  const scale = useMemo<TimeScale | null>(() => (data && data.series.length ? { from: data.from, to: Math.max(data.to, data.from + data.bucketMs), left: LEFT, width: plotWidth } : null), [data, plotWidth]);
+  const scale = useMemo<TimeScale | null>(
+    () => (data && data.series.length ? { from: data.from, to: Math.max(data.to, data.from + data.bucketMs), left: LEFT, width: plotWidth } : null),
+    [data, plotWidth],
+  );
   const { brush, handlers } = useBrush(scale, (from, to) => {
     if (!data) return;
     // Snap to bucket edges so the chip shows the bars that were brushed.
@@ -43,7 +46,13 @@ export function Histogram({ height }: { height: number }) {
     drawHistogram(ctx, data, scale, height - AXIS, mode, palette(canvas));
   }, [data, scale, width, height, mode, theme]);
 
-  const hovered = data && scale && hoverX !== null ? data.series.find((b) => { const t = tOf(scale, hoverX); return t >= b.t && t < b.t + data.bucketMs; }) : undefined;
+  const hovered =
+    data && scale && hoverX !== null
+      ? data.series.find((b) => {
+          const t = tOf(scale, hoverX);
+          return t >= b.t && t < b.t + data.bucketMs;
+        })
+      : undefined;
   return (
     <div className="histogram" ref={wrapRef} style={{ height }} data-testid="histogram">
       <canvas
@@ -60,10 +69,20 @@ export function Histogram({ height }: { height: number }) {
         <div className="tooltip" style={{ left: Math.min(hoverX + 12, width - 220), top: 4 }}>
           <div className="mono">{formatDateTime(hovered.t, mode)}</div>
           <div className="muted small">bucket {formatDuration(data.bucketMs)}</div>
-          <div><span className="dot st-success" /> Success {formatCount(hovered.success)}</div>
-          <div><span className="dot st-failure" /> Failure {formatCount(hovered.failure)}</div>
-          <div><span className="dot st-interrupted" /> Interrupted {formatCount(hovered.interrupted)}</div>
-          {hovered.other > 0 && <div><span className="dot st-other" /> Other {formatCount(hovered.other)}</div>}
+          <div>
+            <span className="dot st-success" /> Success {formatCount(hovered.success)}
+          </div>
+          <div>
+            <span className="dot st-failure" /> Failure {formatCount(hovered.failure)}
+          </div>
+          <div>
+            <span className="dot st-interrupted" /> Interrupted {formatCount(hovered.interrupted)}
+          </div>
+          {hovered.other > 0 && (
+            <div>
+              <span className="dot st-other" /> Other {formatCount(hovered.other)}
+            </div>
+          )}
         </div>
       )}
       {data && data.series.length > 0 && <div className="bucket-note muted small">{formatDuration(data.bucketMs)} per bar</div>}

@@ -24,7 +24,10 @@ export function Swimlanes({ height }: { height: number }) {
   const buckets = Math.max(10, Math.min(1000, Math.floor(plotWidth / 4)));
   const { data, error } = useApi('timeline.swimlanes', width > 0 ? { filter, lanes: 25, buckets } : null, caseVersion);
   const lanesHeight = (data?.lanes.length ?? 0) * LANE_H;
-  const scale = useMemo<TimeScale | null>(() => (data && data.lanes.length ? { from: data.from, to: Math.max(data.to, data.from + data.bucketMs), left: 0, width: plotWidth } : null), [data, plotWidth]);
+  const scale = useMemo<TimeScale | null>(
+    () => (data && data.lanes.length ? { from: data.from, to: Math.max(data.to, data.from + data.bucketMs), left: 0, width: plotWidth } : null),
+    [data, plotWidth],
+  );
   const { brush, handlers } = useBrush(scale, (from, to) => useStore.getState().setTimeRange(from, to));
 
   useEffect(() => {

@@ -24,7 +24,9 @@ const S = 1000;
 const M = 60 * S;
 const H = 60 * M;
 const D = 24 * H;
-const step = (unit: Unit, ms: number) => (n: number): Step => ({ unit, n, ms: n * ms });
+const step =
+  (unit: Unit, ms: number) =>
+  (n: number): Step => ({ unit, n, ms: n * ms });
 const STEPS: Step[] = [
   ...[1, 2, 5, 10, 15, 30].map(step('second', S)),
   ...[1, 2, 5, 10, 15, 30].map(step('minute', M)),

@@ -43,7 +43,11 @@ export function TimelinePanel() {
           <span className="dot st-success" /> Success <span className="dot st-interrupted" /> Interrupted <span className="dot st-failure" /> Failure
         </span>
         <span className="grow" />
-        <span className="muted small">{from !== undefined || to !== undefined ? `${from !== undefined ? formatDateTime(from, timeMode) : '…'} → ${to !== undefined ? formatDateTime(to, timeMode) : '…'}` : 'Drag across the chart to zoom into a time range'}</span>
+        <span className="muted small">
+          {from !== undefined || to !== undefined
+            ? `${from !== undefined ? formatDateTime(from, timeMode) : '…'} → ${to !== undefined ? formatDateTime(to, timeMode) : '…'}`
+            : 'Drag across the chart to zoom into a time range'}
+        </span>
         <button className="btn small" onClick={zoomOut} disabled={from === undefined || to === undefined}>
           Zoom out
         </button>

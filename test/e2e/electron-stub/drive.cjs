@@ -43,7 +43,12 @@ const cancelled = (url) => new Promise((done) => rec.onBeforeRequest({ url }, (r
     fromSubframeUrl: await rec.handlers.get('app.info')({ senderFrame: { url: 'app://signinscope/index.html' }, sender: { mainFrame: { url: 'x' } } }, {}),
     protocolIndex: { status: index.status, csp: index.headers.get('content-security-policy') },
     protocolTraversal: [(await rec.protocol({ url: 'app://signinscope/%2e%2e/%2e%2e/package.json' })).status, (await rec.protocol({ url: 'app://other/index.html' })).status],
-    cancels: { https: await cancelled('https://example.com/'), ws: await cancelled('ws://127.0.0.1:1/'), app: await cancelled('app://signinscope/assets/x.js'), otherApp: await cancelled('app://other/x') },
+    cancels: {
+      https: await cancelled('https://example.com/'),
+      ws: await cancelled('ws://127.0.0.1:1/'),
+      app: await cancelled('app://signinscope/assets/x.js'),
+      otherApp: await cancelled('app://other/x'),
+    },
     navigationPrevented: prevented.length === 1,
     windowOpen: rec.webContents.windowOpen({ url: 'https://example.com/' }),
     permission: await new Promise((done) => rec.permissionHandler(null, 'geolocation', done)),

@@ -1,6 +1,18 @@
 // A stand-in for the 'electron' module, recording what the main process asks of it. Used only
 // where no Electron binary exists, to exercise dist/main/electron-app.js's wiring in plain Node.
-const recorded = { handlers: new Map(), listeners: new Map(), webContents: {}, windows: [], schemes: null, protocol: null, onBeforeRequest: null, menu: null, sandbox: false, permissionHandler: null, errors: [] };
+const recorded = {
+  handlers: new Map(),
+  listeners: new Map(),
+  webContents: {},
+  windows: [],
+  schemes: null,
+  protocol: null,
+  onBeforeRequest: null,
+  menu: null,
+  sandbox: false,
+  permissionHandler: null,
+  errors: [],
+};
 let readyResolve;
 const ready = new Promise((resolve) => (readyResolve = resolve));
 
@@ -19,10 +31,19 @@ class BrowserWindow {
   }
   once() {}
   on() {}
-  isDestroyed() { return false; }
-  isMinimized() { return false; }
-  loadURL(url) { this.url = url; return Promise.resolve(); }
-  static getAllWindows() { return recorded.windows; }
+  isDestroyed() {
+    return false;
+  }
+  isMinimized() {
+    return false;
+  }
+  loadURL(url) {
+    this.url = url;
+    return Promise.resolve();
+  }
+  static getAllWindows() {
+    return recorded.windows;
+  }
 }
 
 module.exports = {

@@ -40,7 +40,10 @@ async function aggregateAndExpand(): Promise<void> {
   await settle(page);
   const req = lastAggregateReq();
   assertEqual(req.window, '1h', 'window sent');
-  assert(req.filter.conditions?.some((c) => c.column === 'sign_in_type' && c.values?.includes('nonInteractiveUser')), 'the non-interactive filter is aggregated');
+  assert(
+    req.filter.conditions?.some((c) => c.column === 'sign_in_type' && c.values?.includes('nonInteractiveUser')),
+    'the non-interactive filter is aggregated',
+  );
   const expected = await backend.call('query.aggregate', { ...req, offset: 0, limit: 5 });
   const group = expected.rows[0];
   assert(group, 'the demo case has non-interactive groups');

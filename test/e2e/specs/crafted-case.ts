@@ -40,7 +40,10 @@ test('crafted case: capped title, foreign view dropped, moved evidence located a
   await page.waitForSelector('[data-testid=evidence-missing]');
   const missing = (await page.textContent('[data-testid=evidence-missing]')) ?? '';
   assert(/Evidence missing or changed/.test(missing) && /ENOENT/.test(missing), `the Raw view says why (${missing})`);
-  for (const [w, h] of [[1280, 720], [1600, 1000]] as const) {
+  for (const [w, h] of [
+    [1280, 720],
+    [1600, 1000],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await screenshot(page, `crafted-case-missing-evidence-${w}x${h}`);
   }

@@ -49,7 +49,10 @@ test('detections/annotations: a detections run finds the planted password spray;
   const shownSeverities = await page.$$eval('[data-testid=findings-table] tbody tr', (trs) => trs.map((tr) => tr.querySelector('[data-severity]')?.getAttribute('data-severity') ?? ''));
   const total = (await backend.call('detections.findings', {})).total;
   assertEqual(shownSeverities.length, total, 'every stored finding is listed');
-  assert(shownSeverities.every((s, i) => i === 0 || SEVERITY_RANK[shownSeverities[i - 1]!]! >= SEVERITY_RANK[s]!), 'findings are listed most severe first');
+  assert(
+    shownSeverities.every((s, i) => i === 0 || SEVERITY_RANK[shownSeverities[i - 1]!]! >= SEVERITY_RANK[s]!),
+    'findings are listed most severe first',
+  );
 
   await page.click(row);
   await page.waitForSelector(`[data-testid=finding-detail]:has-text("${spray.title.slice(0, 40)}")`);
@@ -78,7 +81,10 @@ test('detections/annotations: tag a sign-in, bulk-tag the filter result, then fi
   await page.click('[data-testid=tag-picker] .tag-chip[data-tag=suspicious] .tag-hit');
   await page.waitForSelector('[data-testid=annotator-signin] .tag-chip[data-tag=suspicious]');
   const suspicious = await backend.call('annotations.list', { tag: 'suspicious', targetType: 'signin' });
-  assert(suspicious.items.some((i) => i.target.type === 'signin' && i.target.rid === rid), 'the selected sign-in carries the tag');
+  assert(
+    suspicious.items.some((i) => i.target.type === 'signin' && i.target.rid === rid),
+    'the selected sign-in carries the tag',
+  );
   const note = 'First account of the spray <b>not markup</b>';
   await page.click('[data-testid=annotator-signin] [data-testid=add-note]');
   await page.fill('[data-testid=note-input]', note);
@@ -167,7 +173,10 @@ test('detections/annotations: the case is saved with its tags, reopened, the tag
   await page.keyboard.press('Escape');
   assertEqual(await expectShown({ conditions: [], tags: [BULK_TAG] }, 'after reopening'), spray.rids.length, 'the bulk tag survived saving and reopening');
   const suspicious = await backend.call('annotations.list', { tag: 'suspicious', targetType: 'signin' });
-  assert(suspicious.items.some((i) => i.target.type === 'signin' && i.target.rid === state.taggedRid), 'the single tag survived too');
+  assert(
+    suspicious.items.some((i) => i.target.type === 'signin' && i.target.rid === state.taggedRid),
+    'the single tag survived too',
+  );
   assertEqual(await page.$('[data-testid=evidence-alert]'), null, 'the evidence still matches its hashes');
 
   await page.click('[data-testid=view-annotations]');
@@ -208,8 +217,14 @@ test('detections/annotations: CSV export of the current filter, row count and ne
   assertEqual(data.length, rows, 'CSV data rows = sign-ins of the filter');
   const device = header!.indexOf('device_name');
   assert(device >= 0, 'the device name column is exported');
-  assert(data.every((r) => r[device] === `'${formula}`), `every formula cell is neutralized with a leading quote (got ${JSON.stringify(data[0]?.[device])})`);
-  assert(data.flat().every((cell) => !/^[=+@]/.test(cell)), 'no cell starts with a formula trigger');
+  assert(
+    data.every((r) => r[device] === `'${formula}`),
+    `every formula cell is neutralized with a leading quote (got ${JSON.stringify(data[0]?.[device])})`,
+  );
+  assert(
+    data.flat().every((cell) => !/^[=+@]/.test(cell)),
+    'no cell starts with a formula trigger',
+  );
 
   await page.fill('[data-testid=search]', '');
   await page.press('[data-testid=search]', 'Enter');
@@ -223,7 +238,10 @@ test('detections/annotations: reopening a case flags evidence files changed or m
   const dir = path.join(evidenceDir, 'e2e-evidence-check');
   mkdirSync(dir, { recursive: true });
   const sources = readdirSync(evidenceDir).filter((f) => /\.(csv|json)$/.test(f) && !f.startsWith('e2e-') && !f.startsWith('graph-bulk'));
-  const [changed, missing] = sources.sort((a, b) => statSync(path.join(evidenceDir, a)).size - statSync(path.join(evidenceDir, b)).size).slice(0, 2).map((f) => path.join(dir, f));
+  const [changed, missing] = sources
+    .sort((a, b) => statSync(path.join(evidenceDir, a)).size - statSync(path.join(evidenceDir, b)).size)
+    .slice(0, 2)
+    .map((f) => path.join(dir, f));
   assert(changed && missing, 'two small evidence files to copy');
   copyFileSync(path.join(evidenceDir, path.basename(changed)), changed);
   copyFileSync(path.join(evidenceDir, path.basename(missing)), missing);
@@ -243,7 +261,14 @@ test('detections/annotations: reopening a case flags evidence files changed or m
   await page.waitForSelector('[data-testid=evidence-alert]:has-text("2 evidence files missing or changed")', { timeout: 60_000 });
   await page.waitForSelector('.notice.error:has-text("Evidence check failed for 2 of 2 files")');
   const info = await backend.call('case.info', {});
-  assertEqual(info.sources.map((s) => s.evidenceCheck).sort().join(','), 'changed,missing', 'the backend verdicts');
+  assertEqual(
+    info.sources
+      .map((s) => s.evidenceCheck)
+      .sort()
+      .join(','),
+    'changed,missing',
+    'the backend verdicts',
+  );
   await page.click('[data-testid=evidence-alert]');
   await page.waitForSelector('[data-testid=sources-table] .badge.bad:has-text("missing")');
   await screenshot(page, '28-evidence-check');

@@ -30,7 +30,11 @@ test('electron: the desktop app opens the demo case in a locked-down window', as
     const win = await app.firstWindow();
     await win.waitForSelector('[data-testid=matching]', { timeout: 240_000 });
     assert(win.url().startsWith('app://signinscope/'), `served from app:// (${win.url()})`);
-    const exposed = await win.evaluate(() => Object.keys((window as unknown as { signinscope: object }).signinscope).sort().join(','));
+    const exposed = await win.evaluate(() =>
+      Object.keys((window as unknown as { signinscope: object }).signinscope)
+        .sort()
+        .join(','),
+    );
     assert(exposed === 'invoke,on', `preload exposes only invoke and on (${exposed})`);
     const nodeVisible = await win.evaluate(() => typeof (globalThis as { require?: unknown }).require !== 'undefined' || typeof (globalThis as { process?: unknown }).process !== 'undefined');
     assert(!nodeVisible, 'no Node.js globals in the page');
@@ -45,7 +49,10 @@ test('electron main process (stubbed electron module): IPC sender check, app:// 
   await buildMain();
   const root = path.resolve(__dirname, '..', '..', '..');
   const { evidenceDir } = e2e();
-  const evidence = path.join(evidenceDir, readdirSync(evidenceDir).find((f) => f.startsWith('graph-beta'))!);
+  const evidence = path.join(
+    evidenceDir,
+    readdirSync(evidenceDir).find((f) => f.startsWith('graph-beta'))!,
+  );
   const userData = mkdtempSync(path.join(os.tmpdir(), 'signinscope-stub-'));
   const res = spawnSync(process.execPath, [path.join(__dirname, '..', 'electron-stub', 'drive.cjs'), path.join(root, 'dist', 'main', 'electron-app.js'), evidence], {
     encoding: 'utf8',

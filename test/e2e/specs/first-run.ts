@@ -118,7 +118,10 @@ test('first run: save and export go to the output folder; a read-only folder is 
   await page.click('[data-testid=report-dialog] [data-testid=output-folder-button]');
   await page.click('[data-testid=export-start]');
   await page.waitForSelector('.notice:has-text("Report written to")', { timeout: 120_000 });
-  assert(readdirSync(outputDir).some((f) => f.endsWith('-report.html')), 'the report was written in the output folder');
+  assert(
+    readdirSync(outputDir).some((f) => f.endsWith('-report.html')),
+    'the report was written in the output folder',
+  );
 });
 
 test('first run: replacing an existing file asks first, and Cancel keeps it', async () => {

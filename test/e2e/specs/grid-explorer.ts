@@ -103,7 +103,14 @@ test('grid explorer: Shift-click adds a sort key; within each status the time or
   await settle(page);
   const frame = [...e2e().sentFrames].reverse().find((f) => f.channel === 'query.snapshot');
   const sent = (frame?.req as { sort: SortKey[] }).sort;
-  assertEqual(JSON.stringify(sent), JSON.stringify([{ column: 'status', dir: 'asc' }, { column: 'created_at', dir: 'desc' }]), 'the page sends both sort keys');
+  assertEqual(
+    JSON.stringify(sent),
+    JSON.stringify([
+      { column: 'status', dir: 'asc' },
+      { column: 'created_at', dir: 'desc' },
+    ]),
+    'the page sends both sort keys',
+  );
   assertEqual(await page.textContent('[data-testid=sort-mark-status]'), '▲1', 'status is sort key 1');
   assertEqual(await page.textContent('[data-testid=sort-mark-created_at]'), '▼2', 'time is sort key 2');
   await screenshot(page, '42a-multi-sort-keys');
@@ -137,9 +144,15 @@ test('grid explorer: drag a header into the group bar; group counts match, nest,
   await page.waitForSelector('[data-testid=group-chip-status]');
   await page.waitForSelector('[data-testid=group-row]');
   const groups = await backend.call('query.groups', { filter: { conditions: [] }, by: ['status'], path: [] });
-  const shownGroups = await page.$$eval('[data-testid=group-row]', (rows) => rows.map((r) => ({ value: r.querySelector('.gl-value')?.textContent ?? '', count: Number((r.querySelector('.gl-count')?.textContent ?? '').replace(/\D/g, '')) })));
+  const shownGroups = await page.$$eval('[data-testid=group-row]', (rows) =>
+    rows.map((r) => ({ value: r.querySelector('.gl-value')?.textContent ?? '', count: Number((r.querySelector('.gl-count')?.textContent ?? '').replace(/\D/g, '')) })),
+  );
   assertEqual(JSON.stringify(shownGroups.map((g) => g.count)), JSON.stringify(groups.rows.map((g) => g.count)), 'group counts vs backend');
-  assertEqual(shownGroups.reduce((s, g) => s + g.count, 0), await backendMatching({ conditions: [] }), 'the groups add up to every sign-in');
+  assertEqual(
+    shownGroups.reduce((s, g) => s + g.count, 0),
+    await backendMatching({ conditions: [] }),
+    'the groups add up to every sign-in',
+  );
   assert((await page.textContent('[data-testid=group-summary]'))?.includes(`${groups.total} groups`), 'the bar says how many groups');
 
   // The header menu's "Group by this column" adds a nested level.
@@ -152,7 +165,11 @@ test('grid explorer: drag a header into the group bar; group counts match, nest,
   await page.waitForSelector('[data-testid=group-row][aria-level="2"]');
   const apps = await backend.call('query.groups', { filter: { conditions: [] }, by: ['status', 'app_display_name'], path: [status.value] });
   const nested = await page.$$eval('[data-testid=group-row][aria-level="2"] .gl-count', (cells) => cells.map((c) => Number((c.textContent ?? '').replace(/\D/g, ''))));
-  assertEqual(nested.reduce((s, n) => s + n, 0), status.count, 'the nested groups add up to their parent');
+  assertEqual(
+    nested.reduce((s, n) => s + n, 0),
+    status.count,
+    'the nested groups add up to their parent',
+  );
   assertEqual(JSON.stringify(nested), JSON.stringify(apps.rows.slice(0, nested.length).map((g) => g.count)), 'nested counts vs backend');
 
   // Expanding an application shows its sign-ins, all of that status.
@@ -187,7 +204,12 @@ test('grid explorer: the tags column shows marks and filters from its header', a
   await clearFilters();
   if (await page.locator('[data-testid=group-bar] >> text=Ungroup').count()) await page.click('[data-testid=group-bar] >> text=Ungroup');
   const tag = 'e2e-explorer';
-  const failures: FilterSpec = { conditions: [{ column: 'status', op: 'in', values: ['Failure'] }, { column: 'status_code', op: 'in', values: [50126] }] };
+  const failures: FilterSpec = {
+    conditions: [
+      { column: 'status', op: 'in', values: ['Failure'] },
+      { column: 'status_code', op: 'in', values: [50126] },
+    ],
+  };
   const tagged = await backend.call('annotations.tag', { scope: { filter: failures }, tags: [tag] });
   assert(tagged.matched > 0, 'some failures to tag');
   await page.click('[data-testid=column-chooser]');

@@ -32,7 +32,15 @@ test('grid: counts match the backend through facet, status and legacy-auth filte
   await page.waitForSelector(`[data-testid=chips] .chip-value:has-text("${app}")`);
 
   await page.click('.segmented button.seg-failure');
-  const failures = await expectCount({ conditions: [{ column: 'app_display_name', op: 'in', values: [app] }, { column: 'status', op: 'in', values: ['Failure'] }] }, 'application + failures');
+  const failures = await expectCount(
+    {
+      conditions: [
+        { column: 'app_display_name', op: 'in', values: [app] },
+        { column: 'status', op: 'in', values: ['Failure'] },
+      ],
+    },
+    'application + failures',
+  );
   assert(failures < byApp, 'status narrows further');
   await page.click('[data-testid=chips] >> text=Clear all');
 

@@ -33,7 +33,10 @@ test('import: pick files in the app, watch progress, then per-file results and e
   await page.waitForSelector('[data-testid=import-progress]', { state: 'detached', timeout: 240_000 });
 
   const seen = await page.evaluate(() => (window as Win).progressSeen ?? []);
-  assert(seen.some((t) => /records/.test(t) && /ETA/.test(t) && /of/.test(t)), `progress showed bytes, records and ETA (saw ${JSON.stringify(seen.slice(-2))})`);
+  assert(
+    seen.some((t) => /records/.test(t) && /ETA/.test(t) && /of/.test(t)),
+    `progress showed bytes, records and ETA (saw ${JSON.stringify(seen.slice(-2))})`,
+  );
 
   const info = await backend.call('case.info', {});
   assert(info.signins > 10_000, `the case holds the imported sign-ins (${info.signins})`);
@@ -53,7 +56,10 @@ test('import: pick files in the app, watch progress, then per-file results and e
     assertEqual(row[5]!.replace(/\D/g, ''), String(s.duplicates), `duplicates of ${s.fileName}`);
     assertEqual(row[6]!.replace(/\D/g, ''), String(s.errors), `errors of ${s.fileName}`);
   }
-  assert(info.sources.some((s) => s.duplicates > 0), 'the demo set has overlapping files, so duplicates are reported');
+  assert(
+    info.sources.some((s) => s.duplicates > 0),
+    'the demo set has overlapping files, so duplicates are reported',
+  );
   const issues = await backend.call('import.errors', { limit: 500 });
   const issueRows = await page.$$('[data-testid=errors-table] tbody tr');
   assertEqual(issueRows.length, Math.max(1, issues.length), 'import issues listed');

@@ -282,8 +282,17 @@ test('leads: the HTML report names note targets, fits its tables to the page and
     assert(text.includes(`request id ${requestId}`), 'the note on a sign-in names its request id');
     assert(!/\bsign-in 5\b/.test(text), 'no note is named by an internal row id');
     const count = async (req: { kind?: 'tag' | 'note' | 'star'; targetType?: 'signin' }) => (await backend.call('annotations.list', { ...req, limit: 1 })).total;
-    const [total, tags, notes, stars, starredSignins] = [await count({}), await count({ kind: 'tag' }), await count({ kind: 'note' }), await count({ kind: 'star' }), await count({ kind: 'star', targetType: 'signin' })];
-    assert(text.includes(`Annotations in the case: ${total} (tags: ${tags}, notes: ${notes}, stars: ${stars}; starred sign-ins: ${starredSignins}, other starred items: ${stars - starredSignins})`), 'the report counts annotations, stars included, as the app');
+    const [total, tags, notes, stars, starredSignins] = [
+      await count({}),
+      await count({ kind: 'tag' }),
+      await count({ kind: 'note' }),
+      await count({ kind: 'star' }),
+      await count({ kind: 'star', targetType: 'signin' }),
+    ];
+    assert(
+      text.includes(`Annotations in the case: ${total} (tags: ${tags}, notes: ${notes}, stars: ${stars}; starred sign-ins: ${starredSignins}, other starred items: ${stars - starredSignins})`),
+      'the report counts annotations, stars included, as the app',
+    );
     for (const width of [800, 1280]) {
       await report.setViewportSize({ width, height: 900 });
       const wide = await report.evaluate(() => {

@@ -42,7 +42,9 @@ async function cutOff(page: Page, selector: string): Promise<string[]> {
     const h = window.innerHeight;
     return els.flatMap((el) => {
       const b = el.getBoundingClientRect();
-      return b.width > 0 && (b.right > w + 0.5 || b.bottom > h + 0.5 || b.left < -0.5) ? [`${el.className} ${Math.round(b.left)}..${Math.round(b.right)} x ${Math.round(b.top)}..${Math.round(b.bottom)}`] : [];
+      return b.width > 0 && (b.right > w + 0.5 || b.bottom > h + 0.5 || b.left < -0.5)
+        ? [`${el.className} ${Math.round(b.left)}..${Math.round(b.right)} x ${Math.round(b.top)}..${Math.round(b.bottom)}`]
+        : [];
     });
   });
 }
@@ -81,12 +83,18 @@ test('layout: 1280x720 shows 20+ grid rows, detections and sessions fit; 1600x10
       await page.waitForSelector('[data-testid=findings-table] tbody tr', { timeout: 120_000 });
     }
     await screenshot(page, 'look-1280-detections');
-    await page.locator('[data-testid=findings-table] tbody tr').first().click().catch(() => undefined);
+    await page
+      .locator('[data-testid=findings-table] tbody tr')
+      .first()
+      .click()
+      .catch(() => undefined);
     await settle(page, 250);
     await screenshot(page, 'look-1280-finding-open');
     const detectionsCut = await cutOff(page, '[data-testid=detections-view], .det-toolbar, .findings-wrap, [data-testid=finding-detail]');
     assertEqual(detectionsCut.join('; '), '', 'no pane of the detections view is cut off at 1280x720');
-    const overflow = await page.$$eval('.findings-wrap, [data-testid=finding-detail] .details-body', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.className} ${e.scrollWidth} > ${e.clientWidth}`));
+    const overflow = await page.$$eval('.findings-wrap, [data-testid=finding-detail] .details-body', (els) =>
+      els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.className} ${e.scrollWidth} > ${e.clientWidth}`),
+    );
     assertEqual(overflow.join('; '), '', 'the findings table and the finding panel fit their width');
 
     await page.setViewportSize({ width: 1600, height: 1000 });
@@ -240,7 +248,11 @@ test('screenshots: main views at 1280x720 for the README (with SIGNINSCOPE_SCREE
     await page.click('.timeline .segmented button:first-child');
     await openView(page, 'sessions');
     await page.waitForSelector('[data-testid=session-list] [role=row]');
-    await page.locator('[data-testid=session-list] .grid-row').first().click().catch(() => undefined);
+    await page
+      .locator('[data-testid=session-list] .grid-row')
+      .first()
+      .click()
+      .catch(() => undefined);
     await shot('sessions');
     await openView(page, 'map');
     await page.waitForSelector('path.map-country');

@@ -22,7 +22,10 @@ test('server: WebSocket needs the token and our Origin; static files carry a str
   const res = await fetch(`${server.origin}/`);
   assertEqual(res.status, 200, 'index status');
   const csp = res.headers.get('content-security-policy') ?? '';
-  assert(csp.includes("default-src 'none'") && csp.includes("script-src 'self'") && csp.includes(`connect-src 'self' ws://127.0.0.1:${server.port}`) && csp.includes("frame-ancestors 'none'"), `CSP header: ${csp}`);
+  assert(
+    csp.includes("default-src 'none'") && csp.includes("script-src 'self'") && csp.includes(`connect-src 'self' ws://127.0.0.1:${server.port}`) && csp.includes("frame-ancestors 'none'"),
+    `CSP header: ${csp}`,
+  );
   assertEqual((await fetch(`${server.origin}/../../package.json`)).status, 404, 'path traversal');
   assertEqual((await fetch(`${server.origin}/%2e%2e/%2e%2e/package.json`)).status, 404, 'encoded path traversal');
   assertEqual((await fetch(`${server.origin}/`, { method: 'POST' })).status, 405, 'POST');
@@ -92,7 +95,8 @@ test('server: the browser is launched with a one-time code, never with the token
     assert(!everyCmdline.some((c) => c.includes(own.token)), 'no process on the machine has the token in its command line');
 
     const code = /#code=([A-Za-z0-9_-]+)/.exec(argv)![1]!;
-    const exchange = (c: string, origin = own.origin) => fetch(`${own.origin}/session`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: JSON.stringify({ code: c }) });
+    const exchange = (c: string, origin = own.origin) =>
+      fetch(`${own.origin}/session`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: JSON.stringify({ code: c }) });
     assertEqual((await exchange(code, 'http://evil.example')).status, 403, 'a foreign origin cannot exchange the code');
     const page = await context.newPage();
     try {

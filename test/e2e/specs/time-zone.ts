@@ -71,7 +71,10 @@ test('time zone: an IANA zone set for the case gives each row its DST offset (Ne
     await page.waitForFunction((text) => [...document.querySelectorAll('.grid-row:not(.loading)')].some((r) => r.textContent?.includes(text)), nyText(oldest), { timeout: 20_000 });
     const texts = await columnTexts(page, 'created_at');
     assertEqual(texts[texts.length - 1], nyText(oldest), 'oldest row in EST');
-    assert(texts.every((t) => /-0[45]:00$/.test(t)), 'every row shows its own offset');
+    assert(
+      texts.every((t) => /-0[45]:00$/.test(t)),
+      'every row shows its own offset',
+    );
 
     const status = (await page.textContent('[data-testid=zone-status]')) ?? '';
     assert(status.includes('UTC-05:00 / UTC-04:00') && status.includes(NY), `status bar lists both offsets of the case (${status})`);

@@ -23,7 +23,9 @@ describe('annotation channels', () => {
     await expect(engine.handle('annotations.note', { target: { type: 'signin', rid: 4242 }, text: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(engine.handle('annotations.star', { target: { type: 'finding', key: '7' }, starred: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(engine.handle('annotations.tag', { scope: { target: { type: 'finding', key: 'seven' } }, tags: ['IOC'] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(engine.handle('annotations.tag', { scope: { filter: { conditions: [{ column: 'nope', op: 'eq', values: ['x'] }] } }, tags: ['IOC'] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(engine.handle('annotations.tag', { scope: { filter: { conditions: [{ column: 'nope', op: 'eq', values: ['x'] }] } }, tags: ['IOC'] })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     expect((await engine.handle('recovery.status', {})).pending).toBe(1); // only the open
     // an IP that never signed in may still be an indicator
     expect(await engine.handle('annotations.tag', { scope: { target: { type: 'ip', key: '203.0.113.99' } }, tags: ['IOC', 'IOC'] })).toEqual({ matched: 1, changed: 1, jobId: null });
@@ -41,6 +43,10 @@ describe('annotation channels', () => {
     expect(await engine.handle('views.delete', { id: created.id })).toEqual({ deleted: true });
     expect(await engine.handle('views.list', {})).toEqual([]);
     const log = await engine.handle('activity.list', { action: 'view', offset: 0, limit: 10 });
-    expect(log.items.map((e) => e.details)).toEqual([{ id: created.id, deleted: true }, { id: created.id, name: 'Password spray' }, { id: created.id, name: 'Spray' }]);
+    expect(log.items.map((e) => e.details)).toEqual([
+      { id: created.id, deleted: true },
+      { id: created.id, name: 'Password spray' },
+      { id: created.id, name: 'Spray' },
+    ]);
   });
 });

@@ -26,7 +26,12 @@ export function fixtureRecords(opts: FixtureOptions = {}): Record<string, unknow
       // Every fourth pair of rows shares a timestamp: keyset paging must not drop or repeat them.
       createdDateTime: new Date(T0 + Math.floor(i / 2) * 45_000).toISOString(),
       status: i % 4 === 0 ? { errorCode: 50126, failureReason: 'Invalid username or password.' } : { errorCode: 0, failureReason: 'Other.' },
-      location: { city: i % 3 ? 'Seattle' : 'Lagos', state: null, countryOrRegion: i % 3 ? 'US' : 'NG', geoCoordinates: i % 3 ? { latitude: 47.6, longitude: -122.3 } : { latitude: 6.45, longitude: 3.4 } },
+      location: {
+        city: i % 3 ? 'Seattle' : 'Lagos',
+        state: null,
+        countryOrRegion: i % 3 ? 'US' : 'NG',
+        geoCoordinates: i % 3 ? { latitude: 47.6, longitude: -122.3 } : { latitude: 6.45, longitude: 3.4 },
+      },
       ...opts.override?.(i),
     }),
   );

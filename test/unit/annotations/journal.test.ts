@@ -45,7 +45,12 @@ async function annotate(e: Engine) {
   await e.handle('annotations.tag', { scope: { filter: { conditions: [{ column: 'user_principal_name', op: 'eq', values: ['user1@northwind.example'] }] } }, tags: ['IOC'] });
   await e.handle('annotations.note', { target: { type: 'ip', key: '198.51.100.4' }, text: 'hosting provider' });
   await e.handle('annotations.star', { target: { type: 'signin', rid: 5 }, starred: true });
-  await e.handle('views.save', { name: 'Failures', filter: { conditions: [{ column: 'status', op: 'eq', values: ['Failure'] }] }, columns: ['created_at', 'status'], sort: { column: 'created_at', dir: 'desc' } });
+  await e.handle('views.save', {
+    name: 'Failures',
+    filter: { conditions: [{ column: 'status', op: 'eq', values: ['Failure'] }] },
+    columns: ['created_at', 'status'],
+    sort: { column: 'created_at', dir: 'desc' },
+  });
 }
 
 describe('journal', () => {
@@ -86,7 +91,9 @@ describe('journal', () => {
     await after.handle('case.open', { path: file });
     expect(after.db.all('SELECT rid, tag FROM annotations')).toEqual([[7, 'benign']]);
     await after.handle('annotations.tag', { scope: { rids: [9] }, tags: ['benign'] });
-    const lines = readFileSync(file + '.journal', 'utf8').trim().split('\n');
+    const lines = readFileSync(file + '.journal', 'utf8')
+      .trim()
+      .split('\n');
     expect(lines.map((l) => JSON.parse(l).op.action ?? JSON.parse(l).op.type)).toEqual(['open', 'tag', 'recover', 'open', 'tag']);
   });
 

@@ -31,17 +31,21 @@ describe('evidence paths of a case', () => {
     ['a FIFO', () => fifo('pipe.jsonl'), /FIFO \(named pipe\), not a regular file/],
     ['/dev/zero', () => '/dev/zero', /character device, not a regular file/],
     ['a directory', () => tmp.dir, /directory, not a regular file/],
-  ])('sources.path pointing at %s is refused without reading it', async (_what, target, message) => {
-    const { caseDb } = await caseWithEvidence(`for-${_what.replace(/\W/g, '')}.jsonl`);
-    caseDb.db.run('UPDATE sources SET path = ?', [target()]);
-    const record = await getRecord(caseDb, 1);
-    expect(record.raw).toBeNull();
-    expect(record.rawNote).toMatch(/^evidence missing or changed/);
-    expect(record.rawNote).toMatch(message);
-    expect(record.rawLocate).toBe(1);
-    const [check] = await checkEvidence(caseDb);
-    expect(check).toMatchObject({ state: 'missing', detail: expect.stringMatching(message) });
-  }, 20_000);
+  ])(
+    'sources.path pointing at %s is refused without reading it',
+    async (_what, target, message) => {
+      const { caseDb } = await caseWithEvidence(`for-${_what.replace(/\W/g, '')}.jsonl`);
+      caseDb.db.run('UPDATE sources SET path = ?', [target()]);
+      const record = await getRecord(caseDb, 1);
+      expect(record.raw).toBeNull();
+      expect(record.rawNote).toMatch(/^evidence missing or changed/);
+      expect(record.rawNote).toMatch(message);
+      expect(record.rawLocate).toBe(1);
+      const [check] = await checkEvidence(caseDb);
+      expect(check).toMatchObject({ state: 'missing', detail: expect.stringMatching(message) });
+    },
+    20_000,
+  );
 
   it('a changed file of the same size is caught by its SHA-256, and the Raw view refuses it', async () => {
     const { caseDb, evidence } = await caseWithEvidence('same-size.jsonl');
@@ -79,11 +83,15 @@ describe('import of something that is not a regular file', () => {
     ['a FIFO', () => fifo('import-pipe.json')],
     ['/dev/zero', () => '/dev/zero'],
     ['a directory', () => tmp.dir],
-  ])('%s is refused at once with an error naming what it is', async (_what, target) => {
-    const { summary } = await importIntoNewCase([target()]);
-    expect(summary.files[0]).toMatchObject({ status: 'unusable', imported: 0 });
-    expect(summary.files[0]!.firstIssues?.[0]?.message ?? '').toMatch(/not a regular file: refused without reading it/);
-  }, 20_000);
+  ])(
+    '%s is refused at once with an error naming what it is',
+    async (_what, target) => {
+      const { summary } = await importIntoNewCase([target()]);
+      expect(summary.files[0]).toMatchObject({ status: 'unusable', imported: 0 });
+      expect(summary.files[0]!.firstIssues?.[0]?.message ?? '').toMatch(/not a regular file: refused without reading it/);
+    },
+    20_000,
+  );
 });
 
 describe('a journal next to a case', () => {

@@ -48,9 +48,7 @@ describe('new-country', () => {
       { at: after(days(9), 60), user: 'short@contoso.example', ip: '198.18.0.4', place: PLACES.paris },
     ] satisfies FixtureSignin[]);
     const found = findingsOf(db, 'new-country');
-    expect(found.map((f) => [f.severity, f.title])).toEqual([
-      ['low', 'First sign-in from FR for ivy@contoso.example: 2 successful sign-ins from 1 IP since 2025-03-13 10:00 (baseline: DE, US)'],
-    ]);
+    expect(found.map((f) => [f.severity, f.title])).toEqual([['low', 'First sign-in from FR for ivy@contoso.example: 2 successful sign-ins from 1 IP since 2025-03-13 10:00 (baseline: DE, US)']]);
   });
 });
 
@@ -135,7 +133,14 @@ describe('risky-success, device-code, consent-prompt', () => {
 
 describe('cross-tenant, ca-block-burst, app-not-found', () => {
   it('inventories external tenants and raises partner access and hosting-ASN guests', async () => {
-    const guest = (home: string, type: string, extra: Partial<FixtureSignin> = {}): FixtureSignin => ({ at: T0, user: `g@${home}.example`, ip: '198.18.0.1', homeTenant: home, crossTenant: type, ...extra });
+    const guest = (home: string, type: string, extra: Partial<FixtureSignin> = {}): FixtureSignin => ({
+      at: T0,
+      user: `g@${home}.example`,
+      ip: '198.18.0.1',
+      homeTenant: home,
+      crossTenant: type,
+      ...extra,
+    });
     const db = await fixtureCase([
       guest('partner', 'b2bCollaboration'),
       guest('msp', 'serviceProvider'),
@@ -150,12 +155,16 @@ describe('cross-tenant, ca-block-burst, app-not-found', () => {
   });
 
   it('needs enough blocks for a CA burst and several application ids for recon', async () => {
-    const blocks = (n: number, users: number): FixtureSignin[] => Array.from({ length: n }, (_, i) => ({ at: after(T0, i), user: `u${i % users}@contoso.example`, ip: '192.0.2.41', asn: 12389, code: 53003 }));
+    const blocks = (n: number, users: number): FixtureSignin[] =>
+      Array.from({ length: n }, (_, i) => ({ at: after(T0, i), user: `u${i % users}@contoso.example`, ip: '192.0.2.41', asn: 12389, code: 53003 }));
     expect(findingsOf(await fixtureCase(blocks(9, 1)), 'ca-block-burst')).toEqual([]);
     expect(findingsOf(await fixtureCase(blocks(12, 1)), 'ca-block-burst').map((f) => f.severity)).toEqual(['low']);
     expect(findingsOf(await fixtureCase(blocks(12, 4)), 'ca-block-burst').map((f) => f.severity)).toEqual(['medium']);
-    const probes = (apps: number): FixtureSignin[] => Array.from({ length: 20 }, (_, i) => ({ at: after(T0, i), user: null, ip: '192.0.2.27', asn: 60068, code: 700016, appId: `bbbbbbbb-0000-0000-0000-${String(i % apps).padStart(12, '0')}` }));
+    const probes = (apps: number): FixtureSignin[] =>
+      Array.from({ length: 20 }, (_, i) => ({ at: after(T0, i), user: null, ip: '192.0.2.27', asn: 60068, code: 700016, appId: `bbbbbbbb-0000-0000-0000-${String(i % apps).padStart(12, '0')}` }));
     expect(findingsOf(await fixtureCase(probes(1)), 'app-not-found')).toEqual([]);
-    expect(findingsOf(await fixtureCase(probes(5)), 'app-not-found').map((f) => f.title)).toEqual(['Application enumeration from AS60068 (1 IP: 192.0.2.27): 20 sign-ins for 5 unknown application ids (700016) in 19 min']);
+    expect(findingsOf(await fixtureCase(probes(5)), 'app-not-found').map((f) => f.title)).toEqual([
+      'Application enumeration from AS60068 (1 IP: 192.0.2.27): 20 sign-ins for 5 unknown application ids (700016) in 19 min',
+    ]);
   });
 });

@@ -20,7 +20,14 @@ async function cli(...argv: string[]) {
 
 describe('signin-scope detect', () => {
   it('prints findings with request ids, as text and JSON, and saves them into the case with --save', async () => {
-    const spray: FixtureSignin[] = Array.from({ length: 6 }, (_, i) => ({ at: after(T0, i), user: `u${i}@contoso.example`, ip: '198.51.100.7', asn: 9009, code: 50126, agent: 'python-requests/2.32.3' }));
+    const spray: FixtureSignin[] = Array.from({ length: 6 }, (_, i) => ({
+      at: after(T0, i),
+      user: `u${i}@contoso.example`,
+      ip: '198.51.100.7',
+      asn: 9009,
+      code: 50126,
+      agent: 'python-requests/2.32.3',
+    }));
     const db = await fixtureCase(spray);
     const requestIds = db.all('SELECT id FROM signin_data ORDER BY created_ms').map((r) => String(r[0]));
     const dir = mkdtempSync(join(tmpdir(), 'detect-cli-'));
@@ -43,7 +50,10 @@ describe('signin-scope detect', () => {
     expect(text.out).toContain('  IPs (1): 198.51.100.7');
     for (const id of requestIds) expect(text.out).toContain(id);
     const saved = await cli('sql', file, 'SELECT rule_id, count(*) AS n FROM findings f JOIN finding_signins s ON s.finding_id = f.id GROUP BY rule_id ORDER BY rule_id', '--json');
-    expect(JSON.parse(saved.out)).toEqual([{ rule_id: 'attack-tooling', n: 6 }, { rule_id: 'password-spray', n: 6 }]);
+    expect(JSON.parse(saved.out)).toEqual([
+      { rule_id: 'attack-tooling', n: 6 },
+      { rule_id: 'password-spray', n: 6 },
+    ]);
     rmSync(dir, { recursive: true, force: true });
   });
 });
@@ -59,13 +69,38 @@ describe('rule helpers', () => {
 
   it('finds sliding bursts of at least n events within a window', () => {
     const m = 60_000;
-    expect(slidingBursts([0, 1, 2, 30, 31].map((x) => x * m), 5 * m, 3)).toEqual([[0, 2]]);
-    expect(slidingBursts([0, 1, 2, 3, 4, 5].map((x) => x * m), 2 * m, 3)).toEqual([[0, 5]]);
-    expect(slidingBursts([0, 10, 20].map((x) => x * m), 5 * m, 2)).toEqual([]);
+    expect(
+      slidingBursts(
+        [0, 1, 2, 30, 31].map((x) => x * m),
+        5 * m,
+        3,
+      ),
+    ).toEqual([[0, 2]]);
+    expect(
+      slidingBursts(
+        [0, 1, 2, 3, 4, 5].map((x) => x * m),
+        2 * m,
+        3,
+      ),
+    ).toEqual([[0, 5]]);
+    expect(
+      slidingBursts(
+        [0, 10, 20].map((x) => x * m),
+        5 * m,
+        2,
+      ),
+    ).toEqual([]);
   });
 
   it('merges touching windows of the same key only', () => {
-    expect(mergeWindows([{ key: 1, from: 0, to: 10 }, { key: 2, from: 10, to: 20 }, { key: 1, from: 10, to: 20 }, { key: 1, from: 25, to: 30 }])).toEqual([
+    expect(
+      mergeWindows([
+        { key: 1, from: 0, to: 10 },
+        { key: 2, from: 10, to: 20 },
+        { key: 1, from: 10, to: 20 },
+        { key: 1, from: 25, to: 30 },
+      ]),
+    ).toEqual([
       { key: 1, from: 0, to: 20 },
       { key: 1, from: 25, to: 30 },
       { key: 2, from: 10, to: 20 },
@@ -73,6 +108,13 @@ describe('rule helpers', () => {
   });
 
   it('groups items that share a link', () => {
-    expect(components([{ id: 3, links: ['a'] }, { id: 1, links: ['b'] }, { id: 2, links: ['a', 'b'] }, { id: 9, links: ['z'] }])).toEqual([[1, 2, 3], [9]]);
+    expect(
+      components([
+        { id: 3, links: ['a'] },
+        { id: 1, links: ['b'] },
+        { id: 2, links: ['a', 'b'] },
+        { id: 9, links: ['z'] },
+      ]),
+    ).toEqual([[1, 2, 3], [9]]);
   });
 });

@@ -115,7 +115,13 @@ describe('mfa-fatigue: unanswered prompts', () => {
   });
 
   it('counts one prompt per correlation id however many interrupts it holds', async () => {
-    const retries: FixtureSignin[] = Array.from({ length: 8 }, (_, i) => ({ at: after(T0, i * 0.5), user: 'jo@contoso.example', ip: '192.0.2.45', code: i % 2 ? 50076 : 50074, correlationId: `retry-${Math.floor(i / 2)}` }));
+    const retries: FixtureSignin[] = Array.from({ length: 8 }, (_, i) => ({
+      at: after(T0, i * 0.5),
+      user: 'jo@contoso.example',
+      ip: '192.0.2.45',
+      code: i % 2 ? 50076 : 50074,
+      correlationId: `retry-${Math.floor(i / 2)}`,
+    }));
     expect(findingsOf(await fixtureCase(retries), 'mfa-fatigue')).toEqual([]);
     expect(findingsOf(await fixtureCase(retries), 'mfa-fatigue', { minDenials: 4 })[0]!.details).toMatchObject({ denied: 0, unanswered: 4 });
   });
@@ -145,7 +151,7 @@ describe('legacy-auth and attack-tooling', () => {
     expect([f!.severity, f!.title, f!.signinCount]).toEqual(['medium', 'Legacy authentication success for fay@contoso.example: 2 sign-ins via IMAP4, POP3 from 1 IP', 2]);
   });
 
-  it('matches the bare Mozilla/5.0 agent only for the spray tools\' application ids', async () => {
+  it("matches the bare Mozilla/5.0 agent only for the spray tools' application ids", async () => {
     const db = await fixtureCase([
       { at: T0, user: 'gus@contoso.example', ip: '198.51.100.3', agent: 'Mozilla/5.0', appId: '1b730954-1685-4b74-9bfd-dac224a7b894', code: 50126 },
       { at: after(T0, 1), user: 'hal@contoso.example', ip: '198.51.100.3', agent: 'Mozilla/5.0' },

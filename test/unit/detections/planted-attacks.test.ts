@@ -55,11 +55,13 @@ describe('mfa-fatigue on the planted push bombing', () => {
     expect(f!.severity).toBe('high');
     expect(f!.users).toEqual(attack.victims);
     // Each unanswered prompt is a planted interrupt whose correlation id holds nothing else.
-    const lone = demo.db.all(
-      `SELECT d.id FROM signin_data d WHERE d.status_code = 50074 AND d.user_principal_name_k = (SELECT id FROM strings WHERE value = ?)
+    const lone = demo.db
+      .all(
+        `SELECT d.id FROM signin_data d WHERE d.status_code = 50074 AND d.user_principal_name_k = (SELECT id FROM strings WHERE value = ?)
          AND (SELECT count(*) FROM signin_data o WHERE o.correlation_id = d.correlation_id) = 1`,
-      [attack.victims[0]!],
-    ).map((r) => String(r[0]));
+        [attack.victims[0]!],
+      )
+      .map((r) => String(r[0]));
     expect(lone.filter((id) => attack.requestIds.includes(id))).toHaveLength(3);
     expect(idsOf.get(f!)).toEqual(expect.arrayContaining(lone.filter((id) => attack.requestIds.includes(id))));
   });
@@ -117,7 +119,20 @@ describe('detections on the planted attacks', () => {
     const { findings } = await runDetections(benign);
     expect(findings.filter((f) => f.severity === 'high').map((f) => f.title)).toEqual([]);
     // Attack-only rules stay silent; what remains is travel and guest inventory (low / informational).
-    const quiet = ['password-spray', 'password-spray-asn', 'distributed-spray', 'brute-force', 'smart-lockout', 'mfa-fatigue', 'mfa-fraud', 'device-code', 'attack-tooling', 'ca-block-burst', 'app-not-found', 'token-reuse'];
+    const quiet = [
+      'password-spray',
+      'password-spray-asn',
+      'distributed-spray',
+      'brute-force',
+      'smart-lockout',
+      'mfa-fatigue',
+      'mfa-fraud',
+      'device-code',
+      'attack-tooling',
+      'ca-block-burst',
+      'app-not-found',
+      'token-reuse',
+    ];
     expect(findings.filter((f) => quiet.includes(f.ruleId)).map((f) => f.title)).toEqual([]);
     benign.close();
   });

@@ -40,7 +40,11 @@ describe('detection settings', () => {
       { ruleId: 'password-spray', params: { minUsers: Number.NaN } },
     ];
     for (const change of bad) expect(() => updateSettings(db, change), JSON.stringify(change)).toThrow(InvalidSettingError);
-    expect(listRules(db).find((r) => r.id === 'password-spray')!.params.find((p) => p.key === 'windowMinutes')!.value).toBe(20);
+    expect(
+      listRules(db)
+        .find((r) => r.id === 'password-spray')!
+        .params.find((p) => p.key === 'windowMinutes')!.value,
+    ).toBe(20);
   });
 
   it('applies stored thresholds and enabled flags to runs, and keeps them in the case file', async () => {
@@ -49,7 +53,11 @@ describe('detection settings', () => {
     updateSettings(db, { ruleId: 'password-spray', params: { minUsers: 7 } });
     expect((await runDetections(db, { ruleIds: ['password-spray'] })).findings).toHaveLength(0);
     const reopened = await CaseDb.create(db.export());
-    expect(listRules(reopened).find((r) => r.id === 'password-spray')!.params.find((p) => p.key === 'minUsers')!.value).toBe(7);
+    expect(
+      listRules(reopened)
+        .find((r) => r.id === 'password-spray')!
+        .params.find((p) => p.key === 'minUsers')!.value,
+    ).toBe(7);
     updateSettings(reopened, { ruleId: 'password-spray', params: { minUsers: null } });
     expect((await runDetections(reopened, { ruleIds: ['password-spray'] })).findings).toHaveLength(1);
     updateSettings(reopened, { ruleId: 'password-spray', enabled: false, params: {} });

@@ -23,9 +23,24 @@ beforeAll(async () => {
   requestId = id;
   signin = { upn, ip };
   const stamp = { author: 'ana', at: Date.UTC(2025, 2, 5) };
-  const [finding] = replaceFindings(caseDb, ['brute-force'], [
-    { ruleId: 'brute-force', severity: 'high', title: 'Brute force on someone', timeFrom: Date.UTC(2025, 2, 4), timeTo: Date.UTC(2025, 2, 5), users: [upn], ips: [ip], signinCount: 2, rids: [7, 8], details: {} },
-  ]);
+  const [finding] = replaceFindings(
+    caseDb,
+    ['brute-force'],
+    [
+      {
+        ruleId: 'brute-force',
+        severity: 'high',
+        title: 'Brute force on someone',
+        timeFrom: Date.UTC(2025, 2, 4),
+        timeTo: Date.UTC(2025, 2, 5),
+        users: [upn],
+        ips: [ip],
+        signinCount: 2,
+        rids: [7, 8],
+        details: {},
+      },
+    ],
+  );
   applyOp(caseDb, { type: 'note', target: { type: 'signin', rid: 7 }, uid: 'n1', text: 'first sign-in from the VPS', ...stamp });
   applyOp(caseDb, { type: 'note', target: { type: 'ip', key: '203.0.113.99' }, uid: 'n2', text: 'attacker IP', ...stamp });
   applyOp(caseDb, { type: 'note', target: { type: 'finding', key: String(finding!.id) }, uid: 'n3', text: 'confirmed', ...stamp });
@@ -34,11 +49,13 @@ beforeAll(async () => {
   applyOp(caseDb, { type: 'star', target: { type: 'user', key: upn }, starred: true, ...stamp });
   applyOp(caseDb, { type: 'tag', scope: { rids: [7, 8, 9] }, tags: ['compromised'], ...stamp });
   const html = renderReport(caseDb, { topSignins: 5 }).html;
-  text = tokenize(html).flatMap((t) => (t.type === 'text' ? [t.text] : [])).join('\n');
+  text = tokenize(html)
+    .flatMap((t) => (t.type === 'text' ? [t.text] : []))
+    .join('\n');
 });
 
 describe('report notes and counts', () => {
-  it('names a sign-in note\'s target by user, IP and request id, not by row id', () => {
+  it("names a sign-in note's target by user, IP and request id, not by row id", () => {
     expect(text).toContain(`sign-in of ${signin.upn} from ${signin.ip}`);
     expect(text).toContain(`request id ${requestId}`);
     expect(text).not.toMatch(/sign-in 7\b/);
@@ -52,6 +69,8 @@ describe('report notes and counts', () => {
     const stars = count('star');
     const starredSignins = listAnnotations(caseDb, { kind: 'star', targetType: 'signin', offset: 0, limit: 1 }).total;
     expect([stars, starredSignins]).toEqual([3, 2]);
-    expect(text).toContain(`Annotations in the case: ${count()} (tags: ${count('tag')}, notes: ${count('note')}, stars: ${stars}; starred sign-ins: ${starredSignins}, other starred items: ${stars - starredSignins}).`);
+    expect(text).toContain(
+      `Annotations in the case: ${count()} (tags: ${count('tag')}, notes: ${count('note')}, stars: ${stars}; starred sign-ins: ${starredSignins}, other starred items: ${stars - starredSignins}).`,
+    );
   });
 });

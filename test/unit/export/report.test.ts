@@ -29,8 +29,60 @@ const XSS = {
   finding: '<math><mi xlink:href="javascript:alert(10)">',
 };
 
-const ELEMENTS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'p', 'span', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'dl', 'dt', 'dd', 'svg', 'g', 'rect', 'path', 'circle', 'line', 'text']);
-const ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'viewbox', 'role', 'aria-label', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'width', 'height', 'd', 'cx', 'cy', 'r', 'text-anchor']);
+const ELEMENTS = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'span',
+  'div',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'dl',
+  'dt',
+  'dd',
+  'svg',
+  'g',
+  'rect',
+  'path',
+  'circle',
+  'line',
+  'text',
+]);
+const ATTRIBUTES = new Set([
+  'lang',
+  'charset',
+  'http-equiv',
+  'content',
+  'name',
+  'class',
+  'viewbox',
+  'role',
+  'aria-label',
+  'x',
+  'y',
+  'x1',
+  'y1',
+  'x2',
+  'y2',
+  'width',
+  'height',
+  'd',
+  'cx',
+  'cy',
+  'r',
+  'text-anchor',
+]);
 
 let caseDb: CaseDb;
 let html: string;
@@ -41,7 +93,13 @@ beforeAll(async () => {
     rows: 40,
     override: (i) =>
       i < 4
-        ? { userAgent: XSS.ua, userPrincipalName: XSS.upn, appDisplayName: XSS.app, status: { errorCode: 50053, failureReason: XSS.reason }, location: { city: XSS.city, countryOrRegion: 'RU', geoCoordinates: { latitude: 55.75, longitude: 37.62 } } }
+        ? {
+            userAgent: XSS.ua,
+            userPrincipalName: XSS.upn,
+            appDisplayName: XSS.app,
+            status: { errorCode: 50053, failureReason: XSS.reason },
+            location: { city: XSS.city, countryOrRegion: 'RU', geoCoordinates: { latitude: 55.75, longitude: 37.62 } },
+          }
         : {},
   });
   const evidence = path.join(tmp.dir, XSS.file);
@@ -53,9 +111,24 @@ beforeAll(async () => {
   applyOp(caseDb, { type: 'note', target: { type: 'signin', rid: 1 }, uid: 'n1', text: XSS.note, ...stamp });
   applyOp(caseDb, { type: 'note', target: { type: 'user', key: XSS.upn }, uid: 'n2', text: XSS.note, ...stamp });
   applyOp(caseDb, { type: 'star', target: { type: 'ip', key: XSS.ua }, starred: true, ...stamp });
-  replaceFindings(caseDb, ['password-spray'], [
-    { ruleId: 'password-spray', severity: 'high', title: XSS.finding, timeFrom: Date.UTC(2025, 2, 4), timeTo: Date.UTC(2025, 2, 5), users: [XSS.upn], ips: [XSS.ua], signinCount: 4, rids: [1, 2, 3, 4], details: { note: XSS.note } },
-  ]);
+  replaceFindings(
+    caseDb,
+    ['password-spray'],
+    [
+      {
+        ruleId: 'password-spray',
+        severity: 'high',
+        title: XSS.finding,
+        timeFrom: Date.UTC(2025, 2, 4),
+        timeTo: Date.UTC(2025, 2, 5),
+        users: [XSS.upn],
+        ips: [XSS.ua],
+        signinCount: 4,
+        rids: [1, 2, 3, 4],
+        details: { note: XSS.note },
+      },
+    ],
+  );
   html = renderReport(caseDb, { topSignins: 3 }).html;
   tokens = tokenize(html);
 });
@@ -88,7 +161,9 @@ describe('HTML report', () => {
     const csp = opens().find((t) => t.name === 'meta' && t.attrs.some(([k, v]) => k === 'http-equiv' && v === 'Content-Security-Policy'))!;
     const policy = csp.attrs.find(([k]) => k === 'content')![1];
     const style = tokens.find((t) => t.type === 'raw')!;
-    const hash = createHash('sha256').update((style as { text: string }).text).digest('base64');
+    const hash = createHash('sha256')
+      .update((style as { text: string }).text)
+      .digest('base64');
     expect(policy).toBe(`default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`);
     expect(html).not.toMatch(/<script|<iframe|<img|<link/i); // only their escaped text
     expect((style as { text: string }).text).not.toMatch(/url\(|@import|https?:/);

@@ -66,7 +66,11 @@ describe('exports state the zone', () => {
   it('leaves the export unchanged in UTC', async () => {
     const target = path.join(tmp.dir, 'utc.csv');
     await exportRows(caseDb, { filter: { conditions: [] }, columns: ['created_at'], format: 'csv', path: target, timeZone: 'UTC' });
-    expect(readFileSync(target, 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('created_at');
+    expect(
+      readFileSync(target, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')[0],
+    ).toBe('created_at');
   });
 
   it('names the zone and both of its offsets in the report', () => {

@@ -43,7 +43,13 @@ describe('writeGraphBulk', () => {
     const lines = path.join(tmp.dir, 'lines.jsonl.gz');
     await writeGraphBulk(lines, { seed: 2, records: 700, users: 20, shape: 'jsonl', gzip: true });
     const text = gunzipSync(readFileSync(lines)).toString('utf8');
-    check(text.trim().split('\n').map((l) => JSON.parse(l) as Rec), 700);
+    check(
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Rec),
+      700,
+    );
   });
 
   it('handles zero records', async () => {

@@ -6,11 +6,17 @@ import { tempDir } from '../../helpers/temp-files';
 import { parseCsv, readText, recordsOf, requestIdOf, splitConcatenatedJson, stripBom } from './read-output';
 
 // Header rows exactly as quoted in shared/docs/formats-and-fields.md section 2a / 2c.
-const INTERACTIVE_HEADER = '"Date (UTC)","Request ID","User agent","Correlation ID","User ID","User","Username","User type","Cross tenant access type","Incoming token type","Authentication Protocol","Unique token identifier","Original transfer method","Client credential type","Token Protection - Sign In Session","Token Protection - Sign In Session StatusCode","Application","Application ID ","Resource","Resource ID ","Resource tenant ID","Home tenant ID","Home tenant name","IP address","Location","Status","Sign-in error code","Failure reason","Client app","Device ID","Browser","Operating System","Compliant","Managed","Join Type","Multifactor authentication result","Multifactor authentication auth method","Multifactor authentication auth detail","Authentication requirement","Sign-in identifier","Session ID","IP address (seen by resource)","Through Global Secure Access","Global Secure Access IP address","Autonomous system  number","Flagged for review","Token issuer type","Incoming token type","Token issuer name","Latency","Conditional Access","Managed Identity type","Associated Resource Id","Federated Token Id","Federated Token Issuer"';
-const APPLICATION_HEADER = 'Date (UTC),Request ID,Correlation ID,Service principal ID,Service principal name,Credential key ID,Credential thumbprint,Application,Application ID ,App owner tenant ID,Resource,Resource ID ,Resource tenant ID,Resource owner tenant ID,Home tenant ID,Home tenant name,IP address,Location,Status,Sign-in error code,Failure reason,Conditional Access';
+const INTERACTIVE_HEADER =
+  '"Date (UTC)","Request ID","User agent","Correlation ID","User ID","User","Username","User type","Cross tenant access type","Incoming token type","Authentication Protocol","Unique token identifier","Original transfer method","Client credential type","Token Protection - Sign In Session","Token Protection - Sign In Session StatusCode","Application","Application ID ","Resource","Resource ID ","Resource tenant ID","Home tenant ID","Home tenant name","IP address","Location","Status","Sign-in error code","Failure reason","Client app","Device ID","Browser","Operating System","Compliant","Managed","Join Type","Multifactor authentication result","Multifactor authentication auth method","Multifactor authentication auth detail","Authentication requirement","Sign-in identifier","Session ID","IP address (seen by resource)","Through Global Secure Access","Global Secure Access IP address","Autonomous system  number","Flagged for review","Token issuer type","Incoming token type","Token issuer name","Latency","Conditional Access","Managed Identity type","Associated Resource Id","Federated Token Id","Federated Token Issuer"';
+const APPLICATION_HEADER =
+  'Date (UTC),Request ID,Correlation ID,Service principal ID,Service principal name,Credential key ID,Credential thumbprint,Application,Application ID ,App owner tenant ID,Resource,Resource ID ,Resource tenant ID,Resource owner tenant ID,Home tenant ID,Home tenant name,IP address,Location,Status,Sign-in error code,Failure reason,Conditional Access';
 const AUTH_DETAILS_HEADER = 'Request ID,Date (UTC),Authentication method,Authentication method detail,Requirement,Succeeded,Result detail';
 
-const quoteAll = (plain: string): string => plain.split(',').map((h) => `"${h}"`).join(',');
+const quoteAll = (plain: string): string =>
+  plain
+    .split(',')
+    .map((h) => `"${h}"`)
+    .join(',');
 
 let manifest: DemoManifest;
 const files = new Map<FormatId, string>();
@@ -32,7 +38,11 @@ describe('demo set files', () => {
   });
 
   it('Graph beta: several pages back to back, nextLink on all but the last', () => {
-    const pages = files.get('graph-beta')!.trim().split('\n').map((p) => JSON.parse(p) as Record<string, unknown>);
+    const pages = files
+      .get('graph-beta')!
+      .trim()
+      .split('\n')
+      .map((p) => JSON.parse(p) as Record<string, unknown>);
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((p, i) => {
       expect(p['@odata.context']).toBe('https://graph.microsoft.com/beta/$metadata#auditLogs/signIns');

@@ -49,16 +49,25 @@ export function recordsOf(format: FormatId, text: string): Obj[] {
   switch (format) {
     case 'graph-beta':
     case 'graph-v1':
-      return text.trim().split('\n').flatMap((page) => (JSON.parse(page) as { value: Obj[] }).value);
+      return text
+        .trim()
+        .split('\n')
+        .flatMap((page) => (JSON.parse(page) as { value: Obj[] }).value);
     case 'json-array':
     case 'portal-json':
     case 'la-json':
       return JSON.parse(text) as Obj[];
     case 'jsonl':
     case 'diag-jsonl':
-      return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Obj);
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Obj);
     case 'diag-eventhub':
-      return text.split('\n').filter(Boolean).flatMap((l) => (JSON.parse(l) as { records: Obj[] }).records);
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .flatMap((l) => (JSON.parse(l) as { records: Obj[] }).records);
     case 'ps-arrays':
       return (splitConcatenatedJson(stripBom(text)) as Obj[][]).flat();
     default: {

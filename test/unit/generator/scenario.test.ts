@@ -17,8 +17,7 @@ const km = (a: SignIn, b: SignIn): number => {
   const ga = a.location.geoCoordinates as { latitude: number; longitude: number };
   const gb = b.location.geoCoordinates as { latitude: number; longitude: number };
   const r = Math.PI / 180;
-  const h = Math.sin(((gb.latitude - ga.latitude) * r) / 2) ** 2
-    + Math.cos(ga.latitude * r) * Math.cos(gb.latitude * r) * Math.sin(((gb.longitude - ga.longitude) * r) / 2) ** 2;
+  const h = Math.sin(((gb.latitude - ga.latitude) * r) / 2) ** 2 + Math.cos(ga.latitude * r) * Math.cos(gb.latitude * r) * Math.sin(((gb.longitude - ga.longitude) * r) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 };
 /** Largest number of items inside any window of `width` ms (items sorted by time). */
@@ -71,7 +70,10 @@ describe('scenario stream', () => {
   });
 
   it('one interactive MFA sign-in spans several records with one correlationId (50074 then success)', () => {
-    const flows = groupBy(all.filter((s) => s.isInteractive), (s) => s.correlationId);
+    const flows = groupBy(
+      all.filter((s) => s.isInteractive),
+      (s) => s.correlationId,
+    );
     const mfa = [...flows.values()].filter((f) => f.some((s) => s.status.errorCode === 50074) && f.some((s) => s.status.errorCode === 0));
     expect(mfa.length).toBeGreaterThan(20);
   });
@@ -143,7 +145,10 @@ describe('planted attacks exceed their thresholds', () => {
   });
 
   it('impossible travel: successes > 5,000 km apart within 10 minutes', () => {
-    const ok = byAttack.get('impossible-travel')!.filter((s) => s.status.errorCode === 0).sort((a, b) => t(a) - t(b));
+    const ok = byAttack
+      .get('impossible-travel')!
+      .filter((s) => s.status.errorCode === 0)
+      .sort((a, b) => t(a) - t(b));
     const [home, far] = ok;
     expect(home!.location.countryOrRegion).not.toBe(far!.location.countryOrRegion);
     expect(t(far!) - t(home!)).toBeLessThanOrEqual(10 * MIN);
@@ -152,12 +157,21 @@ describe('planted attacks exceed their thresholds', () => {
   });
 
   it('risky sign-in: interactive success at high risk from a hosting ASN', () => {
-    expect(byAttack.get('risky-sign-in')!.some((s) => s.isInteractive && s.status.errorCode === 0 && s.riskLevelDuringSignIn === 'high'
-      && s.riskState === 'atRisk' && HOSTING_ASNS.has(s.autonomousSystemNumber))).toBe(true);
+    expect(
+      byAttack
+        .get('risky-sign-in')!
+        .some((s) => s.isInteractive && s.status.errorCode === 0 && s.riskLevelDuringSignIn === 'high' && s.riskState === 'atRisk' && HOSTING_ASNS.has(s.autonomousSystemNumber)),
+    ).toBe(true);
   });
 
   it('CA block burst and app-not-found recon are bursts', () => {
-    expect(maxInWindow(byAttack.get('ca-block-burst')!.filter((s) => s.status.errorCode === 53003), t, 30 * MIN)).toBeGreaterThanOrEqual(20);
+    expect(
+      maxInWindow(
+        byAttack.get('ca-block-burst')!.filter((s) => s.status.errorCode === 53003),
+        t,
+        30 * MIN,
+      ),
+    ).toBeGreaterThanOrEqual(20);
     const recon = byAttack.get('app-not-found-recon')!.filter((s) => s.status.errorCode === 700016);
     expect(distinct(recon, (s) => s.ipAddress)).toBe(1);
     expect(maxInWindow(recon, t, 15 * MIN)).toBeGreaterThanOrEqual(20);
@@ -165,8 +179,7 @@ describe('planted attacks exceed their thresholds', () => {
 
   it('token reuse: one token and one session seen from two ASNs within 15 minutes', () => {
     const recs = byAttack.get('token-reuse')!;
-    const multi = (key: (s: SignIn) => string): boolean =>
-      [...groupBy(recs, key).values()].some((xs) => distinct(xs, (s) => String(s.autonomousSystemNumber)) > 1 && maxInWindow(xs, t, 15 * MIN) > 1);
+    const multi = (key: (s: SignIn) => string): boolean => [...groupBy(recs, key).values()].some((xs) => distinct(xs, (s) => String(s.autonomousSystemNumber)) > 1 && maxInWindow(xs, t, 15 * MIN) > 1);
     expect(multi((s) => s.uniqueTokenIdentifier)).toBe(true);
     expect(multi((s) => s.sessionId)).toBe(true);
   });
@@ -191,21 +204,33 @@ describe('benign background does not look like the attacks', () => {
     }
     const sigma = benign.filter((s) => /^[567]/.test(String(s.status.errorCode)) && ![50140, 70043, 50074].includes(s.status.errorCode));
     for (const [, xs] of groupBy(sigma, (s) => s.ipAddress)) expect(maxInWindow(xs, t, 10 * MIN)).toBeLessThanOrEqual(3);
-    for (const [, xs] of groupBy(benign.filter((s) => s.status.errorCode === 500121), (s) => s.userPrincipalName!)) {
+    for (const [, xs] of groupBy(
+      benign.filter((s) => s.status.errorCode === 500121),
+      (s) => s.userPrincipalName!,
+    )) {
       expect(maxInWindow(xs, t, 10 * MIN)).toBeLessThanOrEqual(1);
     }
   });
 
   it('users travel slowly and keep tokens and sessions on one network', () => {
-    for (const [, xs] of groupBy(benign.filter((s) => s.userId && s.status.errorCode === 0 && s.location.countryOrRegion), (s) => s.userId!)) {
+    for (const [, xs] of groupBy(
+      benign.filter((s) => s.userId && s.status.errorCode === 0 && s.location.countryOrRegion),
+      (s) => s.userId!,
+    )) {
       const sorted = xs.sort((a, b) => t(a) - t(b));
       for (let i = 1; i < sorted.length; i++) {
         const d = km(sorted[i - 1]!, sorted[i]!);
         if (d > 500) expect((t(sorted[i]!) - t(sorted[i - 1]!)) / 3_600_000, sorted[i]!.id).toBeGreaterThan(d / 900);
       }
     }
-    for (const [key, xs] of groupBy(benign.filter((s) => s.sessionId), (s) => s.sessionId)) {
-      expect(distinct(xs, (s) => String(s.autonomousSystemNumber)), key).toBe(1);
+    for (const [key, xs] of groupBy(
+      benign.filter((s) => s.sessionId),
+      (s) => s.sessionId,
+    )) {
+      expect(
+        distinct(xs, (s) => String(s.autonomousSystemNumber)),
+        key,
+      ).toBe(1);
     }
     expect(new Set(benign.map((s) => s.uniqueTokenIdentifier)).size).toBe(benign.length);
   });

@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { fixRing, maxLongitudeJump } from '../../../main/geo/antimeridian';
 import { loadBasemap } from '../../../main/geo/basemap';
 
-const ringsOf = (geometry: { type: string; coordinates: unknown }) =>
-  (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as number[][][][];
+const ringsOf = (geometry: { type: string; coordinates: unknown }) => (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as number[][][][];
 
 describe('antimeridian fix', () => {
   it('unwraps a ring that crosses 180°', () => {
-    const ring = [[179, -16], [-179, -16], [-179, -17], [179, -17], [179, -16]];
+    const ring = [
+      [179, -16],
+      [-179, -16],
+      [-179, -17],
+      [179, -17],
+      [179, -16],
+    ];
     expect(maxLongitudeJump(ring)).toBe(358);
     const fixed = fixRing(ring);
     expect(maxLongitudeJump(fixed)).toBeLessThanOrEqual(2);
@@ -15,7 +20,14 @@ describe('antimeridian fix', () => {
   });
 
   it('closes a ring circling the south pole along the pole', () => {
-    const ring = [[-180, -80], [-90, -75], [0, -70], [90, -75], [180, -80], [-180, -80]];
+    const ring = [
+      [-180, -80],
+      [-90, -75],
+      [0, -70],
+      [90, -75],
+      [180, -80],
+      [-180, -80],
+    ];
     const fixed = fixRing(ring);
     expect(maxLongitudeJump(fixed)).toBeLessThanOrEqual(90);
     expect(Math.min(...fixed.map((p) => p[1]!))).toBe(-90);
@@ -45,7 +57,9 @@ describe('antimeridian fix', () => {
     expect(byIso.get('XK')).toBe('Kosovo');
     // Russia's Chukotka is drawn east of 180° instead of striping across the map
     const russia = map.features.find((f) => f.properties.iso2 === 'RU')!;
-    const lons = ringsOf(russia.geometry).flat(2).map((p) => p[0]!);
+    const lons = ringsOf(russia.geometry)
+      .flat(2)
+      .map((p) => p[0]!);
     expect(Math.max(...lons)).toBeGreaterThan(180);
     expect(Math.min(...lons)).toBeGreaterThan(0);
   });

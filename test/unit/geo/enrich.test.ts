@@ -27,7 +27,11 @@ beforeAll(async () => {
     'graph.json',
     JSON.stringify({
       value: [
-        graphSignin({ ipAddress: '20.1.1.1', autonomousSystemNumber: 3215, location: { city: 'Paris', state: 'Ile-de-France', countryOrRegion: 'FR', geoCoordinates: { latitude: 48.85, longitude: 2.35 } } }),
+        graphSignin({
+          ipAddress: '20.1.1.1',
+          autonomousSystemNumber: 3215,
+          location: { city: 'Paris', state: 'Ile-de-France', countryOrRegion: 'FR', geoCoordinates: { latitude: 48.85, longitude: 2.35 } },
+        }),
         graphSignin({ ipAddress: '8.8.8.8', location: { city: '', state: '', countryOrRegion: '', geoCoordinates: {} } }),
         graphSignin({ ipAddress: '10.0.0.5', location: { city: '', state: '', countryOrRegion: '', geoCoordinates: {} } }),
       ],
@@ -44,7 +48,17 @@ describe('enrichment precedence', () => {
   it('uses the log, then the gazetteer, then the bundled country database', async () => {
     const summary = await enrichCase(caseDb);
     expect(summary.ips).toBe(4);
-    expect(readIpGeo(caseDb, '20.1.1.1')).toMatchObject({ kind: 'public', country: 'FR', city: 'Paris', latitude: 48.85, longitude: 2.35, asn: 3215, sourceCountry: 'log', sourceCoords: 'log', sourceAsn: 'log' });
+    expect(readIpGeo(caseDb, '20.1.1.1')).toMatchObject({
+      kind: 'public',
+      country: 'FR',
+      city: 'Paris',
+      latitude: 48.85,
+      longitude: 2.35,
+      asn: 3215,
+      sourceCountry: 'log',
+      sourceCoords: 'log',
+      sourceAsn: 'log',
+    });
     const redmond = readIpGeo(caseDb, '131.107.1.1')!;
     expect(redmond).toMatchObject({ country: 'US', city: 'Redmond', sourceCountry: 'log', sourceCoords: 'gazetteer', uncertaintyKm: 0 });
     expect(redmond.latitude!).toBeCloseTo(47.67, 1);
@@ -81,7 +95,15 @@ describe('MaxMind databases', () => {
   });
 
   it('reads GeoLite2 and ip-location-db record shapes', () => {
-    expect(toIpRecord({ country: { iso_code: 'DE' }, city: { names: { en: 'Berlin' } }, location: { latitude: 52.5, longitude: 13.4, accuracy_radius: 50 } })).toEqual({ country: 'DE', city: 'Berlin', lat: 52.5, lon: 13.4, accuracyKm: 50, asn: null, org: null });
+    expect(toIpRecord({ country: { iso_code: 'DE' }, city: { names: { en: 'Berlin' } }, location: { latitude: 52.5, longitude: 13.4, accuracy_radius: 50 } })).toEqual({
+      country: 'DE',
+      city: 'Berlin',
+      lat: 52.5,
+      lon: 13.4,
+      accuracyKm: 50,
+      asn: null,
+      org: null,
+    });
     expect(toIpRecord({ autonomous_system_number: 8075, autonomous_system_organization: 'MICROSOFT-CORP' })).toMatchObject({ asn: 8075, org: 'MICROSOFT-CORP', country: null });
     expect(toIpRecord({ country_code: 'FR', city: 'Lyon', latitude: 45.75, longitude: 4.85 })).toMatchObject({ country: 'FR', city: 'Lyon', lat: 45.75 });
   });

@@ -47,7 +47,7 @@ describe('one impossible-travel setting', () => {
     expect(await judged()).toEqual({ mapLegs: 0, ruleHops: 0, thresholds: { speedKmh: 1000, minDistanceKm: 500 } });
   });
 
-  it('moves the map legs and the rule together when the rule\'s thresholds change', async () => {
+  it("moves the map legs and the rule together when the rule's thresholds change", async () => {
     updateSettings(caseDb, { ruleId: 'impossible-travel', params: { maxSpeedKmh: 900 } });
     expect(await judged()).toEqual({ mapLegs: 1, ruleHops: 1, thresholds: { speedKmh: 900, minDistanceKm: 500 } });
     updateSettings(caseDb, { ruleId: 'impossible-travel', params: { minDistanceKm: 6000 } });
@@ -57,7 +57,7 @@ describe('one impossible-travel setting', () => {
   });
 });
 
-describe('the map and the rule on the generator\'s demo set', () => {
+describe("the map and the rule on the generator's demo set", () => {
   it('flag as many impossible legs between successful sign-ins as the rule reports hops, for every flagged account', async () => {
     const { demoCase } = await import('../detections/helpers/demo-case');
     const demo = await demoCase();

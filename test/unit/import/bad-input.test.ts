@@ -90,6 +90,10 @@ describe('import of bad input', () => {
     const gz = gzipSync(Buffer.from(jsonl(50)));
     const { file } = await importIntoNewCase([tmp.write('cut.json.gz', gz.subarray(0, Math.floor(gz.length / 2)))]);
     expect(file().errors).toBeGreaterThan(0);
-    expect(file().firstIssues.map((i) => i.message).join(' ')).toMatch(/gzip|truncated|end of file/i);
+    expect(
+      file()
+        .firstIssues.map((i) => i.message)
+        .join(' '),
+    ).toMatch(/gzip|truncated|end of file/i);
   });
 });

@@ -16,8 +16,22 @@ import { tempDir } from '../../helpers/temp-files';
 
 /** Every sign-in shape the generator writes; the AuthDetails companion is imported with the interactive CSV. */
 const SHAPES = [
-  'graph-beta', 'graph-v1', 'json-array', 'ps-arrays', 'jsonl', 'portal-json', 'diag-jsonl', 'diag-records', 'diag-eventhub',
-  'la-json', 'la-csv', 'elastic-ndjson', 'portal-interactive-csv', 'portal-noninteractive-csv', 'portal-application-csv', 'portal-msi-csv',
+  'graph-beta',
+  'graph-v1',
+  'json-array',
+  'ps-arrays',
+  'jsonl',
+  'portal-json',
+  'diag-jsonl',
+  'diag-records',
+  'diag-eventhub',
+  'la-json',
+  'la-csv',
+  'elastic-ndjson',
+  'portal-interactive-csv',
+  'portal-noninteractive-csv',
+  'portal-application-csv',
+  'portal-msi-csv',
 ] as const;
 type Shape = (typeof SHAPES)[number];
 
@@ -32,17 +46,37 @@ const CA_POLICIES = 'Conditional Access policies';
 const PORTAL_ANY = ['latitude', 'longitude', 'risk_level_during_sign_in', 'risk_level_aggregated', 'risk_state', 'risk_detail', 'original_request_id', CA_POLICIES];
 const PORTAL_USER = [...PORTAL_ANY, 'additional_details', 'risk_event_types', 'device_name', AUTH_STEPS];
 const PORTAL_APP = [
-  ...PORTAL_ANY, 'user_type', 'asn', 'unique_token_identifier', 'authentication_requirement', 'authentication_protocol',
-  'cross_tenant_access_type', 'is_compliant', 'is_managed', 'incoming_token_type',
+  ...PORTAL_ANY,
+  'user_type',
+  'asn',
+  'unique_token_identifier',
+  'authentication_requirement',
+  'authentication_protocol',
+  'cross_tenant_access_type',
+  'is_compliant',
+  'is_managed',
+  'incoming_token_type',
 ];
 
 /** Columns (and per-record lists) a shape does not carry. Everything else must equal the reference. */
 const LACKS: Readonly<Record<Shape, readonly string[]>> = {
   'graph-beta': [],
   'graph-v1': [
-    'user_type', 'asn', 'session_id', 'unique_token_identifier', 'authentication_requirement', 'authentication_protocol',
-    'cross_tenant_access_type', 'home_tenant_id', 'resource_tenant_id', 'user_agent', 'incoming_token_type', 'mfa_method', 'mfa_result',
-    'original_request_id', AUTH_STEPS,
+    'user_type',
+    'asn',
+    'session_id',
+    'unique_token_identifier',
+    'authentication_requirement',
+    'authentication_protocol',
+    'cross_tenant_access_type',
+    'home_tenant_id',
+    'resource_tenant_id',
+    'user_agent',
+    'incoming_token_type',
+    'mfa_method',
+    'mfa_result',
+    'original_request_id',
+    AUTH_STEPS,
   ],
   'json-array': [],
   'ps-arrays': [],
@@ -61,8 +95,18 @@ const LACKS: Readonly<Record<Shape, readonly string[]>> = {
 };
 
 /** Shapes whose time has whole seconds only (Graph's createdDateTime, the admin center's Date (UTC)). */
-const SECONDS_ONLY: ReadonlySet<Shape> = new Set(['graph-beta', 'graph-v1', 'json-array', 'ps-arrays', 'jsonl', 'portal-json',
-  'portal-interactive-csv', 'portal-noninteractive-csv', 'portal-application-csv', 'portal-msi-csv']);
+const SECONDS_ONLY: ReadonlySet<Shape> = new Set([
+  'graph-beta',
+  'graph-v1',
+  'json-array',
+  'ps-arrays',
+  'jsonl',
+  'portal-json',
+  'portal-interactive-csv',
+  'portal-noninteractive-csv',
+  'portal-application-csv',
+  'portal-msi-csv',
+]);
 
 const FILE_NAME: Partial<Record<FormatId, string>> = {
   'portal-interactive-csv': 'InteractiveSignIns_2025-03-03_2025-03-03.csv',

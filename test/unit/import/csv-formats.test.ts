@@ -46,8 +46,25 @@ describe('admin center CSV', () => {
     const body = `\uFEFF${PORTAL_HEADER}\r\n${portalRow(row1)}\r\n${portalRow({ ...row1, 'Request ID': 'req-2', Status: 'Success', 'Sign-in error code': '0', Location: 'Paris, Ile-de-France, FR' })}\r\n`;
     const { file, rows } = await importIntoNewCase([tmp.write('NonInteractiveSignIns_2025-03-01_2025-03-07.csv', body)]);
     expect(file()).toMatchObject({ format: 'portal-csv', imported: 2, errors: 0 });
-    const [r] = rows("SELECT created_at, sign_in_type, app_id, asn, city, state, country, status, status_code, incoming_token_type, is_compliant, is_managed, user_agent, mfa_method FROM signins WHERE id = 'req-1'");
-    expect(r).toEqual(['2025-03-04T02:10:00.000Z', 'nonInteractiveUser', 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c', 8075, 'Seattle', 'Washington', 'US', 'Interrupted', 50074, 'primaryRefreshToken', 0, 1, 'Mozilla/5.0 "quoted"', 'Mobile app notification']);
+    const [r] = rows(
+      "SELECT created_at, sign_in_type, app_id, asn, city, state, country, status, status_code, incoming_token_type, is_compliant, is_managed, user_agent, mfa_method FROM signins WHERE id = 'req-1'",
+    );
+    expect(r).toEqual([
+      '2025-03-04T02:10:00.000Z',
+      'nonInteractiveUser',
+      'c44b4083-3bb0-49c1-b47d-974e53cbdf3c',
+      8075,
+      'Seattle',
+      'Washington',
+      'US',
+      'Interrupted',
+      50074,
+      'primaryRefreshToken',
+      0,
+      1,
+      'Mozilla/5.0 "quoted"',
+      'Mobile app notification',
+    ]);
   });
 
   it('reads a UTF-16 export (Excel "Unicode text" re-save) the same as UTF-8', async () => {

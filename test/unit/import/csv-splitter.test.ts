@@ -4,7 +4,11 @@ import { CsvRecordSplitter, detectDelimiter } from '../../../main/import/readers
 function parse(text: string, chunk = 1 << 20, delimiter = ',') {
   const buf = Buffer.from(text);
   const rows: { fields: string[]; offset: number; length: number }[] = [];
-  const s = new CsvRecordSplitter(delimiter.charCodeAt(0), (r) => rows.push(r), () => {});
+  const s = new CsvRecordSplitter(
+    delimiter.charCodeAt(0),
+    (r) => rows.push(r),
+    () => {},
+  );
   for (let i = 0; i < buf.length; i += chunk) s.push(Buffer.from(buf.subarray(i, i + chunk)));
   s.end();
   return { rows, endedInQuotes: s.endedInQuotes };

@@ -25,7 +25,7 @@ describe('invalid UTF-8', () => {
       const literal = bytes.toString('latin1').split('\u00ef\u00bf\u00bd').length - 1; // EF BF BD is a real U+FFFD
       const expected = decoded.split('\uFFFD').length - 1 - literal;
       const check = new Utf8Check();
-      for (let at = 0; at < bytes.length; ) {
+      for (let at = 0; at < bytes.length;) {
         const n = rng.int(1, 7);
         check.push(bytes.subarray(at, at + n));
         at += n;
@@ -135,7 +135,9 @@ describe('evidence that changes while it is imported', () => {
     const { file, size, sha } = await importWhile(path, () => appendFileSync(path, JSON.stringify(graphSignin()) + '\n'));
     expect(file.imported).toBe(count);
     const message = file.firstIssues.find((i) => i.severity === 'error')!.message;
-    expect(message).toContain(`evidence changed during import: ${bytes.length.toLocaleString('en')} bytes when the import began, ${bytes.length.toLocaleString('en')} read, ${readFileSync(path).length.toLocaleString('en')} bytes now`);
+    expect(message).toContain(
+      `evidence changed during import: ${bytes.length.toLocaleString('en')} bytes when the import began, ${bytes.length.toLocaleString('en')} read, ${readFileSync(path).length.toLocaleString('en')} bytes now`,
+    );
     expect([size, sha]).toEqual([bytes.length, sha256(bytes)]);
   });
 
@@ -143,7 +145,9 @@ describe('evidence that changes while it is imported', () => {
     const { path, bytes } = evidence('shrinking.jsonl');
     const keep = 2_500_000;
     const { file, size, sha } = await importWhile(path, () => truncateSync(path, keep));
-    expect(file.firstIssues.map((i) => i.message).join('\n')).toContain(`evidence changed during import: ${bytes.length.toLocaleString('en')} bytes when the import began, ${keep.toLocaleString('en')} read, ${keep.toLocaleString('en')} bytes now`);
+    expect(file.firstIssues.map((i) => i.message).join('\n')).toContain(
+      `evidence changed during import: ${bytes.length.toLocaleString('en')} bytes when the import began, ${keep.toLocaleString('en')} read, ${keep.toLocaleString('en')} bytes now`,
+    );
     expect([size, sha]).toEqual([keep, sha256(bytes.subarray(0, keep))]);
   });
 

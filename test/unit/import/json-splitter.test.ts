@@ -31,7 +31,12 @@ describe('JsonRecordSplitter', () => {
         const { records, problems } = split(input, chunk);
         expect(problems).toEqual([]);
         expect(records.map((r) => JSON.parse(r.text).id)).toEqual(records.length === 2 ? ['r1', 'r2'] : ['r1', 'r2', 'r3']);
-        for (const r of records) expect(Buffer.from(input).subarray(r.offset, r.offset + Buffer.byteLength(r.text)).toString()).toBe(r.text);
+        for (const r of records)
+          expect(
+            Buffer.from(input)
+              .subarray(r.offset, r.offset + Buffer.byteLength(r.text))
+              .toString(),
+          ).toBe(r.text);
       }
     });
   }

@@ -25,7 +25,11 @@ describe('line prefixes', () => {
     expect(warning.message).toBe('4 lines began with text before the JSON object (the first: "<134>Mar  4 02:12:00 collector azure-signins:"); the text was skipped and the object imported');
     expect(file().firstIssues.find((i) => i.severity === 'error')!.message).toMatch(/unexpected text outside any JSON record: "<134>Mar 4 02:12:03 collector -- MARK/);
     expect(rows('SELECT count(DISTINCT id) FROM signins')[0]![0]).toBe(5);
-    expect(file().firstIssues.map((i) => i.message).join('\n')).not.toMatch(/CSV|columns/);
+    expect(
+      file()
+        .firstIssues.map((i) => i.message)
+        .join('\n'),
+    ).not.toMatch(/CSV|columns/);
   });
 
   it('a timestamp-prefixed file whose first line carries commas is JSON, not a CSV without known columns', async () => {

@@ -13,7 +13,13 @@ describe('parse worker', () => {
     const files = [
       tmp.write('pages.json', JSON.stringify({ value: records.slice(0, 2000) })),
       tmp.write('overlap.log', [...records.slice(1500, 2500).map((r) => diagnosticLine(r)), '{"broken":'].join('\n')),
-      tmp.write('rest.jsonl', records.slice(2500).map((r) => JSON.stringify(r)).join('\n')),
+      tmp.write(
+        'rest.jsonl',
+        records
+          .slice(2500)
+          .map((r) => JSON.stringify(r))
+          .join('\n'),
+      ),
     ];
     const dump = async (parser: 'inline' | 'worker') => {
       const db = await CaseDb.create();

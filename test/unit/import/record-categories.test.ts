@@ -50,7 +50,15 @@ function riskLine(category: 'UserRiskEvents' | 'RiskyUsers'): string {
 
 describe('only sign-ins become sign-ins', () => {
   it('a mixed diagnostic stream: AuditLogs, UserRiskEvents and RiskyUsers are counted and skipped, sign-ins import', async () => {
-    const lines = [diagnosticLine(graphSignin()), auditLine(1), auditLine(2), riskLine('UserRiskEvents'), auditLine(3), riskLine('RiskyUsers'), diagnosticLine(graphSignin(), 'NonInteractiveUserSignInLogs')];
+    const lines = [
+      diagnosticLine(graphSignin()),
+      auditLine(1),
+      auditLine(2),
+      riskLine('UserRiskEvents'),
+      auditLine(3),
+      riskLine('RiskyUsers'),
+      diagnosticLine(graphSignin(), 'NonInteractiveUserSignInLogs'),
+    ];
     const { summary, file, rows } = await importIntoNewCase([tmp.write('mixed-PT1H.json', lines.join('\n'))]);
     expect(file()).toMatchObject({ records: 7, imported: 2, duplicates: 0, errors: 0, status: 'ok', skipped: { AuditLogs: 3, UserRiskEvents: 1, RiskyUsers: 1 } });
     expect(rows('SELECT log_category FROM signins ORDER BY rid').map((r) => r[0])).toEqual(['SignInLogs', 'NonInteractiveUserSignInLogs']);
@@ -66,7 +74,13 @@ describe('only sign-ins become sign-ins', () => {
   it('a Graph directoryAudits page is not imported, even with sign-in-looking fields; nothing imported means exit code 2', async () => {
     const page = {
       '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/directoryAudits',
-      value: [1, 2].map((n) => ({ id: `Directory_ESQ_${n}`, createdDateTime: '2025-03-04T02:15:00Z', activityDateTime: '2025-03-04T02:15:00Z', userPrincipalName: 'alexw@northwind.example', activityDisplayName: 'Add member to role' })),
+      value: [1, 2].map((n) => ({
+        id: `Directory_ESQ_${n}`,
+        createdDateTime: '2025-03-04T02:15:00Z',
+        activityDateTime: '2025-03-04T02:15:00Z',
+        userPrincipalName: 'alexw@northwind.example',
+        activityDisplayName: 'Add member to role',
+      })),
     };
     const { summary, file, rows } = await importIntoNewCase([tmp.write('directoryAudits.json', JSON.stringify(page, null, 2))]);
     expect(file()).toMatchObject({ records: 2, imported: 0, status: 'unusable', skipped: { directoryAudits: 2 } });
@@ -78,11 +92,11 @@ describe('only sign-ins become sign-ins', () => {
   it('Graph pages say what they hold: signIns import, riskDetections and @odata.type directoryAudit do not', async () => {
     const signIns = { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#auditLogs/signIns(id,createdDateTime,userPrincipalName)', value: [graphSignin(), graphSignin()] };
     const risk = { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#identityProtection/riskDetections', value: [graphSignin()] };
-    const typed = [{ ...graphSignin(), '@odata.type': '#microsoft.graph.directoryAudit' }, { ...graphSignin(), '@odata.type': '#microsoft.graph.signIn' }];
-    const { summary } = await importIntoNewCase([
-      tmp.write('pages.json', JSON.stringify(signIns) + '\n' + JSON.stringify(risk)),
-      tmp.write('typed.json', JSON.stringify(typed)),
-    ]);
+    const typed = [
+      { ...graphSignin(), '@odata.type': '#microsoft.graph.directoryAudit' },
+      { ...graphSignin(), '@odata.type': '#microsoft.graph.signIn' },
+    ];
+    const { summary } = await importIntoNewCase([tmp.write('pages.json', JSON.stringify(signIns) + '\n' + JSON.stringify(risk)), tmp.write('typed.json', JSON.stringify(typed))]);
     expect(summary.files[0]).toMatchObject({ records: 3, imported: 2, skipped: { riskDetections: 1 } });
     expect(summary.files[1]).toMatchObject({ records: 2, imported: 1, skipped: { directoryAudit: 1 } });
   });
@@ -109,7 +123,11 @@ describe('only sign-ins become sign-ins', () => {
       { TimeGenerated: '2025-03-04T02:10:00Z', Type: 'AADUserRiskEvents', Id: 'la-2', UserPrincipalName: 'a@x.example', RiskEventType: 'unfamiliarFeatures', IpAddress: '198.51.100.7' },
       { TimeGenerated: '2025-03-04T02:10:00Z', Type: 'AuditLogs', Id: 'Directory_ESQ_9', Category: 'UserManagement', OperationName: 'Update user' },
     ];
-    const csv = ['TimeGenerated [UTC],Type,Id,CreatedDateTime [UTC],UserPrincipalName,ResultType', '2025-03-04T02:10:00Z,AADNonInteractiveUserSignInLogs,la-3,2025-03-04T02:10:00Z,a@x.example,0', '2025-03-04T02:10:00Z,AzureActivity,la-4,2025-03-04T02:10:00Z,a@x.example,0'].join('\n');
+    const csv = [
+      'TimeGenerated [UTC],Type,Id,CreatedDateTime [UTC],UserPrincipalName,ResultType',
+      '2025-03-04T02:10:00Z,AADNonInteractiveUserSignInLogs,la-3,2025-03-04T02:10:00Z,a@x.example,0',
+      '2025-03-04T02:10:00Z,AzureActivity,la-4,2025-03-04T02:10:00Z,a@x.example,0',
+    ].join('\n');
     const { summary, rows } = await importIntoNewCase([tmp.write('la.json', JSON.stringify(la)), tmp.write('la.csv', csv)]);
     expect(summary.files[0]).toMatchObject({ imported: 1, skipped: { AADUserRiskEvents: 1, AuditLogs: 1 } });
     expect(summary.files[1]).toMatchObject({ imported: 1, skipped: { AzureActivity: 1 } });
@@ -120,7 +138,10 @@ describe('only sign-ins become sign-ins', () => {
   });
 
   it('an admin-center audit download (no Request ID) is skipped whole, named by its file kind', async () => {
-    const csv = ['Date (UTC),CorrelationId,Service,Category,Activity,Result,ActorUserPrincipalName', '2025-03-04T02:15:00Z,c-1,Core Directory,UserManagement,Update user,success,alexw@northwind.example'].join('\n');
+    const csv = [
+      'Date (UTC),CorrelationId,Service,Category,Activity,Result,ActorUserPrincipalName',
+      '2025-03-04T02:15:00Z,c-1,Core Directory,UserManagement,Update user,success,alexw@northwind.example',
+    ].join('\n');
     const { file, summary } = await importIntoNewCase([tmp.write('AuditLogs_2025-03-04.csv', csv)]);
     expect(file()).toMatchObject({ records: 1, imported: 0, status: 'unusable', skipped: { 'an admin-center AuditLogs download': 1 } });
     expect(exitCodeOf(summary)).toBe(2);

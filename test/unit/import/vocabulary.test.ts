@@ -63,16 +63,35 @@ describe('importing mixed spellings', () => {
   it('the 2018 preview record (numeric status and results, conditionalAccessPolicies, category SignIn) imports canonically', async () => {
     // The record of the 2018 docs page "Interpret the Azure AD sign-in logs schema in Azure Monitor (preview)", shortened.
     const record = {
-      time: '2018-05-16T16:09:58.4634578Z', operationName: 'Sign-in activity', operationVersion: '1.0', category: 'SignIn',
-      tenantId: 'bf85dc9d-cb43-44a4-80c4-469e8c58249e', resultType: '50140', resultSignature: 'None', resultDescription: 'Other',
-      durationMs: 0, callerIpAddress: '167.220.0.158', correlationId: '13e19598-e040-487f-bd32-d38a2cd75d9a', identity: 'arvind harinder', Level: 4, location: 'US',
+      time: '2018-05-16T16:09:58.4634578Z',
+      operationName: 'Sign-in activity',
+      operationVersion: '1.0',
+      category: 'SignIn',
+      tenantId: 'bf85dc9d-cb43-44a4-80c4-469e8c58249e',
+      resultType: '50140',
+      resultSignature: 'None',
+      resultDescription: 'Other',
+      durationMs: 0,
+      callerIpAddress: '167.220.0.158',
+      correlationId: '13e19598-e040-487f-bd32-d38a2cd75d9a',
+      identity: 'arvind harinder',
+      Level: 4,
+      location: 'US',
       properties: {
-        id: '0782c515-08b6-4029-a65c-29d9a3d20800', createdDateTime: '2018-05-16T16:09:58.4634578+00:00', userDisplayName: 'Arvind Harinder',
-        userPrincipalName: 'ah@wingtiptoysonline.onmicrosoft.com', userId: '5b9f356d-9592-42fd-9ec4-d70963909534', appId: 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c',
-        appDisplayName: 'Azure Portal', ipAddress: '167.220.0.158', status: { errorCode: 50140, failureReason: 'Other' }, clientAppUsed: 'Browser',
+        id: '0782c515-08b6-4029-a65c-29d9a3d20800',
+        createdDateTime: '2018-05-16T16:09:58.4634578+00:00',
+        userDisplayName: 'Arvind Harinder',
+        userPrincipalName: 'ah@wingtiptoysonline.onmicrosoft.com',
+        userId: '5b9f356d-9592-42fd-9ec4-d70963909534',
+        appId: 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c',
+        appDisplayName: 'Azure Portal',
+        ipAddress: '167.220.0.158',
+        status: { errorCode: 50140, failureReason: 'Other' },
+        clientAppUsed: 'Browser',
         deviceDetail: { operatingSystem: 'Windows 10', browser: 'Chrome 66.0.3359' },
         location: { city: 'Sammamish', state: 'Washington', countryOrRegion: 'US', geoCoordinates: { latitude: 47.66630935668945, longitude: -122.09821319580078 } },
-        correlationId: '13e19598-e040-487f-bd32-d38a2cd75d9a', conditionalAccessStatus: 2,
+        correlationId: '13e19598-e040-487f-bd32-d38a2cd75d9a',
+        conditionalAccessStatus: 2,
         conditionalAccessPolicies: [
           { id: 'de7e60eb-ed89-4d73-8205-2227def6b7c9', displayName: '[billg] SharePoint limited access policy', enforcedGrantControls: [], enforcedSessionControls: [], result: 3 },
           { id: 'ceb6e17e-a5d0-4b3a-a150-6c2be2d5b0e9', displayName: 'mm policy with Duo', enforcedGrantControls: ['Require Duo Mfa'], enforcedSessionControls: [], result: 2 },
@@ -93,17 +112,16 @@ describe('importing mixed spellings', () => {
     const graph = graphSignin({ conditionalAccessStatus: 'notApplied', userType: 'member', crossTenantAccessType: 'none' });
     const diag = graphSignin({ conditionalAccessStatus: 'failure', userType: 'Member', crossTenantAccessType: 'None' });
     const label = graphSignin({ conditionalAccessStatus: 'Not Applied', userType: 'MEMBER', crossTenantAccessType: 'none' });
-    const { caseDb } = await importIntoNewCase([
-      tmp.write('graph.json', JSON.stringify({ value: [graph, label] })),
-      tmp.write('diag.json', diagnosticLine(diag)),
-    ]);
+    const { caseDb } = await importIntoNewCase([tmp.write('graph.json', JSON.stringify({ value: [graph, label] })), tmp.write('diag.json', diagnosticLine(diag))]);
     const facet = (column: string) => facets(caseDb, { filter: { conditions: [] }, column, limit: 50 } as Parameters<typeof facets>[1]).values.map((v) => [v.value, v.count]);
-    expect(facet('conditional_access_status')).toEqual([['notApplied', 2], ['failure', 1]]);
+    expect(facet('conditional_access_status')).toEqual([
+      ['notApplied', 2],
+      ['failure', 1],
+    ]);
     expect(facet('user_type')).toEqual([['member', 3]]);
     expect(facet('cross_tenant_access_type')).toEqual([['none', 3]]);
     // the picker shows labels, so its search finds values by label as well as by stored spelling
-    const search = (column: string, text: string) =>
-      facets(caseDb, { filter: { conditions: [] }, column, limit: 50, search: text } as Parameters<typeof facets>[1]).values.map((v) => v.value);
+    const search = (column: string, text: string) => facets(caseDb, { filter: { conditions: [] }, column, limit: 50, search: text } as Parameters<typeof facets>[1]).values.map((v) => v.value);
     expect(search('conditional_access_status', 'not applied')).toEqual(['notApplied']);
     expect(search('conditional_access_status', 'fail')).toEqual(['failure']);
     expect(search('user_principal_name', 'not applied')).toEqual([]);

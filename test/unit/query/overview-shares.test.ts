@@ -19,7 +19,7 @@ beforeAll(async () => {
 const top = (filter: FilterSpec, column: string, limit = 500) => filterShares(caseDb, { filter, column, limit });
 
 describe('overview shares', () => {
-  it('gives the empty value its exact share of the filter\'s sign-ins', () => {
+  it("gives the empty value its exact share of the filter's sign-ins", () => {
     const filter: FilterSpec = { conditions: [{ column: 'user_principal_name', op: 'in', values: ['alice@contoso.com', 'carol@contoso.com'] }] };
     const matching = rows.filter((r) => filterMatches(r, filter));
     const empty = matching.filter((r) => r.device_name === null).length;
@@ -33,7 +33,7 @@ describe('overview shares', () => {
     expect(values.reduce((a, v) => a + v.count, 0)).toBe(whole);
   });
 
-  it('counts under the column\'s own condition too, unlike the filter bar\'s alternatives', () => {
+  it("counts under the column's own condition too, unlike the filter bar's alternatives", () => {
     const filter: FilterSpec = { conditions: [{ column: 'device_name', op: 'in', values: ['LAPTOP-1'] }] };
     const whole = overview(caseDb, { filter }).signins;
     expect(whole).toBe(rows.filter((r) => filterMatches(r, filter)).length);

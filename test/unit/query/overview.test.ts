@@ -23,7 +23,9 @@ const distinct = (list: Row[], key: string) => new Set(list.map((r) => r[key]).f
 function expectedMfa(ids: Set<string>): { method: string; total: number; succeeded: number }[] {
   const by = new Map<string, { method: string; total: number; succeeded: number }>();
   for (const rec of records.filter((r) => ids.has(r.id))) {
-    const step = (rec.authenticationDetails as { authenticationMethod: string; succeeded: boolean; authenticationStepRequirement: string }[]).find((s) => s.authenticationStepRequirement === 'Multifactor authentication');
+    const step = (rec.authenticationDetails as { authenticationMethod: string; succeeded: boolean; authenticationStepRequirement: string }[]).find(
+      (s) => s.authenticationStepRequirement === 'Multifactor authentication',
+    );
     if (!step) continue;
     const e = by.get(step.authenticationMethod) ?? { method: step.authenticationMethod, total: 0, succeeded: 0 };
     by.set(e.method, e);

@@ -25,7 +25,16 @@ describe('record.get on a JSON import', () => {
     expect(res.source).toEqual({ fileName: path.basename(file), format: 'graph-json/array', recordIndex: records.indexOf(original) });
     expect(res.errorMeaning).toBe(errorMeaning(50126));
     expect(res.authSteps).toEqual([
-      { seq: 0, method: 'Password', method_detail: 'Password in the cloud', succeeded: 0, result_detail: 'Invalid username or password', requirement: 'Primary authentication', step_at: null, origin: 'record' },
+      {
+        seq: 0,
+        method: 'Password',
+        method_detail: 'Password in the cloud',
+        succeeded: 0,
+        result_detail: 'Invalid username or password',
+        requirement: 'Primary authentication',
+        step_at: null,
+        origin: 'record',
+      },
     ]);
     expect(res.caPolicies.map((p) => [p.policy_id, p.policy_name, p.result, p.enforced_grant_controls])).toEqual([
       ['pol-1', 'Require MFA for admins', 'notApplied', 'Mfa'],
@@ -62,7 +71,13 @@ describe('raw record round trip through the import offsets', () => {
     for (const row of [rows[0]!, rows[5]!, rows[11]!]) {
       const res = await getRecord(caseDb, Number(row.rid));
       expect(res.rawNote).toBeNull();
-      expect(res.raw).toBe(JSON.stringify(records.find((r) => r.id === row.id), null, 2));
+      expect(res.raw).toBe(
+        JSON.stringify(
+          records.find((r) => r.id === row.id),
+          null,
+          2,
+        ),
+      );
     }
   });
 
@@ -103,7 +118,10 @@ describe('readRawRecord', () => {
 
 describe('error code meanings', () => {
   it('knows the common AADSTS codes and nothing it was not told', () => {
-    const brief = [0, 50053, 50055, 50057, 50058, 50074, 50076, 50079, 50097, 50125, 50126, 50140, 50144, 50158, 53000, 53003, 53004, 500121, 500133, 700016, 7000218, 7000222, 65001, 90095, 90072, 81010, 81012, 16000, 16003, 50034, 50056, 50064, 50072, 50089, 50105, 50131, 50133, 50173, 50199, 51004, 52004, 54000, 70008, 70011, 70043, 700082, 7000112, 7000215, 90014, 530032, 530034, 130500, 135011];
+    const brief = [
+      0, 50053, 50055, 50057, 50058, 50074, 50076, 50079, 50097, 50125, 50126, 50140, 50144, 50158, 53000, 53003, 53004, 500121, 500133, 700016, 7000218, 7000222, 65001, 90095, 90072, 81010, 81012,
+      16000, 16003, 50034, 50056, 50064, 50072, 50089, 50105, 50131, 50133, 50173, 50199, 51004, 52004, 54000, 70008, 70011, 70043, 700082, 7000112, 7000215, 90014, 530032, 530034, 130500, 135011,
+    ];
     for (const code of brief) expect(errorMeaning(code), String(code)).toMatch(/\w{3,}/);
     expect(errorMeaning(50126)).toMatch(/password/i);
     expect(errorMeaning(53003)).toMatch(/Conditional Access/);

@@ -79,7 +79,17 @@ describe('timeTicks', () => {
 });
 
 describe('countTicks', () => {
-  for (const [max, height] of [[0, 100], [1, 100], [3, 100], [7, 40], [48, 100], [460, 48], [999, 60], [123_456, 120], [90, 20]] as const) {
+  for (const [max, height] of [
+    [0, 100],
+    [1, 100],
+    [3, 100],
+    [7, 40],
+    [48, 100],
+    [460, 48],
+    [999, 60],
+    [123_456, 120],
+    [90, 20],
+  ] as const) {
     it(`max ${max} at ${height} px: distinct integers from 0 up to the max, far enough apart`, () => {
       const ticks = countTicks(max, height);
       expect(ticks[0]).toBe(0);

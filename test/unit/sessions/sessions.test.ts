@@ -17,9 +17,25 @@ const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString().re
 const PARIS = { city: 'Paris', state: 'Ile-de-France', countryOrRegion: 'FR', geoCoordinates: { latitude: 48.85, longitude: 2.35 } };
 const AMSTERDAM = { city: 'Amsterdam', state: 'North Holland', countryOrRegion: 'NL', geoCoordinates: { latitude: 52.37, longitude: 4.9 } };
 const NOWHERE = { city: '', state: '', countryOrRegion: '', geoCoordinates: {} };
-const password = { authenticationMethod: 'Password', authenticationMethodDetail: 'Password in the cloud', succeeded: true, authenticationStepResultDetail: 'Correct password', authenticationStepRequirement: 'Primary authentication' };
-const push = (ok: boolean) => ({ authenticationMethod: 'Mobile app notification', succeeded: ok, authenticationStepResultDetail: ok ? 'MFA successfully completed' : 'MFA required in Azure AD', authenticationStepRequirement: 'Multi-factor authentication' });
-const byClaim = { authenticationMethod: 'Previously satisfied', succeeded: true, authenticationStepResultDetail: 'MFA requirement satisfied by claim in the token', authenticationStepRequirement: 'Multi-factor authentication' };
+const password = {
+  authenticationMethod: 'Password',
+  authenticationMethodDetail: 'Password in the cloud',
+  succeeded: true,
+  authenticationStepResultDetail: 'Correct password',
+  authenticationStepRequirement: 'Primary authentication',
+};
+const push = (ok: boolean) => ({
+  authenticationMethod: 'Mobile app notification',
+  succeeded: ok,
+  authenticationStepResultDetail: ok ? 'MFA successfully completed' : 'MFA required in Azure AD',
+  authenticationStepRequirement: 'Multi-factor authentication',
+});
+const byClaim = {
+  authenticationMethod: 'Previously satisfied',
+  succeeded: true,
+  authenticationStepResultDetail: 'MFA requirement satisfied by claim in the token',
+  authenticationStepRequirement: 'Multi-factor authentication',
+};
 const alice = { userPrincipalName: 'alice@contoso.example', userDisplayName: 'Alice' };
 const bob = { userPrincipalName: 'bob@contoso.example', userDisplayName: 'Bob' };
 const carol = { userPrincipalName: 'carol@contoso.example', userDisplayName: 'Carol' };
@@ -27,17 +43,74 @@ const laptop = { deviceId: 'dev-1', displayName: 'ALICE-LT', operatingSystem: 'W
 
 const records = [
   // A: an MFA sign-in (interrupted, then completed), ending from another IP, country and ASN
-  graphSignin({ ...alice, correlationId: 'corr-a', createdDateTime: at(0), ipAddress: '20.1.1.1', autonomousSystemNumber: 3215, location: PARIS, sessionId: 'sid-1', deviceDetail: laptop, status: { errorCode: 50074, failureReason: 'Strong Authentication is required.' }, authenticationDetails: [password, push(false)] }),
-  graphSignin({ ...alice, correlationId: 'corr-a', createdDateTime: at(1), ipAddress: '20.1.1.1', autonomousSystemNumber: 3215, location: PARIS, sessionId: 'sid-1', deviceDetail: laptop, authenticationDetails: [password, push(true)] }),
-  graphSignin({ ...alice, correlationId: 'corr-a', createdDateTime: at(2), ipAddress: '45.2.2.2', autonomousSystemNumber: 1136, location: AMSTERDAM, sessionId: 'sid-1', deviceDetail: laptop, authenticationDetails: [password, push(true)] }),
+  graphSignin({
+    ...alice,
+    correlationId: 'corr-a',
+    createdDateTime: at(0),
+    ipAddress: '20.1.1.1',
+    autonomousSystemNumber: 3215,
+    location: PARIS,
+    sessionId: 'sid-1',
+    deviceDetail: laptop,
+    status: { errorCode: 50074, failureReason: 'Strong Authentication is required.' },
+    authenticationDetails: [password, push(false)],
+  }),
+  graphSignin({
+    ...alice,
+    correlationId: 'corr-a',
+    createdDateTime: at(1),
+    ipAddress: '20.1.1.1',
+    autonomousSystemNumber: 3215,
+    location: PARIS,
+    sessionId: 'sid-1',
+    deviceDetail: laptop,
+    authenticationDetails: [password, push(true)],
+  }),
+  graphSignin({
+    ...alice,
+    correlationId: 'corr-a',
+    createdDateTime: at(2),
+    ipAddress: '45.2.2.2',
+    autonomousSystemNumber: 1136,
+    location: AMSTERDAM,
+    sessionId: 'sid-1',
+    deviceDetail: laptop,
+    authenticationDetails: [password, push(true)],
+  }),
   // B: the same SSO session two hours later, MFA from the token's claim
-  graphSignin({ ...alice, correlationId: 'corr-b', createdDateTime: at(120), ipAddress: '45.2.2.2', autonomousSystemNumber: 1136, location: AMSTERDAM, sessionId: 'sid-1', deviceDetail: laptop, authenticationDetails: [byClaim] }),
+  graphSignin({
+    ...alice,
+    correlationId: 'corr-b',
+    createdDateTime: at(120),
+    ipAddress: '45.2.2.2',
+    autonomousSystemNumber: 1136,
+    location: AMSTERDAM,
+    sessionId: 'sid-1',
+    deviceDetail: laptop,
+    authenticationDetails: [byClaim],
+  }),
   // C: device code flow; D: ROPC failure from a private address
   graphSignin({ ...bob, correlationId: 'corr-c', createdDateTime: at(30), ipAddress: '8.8.8.8', location: NOWHERE, authenticationProtocol: 'deviceCode' }),
-  graphSignin({ ...bob, correlationId: 'corr-d', createdDateTime: at(40), ipAddress: '10.0.0.5', location: NOWHERE, authenticationProtocol: 'ropc', status: { errorCode: 50126, failureReason: 'Invalid username or password.' } }),
+  graphSignin({
+    ...bob,
+    correlationId: 'corr-d',
+    createdDateTime: at(40),
+    ipAddress: '10.0.0.5',
+    location: NOWHERE,
+    authenticationProtocol: 'ropc',
+    status: { errorCode: 50126, failureReason: 'Invalid username or password.' },
+  }),
   // E: two clients in one flow; F: same token identifier as E (token reuse)
   graphSignin({ ...carol, correlationId: 'corr-e', createdDateTime: at(50), uniqueTokenIdentifier: 'uti-9', location: PARIS, ipAddress: '20.1.1.1' }),
-  graphSignin({ ...carol, correlationId: 'corr-e', createdDateTime: at(51), uniqueTokenIdentifier: 'uti-9', location: PARIS, ipAddress: '20.1.1.1', deviceDetail: { operatingSystem: 'iOS 17', browser: 'Mobile Safari 17.1' } }),
+  graphSignin({
+    ...carol,
+    correlationId: 'corr-e',
+    createdDateTime: at(51),
+    uniqueTokenIdentifier: 'uti-9',
+    location: PARIS,
+    ipAddress: '20.1.1.1',
+    deviceDetail: { operatingSystem: 'iOS 17', browser: 'Mobile Safari 17.1' },
+  }),
   graphSignin({ ...carol, correlationId: 'corr-f', createdDateTime: at(55), uniqueTokenIdentifier: 'uti-9', location: PARIS, ipAddress: '20.1.1.1', authenticationProtocol: 'authenticationTransfer' }),
 ];
 
@@ -96,7 +169,11 @@ describe('token links', () => {
     expect(f!.linkedGroup).toBe(e!.linkedGroup);
     expect(e!.linkedGroup).not.toBe(a!.linkedGroup);
     expect([a!.linkedSessions, e!.linkedSessions, c!.linkedSessions]).toEqual([2, 2, 1]);
-    expect(list({ linkedGroup: a!.linkedGroup }).rows.map((s) => s.correlationId).sort()).toEqual(['corr-a', 'corr-b']);
+    expect(
+      list({ linkedGroup: a!.linkedGroup })
+        .rows.map((s) => s.correlationId)
+        .sort(),
+    ).toEqual(['corr-a', 'corr-b']);
   });
 });
 
@@ -106,7 +183,16 @@ describe('sessions.list', () => {
     const alice = all.filter((x) => x.user === 'alice@contoso.example');
     expect(alice.length).toBeGreaterThan(0);
     expect(alice.length).toBeLessThan(all.length);
-    const pivot = list({ filter: { conditions: [], anyOf: [{ column: 'user_principal_name', op: 'in', values: ['alice@contoso.example'] }, { column: 'ip_address', op: 'in', values: ['192.0.2.254'] }] }, limit: 100 });
+    const pivot = list({
+      filter: {
+        conditions: [],
+        anyOf: [
+          { column: 'user_principal_name', op: 'in', values: ['alice@contoso.example'] },
+          { column: 'ip_address', op: 'in', values: ['192.0.2.254'] },
+        ],
+      },
+      limit: 100,
+    });
     expect(pivot.rows.map((x) => x.correlationId).sort()).toEqual(alice.map((x) => x.correlationId).sort());
   });
 

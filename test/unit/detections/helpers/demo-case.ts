@@ -21,7 +21,10 @@ export async function demoCase(): Promise<DemoCase> {
   const dir = mkdtempSync(join(tmpdir(), 'detections-demo-'));
   const manifest = await writeDemoSet(dir, { seed: DEMO_SEED, users: 100, days: 7 });
   const db = await CaseDb.create();
-  await importFiles(db, manifest.files.map((f) => f.path));
+  await importFiles(
+    db,
+    manifest.files.map((f) => f.path),
+  );
   rmSync(dir, { recursive: true, force: true });
   const kindOf = new Map<string, AttackKind>();
   for (const a of manifest.groundTruth.attacks) for (const id of a.requestIds) kindOf.set(id, a.kind);

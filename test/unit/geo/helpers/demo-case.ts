@@ -21,7 +21,10 @@ export async function buildDemoCase(seed = 11): Promise<DemoCase> {
   try {
     const manifest = await writeDemoSet(dir, { seed, users: 30, days: 7 });
     const caseDb = await CaseDb.create();
-    await importFiles(caseDb, manifest.files.map((f) => f.path));
+    await importFiles(
+      caseDb,
+      manifest.files.map((f) => f.path),
+    );
     await enrichCase(caseDb);
     await buildSessions(caseDb);
     const truth = manifest.groundTruth;

@@ -13,7 +13,11 @@ import { histogram, swimlanes } from '../../../../main/query/timeline';
 import { buildSyntheticCase } from '../helpers/synthetic-case';
 
 const ms = (t: number) => Math.round(performance.now() - t);
-const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 
 function bestOf3(run: () => void): { best: number; runs: number[] } {
   const runs = [0, 1, 2].map(() => {
@@ -42,7 +46,10 @@ async function main(): Promise<void> {
   const someUser = valueWithShare(caseDb, 'user_principal_name', 0.001);
   const userPrefix = someUser.slice(0, 4);
   const bigApp = valueWithShare(caseDb, 'app_display_name', 0.25);
-  const appWord = bigApp.split(/\s+/).sort((a, b) => b.length - a.length)[0]!.slice(0, 6);
+  const appWord = bigApp
+    .split(/\s+/)
+    .sort((a, b) => b.length - a.length)[0]!
+    .slice(0, 6);
   const bigCountry = valueWithShare(caseDb, 'country', 0.3);
   const ipText = valueWithShare(caseDb, 'ip_address', 0.0005);
   console.log(`values: user ${someUser}, app word "${appWord}", country ${bigCountry}, ip ${ipText}`);

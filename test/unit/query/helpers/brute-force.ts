@@ -57,7 +57,21 @@ export function conditionMatches(row: Row, c: Condition, ipMatches?: (ip: string
   }
 }
 
-const TEXT_DICT = ['user_principal_name', 'user_display_name', 'app_display_name', 'resource_display_name', 'ip_address', 'user_agent', 'failure_reason', 'city', 'country', 'device_name', 'operating_system', 'browser', 'client_app_used'];
+const TEXT_DICT = [
+  'user_principal_name',
+  'user_display_name',
+  'app_display_name',
+  'resource_display_name',
+  'ip_address',
+  'user_agent',
+  'failure_reason',
+  'city',
+  'country',
+  'device_name',
+  'operating_system',
+  'browser',
+  'client_app_used',
+];
 const TEXT_IDS = ['id', 'correlation_id', 'session_id', 'unique_token_identifier'];
 
 export function textMatches(row: Row, raw: string): boolean {

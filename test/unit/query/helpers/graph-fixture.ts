@@ -13,7 +13,12 @@ const USERS = ['alice@contoso.com', 'Bob@contoso.com', 'carol@contoso.com', 'dav
 const APPS = ['Office 365 Exchange Online', 'azure portal', 'Microsoft Teams', 'Azure Portal', 'OfficeHome', 'python-requests 2.31'];
 const IPS = ['10.1.2.3', '10.200.0.9', '192.168.5.20', '203.0.113.7', '2001:db8:abcd::1', '2001:db8:ffff::42', '2a02:1234::5', '::ffff:198.51.100.4'];
 const CODES = [0, 0, 0, 50126, 50074, 53003, 500121, 50140];
-const CITIES: [string, string, string][] = [['Seattle', 'Washington', 'US'], ['Berlin', 'Berlin', 'DE'], ['Lagos', 'Lagos', 'NG'], ['Paris', 'Île-de-France', 'FR']];
+const CITIES: [string, string, string][] = [
+  ['Seattle', 'Washington', 'US'],
+  ['Berlin', 'Berlin', 'DE'],
+  ['Lagos', 'Lagos', 'NG'],
+  ['Paris', 'Île-de-France', 'FR'],
+];
 export const FIXTURE_START = Date.UTC(2025, 2, 1);
 
 /** Deterministic LCG: the same records on every run. */
@@ -53,11 +58,35 @@ export function makeRecords(count: number, seed = 11): GraphRecord[] {
       autonomousSystemNumber: i % 10 === 0 ? null : 8000 + pick(5),
       status: { errorCode: code, failureReason: code === 0 ? null : `Failure reason for ${code}` },
       location: { city, state, countryOrRegion: country, geoCoordinates: { latitude: 10 + pick(50), longitude: 5 + pick(50) } },
-      deviceDetail: { deviceId: '', displayName: i % 2 ? `LAPTOP-${i % 5}` : '', operatingSystem: i % 2 ? 'Windows10' : 'iOS 17', browser: 'Edge 120', isCompliant: i % 3 === 0, isManaged: i % 2 === 0, trustType: '' },
+      deviceDetail: {
+        deviceId: '',
+        displayName: i % 2 ? `LAPTOP-${i % 5}` : '',
+        operatingSystem: i % 2 ? 'Windows10' : 'iOS 17',
+        browser: 'Edge 120',
+        isCompliant: i % 3 === 0,
+        isManaged: i % 2 === 0,
+        trustType: '',
+      },
       authenticationDetails: [
-        { authenticationStepDateTime: '2025-03-01T00:00:00Z', authenticationMethod: 'Password', authenticationMethodDetail: 'Password in the cloud', succeeded: code !== 50126, authenticationStepResultDetail: code === 50126 ? 'Invalid username or password' : 'Correct password', authenticationStepRequirement: 'Primary authentication' },
+        {
+          authenticationStepDateTime: '2025-03-01T00:00:00Z',
+          authenticationMethod: 'Password',
+          authenticationMethodDetail: 'Password in the cloud',
+          succeeded: code !== 50126,
+          authenticationStepResultDetail: code === 50126 ? 'Invalid username or password' : 'Correct password',
+          authenticationStepRequirement: 'Primary authentication',
+        },
         ...(mfa
-          ? [{ authenticationStepDateTime: '2025-03-01T00:00:05Z', authenticationMethod: i % 2 ? 'Mobile app notification' : 'Text message', authenticationMethodDetail: null, succeeded: mfaOk, authenticationStepResultDetail: mfaOk ? 'MFA successfully completed' : 'MFA denied; user declined the authentication', authenticationStepRequirement: 'Multifactor authentication' }]
+          ? [
+              {
+                authenticationStepDateTime: '2025-03-01T00:00:05Z',
+                authenticationMethod: i % 2 ? 'Mobile app notification' : 'Text message',
+                authenticationMethodDetail: null,
+                succeeded: mfaOk,
+                authenticationStepResultDetail: mfaOk ? 'MFA successfully completed' : 'MFA denied; user declined the authentication',
+                authenticationStepRequirement: 'Multifactor authentication',
+              },
+            ]
           : []),
       ],
       appliedConditionalAccessPolicies: [

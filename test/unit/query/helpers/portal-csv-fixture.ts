@@ -2,7 +2,20 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const SIGNIN_HEADER = ['Date (UTC)', 'Request ID', 'User', 'Username', 'Application', 'IP address', 'Location', 'Status', 'Sign-in error code', 'Failure reason', 'Multifactor authentication auth method', 'Multifactor authentication result'];
+const SIGNIN_HEADER = [
+  'Date (UTC)',
+  'Request ID',
+  'User',
+  'Username',
+  'Application',
+  'IP address',
+  'Location',
+  'Status',
+  'Sign-in error code',
+  'Failure reason',
+  'Multifactor authentication auth method',
+  'Multifactor authentication result',
+];
 
 /** [request id, MFA method, MFA result text] */
 export const CSV_SIGNINS: [string, string, string][] = [
@@ -25,7 +38,20 @@ const line = (cells: readonly string[]) => cells.map((c) => (/[",\n]/.test(c) ? 
 export function writePortalCsv(dir: string): { files: string[]; lines: Map<string, string> } {
   const lines = new Map<string, string>();
   const body = CSV_SIGNINS.map(([id, method, result], i) => {
-    const text = line([`2025-03-01T1${i}:00:00Z`, id, 'Alice, "the admin"', 'alice@contoso.com', 'Azure Portal', '203.0.113.7', 'Seattle, Washington, US', method ? 'Success' : 'Failure', method ? '0' : '50126', method ? '' : 'Invalid username or password', method, result]);
+    const text = line([
+      `2025-03-01T1${i}:00:00Z`,
+      id,
+      'Alice, "the admin"',
+      'alice@contoso.com',
+      'Azure Portal',
+      '203.0.113.7',
+      'Seattle, Washington, US',
+      method ? 'Success' : 'Failure',
+      method ? '0' : '50126',
+      method ? '' : 'Invalid username or password',
+      method,
+      result,
+    ]);
     lines.set(id, text);
     return text;
   });

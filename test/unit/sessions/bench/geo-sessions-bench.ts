@@ -35,7 +35,9 @@ async function main(): Promise<void> {
     await timed('import', () => importFiles(caseDb, [file]));
     if (perSession > 1) {
       await timed(`regroup into ~${perSession} rows per correlation id`, () =>
-        caseDb.db.exec(`UPDATE signin_data SET correlation_id = g.c FROM (SELECT rid AS r, 'g-' || user_principal_name_k || '-' || ((row_number() OVER (PARTITION BY user_principal_name_k ORDER BY created_ms)) / ${perSession}) AS c FROM signin_data) AS g WHERE g.r = signin_data.rid`),
+        caseDb.db.exec(
+          `UPDATE signin_data SET correlation_id = g.c FROM (SELECT rid AS r, 'g-' || user_principal_name_k || '-' || ((row_number() OVER (PARTITION BY user_principal_name_k ORDER BY created_ms)) / ${perSession}) AS c FROM signin_data) AS g WHERE g.r = signin_data.rid`,
+        ),
       );
     }
     console.log(await timed('enrichCase', () => enrichCase(caseDb)));
