@@ -58,8 +58,7 @@ export function mapSvg(points: readonly MapPoint[]): SafeHtml {
       return html`<circle class="${outcomeClass(p)}" cx="${num(x(p.lon))}" cy="${num(y(p.lat))}" r="${num(r)}"><title>${label}</title></circle>`;
     });
   return html`<svg class="map" viewBox="0 0 ${W} ${H}" role="img" aria-label="Sign-in locations">
-    <rect class="sea" x="0" y="0" width="${W}" height="${H}" />
-    <path class="land" d="${new SafeHtml(countryPath())}" />
-    <g class="points">${circles}</g>
-  </svg>`;
+<rect class="sea" x="0" y="0" width="${W}" height="${H}"/>
+<path class="land" d="${new SafeHtml(countryPath())}"/>
+<g class="points">${circles}</g></svg>`;
 }

@@ -31,7 +31,7 @@ export function timelineSvg(series: readonly StatusBucket[], bucketMs: number): 
     const x = PAD.left + i * barW;
     const parts = STACK.filter(([key]) => b[key] > 0).map(([key, cls]) => {
       const top = base + b[key];
-      const rect = html`<rect class="${cls}" x="${num(x)}" y="${num(y(top))}" width="${num(Math.max(barW - 0.5, 0.5))}" height="${num(y(base) - y(top))}" />`;
+      const rect = html`<rect class="${cls}" x="${num(x)}" y="${num(y(top))}" width="${num(Math.max(barW - 0.5, 0.5))}" height="${num(y(base) - y(top))}"/>`;
       base = top;
       return rect;
     });
@@ -44,12 +44,11 @@ export function timelineSvg(series: readonly StatusBucket[], bucketMs: number): 
     return html`<text class="axis" x="${num(x)}" y="${H - 8}" text-anchor="${f === 0 ? 'start' : f === 1 ? 'end' : 'middle'}">${isoMinute(series[i]!.t)}</text>`;
   });
   return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="Sign-ins over time by outcome">
-      <line class="axisline" x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${W - PAD.right}" y2="${PAD.top + plotH}" />
-      <text class="axis" x="${PAD.left - 6}" y="${PAD.top + 10}" text-anchor="end">${max}</text>
-      <text class="axis" x="${PAD.left - 6}" y="${PAD.top + plotH}" text-anchor="end">0</text>
-      ${bars}${ticks}
-    </svg>
-    <p class="muted">Each bar is ${durationText(bucketMs)} (UTC). ${legend()}</p>`;
+<line class="axisline" x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${W - PAD.right}" y2="${PAD.top + plotH}"/>
+<text class="axis" x="${PAD.left - 6}" y="${PAD.top + 10}" text-anchor="end">${max}</text>
+<text class="axis" x="${PAD.left - 6}" y="${PAD.top + plotH}" text-anchor="end">0</text>
+${bars}${ticks}</svg>
+<p class="muted">Each bar is ${durationText(bucketMs)} (UTC). ${legend()}</p>`;
 }
 
 export function legend(): SafeHtml {
