@@ -46,11 +46,12 @@ export function GridToolbar() {
             onClick={() => void selectionTagScope().then((sc) => sc && setScope(sc))}
             data-testid="tag-selection"
             title="Tag the sign-ins selected in the grid (click, Shift/Ctrl-click, Shift+arrows, Ctrl+A)"
+            aria-label="Tag selection"
           >
-            Tag selection…
+            Tag…
           </button>
-          <button className="btn small" disabled={selectedCount === 0} onClick={() => void starSelection(true)} data-testid="star-selection" title="Star the sign-ins selected in the grid">
-            ★ Star selection
+          <button className="btn small" disabled={selectedCount === 0} onClick={() => void starSelection(true)} data-testid="star-selection" title="Star the sign-ins selected in the grid" aria-label="Star selection">
+            ★ Star
           </button>
           <button
             className="btn small"
@@ -58,6 +59,7 @@ export function GridToolbar() {
             onClick={() => void starSelection(false)}
             data-testid="unstar-selection"
             title="Remove the star from the sign-ins selected in the grid"
+            aria-label="Unstar selection"
           >
             ☆ Unstar
           </button>
@@ -66,9 +68,10 @@ export function GridToolbar() {
             disabled={selectedCount === 0}
             onClick={() => void pivotSelection()}
             data-testid="pivot-selection"
-            title="Every sign-in of the selection's users or IP addresses from its first sign-in onwards"
+            title="Pivot: every sign-in of the selection's users or IP addresses from its first sign-in onwards"
+            aria-label="Pivot from selection"
           >
-            Pivot from selection
+            Pivot
           </button>
           <button
             className="btn small"
@@ -76,8 +79,9 @@ export function GridToolbar() {
             onClick={() => setScope({ kind: 'filter', filter, count: matching })}
             data-testid="tag-all"
             title="Tag every sign-in the current filter matches"
+            aria-label={`Tag all ${formatCount(matching)} matching sign-ins`}
           >
-            Tag all {formatCount(matching)} matching…
+            Tag all {formatCount(matching)}…
           </button>
         </>
       )}
