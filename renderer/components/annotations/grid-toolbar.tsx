@@ -50,7 +50,14 @@ export function GridToolbar() {
           >
             Tag…
           </button>
-          <button className="btn small" disabled={selectedCount === 0} onClick={() => void starSelection(true)} data-testid="star-selection" title="Star the sign-ins selected in the grid" aria-label="Star selection">
+          <button
+            className="btn small"
+            disabled={selectedCount === 0}
+            onClick={() => void starSelection(true)}
+            data-testid="star-selection"
+            title="Star the sign-ins selected in the grid"
+            aria-label="Star selection"
+          >
             ★ Star
           </button>
           <button
