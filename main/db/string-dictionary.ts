@@ -7,7 +7,10 @@ export class StringDictionary {
   private nextId = 1;
   private insert: Statement | undefined;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly onChange: () => void = () => {},
+  ) {
     const res = db.exec('SELECT id, value FROM strings');
     for (const [id, value] of res[0]?.values ?? []) {
       this.ids.set(String(value), Number(id));
@@ -24,6 +27,7 @@ export class StringDictionary {
       this.ids.set(value, id);
       this.insert ??= this.db.prepare('INSERT INTO strings (id, value) VALUES (?, ?)');
       this.insert.run([id, value]);
+      this.onChange();
     }
     return id;
   }
@@ -34,6 +38,7 @@ export class StringDictionary {
     this.nextId = Math.max(this.nextId, id + 1);
     this.insert ??= this.db.prepare('INSERT INTO strings (id, value) VALUES (?, ?)');
     this.insert.run([id, value]);
+    this.onChange();
   }
 
   entries(): [string, number][] {
