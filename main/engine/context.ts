@@ -1,5 +1,5 @@
 // What channel handlers get from the engine: the current case, events, jobs and shared caches.
-import type { Channel, EventName, ParsedReq, Res } from '../../shared/api/contract';
+import type { CasePart, Channel, EventName, ParsedReq, Res } from '../../shared/api/contract';
 import type { CaseDb } from '../db/case-db';
 import type { JobRegistry } from './jobs';
 
@@ -16,6 +16,6 @@ export interface EngineContext {
   markDirty(): void;
   /** Per-case caches (snapshots, enrichment...) register here to be dropped when the case changes. */
   onCaseChanged(listener: () => void): void;
-  /** Sends the refreshed case summary to the UI. */
-  announceCase(): void;
+  /** Sends the refreshed case summary to the UI with the parts that changed (views re-read only those). */
+  announceCase(what: readonly CasePart[]): void;
 }

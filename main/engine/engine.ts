@@ -1,7 +1,7 @@
 // The engine owns the case database and answers every data channel of the contract. It runs inside
 // the engine worker (worker.ts) so that sql.js never blocks Electron's main thread; tests and the CLI
 // can also run it in-process. Channels live in handlers/<domain>-handlers.ts, composed here.
-import type { ParsedReq, Res } from '../../shared/api/contract';
+import type { CaseChanged, CasePart, ParsedReq, Res } from '../../shared/api/contract';
 import { ApiFailure } from '../api/api-failure';
 import { CaseDb } from '../db/case-db';
 import type { EmitFn, EngineChannel, EngineContext, HandlerTable } from './context';
@@ -52,8 +52,8 @@ export class Engine implements EngineContext {
     this.caseListeners.push(listener);
   }
 
-  announceCase(): void {
-    void this.handle('case.info', {}).then((info) => this.emit('case.changed', info));
+  announceCase(what: readonly CasePart[]): void {
+    void this.handle('case.info', {}).then((info) => this.emit('case.changed', { ...info, what: [...what] } satisfies CaseChanged));
   }
 
   /** Swaps in another case: running jobs stop, per-case caches are dropped. */

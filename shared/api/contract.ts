@@ -52,6 +52,19 @@ export const CaseInfo = z.object({
 });
 export type CaseInfo = z.infer<typeof CaseInfo>;
 
+/**
+ * The parts of a case a change can touch, so that each view re-reads only what it shows: sign-in
+ * rows, correlation sessions, per-IP geo, tags / notes / stars (and the activity log), findings and
+ * rule settings, saved views, and `meta`, the case summary itself (title, path, dirty, sources, zone).
+ */
+export const CASE_PARTS = ['signins', 'sessions', 'geo', 'annotations', 'findings', 'views', 'meta'] as const;
+export const CasePart = z.enum(CASE_PARTS);
+export type CasePart = z.infer<typeof CasePart>;
+
+/** `case.changed`: the new case summary and what changed (every part when another case was opened). */
+export const CaseChanged = CaseInfo.extend({ what: z.array(CasePart) });
+export type CaseChanged = z.infer<typeof CaseChanged>;
+
 export const QueryReq = z.object({ filter: FilterSpec });
 
 export const SHELL_COMMANDS = ['open', 'saveAs', 'chooseFolder', 'locateEvidence'] as const;
@@ -212,7 +225,7 @@ export const JobProgressEvent = z.object({
 export const events = {
   'job.progress': JobProgressEvent,
   'job.done': z.object({ jobId: JobId, kind: z.string(), ok: z.boolean(), cancelled: z.boolean(), error: z.string().nullable(), summary: z.unknown() }),
-  'case.changed': CaseInfo,
+  'case.changed': CaseChanged,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -2,7 +2,7 @@
 // keeper (journal + autosave), so it is durable when the channel returns.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { ParsedReq, Res } from '../../../shared/api/contract';
+import { CASE_PARTS, type ParsedReq, type Res } from '../../../shared/api/contract';
 import type { AnnotationTarget } from '../../../shared/model/annotation';
 import { sortKeys } from '../../../shared/model/filter-spec';
 import { isGridColumnKey } from '../../../shared/model/grid-columns';
@@ -106,7 +106,7 @@ export function annotationHandlers(ctx: EngineContext): HandlerTable {
       const { casePath } = recoveryFiles(id);
       if (!existsSync(casePath)) throw new ApiFailure('NOT_FOUND', `no unsaved case ${id} in the recovery folder`);
       const status = await keeper.switchTo(() => loadCase(casePath), { kind: 'unsaved', id }, { openDetails: { recovered: id } });
-      ctx.announceCase();
+      ctx.announceCase(CASE_PARTS);
       return status;
     },
     'recovery.discard': async ({ id }) => {

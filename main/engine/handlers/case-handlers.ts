@@ -1,4 +1,5 @@
 // Case channels: new, demo, open (with evidence verification as a job), save, info.
+import { CASE_PARTS } from '../../../shared/api/contract';
 import { ApiFailure } from '../../api/api-failure';
 import { caseInfo, TIME_ZONE_KEY } from '../../cases/case-info';
 import { DEMO_RECOVERY_ID, keeperOf, newUnsavedLocation } from '../../cases/autosave';
@@ -25,7 +26,7 @@ export function caseHandlers(ctx: EngineContext): HandlerTable {
       const checks = await checkEvidence(db, signal);
       if (db !== ctx.db) return null;
       evidence = checks;
-      ctx.announceCase();
+      ctx.announceCase(['meta']); // the sources' evidence checks
       return checks;
     });
   };
@@ -34,10 +35,12 @@ export function caseHandlers(ctx: EngineContext): HandlerTable {
     'case.info': () => info(),
     'case.new': async () => {
       await keeper.switchTo(() => CaseDb.create(), newUnsavedLocation());
+      ctx.announceCase(CASE_PARTS);
       return info();
     },
     'case.openDemo': async () => {
       await keeper.switchTo(async () => (await openDemoCase()).caseDb, { kind: 'unsaved', id: DEMO_RECOVERY_ID }, { preferRecovered: true, openDetails: { demo: true } });
+      ctx.announceCase(CASE_PARTS);
       verifyEvidence();
       return info();
     },
@@ -45,6 +48,7 @@ export function caseHandlers(ctx: EngineContext): HandlerTable {
       await keeper.switchTo(() => loadCase(path), { kind: 'file', casePath: path }, { openDetails: { path } });
       warmTextSearch(ctx.db); // ~0.5 s per million sign-ins here rather than on the first search
       warmSortOrder(ctx.db); // the sort tie-break's time order, likewise
+      ctx.announceCase(CASE_PARTS);
       verifyEvidence();
       return info();
     },

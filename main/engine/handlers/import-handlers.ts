@@ -1,4 +1,5 @@
 // Import channels: one import job at a time, progress and completion as job events.
+import { CASE_PARTS } from '../../../shared/api/contract';
 import { ApiFailure } from '../../api/api-failure';
 import { logActivity } from '../../annotations/activity-log';
 import { refreshDerivedData } from '../../cases/derived-data';
@@ -17,7 +18,7 @@ export function importHandlers(ctx: EngineContext): HandlerTable {
       const newCase = keeper.unsavedId() === DEMO_RECOVERY_ID;
       if (newCase) {
         await keeper.switchTo(() => CaseDb.create(), newUnsavedLocation());
-        ctx.announceCase();
+        ctx.announceCase(CASE_PARTS);
       }
       const db = ctx.db;
       const jobId = ctx.jobs.start('import', async (signal, progress) => {
@@ -26,7 +27,7 @@ export function importHandlers(ctx: EngineContext): HandlerTable {
         if (!signal.aborted) await refreshDerivedData(db, signal, progress);
         if (db === ctx.db) {
           ctx.markDirty();
-          ctx.announceCase();
+          ctx.announceCase(['signins', 'sessions', 'geo', 'meta']); // rows, derived sessions and geo, sources
         }
         return summary;
       });
