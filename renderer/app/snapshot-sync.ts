@@ -1,6 +1,7 @@
-// Keeps the grid's snapshot in step with the filter, the sort and the case: one `query.snapshot`
+// Keeps the grid's snapshot in step with the filter, the sort and the case's sign-ins (and its marks
+// when the filter or sort reads them): one `query.snapshot`
 // per change (coalesced), and only the latest answer is kept.
-import { api } from '../api/client';
+import { takeSnapshot } from '../actions/query';
 import { isAnnotationColumn } from '../../shared/model/grid-columns';
 import { useStore } from '../store/store';
 import type { Store } from '../store/types';
@@ -18,7 +19,7 @@ export function startSnapshotSync(): () => void {
     const { filter, sort, setSnapshot } = useStore.getState();
     const mine = ++seq;
     try {
-      const snapshot = await api().call('query.snapshot', { filter, sort });
+      const snapshot = await takeSnapshot({ filter, sort });
       if (mine === seq) setSnapshot(snapshot);
     } catch (err) {
       if (mine === seq) setSnapshot(null, (err as Error).message);
@@ -30,8 +31,8 @@ export function startSnapshotSync(): () => void {
   };
 
   const unsubscribe = useStore.subscribe((s, prev) => {
-    if (s.filter !== prev.filter || s.sort !== prev.sort || s.caseVersion !== prev.caseVersion) schedule();
-    else if (s.annotationsVersion !== prev.annotationsVersion && readsMarks(s)) schedule();
+    if (s.filter !== prev.filter || s.sort !== prev.sort || s.changes.signins !== prev.changes.signins) schedule();
+    else if (s.changes.annotations !== prev.changes.annotations && readsMarks(s)) schedule();
   });
   schedule();
   return unsubscribe;

@@ -1,25 +1,54 @@
-import type { CaseInfo, Res } from '../../shared/api/contract';
+// The open case: its summary, and a version per part of the case (shared/api/contract.ts CASE_PARTS)
+// that `case.changed` events move forward, so each view re-reads only the parts it shows.
+import { CASE_PARTS, type CaseInfo, type CasePart, type Res } from '../../shared/api/contract';
 import type { SliceCreator } from './types';
-import { defaultTimeMode } from './ui-slice';
+
+export type PartVersions = Readonly<Record<CasePart, number>>;
 
 export interface CaseSlice {
   appInfo: Res<'app.info'> | null;
   caseInfo: CaseInfo | null;
-  /** Bumped whenever the case's content changes, so every view re-queries. */
+  /** How often each part of the case changed; a view keys its queries on the parts it shows. */
+  changes: PartVersions;
+  /**
+   * Old counters, kept only for the grid files (components/grid) until they read `changes`:
+   * caseVersion moves with `changes.signins`, annotationsVersion with `changes.annotations`.
+   */
   caseVersion: number;
+  annotationsVersion: number;
   connectionLost: string | null;
   setAppInfo(info: Res<'app.info'>): void;
   setCase(info: CaseInfo): void;
+  /** The case summary shows unsaved changes (a change made from this window, before the next case.info). */
+  markDirty(): void;
+  /** These parts changed: every view showing one of them re-reads it. */
+  partsChanged(what: readonly CasePart[]): void;
   setConnectionLost(reason: string): void;
 }
+
+export const NO_CHANGES: PartVersions = Object.fromEntries(CASE_PARTS.map((p) => [p, 0])) as Record<CasePart, number>;
 
 export const createCaseSlice: SliceCreator<CaseSlice> = (set) => ({
   appInfo: null,
   caseInfo: null,
+  changes: NO_CHANGES,
   caseVersion: 0,
+  annotationsVersion: 0,
   connectionLost: null,
   setAppInfo: (appInfo) => set({ appInfo }),
-  // The case's own zone wins; a case without one shows the zone last chosen on this machine.
-  setCase: (caseInfo) => set((s) => ({ caseInfo, caseVersion: s.caseVersion + 1, timeMode: caseInfo.timeZone ?? defaultTimeMode() })),
+  setCase: (caseInfo) => set({ caseInfo }),
+  markDirty: () => set((s) => (s.caseInfo && !s.caseInfo.dirty ? { caseInfo: { ...s.caseInfo, dirty: true } } : {})),
+  partsChanged: (what) =>
+    set((s) => {
+      if (what.length === 0) return {};
+      const changes = { ...s.changes };
+      for (const part of new Set(what)) changes[part] += 1;
+      return { changes, caseVersion: changes.signins, annotationsVersion: changes.annotations };
+    }),
   setConnectionLost: (connectionLost) => set({ connectionLost }),
 });
+
+/** A key that changes whenever one of `parts` changed (for a query's refresh key). */
+export function partsKey(changes: PartVersions, parts: readonly CasePart[]): string {
+  return parts.map((p) => changes[p]).join(':');
+}

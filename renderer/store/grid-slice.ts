@@ -33,6 +33,8 @@ export interface GridSlice {
   setGroupBy(columns: string[]): void;
   setSnapshot(snapshot: Snapshot | null, error?: string | null): void;
   select(index: number, rid: number | null): void;
+  /** No sign-in under the cursor (a new filter is coming). */
+  deselect(): void;
 }
 
 const DEFAULT_SORT: SortKey[] = [{ column: 'created_at', dir: 'desc' }];
@@ -89,6 +91,7 @@ export const createGridSlice: SliceCreator<GridSlice> = (set, get) => ({
   },
   setSnapshot: (snapshot, error = null) => set({ snapshot, snapshotError: error, selected: null }),
   select: (index, rid) => set({ selected: { index, rid } }),
+  deselect: () => set({ selected: null }),
 });
 
 export function columnWidth(widths: Record<string, number>, column: string): number {

@@ -1,7 +1,8 @@
 // Aggregated groups for the active filter and window: the first page (with the total) on every
 // change, then further pages by position as the table scrolls. Only the latest answer is kept.
 import { useEffect, useReducer, useRef, useState } from 'react';
-import { api } from '../../api/client';
+import { fetchAggregate } from '../../actions/query';
+import { useParts } from '../../actions/use-api';
 import { useStore } from '../../store/store';
 import { OffsetPageCache } from '../sessions/offset-page-cache';
 import type { AggregateRow, AggregateWindow } from './group-filter';
@@ -17,7 +18,7 @@ export interface AggregatePages {
 
 export function useAggregatePages(window: AggregateWindow | null): AggregatePages {
   const filter = useStore((s) => s.filter);
-  const caseVersion = useStore((s) => s.caseVersion);
+  const changed = useParts(['signins']);
   const [state, setState] = useState<Omit<AggregatePages, 'version'>>({ cache: null, info: null, error: null });
   const [version, bump] = useReducer((x: number) => x + 1, 0);
   const seq = useRef(0);
@@ -28,19 +29,17 @@ export function useAggregatePages(window: AggregateWindow | null): AggregatePage
       setState({ cache: null, info: null, error: null });
       return;
     }
-    const load = async (offset: number, limit: number) => (await api().call('query.aggregate', { filter, window, offset, limit })).rows;
-    api()
-      .call('query.aggregate', { filter, window, offset: 0, limit: PAGE })
-      .then(
-        (res) => {
-          if (mine !== seq.current) return;
-          const cache = new OffsetPageCache(load, res.total, bump, (m) => useStore.getState().notify('error', m), PAGE);
-          cache.seed(0, res.rows);
-          setState({ cache, info: { total: res.total, ms: res.ms }, error: null });
-        },
-        (err: Error) => mine === seq.current && setState({ cache: null, info: null, error: err.message }),
-      );
-  }, [filter, window, caseVersion]);
+    const load = async (offset: number, limit: number) => (await fetchAggregate({ filter, window, offset, limit })).rows;
+    fetchAggregate({ filter, window, offset: 0, limit: PAGE }).then(
+      (res) => {
+        if (mine !== seq.current) return;
+        const cache = new OffsetPageCache(load, res.total, bump, (m) => useStore.getState().notify('error', m), PAGE);
+        cache.seed(0, res.rows);
+        setState({ cache, info: { total: res.total, ms: res.ms }, error: null });
+      },
+      (err: Error) => mine === seq.current && setState({ cache: null, info: null, error: err.message }),
+    );
+  }, [filter, window, changed]);
   useEffect(() => () => state.cache?.dispose(), [state.cache]);
 
   return { ...state, version };

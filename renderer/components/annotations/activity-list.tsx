@@ -1,19 +1,18 @@
 // The case's append-only activity log, newest first: who did what and when.
 import { useState } from 'react';
 import { ACTIVITY_ACTIONS, type ActivityAction } from '../../../shared/model/annotation';
-import { useApi } from '../../app/use-api';
+import { CASE_PARTS } from '../../../shared/api/contract';
+import { useApi } from '../../actions/use-api';
 import { formatDateTime } from '../../format/time';
 import { useStore } from '../../store/store';
 import { describeActivity } from './activity-text';
 import { PAGE_SIZE, Pager } from './pager';
 
 export function ActivityList() {
-  const version = useStore((s) => s.annotationsVersion);
-  const caseVersion = useStore((s) => s.caseVersion);
   const mode = useStore((s) => s.timeMode);
   const [action, setAction] = useState<ActivityAction | null>(null);
   const [offset, setOffset] = useState(0);
-  const { data, error } = useApi('activity.list', { limit: PAGE_SIZE, offset, ...(action ? { action } : {}) }, `${version}:${caseVersion}`);
+  const { data, error } = useApi('activity.list', { limit: PAGE_SIZE, offset, ...(action ? { action } : {}) }, CASE_PARTS);
   return (
     <>
       <div className="annot-filters">

@@ -2,7 +2,7 @@
 // text): it is read field by field, defensively, and only ever rendered as text.
 import type { AnnotationTarget } from '../../../shared/model/annotation';
 import { formatCount } from '../../format/numbers';
-import { describeTarget } from './annotate';
+import { describeTarget } from './describe-target';
 
 type Details = Record<string, unknown>;
 

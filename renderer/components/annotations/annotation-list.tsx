@@ -2,8 +2,8 @@
 // its target (the sign-in in the grid, the user's or IP's sign-ins, the finding).
 import { useState } from 'react';
 import type { AnnotationItem } from '../../../shared/model/annotation';
-import { attempt } from '../../app/bootstrap';
-import { useApi } from '../../app/use-api';
+import { attempt } from '../../actions/attempt';
+import { useApi } from '../../actions/use-api';
 import { statusClass } from '../../format/cells';
 import { formatDateTime, toMs } from '../../format/time';
 import { useStore } from '../../store/store';
@@ -16,11 +16,9 @@ const TYPE_LABELS = { signin: 'Sign-in', user: 'User', ip: 'IP', finding: 'Findi
 
 export function AnnotationList() {
   const { kind, targetType, tag } = useAnnotationsView();
-  const version = useStore((s) => s.annotationsVersion);
-  const caseVersion = useStore((s) => s.caseVersion);
   const [offset, setOffset] = useState(0);
   const req = { limit: PAGE_SIZE, offset, ...(kind ? { kind } : {}), ...(targetType ? { targetType } : {}), ...(tag ? { tag } : {}) };
-  const { data, error } = useApi('annotations.list', req, `${version}:${caseVersion}`);
+  const { data, error } = useApi('annotations.list', req, ['annotations']);
   if (error) return <div className="error pad">{error}</div>;
   const items = data?.items ?? [];
   return (

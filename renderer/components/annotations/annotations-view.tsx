@@ -2,7 +2,8 @@
 // its target) and the append-only activity log.
 import '../../styles/annotations.css';
 import { ANNOTATION_KINDS, TARGET_TYPES, type AnnotationKind, type TargetType } from '../../../shared/model/annotation';
-import { useApi } from '../../app/use-api';
+import { CASE_PARTS } from '../../../shared/api/contract';
+import { useApi } from '../../actions/use-api';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { ActivityList } from './activity-list';
@@ -15,12 +16,9 @@ const TARGET_LABELS: Record<TargetType, string> = { signin: 'Sign-ins', session:
 
 export function AnnotationsView() {
   const view = useAnnotationsView();
-  const version = useStore((s) => s.annotationsVersion);
-  const caseVersion = useStore((s) => s.caseVersion);
-  const key = `${version}:${caseVersion}`;
-  const all = useApi('annotations.list', { limit: 1 }, key);
-  const activity = useApi('activity.list', { limit: 1 }, key);
-  const tags = useApi('annotations.tags', {}, key);
+  const all = useApi('annotations.list', { limit: 1 }, ['annotations']);
+  const activity = useApi('activity.list', { limit: 1 }, CASE_PARTS); // every change is logged
+  const tags = useApi('annotations.tags', {}, ['annotations']);
   const showTagInGrid = (tag: string) => {
     const s = useStore.getState();
     s.setTagFilter([tag]);

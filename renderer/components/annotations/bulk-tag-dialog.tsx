@@ -2,12 +2,11 @@
 // matches. Large sets need an explicit confirmation; the backend runs big ones as a job.
 import { useState } from 'react';
 import type { FilterSpec } from '../../../shared/model/filter-spec';
-import { api } from '../../api/client';
-import { attempt, refreshCase } from '../../app/bootstrap';
+import { bulkTag } from '../../actions/annotations';
+import { attempt } from '../../actions/attempt';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { Modal } from '../evidence/modal';
-import { followJob, listenForJobs } from '../case/jobs';
 import { TagChip } from './tag-chip';
 import { TagPicker } from './tag-picker';
 
@@ -82,28 +81,11 @@ export function BulkTagDialog({ scope, onClose }: { scope: BulkScope; onClose: (
 }
 
 async function applyBulkTags(scope: BulkScope, tags: string[], untag: boolean, count: number): Promise<void> {
-  const s = useStore.getState();
-  const req = { scope: scope.kind === 'selection' ? { rids: scope.rids } : { filter: scope.filter }, tags };
-  listenForJobs();
-  s.setBulkTagJob({ jobId: null, tags, done: 0, total: count });
-  try {
-    const res = await api().call(untag ? 'annotations.untag' : 'annotations.tag', req);
-    let result: { matched: number; changed: number; cancelled?: boolean } = res;
-    if (res.jobId) {
-      s.setBulkTagJob({ jobId: res.jobId, tags, done: 0, total: count });
-      const done = await followJob(res.jobId, (p) => useStore.getState().setBulkTagJob({ jobId: res.jobId, tags, done: p.bytesDone, total: p.bytesTotal }));
-      if (!done.ok) throw new Error(`Tagging failed: ${done.error ?? 'unknown error'}`);
-      result = (done.summary as typeof result | null) ?? { matched: res.matched, changed: 0, cancelled: done.cancelled };
-    }
-    const list = tags.join(', ');
-    const what = untag ? `Removed ${list} from` : `Tagged`;
-    const tail = untag ? '' : ` with ${list}`;
-    const partial = result.cancelled ? ' (cancelled part-way: the sign-ins done so far keep the change)' : '';
-    const delta = `${formatCount(result.changed)} tag${result.changed === 1 ? '' : 's'} ${untag ? 'removed' : 'added'}`;
-    useStore.getState().notify('info', `${what} ${formatCount(result.matched)} sign-in${result.matched === 1 ? '' : 's'}${tail} (${delta})${partial}.`);
-  } finally {
-    useStore.getState().setBulkTagJob(null);
-    useStore.getState().annotationsChanged();
-    await refreshCase();
-  }
+  const result = await bulkTag(scope.kind === 'selection' ? { rids: scope.rids } : { filter: scope.filter }, tags, untag, count);
+  const list = tags.join(', ');
+  const what = untag ? `Removed ${list} from` : `Tagged`;
+  const tail = untag ? '' : ` with ${list}`;
+  const partial = result.cancelled ? ' (cancelled part-way: the sign-ins done so far keep the change)' : '';
+  const delta = `${formatCount(result.changed)} tag${result.changed === 1 ? '' : 's'} ${untag ? 'removed' : 'added'}`;
+  useStore.getState().notify('info', `${what} ${formatCount(result.matched)} sign-in${result.matched === 1 ? '' : 's'}${tail} (${delta})${partial}.`);
 }

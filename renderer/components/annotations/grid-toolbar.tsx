@@ -8,6 +8,7 @@ import { Popover } from '../common/popover';
 import { JobBar } from '../case/job-bar';
 import { SavedViewsMenu } from '../case/saved-views-menu';
 import { selectedRowCount } from '../../store/selection-slice';
+import { runningJob } from '../../store/job-slice';
 import { BulkTagDialog, type BulkScope } from './bulk-tag-dialog';
 import { pivotSelection } from '../filters/pivot';
 import { selectionTagScope, starSelection } from './selection-actions';
@@ -17,7 +18,7 @@ export function GridToolbar() {
   const filter = useStore((s) => s.filter);
   const snapshot = useStore((s) => s.snapshot);
   const selectedCount = useStore(selectedRowCount);
-  const job = useStore((s) => s.bulkTagJob);
+  const job = useStore((s) => runningJob(s, 'annotate'));
   const [scope, setScope] = useState<BulkScope | null>(null);
   const s = useStore.getState();
   const tags = filter.tags ?? [];
@@ -33,7 +34,14 @@ export function GridToolbar() {
       <span className="grow" />
       {job ? (
         <div className="grid-toolbar-job">
-          <JobBar label={`Tagging ${formatCount(job.total)} sign-ins`} detail={job.tags.join(', ')} done={job.done} total={job.jobId ? job.total : 0} jobId={job.jobId} testId="bulk-progress" />
+          <JobBar
+            label={`Tagging ${formatCount(job.detail?.total ?? 0)} sign-ins`}
+            detail={job.detail?.tags?.join(', ')}
+            done={job.progress?.bytesDone ?? 0}
+            total={job.jobId ? (job.progress?.bytesTotal ?? job.detail?.total ?? 0) : 0}
+            jobId={job.jobId}
+            testId="bulk-progress"
+          />
         </div>
       ) : (
         <>

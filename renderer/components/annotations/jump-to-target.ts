@@ -2,7 +2,8 @@
 // IP or session, or a finding in the Detections tab.
 import type { AnnotationTarget } from '../../../shared/model/annotation';
 import { EMPTY_FILTER } from '../../../shared/model/filter-spec';
-import { api } from '../../api/client';
+import { showRidsInGrid } from '../../actions/navigate';
+import { fetchFacets } from '../../actions/query';
 import { useStore } from '../../store/store';
 import { useDetectionsView } from '../detections/detections-state';
 
@@ -12,7 +13,7 @@ export async function jumpToTarget(target: AnnotationTarget): Promise<void> {
   const s = useStore.getState();
   if (target.type === 'signin') {
     selectWhenShown(target.rid);
-    s.showRidsInGrid([target.rid], `sign-in #${target.rid}`);
+    showRidsInGrid([target.rid], `sign-in #${target.rid}`);
     return;
   }
   if (target.type === 'finding') {
@@ -30,7 +31,7 @@ export async function jumpToTarget(target: AnnotationTarget): Promise<void> {
 
 /** User keys are stored lower-cased: find how the logs spell that account. */
 async function spellingsOf(key: string): Promise<string[]> {
-  const res = await api().call('query.facets', { filter: EMPTY_FILTER, column: 'user_principal_name', search: key, limit: 50 });
+  const res = await fetchFacets({ filter: EMPTY_FILTER, column: 'user_principal_name', search: key, limit: 50 });
   const found = res.values.map((v) => String(v.value ?? '')).filter((v) => v.toLowerCase() === key);
   return found.length ? found : [key];
 }

@@ -2,8 +2,8 @@
 // the filter itself (no list of ids, any size up to the bulk cap); otherwise the selection's record
 // ids are fetched (at most the contract's cap on a rid list) and sent as one change.
 import { LIMITS } from '../../../shared/api/limits';
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
+import { starRows } from '../../actions/annotations';
+import { attempt } from '../../actions/attempt';
 import { formatCount } from '../../format/numbers';
 import { allRowsSelected } from '../../store/selection-slice';
 import { useStore } from '../../store/store';
@@ -22,10 +22,8 @@ export function starSelection(starred: boolean): Promise<void> {
   return attempt(async () => {
     const rids = await selectionRids(starred ? 'star' : 'unstar');
     if (!rids?.length) return;
-    const res = await api().call('annotations.starRows', { rids, starred });
-    const s = useStore.getState();
-    s.annotationsChanged();
-    s.notify('info', `${starred ? 'Starred' : 'Unstarred'} ${formatCount(res.matched)} sign-in${res.matched === 1 ? '' : 's'} (${formatCount(res.changed)} changed).`);
+    const res = await starRows(rids, starred);
+    useStore.getState().notify('info', `${starred ? 'Starred' : 'Unstarred'} ${formatCount(res.matched)} sign-in${res.matched === 1 ? '' : 's'} (${formatCount(res.changed)} changed).`);
   });
 }
 

@@ -7,17 +7,12 @@ export function SpecialFilterChips() {
   const filter = useStore((s) => s.filter);
   const ridsLabel = useStore((s) => s.ridsFilterLabel);
   const tags = filter.tags ?? [];
-  const clearRids = () => {
-    const next = { ...filter };
-    delete next.rids;
-    useStore.setState({ filter: next, ridsFilterLabel: null });
-  };
   return (
     <>
       {filter.rids && (
         <span className="chip static rids-chip" data-testid="rids-chip" title="The grid shows exactly these sign-ins">
           <span className="chip-field">Only</span> <span className="chip-value">{ridsLabel?.rids === filter.rids ? ridsLabel.label : `${formatCount(filter.rids.length)} listed sign-ins`}</span>
-          <button type="button" className="chip-x" aria-label="Remove the sign-in list filter" onClick={clearRids}>
+          <button type="button" className="chip-x" aria-label="Remove the sign-in list filter" onClick={() => useStore.getState().removeRids()}>
             ×
           </button>
         </span>

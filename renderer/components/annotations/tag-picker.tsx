@@ -2,8 +2,7 @@
 // one typed in (validated with the contract's own Tag schema).
 import { useState } from 'react';
 import { Tag } from '../../../shared/model/annotation';
-import { useApi } from '../../app/use-api';
-import { useStore } from '../../store/store';
+import { useApi } from '../../actions/use-api';
 import { TagChip } from './tag-chip';
 
 interface TagPickerProps {
@@ -18,9 +17,7 @@ interface TagPickerProps {
 }
 
 export function TagPicker({ selected = [], exclude = [], onPick, title = 'Add a tag', allowNew = true }: TagPickerProps) {
-  const version = useStore((s) => s.annotationsVersion);
-  const caseVersion = useStore((s) => s.caseVersion);
-  const { data } = useApi('annotations.tags', {}, `${version}:${caseVersion}`);
+  const { data } = useApi('annotations.tags', {}, ['annotations']);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const counts = new Map((data?.used ?? []).map((u) => [u.tag, u.signins + u.others]));

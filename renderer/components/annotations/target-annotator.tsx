@@ -2,11 +2,11 @@
 import { useState } from 'react';
 import type { AnnotationTarget } from '../../../shared/model/annotation';
 import { LIMITS } from '../../../shared/api/limits';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
 import { formatDateTime } from '../../format/time';
 import { useStore } from '../../store/store';
 import { Popover } from '../common/popover';
-import { addNote, deleteNote, setStarred, tagTarget, untagTarget } from './annotate';
+import { addNote, deleteNote, setStarred, tagTarget, untagTarget } from '../../actions/annotations';
 import { TagChip } from './tag-chip';
 import { TagPicker } from './tag-picker';
 import { useTargetMarks } from './use-target-marks';

@@ -1,7 +1,6 @@
 // What one target carries: its tags, its star and its notes (annotations.list narrowed to the target).
 import type { AnnotationItem, AnnotationTarget } from '../../../shared/model/annotation';
-import { useApi } from '../../app/use-api';
-import { useStore } from '../../store/store';
+import { useApi } from '../../actions/use-api';
 
 export interface TargetMarks {
   tags: string[];
@@ -10,9 +9,7 @@ export interface TargetMarks {
 }
 
 export function useTargetMarks(target: AnnotationTarget | null): { marks: TargetMarks | null; error: string | null } {
-  const version = useStore((s) => s.annotationsVersion);
-  const caseVersion = useStore((s) => s.caseVersion);
-  const { data, error } = useApi('annotations.list', target ? { target, limit: 1000 } : null, `${version}:${caseVersion}`);
+  const { data, error } = useApi('annotations.list', target ? { target, limit: 1000 } : null, ['annotations']);
   if (!data) return { marks: null, error };
   const items = data.items;
   return {

@@ -1,7 +1,7 @@
 // New case and Close case: the open case is autosaved (and journaled) by the engine before it is
 // replaced; a case with unsaved changes is closed only after the user agreed.
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
+import { newCase } from '../../actions/case';
 import { useStore } from '../../store/store';
 import { confirmAction } from '../common/confirm';
 
@@ -18,10 +18,9 @@ export async function leaveCase(kind: CaseSwitch): Promise<boolean> {
     });
     if (!ok) return false;
   }
-  const next = await attempt(() => api().call('case.new', {}));
-  if (!next) return false;
+  const opened = await attempt(async () => (await newCase(), true));
+  if (!opened) return false;
   s.clearFilters();
-  s.setCase(next);
   s.notify('info', kind === 'new' ? 'New case: open or drop evidence files to import them.' : `Closed "${info?.title ?? 'the case'}".`);
   return true;
 }

@@ -1,7 +1,7 @@
 // "Case ▾": start a new case, close the open one, or open the demo: one button, so the top bar still
 // fits at 1280 px.
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
+import { openDemo as openDemoCase } from '../../actions/case';
 import { useStore } from '../../store/store';
 import { Popover } from '../common/popover';
 import { leaveCase } from './case-lifecycle';
@@ -9,10 +9,7 @@ import { leaveCase } from './case-lifecycle';
 export function CaseMenu() {
   const info = useStore((s) => s.caseInfo);
   const empty = !info || (!info.path && info.signins === 0 && info.sources.length === 0);
-  const openDemo = async () => {
-    const next = await attempt(() => api().call('case.openDemo', {}));
-    if (next) useStore.getState().setCase(next);
-  };
+  const openDemo = () => attempt(openDemoCase);
   return (
     <Popover label="Case ▾" testId="case-menu" title="New case, close case, demo case">
       {(close) => (

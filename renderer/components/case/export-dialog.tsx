@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { COLUMN_BY_KEY, COLUMNS } from '../../../shared/model/columns';
 import { EXPORT_FORMATS, type ExportFormat, type ExportSummary, type ReportSummary } from '../../../shared/model/export';
-import { api } from '../../api/client';
+import { exportRows, writeReport } from '../../actions/exports';
 import { formatBytes, formatCount } from '../../format/numbers';
 import { concreteZone } from '../../format/time';
 import { useStore } from '../../store/store';
@@ -12,7 +12,7 @@ import { Modal } from '../evidence/modal';
 import { describeFilter } from './filter-summary';
 import { FileTarget, targetPath, useFileTarget } from './file-target';
 import { JobBar } from './job-bar';
-import { runJob, type JobDone } from './jobs';
+import { runningJob, type JobDone } from '../../store/job-slice';
 
 export type ExportKind = 'rows' | 'report';
 
@@ -44,7 +44,8 @@ export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () 
   const [reportScope, setReportScope] = useState<'case' | 'filter'>('case');
   const [title, setTitle] = useState(info?.title ?? '');
   const [name, setName] = useState(kind === 'rows' ? `${slug(info?.title)}-signins.csv` : `${slug(info?.title)}-report.html`);
-  const [job, setJob] = useState<{ jobId: string | null; done: number; total: number; rows: number } | null>(null);
+  const tracked = useStore((s) => runningJob(s, kind === 'rows' ? 'export' : 'report'));
+  const job = tracked && { jobId: tracked.jobId, done: tracked.progress?.bytesDone ?? 0, total: tracked.progress?.bytesTotal ?? 0, rows: tracked.progress?.records ?? 0 };
   const writable = useStore((s) => s.appInfo?.writable);
   const path = targetPath(folder, name, writable ?? []);
   const filtered = describeFilter(filter) !== 'no filter';
@@ -55,36 +56,23 @@ export function ExportDialog({ kind, onClose }: { kind: ExportKind; onClose: () 
   };
   const start = async () => {
     if (!path) return;
-    const hooks = {
-      onStarted: (jobId: string) => setJob({ jobId, done: 0, total: 0, rows: 0 }),
-      onProgress: (p: { jobId: string; bytesDone: number; bytesTotal: number; records: number }) => setJob({ jobId: p.jobId, done: p.bytesDone, total: p.bytesTotal, rows: p.records }),
-    };
     try {
       const write = (overwrite: boolean) =>
         kind === 'rows'
-          ? runJob(
-              () => api().call('export.rows', { filter, columns: allColumns ? COLUMNS.map((c) => c.key) : gridColumns, format, path, overwrite, timeZone: concreteZone(useStore.getState().timeMode) }),
-              hooks,
-            )
-          : runJob(
-              () =>
-                api().call('report.html', {
-                  path,
-                  overwrite,
-                  timeZone: concreteZone(useStore.getState().timeMode),
-                  ...(title.trim() ? { title: title.trim() } : {}),
-                  ...(reportScope === 'filter' ? { filter } : {}),
-                }),
-              hooks,
-            );
+          ? exportRows({ filter, columns: allColumns ? COLUMNS.map((c) => c.key) : gridColumns, format, path, overwrite, timeZone: concreteZone(useStore.getState().timeMode) })
+          : writeReport({
+              path,
+              overwrite,
+              timeZone: concreteZone(useStore.getState().timeMode),
+              ...(title.trim() ? { title: title.trim() } : {}),
+              ...(reportScope === 'filter' ? { filter } : {}),
+            });
       const done = await writeAskingToReplace(path, write);
       if (!done) return;
       announce(kind, done);
       if (done.ok && !done.cancelled) onClose();
     } catch (e) {
       useStore.getState().notify('error', (e as Error).message);
-    } finally {
-      setJob(null);
     }
   };
 

@@ -2,7 +2,7 @@
 // The desktop app adds a native folder dialog (app.command chooseFolder) that also grants the folder;
 // the backend's path policy has the last word.
 import { useEffect } from 'react';
-import { api } from '../../api/client';
+import { shellCommand } from '../../actions/case';
 import { formatBytes } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { canWriteIn, FolderBrowser, joinPath, useFolderListing, WriteHint } from '../evidence/folder-browser';
@@ -37,12 +37,10 @@ export function FileTarget({ folder, name, onName, testId }: { folder: FolderLis
   const exists = folder.listing?.entries.some((e) => !e.isDir && e.name === name.trim());
   const problem = fileNameProblem(name);
   const chooseFolder = () =>
-    void api()
-      .call('app.command', { command: 'chooseFolder' })
-      .then(
-        (r) => r.path && folder.browse(r.path),
-        (e: Error) => useStore.getState().notify('error', e.message),
-      );
+    void shellCommand('chooseFolder').then(
+      (r) => r.path && folder.browse(r.path),
+      (e: Error) => useStore.getState().notify('error', e.message),
+    );
   return (
     <div className="file-target">
       {desktop && (

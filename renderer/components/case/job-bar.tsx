@@ -1,6 +1,6 @@
 // A running job as one line: what it is doing, a determinate bar when the total is known, Cancel.
-import { attempt } from '../../app/bootstrap';
-import { cancelJob } from './jobs';
+import { attempt } from '../../actions/attempt';
+import { cancelJob } from '../../actions/jobs';
 
 interface JobBarProps {
   label: string;

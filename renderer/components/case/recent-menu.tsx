@@ -2,8 +2,8 @@
 // and unsaved cases a crash left in the recovery folder.
 import { useEffect, useState } from 'react';
 import type { Res } from '../../../shared/api/contract';
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
+import { discardRecovered, listRecoverable, openCase as openCaseFile, openRecovered } from '../../actions/case';
 import { formatBytes } from '../../format/numbers';
 import { formatDateTime } from '../../format/time';
 import { useStore } from '../../store/store';
@@ -13,17 +13,11 @@ import { forgetCase, recentCases, splitPath } from './recent-cases';
 type Recoverable = Res<'recovery.list'>[number];
 
 async function openCase(path: string): Promise<void> {
-  const s = useStore.getState();
   try {
-    s.setCase(await api().call('case.open', { path }));
+    await openCaseFile(path);
   } catch (e) {
-    s.notify('error', `Cannot open ${path}: ${(e as Error).message}`);
+    useStore.getState().notify('error', `Cannot open ${path}: ${(e as Error).message}`);
   }
-}
-
-async function openRecovered(id: string): Promise<void> {
-  await api().call('recovery.open', { id });
-  useStore.getState().setCase(await api().call('case.info', {}));
 }
 
 export function RecentMenu() {
@@ -40,10 +34,7 @@ function RecentList({ close }: { close: () => void }) {
   const current = useStore((s) => s.caseInfo?.path ?? null);
   const [recovery, setRecovery] = useState<Recoverable[] | null>(null);
   const [recent, setRecent] = useState(() => (desktop ? [] : recentCases().filter((p) => p !== current)));
-  const loadRecovery = () =>
-    void api()
-      .call('recovery.list', {})
-      .then(setRecovery, () => setRecovery([]));
+  const loadRecovery = () => void listRecoverable().then(setRecovery, () => setRecovery([]));
   useEffect(loadRecovery, []);
 
   return (
@@ -101,7 +92,7 @@ function RecentList({ close }: { close: () => void }) {
                 className="btn icon"
                 aria-label="Discard this unsaved case"
                 title="Discard (deletes the recovery copy)"
-                onClick={() => void attempt(async () => (await api().call('recovery.discard', { id: r.id }), loadRecovery()))}
+                onClick={() => void attempt(async () => (await discardRecovered(r.id), loadRecovery()))}
               >
                 ×
               </button>

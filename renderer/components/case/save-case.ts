@@ -1,7 +1,7 @@
 // Saving the case from the keyboard (browser mode; the desktop menu owns Ctrl+S there): in place when
 // it has a file, else through the in-app Save dialog.
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
+import { saveCase as saveInPlace } from '../../actions/case';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 
@@ -12,8 +12,7 @@ export async function saveCase(saveAs: boolean): Promise<void> {
     return;
   }
   await attempt(async () => {
-    const res = await api().call('case.save', {});
+    const res = await saveInPlace();
     s.notify('info', `Case saved to ${res.path} (${formatCount(res.bytes)} bytes).`);
-    s.setCase(await api().call('case.info', {}));
   });
 }

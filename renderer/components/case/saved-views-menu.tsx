@@ -3,9 +3,10 @@
 import { useState } from 'react';
 import type { SavedView } from '../../../shared/model/annotation';
 import { ViewName } from '../../../shared/model/annotation';
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
-import { useApi } from '../../app/use-api';
+import { applySavedView } from '../../actions/navigate';
+import { deleteView, saveView } from '../../actions/annotations';
+import { attempt } from '../../actions/attempt';
+import { useApi } from '../../actions/use-api';
 import { columnLabel } from '../../format/cells';
 import { sortKeys } from '../../../shared/model/filter-spec';
 import { formatDateTime } from '../../format/time';
@@ -13,17 +14,9 @@ import { useStore } from '../../store/store';
 import { Popover } from '../common/popover';
 import { describeFilter } from './filter-summary';
 
-function applyView(view: SavedView): void {
-  useStore.setState({ filter: view.filter, sort: sortKeys(view.sort), ridsFilterLabel: null });
-  useStore.getState().setColumns(view.columns);
-  useStore.getState().setView('signins');
-}
-
 export function SavedViewsMenu() {
-  const version = useStore((s) => s.annotationsVersion);
-  const caseVersion = useStore((s) => s.caseVersion);
   const mode = useStore((s) => s.timeMode);
-  const { data: views } = useApi('views.list', {}, `${version}:${caseVersion}`);
+  const { data: views } = useApi('views.list', {}, ['views']);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const existing = views?.find((v) => v.name === name.trim());
@@ -32,18 +25,13 @@ export function SavedViewsMenu() {
     const parsed = ViewName.safeParse(name);
     if (!parsed.success) return setError(name.trim() ? (parsed.error.issues[0]?.message ?? 'Not a valid name') : 'Name the view first.');
     const { filter, columns, sort } = useStore.getState();
-    const saved = await attempt(() => api().call('views.save', { ...(existing ? { id: existing.id } : {}), name: parsed.data, filter, columns, sort }));
+    const saved = await attempt(() => saveView({ ...(existing ? { id: existing.id } : {}), name: parsed.data, filter, columns, sort }));
     if (!saved) return;
     setName('');
     setError(null);
-    useStore.getState().annotationsChanged();
     useStore.getState().notify('info', `View "${saved.name}" saved in the case.`);
   };
-  const remove = (view: SavedView) =>
-    void attempt(async () => {
-      await api().call('views.delete', { id: view.id });
-      useStore.getState().annotationsChanged();
-    });
+  const remove = (view: SavedView) => void attempt(() => deleteView(view.id));
 
   return (
     <Popover label={<>Views{views?.length ? ` (${views.length})` : ''} ▾</>} className="btn small" testId="saved-views">
@@ -56,7 +44,7 @@ export function SavedViewsMenu() {
                 <button
                   className="views-apply"
                   onClick={() => {
-                    applyView(v);
+                    applySavedView(v);
                     close();
                   }}
                   title="Apply this filter, these columns and this sort"

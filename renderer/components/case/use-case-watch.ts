@@ -4,7 +4,8 @@
 import { useEffect, useRef } from 'react';
 import type { CaseInfo, SourceInfo } from '../../../shared/api/contract';
 import type { RecoveryStatus } from '../../../shared/model/annotation';
-import { api } from '../../api/client';
+import { recoveryStatus } from '../../actions/case';
+import { useParts } from '../../actions/use-api';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { rememberCase } from './recent-cases';
@@ -18,7 +19,7 @@ export function badEvidence(info: CaseInfo | null): SourceInfo[] {
 /** Keeps the last recovery status in `onStatus`; announces recoveries and evidence problems. */
 export function useCaseWatch(onStatus: (status: RecoveryStatus | null) => void): void {
   const info = useStore((s) => s.caseInfo);
-  const annotationsVersion = useStore((s) => s.annotationsVersion);
+  const journaled = useParts(['annotations', 'views']); // what the journal holds
   const announced = useRef(new Set<string>());
   const once = (key: string, announce: () => void) => {
     if (announced.current.has(key)) return;
@@ -49,8 +50,7 @@ export function useCaseWatch(onStatus: (status: RecoveryStatus | null) => void):
     if (!info) return;
     let live = true;
     const read = () =>
-      api()
-        .call('recovery.status', {})
+      recoveryStatus()
         .then((status) => {
           if (!live) return;
           onStatus(status);
@@ -73,5 +73,5 @@ export function useCaseWatch(onStatus: (status: RecoveryStatus | null) => void):
       live = false;
       clearInterval(timer);
     };
-  }, [info, annotationsVersion, onStatus]);
+  }, [info, journaled, onStatus]);
 }

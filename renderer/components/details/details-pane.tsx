@@ -1,5 +1,5 @@
 // Details of the selected sign-in (record.get), in the admin center's tabs.
-import { useApi } from '../../app/use-api';
+import { useApi } from '../../actions/use-api';
 import { formatStamp, toMs } from '../../format/time';
 import { statusClass } from '../../format/cells';
 import { useStore } from '../../store/store';
@@ -25,7 +25,7 @@ export function DetailsPane() {
   const mode = useStore((s) => s.timeMode);
   // An evidence file verified or located again: the Raw view reads it back.
   const evidence = useStore((s) => s.caseInfo?.sources.map((x) => `${x.path}:${x.evidenceCheck ?? ''}`).join('|') ?? '');
-  const { data, error, loading } = useApi('record.get', rid === null ? null : { rid }, evidence);
+  const { data, error, loading } = useApi('record.get', rid === null ? null : { rid }, [], evidence);
   if (rid === null) {
     return (
       <aside className="details empty" aria-label="Sign-in details">

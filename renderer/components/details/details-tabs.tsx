@@ -6,7 +6,7 @@ import { isReportOnly, PolicyTable } from './policy-table';
 import { RawRecord } from './raw-record';
 import { formatDateTime, toMs, zoneLabel } from '../../format/time';
 import { useStore } from '../../store/store';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
 import { showSameCorrelation } from './same-correlation';
 
 type Detail = Res<'record.get'>;

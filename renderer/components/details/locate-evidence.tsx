@@ -3,8 +3,8 @@
 // the shared folders, or picked in the desktop app's file dialog); the backend accepts it only when
 // size and SHA-256 match.
 import { useState } from 'react';
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
+import { locateEvidence, shellCommand } from '../../actions/case';
 import { formatBytes } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { FolderBrowser, useFolderListing } from '../evidence/folder-browser';
@@ -17,17 +17,16 @@ export function LocateEvidence({ sourceId, note }: { sourceId: number; note: str
   const folder = useFolderListing();
   const locate = async (path: string) => {
     setBusy(true);
-    const info = await attempt(() => api().call('case.locateEvidence', { sourceId, path }));
+    const located = await attempt(async () => (await locateEvidence(sourceId, path), true)); // same rows: the grid and the selection stay
     setBusy(false);
-    if (!info) return;
+    if (!located) return;
     setOpen(false);
     useStore.getState().notify('info', `Evidence file located: ${path} (size and SHA-256 match the manifest).`);
-    useStore.setState({ caseInfo: info }); // same rows: keep the grid and the selection; the details pane reads the record again
   };
   const start = async () => {
     if (desktop) {
       // The system dialog grants read access to the one file picked (not its folder, not for writing).
-      const picked = await attempt(() => api().call('app.command', { command: 'locateEvidence' }));
+      const picked = await attempt(() => shellCommand('locateEvidence'));
       if (picked?.path) await locate(picked.path);
       return;
     }

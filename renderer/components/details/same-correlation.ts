@@ -1,7 +1,7 @@
 // "Same correlation ID": the grid narrows to the sign-in's session, the selected sign-in stays
 // selected (found again in the new snapshot), and the timeline zooms to the session's span.
 import type { FilterSpec } from '../../../shared/model/filter-spec';
-import { api } from '../../api/client';
+import { fetchPage, scopeOf } from '../../actions/query';
 import { useStore } from '../../store/store';
 
 const CONDITION_COLUMN = 'correlation_id';
@@ -10,7 +10,7 @@ const MIN_SPAN_MS = 60_000;
 
 export async function showSameCorrelation(correlationId: string, rid: number): Promise<void> {
   const session: FilterSpec = { conditions: [{ column: CONDITION_COLUMN, op: 'eq', values: [correlationId] }] };
-  const scope = await api().call('query.scope', { filter: session });
+  const scope = await scopeOf(session);
   const s = useStore.getState();
   reselectWhenShown(rid);
   s.setColumnCondition(CONDITION_COLUMN, session.conditions[0]!);
@@ -27,13 +27,11 @@ function reselectWhenShown(rid: number): void {
     unsubscribe();
     const { snapshotId, matching } = state.snapshot;
     if (matching === 0) return;
-    void api()
-      .call('query.page', { snapshotId, from: 0, count: Math.min(matching, 1000), columns: ['id'] })
-      .then(({ rids }) => {
-        const index = rids.indexOf(rid);
-        const now = useStore.getState();
-        if (index >= 0 && now.snapshot?.snapshotId === snapshotId) now.select(index, rid);
-      });
+    void fetchPage({ snapshotId, from: 0, count: Math.min(matching, 1000), columns: ['id'] }).then(({ rids }) => {
+      const index = rids.indexOf(rid);
+      const now = useStore.getState();
+      if (index >= 0 && now.snapshot?.snapshotId === snapshotId) now.select(index, rid);
+    });
   });
   setTimeout(unsubscribe, 15_000);
 }

@@ -1,13 +1,20 @@
 // Run (or watch and cancel) the rules; filter the findings by severity and rule; switch to the rules.
 import { SEVERITIES, type RuleInfo, type Severity } from '../../../shared/model/detection';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
 import { formatCount } from '../../format/numbers';
 import { formatDateTime } from '../../format/time';
+import { runningJob, type TrackedJob } from '../../store/job-slice';
 import { useStore } from '../../store/store';
 import { JobBar } from '../case/job-bar';
 import { useDetectionsView } from './detections-state';
 import { runDetections } from './run-detections';
 import { severityLabel } from './severity';
+
+/** A detections job's progress events count rules as files and findings as records. */
+function detectionProgress(job: TrackedJob) {
+  const p = job.progress;
+  return { jobId: job.jobId, rule: p?.file ?? 'Starting…', done: p?.fileIndex ?? 0, total: p?.files ?? 0, findings: p?.records ?? 0 };
+}
 
 interface ToolbarProps {
   rules: RuleInfo[];
@@ -19,7 +26,8 @@ interface ToolbarProps {
 
 export function DetectionsToolbar({ rules, shown, total, lastRunAt }: ToolbarProps) {
   const mode = useStore((s) => s.timeMode);
-  const run = useStore((s) => s.detectionRun);
+  const job = useStore((s) => runningJob(s, 'detections'));
+  const run = job && detectionProgress(job);
   const signins = useStore((s) => s.caseInfo?.signins ?? 0);
   const view = useDetectionsView();
   const enabled = rules.filter((r) => r.enabled).length;

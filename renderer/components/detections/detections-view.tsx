@@ -1,6 +1,7 @@
 // The Detections tab: run the rules, read the findings (list + the open one), tune the rules.
 import '../../styles/detections.css';
 import '../../styles/annotations.css';
+import { runningJob } from '../../store/job-slice';
 import { useStore } from '../../store/store';
 import { useDetectionsView } from './detections-state';
 import { DetectionsToolbar } from './detections-toolbar';
@@ -22,7 +23,7 @@ export function DetectionsView() {
   const selectedId = useStore((s) => s.selectedFinding);
   const summary = useStore((s) => s.detectionSummary);
   const signins = useStore((s) => s.caseInfo?.signins ?? 0);
-  const running = useStore((s) => s.detectionRun !== null);
+  const running = useStore((s) => runningJob(s, 'detections') !== null);
 
   const shown = (findings ?? []).filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[view.minSeverity] && (!view.ruleFilter || f.ruleId === view.ruleFilter));
   const selected = findings?.find((f) => f.id === selectedId) ?? null;

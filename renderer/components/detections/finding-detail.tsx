@@ -2,7 +2,7 @@
 // sign-ins in the grid, the analyst's marks, and the rule behind it.
 import { useState } from 'react';
 import type { Finding, RuleInfo } from '../../../shared/model/detection';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
 import { formatCount } from '../../format/numbers';
 import { formatDateTime, formatDuration } from '../../format/time';
 import { useStore } from '../../store/store';

@@ -2,7 +2,7 @@
 // backend checks them again); a changed threshold applies from the next run.
 import { useState } from 'react';
 import type { RuleInfo, RuleParamInfo } from '../../../shared/model/detection';
-import { api } from '../../api/client';
+import { saveRuleSettings } from '../../actions/detections';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 
@@ -26,9 +26,8 @@ export function RuleSettings({ rule }: { rule: RuleInfo }) {
   const send = async (change: { enabled?: boolean; params?: Record<string, number | null> }, message: string) => {
     setServerError(null);
     try {
-      const info = await api().call('detections.settings', { ruleId: rule.id, ...change });
+      const info = await saveRuleSettings({ ruleId: rule.id, ...change });
       setTexts(Object.fromEntries(info.params.map((p) => [p.key, String(p.value)])));
-      useStore.getState().detectionsChanged();
       useStore.getState().notify('info', message);
     } catch (e) {
       setServerError((e as Error).message);

@@ -1,28 +1,14 @@
-// Running the detection rules as a job: progress per rule into the store, a notice with the outcome.
-import { DetectionRunSummary, SEVERITIES } from '../../../shared/model/detection';
-import { api } from '../../api/client';
+// Running the detection rules from the Detections view: the job (renderer/actions/detections.ts),
+// then a notice with the outcome.
+import { SEVERITIES, type DetectionRunSummary } from '../../../shared/model/detection';
+import { runDetectionRules } from '../../actions/detections';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
-import { runJob } from '../case/jobs';
 import { severityLabel } from './severity';
 
 export async function runDetections(): Promise<void> {
-  const s = useStore.getState();
-  if (s.detectionRun) return;
-  s.setDetectionRun({ jobId: null, rule: 'Starting…', done: 0, total: 0, findings: 0 });
-  let summary: DetectionRunSummary | null = null;
-  try {
-    const done = await runJob(() => api().call('detections.run', {}), {
-      onStarted: (jobId) => useStore.getState().setDetectionRun({ jobId, rule: 'Starting…', done: 0, total: 0, findings: 0 }),
-      onProgress: (p) => useStore.getState().setDetectionRun({ jobId: p.jobId, rule: p.file, done: p.fileIndex, total: p.files, findings: p.records }),
-    });
-    if (!done.ok) throw new Error(`Detections failed: ${done.error ?? 'unknown error'}`);
-    const parsed = DetectionRunSummary.safeParse(done.summary);
-    summary = parsed.success ? parsed.data : null;
-    if (summary) notifyOutcome(summary);
-  } finally {
-    useStore.getState().finishDetectionRun(summary);
-  }
+  const summary = await runDetectionRules();
+  if (summary) notifyOutcome(summary);
 }
 
 function notifyOutcome(summary: DetectionRunSummary): void {

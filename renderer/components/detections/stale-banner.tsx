@@ -2,7 +2,7 @@
 // the rules ran. Offers the re-run (a job with progress, cancellable) rather than starting it: a
 // long run should not start behind the analyst's back.
 import type { DetectionStatus } from '../../../shared/model/detection';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
 import { formatCount } from '../../format/numbers';
 import { runDetections } from './run-detections';
 

@@ -2,8 +2,7 @@
 // are ranked by severity, then in time order (how an incident is read).
 import type { AnnotationItem } from '../../../shared/model/annotation';
 import type { DetectionStatus, Finding, RuleInfo } from '../../../shared/model/detection';
-import { useApi } from '../../app/use-api';
-import { useStore } from '../../store/store';
+import { useApi } from '../../actions/use-api';
 import { SEVERITY_RANK } from './severity';
 
 /** The most findings `detections.findings` returns at once. */
@@ -20,31 +19,23 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 export function useRules(): { rules: RuleInfo[] | null; byId: Map<string, RuleInfo>; error: string | null } {
-  const version = useStore((s) => s.detectionsVersion);
-  const caseVersion = useStore((s) => s.caseVersion);
-  const { data, error } = useApi('detections.list', {}, `${version}:${caseVersion}`);
+  const { data, error } = useApi('detections.list', {}, ['findings']);
   return { rules: data, byId: new Map((data ?? []).map((r) => [r.id, r])), error };
 }
 
 export function useFindings(): { findings: Finding[] | null; total: number; error: string | null; loading: boolean } {
-  const version = useStore((s) => s.detectionsVersion);
-  const caseVersion = useStore((s) => s.caseVersion);
-  const { data, error, loading } = useApi('detections.findings', { limit: FINDINGS_LIMIT }, `${version}:${caseVersion}`);
+  const { data, error, loading } = useApi('detections.findings', { limit: FINDINGS_LIMIT }, ['findings']);
   return { findings: data ? sortFindings(data.findings) : null, total: data?.total ?? 0, error, loading };
 }
 
 /** When detections last ran and which rules' findings predate the case's current sign-ins. */
 export function useDetectionStatus(): DetectionStatus | null {
-  const version = useStore((s) => s.detectionsVersion);
-  const caseVersion = useStore((s) => s.caseVersion);
-  return useApi('detections.status', {}, `${version}:${caseVersion}`).data;
+  return useApi('detections.status', {}, ['findings', 'signins']).data;
 }
 
 /** Tags / star / notes of every finding, by finding id. */
 export function useFindingMarks(): Map<string, FindingMarks> {
-  const version = useStore((s) => s.annotationsVersion);
-  const caseVersion = useStore((s) => s.caseVersion);
-  const { data } = useApi('annotations.list', { targetType: 'finding', limit: 1000 }, `${version}:${caseVersion}`);
+  const { data } = useApi('annotations.list', { targetType: 'finding', limit: 1000 }, ['annotations']);
   const marks = new Map<string, FindingMarks>();
   for (const item of data?.items ?? []) addMark(marks, item);
   return marks;

@@ -1,15 +1,14 @@
 // The evidence manifest: per-file import results (format, records, duplicates, errors, hash,
 // integrity check) and the import errors list.
 import { useState } from 'react';
-import { useApi } from '../../app/use-api';
+import { useApi } from '../../actions/use-api';
 import { formatBytes, formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 
 export function EvidenceView() {
   const info = useStore((s) => s.caseInfo);
-  const caseVersion = useStore((s) => s.caseVersion);
   const [sourceId, setSourceId] = useState<number | undefined>(undefined);
-  const errors = useApi('import.errors', { limit: 500, ...(sourceId !== undefined ? { sourceId } : {}) }, caseVersion);
+  const errors = useApi('import.errors', { limit: 500, ...(sourceId !== undefined ? { sourceId } : {}) }, ['signins']);
   const sources = info?.sources ?? [];
   return (
     <div className="evidence" data-testid="evidence">

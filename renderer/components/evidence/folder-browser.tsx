@@ -4,7 +4,7 @@
 // (desktop) are writable, and the dialogs that write say so before the backend has to refuse.
 import { useCallback, useState, type ReactNode } from 'react';
 import type { Res } from '../../../shared/api/contract';
-import { api } from '../../api/client';
+import { listFolder, refreshAppInfo } from '../../actions/case';
 import { useStore } from '../../store/store';
 
 export type Listing = Res<'fs.list'>;
@@ -15,16 +15,8 @@ export function useFolderListing() {
   const [error, setError] = useState<string | null>(null);
   const browse = useCallback((dir?: string) => {
     setError(null);
-    // Grants change while the app runs (a folder chosen to write into, an opened case): keep them current.
-    void api()
-      .call('app.info', {})
-      .then(
-        (info) => useStore.getState().setAppInfo(info),
-        () => undefined,
-      );
-    api()
-      .call('fs.list', dir ? { dir } : {})
-      .then(setListing, (e: Error) => setError(e.message));
+    refreshAppInfo();
+    listFolder(dir).then(setListing, (e: Error) => setError(e.message));
   }, []);
   return { listing, error, browse };
 }

@@ -1,11 +1,12 @@
 // Live import progress (bytes, records, rate, ETA) with Cancel; shown while a job runs.
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
+import { cancelJob } from '../../actions/jobs';
 import { formatBytes, formatCount, formatEta } from '../../format/numbers';
+import { IMPORT_BAR_KINDS, runningJob } from '../../store/job-slice';
 import { useStore } from '../../store/store';
 
 export function ImportProgress() {
-  const job = useStore((s) => s.job);
+  const job = useStore((s) => runningJob(s, ...IMPORT_BAR_KINDS));
   if (!job) return null;
   const p = job.progress;
   const frac = p && p.bytesTotal > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : 0;
@@ -31,7 +32,7 @@ export function ImportProgress() {
         )}
         {!p && <span className="muted">starting…</span>}
         <span className="grow" />
-        <button className="btn small danger" data-testid="cancel-import" onClick={() => void attempt(() => api().call('jobs.cancel', { jobId: job.jobId }))}>
+        <button className="btn small danger" data-testid="cancel-import" disabled={!job.jobId} onClick={() => job.jobId && void attempt(() => cancelJob(job.jobId!))}>
           Cancel
         </button>
       </div>

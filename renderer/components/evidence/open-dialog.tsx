@@ -1,13 +1,13 @@
 // In-app picker over `fs.list` (browser mode has no native dialog): choose evidence files to
 // import, or a .signinscope case to open.
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
+import { openCase as openCaseFile, openDemo as openDemoCase } from '../../actions/case';
 import { formatBytes } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { FolderBrowser, useFolderListing } from './folder-browser';
 import { Modal } from './modal';
-import { startImport } from './start-import';
+import { startImport } from '../../actions/imports';
 
 const CASE_EXT = '.signinscope';
 
@@ -31,13 +31,11 @@ export function OpenDialog() {
   };
   const openCase = async (path: string) => {
     close();
-    const info = await attempt(() => api().call('case.open', { path }));
-    if (info) useStore.getState().setCase(info);
+    await attempt(() => openCaseFile(path));
   };
   const openDemo = async () => {
     close();
-    const info = await attempt(() => api().call('case.openDemo', {}));
-    if (info) useStore.getState().setCase(info);
+    await attempt(openDemoCase);
   };
   const toggle = (path: string) => setPicked((p) => (p.includes(path) ? p.filter((x) => x !== path) : [...p, path]));
 

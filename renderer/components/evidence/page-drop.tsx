@@ -4,12 +4,11 @@
 // .signinscope case is copied the same way and opened. The desktop app reads dropped files where
 // they are (its preload resolves their paths), so this component stays out of its way.
 import { useEffect, useState } from 'react';
-import { DROP_CHUNK_BYTES } from '../../../shared/model/dropped-file';
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
+import { openCase } from '../../actions/case';
 import { formatBytes } from '../../format/numbers';
 import { useStore } from '../../store/store';
-import { startImport } from './start-import';
+import { copyDroppedFile, startImport } from '../../actions/imports';
 import '../../styles/case-lifecycle.css';
 
 interface Copying {
@@ -93,7 +92,7 @@ async function copyAndOpen(files: File[], progress: (c: Copying | null) => void)
   }
   const copies: { path: string; name: string; sha256: string }[] = [];
   try {
-    for (const [index, file] of files.entries()) copies.push(await copyOne(file, (done) => progress({ name: file.name, index, files: files.length, done, size: file.size })));
+    for (const [index, file] of files.entries()) copies.push(await copyDroppedFile(file, (done) => progress({ name: file.name, index, files: files.length, done, size: file.size })));
   } catch (e) {
     s.notify('error', `Copying the dropped file failed: ${(e as Error).message}. Nothing was imported.`);
     return;
@@ -104,32 +103,8 @@ async function copyAndOpen(files: File[], progress: (c: Copying | null) => void)
   s.notify('info', `Copied ${copies.length} dropped file${copies.length === 1 ? '' : 's'} to ${where} (read-only; SHA-256 ${copies.map((c) => `${c.name} ${c.sha256.slice(0, 12)}…`).join(', ')}).`);
   const caseCopy = copies.find((c) => c.name.endsWith('.signinscope'));
   if (caseCopy) {
-    const info = await attempt(() => api().call('case.open', { path: caseCopy.path }));
-    if (info) s.setCase(info);
+    await attempt(() => openCase(caseCopy.path));
     return;
   }
   await startImport(copies.map((c) => c.path));
-}
-
-async function copyOne(file: File, onBytes: (done: number) => void): Promise<{ path: string; name: string; sha256: string }> {
-  const { id } = await api().call('drop.begin', { name: file.name, size: file.size, lastModified: file.lastModified });
-  try {
-    for (let offset = 0; offset < file.size; offset += DROP_CHUNK_BYTES) {
-      const bytes = new Uint8Array(await file.slice(offset, offset + DROP_CHUNK_BYTES).arrayBuffer());
-      await api().call('drop.chunk', { id, offset, data: toBase64(bytes) });
-      onBytes(Math.min(file.size, offset + bytes.length));
-    }
-    return await api().call('drop.finish', { id });
-  } catch (e) {
-    await api()
-      .call('drop.abort', { id })
-      .catch(() => undefined);
-    throw e;
-  }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

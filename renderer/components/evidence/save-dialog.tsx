@@ -1,8 +1,8 @@
 // Save the case as a .signinscope file inside a shared folder (browser mode; the desktop app uses
 // the native Save dialog from its File menu).
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
+import { saveCase } from '../../actions/case';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { writeAskingToReplace } from '../common/confirm';
@@ -43,10 +43,9 @@ export function SaveDialog() {
     close();
     const target = joinPath(dir, fileName);
     await attempt(async () => {
-      const res = await writeAskingToReplace(target, (overwrite) => api().call('case.save', { path: target, overwrite }));
+      const res = await writeAskingToReplace(target, (overwrite) => saveCase({ path: target, overwrite }));
       if (!res) return useStore.getState().notify('info', `Not saved: ${target} was left as it was.`);
       useStore.getState().notify('info', `Case saved to ${res.path} (${formatCount(res.bytes)} bytes).`);
-      useStore.getState().setCase(await api().call('case.info', {}));
     });
   };
   return (

@@ -3,8 +3,9 @@
 // the filter bar shows as chips in every view and that composes with any other filter.
 import { pivotFilter, type PivotScope } from '../../../shared/model/pivot';
 import { LIMITS } from '../../../shared/api/limits';
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
+import { applyPivotFilter } from '../../actions/navigate';
+import { scopeOf } from '../../actions/query';
 import { allRowsSelected } from '../../store/selection-slice';
 import { fetchSelectedRids, SelectionTooLarge } from '../grid/selection-rows';
 import { formatCount } from '../../format/numbers';
@@ -18,7 +19,7 @@ export function pivotTo(lead: Lead, label: string): void {
     s.notify('info', `${label} has no user or IP address to pivot on.`);
     return;
   }
-  s.applyPivot(pivotFilter(lead), label);
+  applyPivotFilter(pivotFilter(lead), label);
   const leftOut = (lead.usersLeftOut ?? 0) + (lead.ipsLeftOut ?? 0);
   if (leftOut > 0) s.notify('info', `The pivot lists the most frequent users and IPs: ${formatCount(leftOut)} less frequent ones are left out.`);
 }
@@ -26,7 +27,7 @@ export function pivotTo(lead: Lead, label: string): void {
 /** Pivot from sign-ins picked by rid. */
 export async function pivotFromRids(rids: readonly number[]): Promise<void> {
   if (!rids.length) return;
-  const scope = await api().call('query.scope', { filter: { conditions: [], rids: [...rids] } });
+  const scope = await scopeOf({ conditions: [], rids: [...rids] });
   pivotTo(scope, rids.length === 1 ? 'the selected sign-in' : `${formatCount(rids.length)} selected sign-ins`);
 }
 
@@ -35,7 +36,7 @@ export function pivotSelection(): Promise<void> {
   return attempt(async () => {
     const s = useStore.getState();
     if (allRowsSelected(s)) {
-      pivotTo(await api().call('query.scope', { filter: s.filter }), 'every sign-in of the previous filter');
+      pivotTo(await scopeOf(s.filter), 'every sign-in of the previous filter');
       return;
     }
     try {

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useDebounced } from '../../app/use-debounced';
 import type { Condition, FilterOp } from '../../../shared/model/filter-spec';
-import { useApi } from '../../app/use-api';
+import { useApi } from '../../actions/use-api';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { conditionForTyped, regexProblem, valueLabel, type FilterField } from './filter-fields';
@@ -12,7 +12,6 @@ type Value = string | number;
 
 export function ValuePicker({ field, onDone }: { field: FilterField; onDone: () => void }) {
   const filter = useStore((s) => s.filter);
-  const caseVersion = useStore((s) => s.caseVersion);
   const existing = filter.conditions.find((c) => c.column === field.column);
   const [search, setSearch] = useState('');
   const needle = useDebounced(search.trim(), 250);
@@ -23,7 +22,7 @@ export function ValuePicker({ field, onDone }: { field: FilterField; onDone: () 
   const typedError = typedOp === 'regex' ? regexProblem(typed.trim()) : null;
 
   const others = useMemo(() => ({ ...filter, conditions: filter.conditions.filter((c) => c.column !== field.column) }), [filter, field.column]);
-  const facets = useApi('query.facets', field.kind === 'text' ? null : { filter: others, column: field.column, limit: 200, ...(needle ? { search: needle } : {}) }, caseVersion);
+  const facets = useApi('query.facets', field.kind === 'text' ? null : { filter: others, column: field.column, limit: 200, ...(needle ? { search: needle } : {}) }, ['signins', 'geo']);
 
   const apply = (condition: Condition | null) => {
     useStore.getState().setColumnCondition(field.column, condition);

@@ -1,7 +1,8 @@
 // What the map shows for the active filter: the basemap (coarse, then detailed once zoomed in),
 // countries, locations (rounded more coarsely when zoomed out) and the picked user's travel.
 import { useEffect, useMemo, useState } from 'react';
-import { useApi } from '../../app/use-api';
+import type { CasePart } from '../../../shared/api/contract';
+import { useApi } from '../../actions/use-api';
 import { useStore } from '../../store/store';
 import { useMapView } from './map-state';
 
@@ -11,10 +12,11 @@ export function decimalsForZoom(zoom: number): number {
 }
 
 const DETAILED_FROM_ZOOM = 4;
+/** Map layers read sign-ins and their per-IP geo. */
+const GEO_PARTS: readonly CasePart[] = ['signins', 'geo'];
 
 export function useMapData(zoom: number) {
   const filter = useStore((s) => s.filter);
-  const caseVersion = useStore((s) => s.caseVersion);
   const user = useMapView((s) => s.travelUser);
   // Once detailed, stay detailed: switching back would only re-send the same shapes.
   const [detailed, setDetailed] = useState(zoom >= DETAILED_FROM_ZOOM);
@@ -23,9 +25,9 @@ export function useMapData(zoom: number) {
   }, [zoom]);
 
   const basemap = useApi('geo.basemap', { resolution: detailed ? '50m' : '110m' });
-  const countries = useApi('geo.countries', { filter }, caseVersion);
-  const points = useApi('geo.points', { filter, decimals: decimalsForZoom(zoom), limit: 1500 }, caseVersion);
-  const travel = useApi('geo.travel', user ? { filter, user } : null, caseVersion);
+  const countries = useApi('geo.countries', { filter }, GEO_PARTS);
+  const points = useApi('geo.points', { filter, decimals: decimalsForZoom(zoom), limit: 1500 }, GEO_PARTS);
+  const travel = useApi('geo.travel', user ? { filter, user } : null, GEO_PARTS);
 
   const countryCounts = useMemo(() => new Map((countries.data?.countries ?? []).map((c) => [c.country, c.total])), [countries.data]);
   return { basemap, countries, countryCounts, points, travel: user ? travel : { data: null, error: null, loading: false } };

@@ -1,8 +1,8 @@
 // Whose travel path to draw: type to search the users of the active filter (facet values), or
 // take the user of the sign-in selected in the grid, or the one the filter is on.
 import { useState } from 'react';
-import { api } from '../../api/client';
-import { useApi } from '../../app/use-api';
+import { fetchRecord } from '../../actions/query';
+import { useApi } from '../../actions/use-api';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { useMapView } from './map-state';
@@ -11,11 +11,10 @@ const USER = 'user_principal_name';
 
 export function UserPicker() {
   const filter = useStore((s) => s.filter);
-  const caseVersion = useStore((s) => s.caseVersion);
   const selectedRid = useStore((s) => s.selected?.rid ?? null);
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState(false);
-  const facets = useApi('query.facets', open ? { filter, column: USER, limit: 30, ...(search.trim() ? { search: search.trim() } : {}) } : null, caseVersion);
+  const facets = useApi('query.facets', open ? { filter, column: USER, limit: 30, ...(search.trim() ? { search: search.trim() } : {}) } : null, ['signins']);
   const filtered = filter.conditions.find((c) => c.column === USER && c.op === 'in' && c.values.length === 1)?.values[0];
   const pick = (user: string) => {
     useMapView.getState().setTravelUser(user);
@@ -25,7 +24,7 @@ export function UserPicker() {
   const pickSelected = async () => {
     if (selectedRid === null) return;
     try {
-      const rec = await api().call('record.get', { rid: selectedRid });
+      const rec = await fetchRecord({ rid: selectedRid });
       const upn = rec.values[USER];
       if (upn !== null && upn !== undefined && upn !== '') pick(String(upn));
       else useStore.getState().notify('info', 'The selected sign-in has no user principal name.');

@@ -1,7 +1,7 @@
 // Ranked values with proportional bars and their share of every sign-in in the filter; clicking a
 // value filters to it.
 import { LEGACY_CLIENT_APPS } from '../../../shared/model/columns';
-import { useApi } from '../../app/use-api';
+import { useApi } from '../../actions/use-api';
 import { formatCount, formatPercent } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { valueLabel } from '../filters/filter-fields';
@@ -19,8 +19,7 @@ interface FacetCardProps {
 
 export function FacetCard({ title, column, limit = 8, total = 0, format = (v) => valueLabel(column, v) }: FacetCardProps) {
   const filter = useStore((s) => s.filter);
-  const caseVersion = useStore((s) => s.caseVersion);
-  const { data, error } = useApi('stats.top', { filter, column, limit }, caseVersion);
+  const { data, error } = useApi('stats.top', { filter, column, limit }, ['signins', 'geo']);
   const max = Math.max(1, ...(data?.values.map((v) => v.count) ?? [1]));
   return (
     <div className="card">

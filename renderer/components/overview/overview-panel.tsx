@@ -1,6 +1,6 @@
 // At a glance, for the current filter: volumes, who signed in, outcome, MFA, and what was used.
 import type { Res } from '../../../shared/api/contract';
-import { useApi } from '../../app/use-api';
+import { useApi } from '../../actions/use-api';
 import { formatCount, formatPercent } from '../../format/numbers';
 import { formatDateTime } from '../../format/time';
 import { useStore } from '../../store/store';
@@ -10,10 +10,9 @@ type Overview = Res<'stats.overview'>;
 
 export function OverviewPanel() {
   const filter = useStore((s) => s.filter);
-  const caseVersion = useStore((s) => s.caseVersion);
   const info = useStore((s) => s.caseInfo);
   const mode = useStore((s) => s.timeMode);
-  const { data, error } = useApi('stats.overview', { filter }, caseVersion);
+  const { data, error } = useApi('stats.overview', { filter }, ['signins']);
   const from = filter.timeFrom ?? info?.timeMin;
   const to = filter.timeTo ?? info?.timeMax;
   const total = data?.signins;

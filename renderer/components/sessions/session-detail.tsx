@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { SessionSummary } from '../../../shared/model/session';
 import { LIMITS } from '../../../shared/api/limits';
-import { useApi } from '../../app/use-api';
+import { useApi } from '../../actions/use-api';
 import { statusClass } from '../../format/cells';
 import { formatCount } from '../../format/numbers';
 import { formatDateTime, formatDuration } from '../../format/time';
@@ -18,9 +18,8 @@ import { pivotTo } from '../filters/pivot';
 import { useDisplayNames } from './use-display-names';
 
 export function SessionDetail({ sessionNo }: { sessionNo: number | null }) {
-  const caseVersion = useStore((s) => s.caseVersion);
   const mode = useStore((s) => s.timeMode);
-  const { data, error, loading } = useApi('sessions.get', sessionNo === null ? null : { sessionNo }, caseVersion);
+  const { data, error, loading } = useApi('sessions.get', sessionNo === null ? null : { sessionNo }, ['sessions']);
   const current = data && data.session.sessionNo === sessionNo ? data.session : null;
   const names = useDisplayNames(current ? { column: 'correlation_id', op: 'in', values: [current.correlationId] } : null);
   if (sessionNo === null) {

@@ -2,7 +2,7 @@
 // a handful of rows; "Show in grid" lists them all).
 import { Fragment, useEffect, useState } from 'react';
 import type { Res } from '../../../shared/api/contract';
-import { api } from '../../api/client';
+import { fetchRecord } from '../../actions/query';
 import { statusClass } from '../../format/cells';
 import { formatCount } from '../../format/numbers';
 import { formatDateTime, toMs } from '../../format/time';
@@ -24,7 +24,7 @@ function useRecords(rids: readonly number[]): { records: Res<'record.get'>[] | n
   const key = rids.slice(0, MAX_ROWS).join(',');
   useEffect(() => {
     let live = true;
-    Promise.all(rids.slice(0, MAX_ROWS).map((rid) => api().call('record.get', { rid }))).then(
+    Promise.all(rids.slice(0, MAX_ROWS).map((rid) => fetchRecord({ rid }))).then(
       (records) => live && setState({ key, records, error: null }),
       (err: Error) => live && setState({ key, records: null, error: err.message }),
     );

@@ -1,6 +1,6 @@
 // Above the session list: how many sessions match, the flag filter, the linked-group filter, and
 // a rebuild prompt when the sessions table is missing or older than the sign-ins.
-import { api } from '../../api/client';
+import { rebuildSessions } from '../../actions/imports';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { Popover } from '../common/popover';
@@ -15,8 +15,7 @@ export function SessionsToolbar({ pages }: { pages: SessionPages }) {
   const { info, error } = pages;
   const rebuild = async () => {
     try {
-      const { jobId } = await api().call('sessions.rebuild', {});
-      useStore.getState().startJob(jobId);
+      await rebuildSessions();
     } catch (err) {
       useStore.getState().notify('error', (err as Error).message);
     }

@@ -4,7 +4,8 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Req, Res } from '../../../shared/api/contract';
 import type { SessionSummary } from '../../../shared/model/session';
-import { api } from '../../api/client';
+import { fetchSessions } from '../../actions/query';
+import { useParts } from '../../actions/use-api';
 import { useStore } from '../../store/store';
 import { OffsetPageCache } from './offset-page-cache';
 import { useSessionView } from './session-state';
@@ -23,7 +24,7 @@ export interface SessionPages {
 
 export function useSessionPages(): SessionPages {
   const filter = useStore((s) => s.filter);
-  const caseVersion = useStore((s) => s.caseVersion);
+  const changed = useParts(['sessions', 'signins']); // `stale` compares the sessions with the sign-ins
   const sort = useSessionView((s) => s.sort);
   const flags = useSessionView((s) => s.flags);
   const linkedGroup = useSessionView((s) => s.linkedGroup);
@@ -35,19 +36,17 @@ export function useSessionPages(): SessionPages {
 
   useEffect(() => {
     const mine = ++seq.current;
-    const load = async (offset: number, limit: number) => (await api().call('sessions.list', { ...base, offset, limit })).rows;
-    api()
-      .call('sessions.list', { ...base, offset: 0, limit: PAGE })
-      .then(
-        (res) => {
-          if (mine !== seq.current) return;
-          const cache = new OffsetPageCache(load, res.total, bump, (m) => useStore.getState().notify('error', m), PAGE);
-          cache.seed(0, res.rows);
-          setState({ cache, info: { total: res.total, built: res.built, stale: res.stale, ms: res.ms }, error: null });
-        },
-        (err: Error) => mine === seq.current && setState({ cache: null, info: null, error: err.message }),
-      );
-  }, [base, caseVersion]);
+    const load = async (offset: number, limit: number) => (await fetchSessions({ ...base, offset, limit })).rows;
+    fetchSessions({ ...base, offset: 0, limit: PAGE }).then(
+      (res) => {
+        if (mine !== seq.current) return;
+        const cache = new OffsetPageCache(load, res.total, bump, (m) => useStore.getState().notify('error', m), PAGE);
+        cache.seed(0, res.rows);
+        setState({ cache, info: { total: res.total, built: res.built, stale: res.stale, ms: res.ms }, error: null });
+      },
+      (err: Error) => mine === seq.current && setState({ cache: null, info: null, error: err.message }),
+    );
+  }, [base, changed]);
   useEffect(() => () => state.cache?.dispose(), [state.cache]);
 
   return { ...state, version };

@@ -1,8 +1,8 @@
 // The case's display zone: UTC, this machine's zone, or any IANA zone (validated against the runtime's
 // list). The choice is saved in the case and remembered as the default for cases without one.
 import { useState } from 'react';
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
+import { setCaseTimeZone } from '../../actions/case';
 import { isValidTimeMode, knownTimeZones, offsetsLabel } from '../../format/time';
 import { savePref } from '../../store/prefs';
 import { useStore } from '../../store/store';
@@ -14,12 +14,9 @@ export function chooseTimeZone(mode: TimeMode): void {
   s.setTimeMode(mode);
   savePref('timeMode', mode);
   if (!s.caseInfo) return;
-  // Only the case summary changes: no view needs to re-query its rows. The zone is set again in
-  // case a case.changed event carrying the previous zone arrived meanwhile.
-  void attempt(async () => {
-    const caseInfo = await api().call('case.setTimeZone', { zone: mode });
-    useStore.setState({ caseInfo, timeMode: caseInfo.timeZone ?? mode });
-  });
+  // Only the case summary changes: no view needs to re-query its rows. The answer sets the zone
+  // again in case a case.changed event carrying the previous zone arrived meanwhile.
+  void attempt(() => setCaseTimeZone(mode));
 }
 
 export function TimeZoneSwitch() {

@@ -1,6 +1,6 @@
 // Application bar: case name, open/save, and the case's time zone that applies everywhere.
-import { api } from '../../api/client';
-import { attempt } from '../../app/bootstrap';
+import { attempt } from '../../actions/attempt';
+import { saveCase, shellCommand } from '../../actions/case';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { CaseActions } from '../case/case-actions';
@@ -16,11 +16,7 @@ export function TopBar() {
   const desktop = appInfo?.mode === 'electron';
   useDocumentTitle(info);
   // The desktop app asks the shell for native dialogs; browser mode uses the in-app ones.
-  const native = (command: 'open' | 'saveAs') =>
-    void attempt(async () => {
-      await api().call('app.command', { command });
-      s.setCase(await api().call('case.info', {}));
-    });
+  const native = (command: 'open' | 'saveAs') => void attempt(() => shellCommand(command));
   const save = () => {
     if (!info?.path) {
       if (desktop) native('saveAs');
@@ -28,9 +24,8 @@ export function TopBar() {
       return;
     }
     void attempt(async () => {
-      const res = await api().call('case.save', {});
+      const res = await saveCase();
       s.notify('info', `Case saved to ${res.path} (${formatCount(res.bytes)} bytes).`);
-      s.setCase(await api().call('case.info', {}));
     });
   };
   return (

@@ -1,7 +1,7 @@
 // Sign-ins over time, stacked by status. The bucket size follows the visible range (the filter's
 // time range, else the whole case), so brushing a range both filters and zooms.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useApi } from '../../app/use-api';
+import { useApi } from '../../actions/use-api';
 import { formatCount } from '../../format/numbers';
 import { formatDateTime, formatDuration } from '../../format/time';
 import { useStore } from '../../store/store';
@@ -16,7 +16,6 @@ const AXIS = 20;
 
 export function Histogram({ height }: { height: number }) {
   const filter = useStore((s) => s.filter);
-  const caseVersion = useStore((s) => s.caseVersion);
   const mode = useStore((s) => s.timeMode);
   const theme = useStore((s) => s.theme);
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
@@ -24,7 +23,7 @@ export function Histogram({ height }: { height: number }) {
   const [hoverX, setHoverX] = useState<number | null>(null);
   const plotWidth = Math.max(10, width - LEFT - RIGHT);
   const buckets = Math.max(10, Math.min(2000, Math.floor(plotWidth / 5)));
-  const { data, error } = useApi('timeline.histogram', width > 0 ? { filter, buckets } : null, caseVersion);
+  const { data, error } = useApi('timeline.histogram', width > 0 ? { filter, buckets } : null, ['signins']);
 
   const scale = useMemo<TimeScale | null>(
     () => (data && data.series.length ? { from: data.from, to: Math.max(data.to, data.from + data.bucketMs), left: LEFT, width: plotWidth } : null),

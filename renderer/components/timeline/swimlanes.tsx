@@ -1,7 +1,7 @@
 // One lane per user (the busiest under the current filter) on the shared time axis: when and how
 // each account signed in, failures on top. Click a name to filter to that user; drag to select time.
 import { useEffect, useMemo, useRef } from 'react';
-import { useApi } from '../../app/use-api';
+import { useApi } from '../../actions/use-api';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { drawTimeAxis, type TimeScale } from './axis';
@@ -14,7 +14,6 @@ const AXIS = 20;
 
 export function Swimlanes({ height }: { height: number }) {
   const filter = useStore((s) => s.filter);
-  const caseVersion = useStore((s) => s.caseVersion);
   const mode = useStore((s) => s.timeMode);
   const theme = useStore((s) => s.theme);
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
@@ -22,7 +21,7 @@ export function Swimlanes({ height }: { height: number }) {
   const axisRef = useRef<HTMLCanvasElement>(null);
   const plotWidth = Math.max(10, width - LABEL_W - 24);
   const buckets = Math.max(10, Math.min(1000, Math.floor(plotWidth / 4)));
-  const { data, error } = useApi('timeline.swimlanes', width > 0 ? { filter, lanes: 25, buckets } : null, caseVersion);
+  const { data, error } = useApi('timeline.swimlanes', width > 0 ? { filter, lanes: 25, buckets } : null, ['signins']);
   const lanesHeight = (data?.lanes.length ?? 0) * LANE_H;
   const scale = useMemo<TimeScale | null>(
     () => (data && data.lanes.length ? { from: data.from, to: Math.max(data.to, data.from + data.bucketMs), left: 0, width: plotWidth } : null),
