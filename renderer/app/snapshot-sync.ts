@@ -4,6 +4,7 @@
 import { takeSnapshot } from '../actions/query';
 import { isAnnotationColumn } from '../../shared/model/grid-columns';
 import { useStore } from '../store/store';
+import type { Snapshot } from '../store/grid-slice';
 import type { Store } from '../store/types';
 
 /** Tags and stars change without a new case version: a filter or sort on them must re-run. */
@@ -11,18 +12,28 @@ function readsMarks(s: Store): boolean {
   return !!s.filter.tags?.length || s.filter.conditions.some((c) => isAnnotationColumn(c.column)) || s.sort.some((k) => isAnnotationColumn(k.column));
 }
 
+/**
+ * A new snapshot starts without a cursor. The cursor goes first: whoever waits for the new snapshot
+ * (a jump to a sign-in, "same correlation ID") then places it in the new rows.
+ */
+function show(snapshot: Snapshot | null, error: string | null = null): void {
+  const s = useStore.getState();
+  s.deselect();
+  s.setSnapshot(snapshot, error);
+}
+
 export function startSnapshotSync(): () => void {
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const run = async () => {
-    const { filter, sort, setSnapshot } = useStore.getState();
+    const { filter, sort } = useStore.getState();
     const mine = ++seq;
     try {
       const snapshot = await takeSnapshot({ filter, sort });
-      if (mine === seq) setSnapshot(snapshot);
+      if (mine === seq) show(snapshot);
     } catch (err) {
-      if (mine === seq) setSnapshot(null, (err as Error).message);
+      if (mine === seq) show(null, (err as Error).message);
     }
   };
   const schedule = () => {

@@ -1,4 +1,5 @@
-// Grid layout (visible columns, widths, sort) and the current snapshot + selection. The layout is
+// Grid layout (visible columns, widths, sort) and the current snapshot (the cursor and the selected
+// rows in it are the selection slice's). The layout is
 // remembered across sessions in localStorage (per origin: app:// in Electron, 127.0.0.1 in browser mode).
 import { DEFAULT_GRID_COLUMNS } from '../../shared/model/columns';
 import { MAX_SORT_KEYS, sortKeys, SortSpec, type SortKey } from '../../shared/model/filter-spec';
@@ -22,8 +23,6 @@ export interface GridSlice {
   groupBy: string[];
   snapshot: Snapshot | null;
   snapshotError: string | null;
-  /** Position in the snapshot and the record id behind it. */
-  selected: { index: number; rid: number | null } | null;
   setColumns(columns: string[]): void;
   setWidth(column: string, width: number): void;
   moveColumn(column: string, beforeColumn: string | null): void;
@@ -32,9 +31,6 @@ export interface GridSlice {
   setSort(sort: SortKey[]): void;
   setGroupBy(columns: string[]): void;
   setSnapshot(snapshot: Snapshot | null, error?: string | null): void;
-  select(index: number, rid: number | null): void;
-  /** No sign-in under the cursor (a new filter is coming). */
-  deselect(): void;
 }
 
 const DEFAULT_SORT: SortKey[] = [{ column: 'created_at', dir: 'desc' }];
@@ -53,7 +49,6 @@ export const createGridSlice: SliceCreator<GridSlice> = (set, get) => ({
     .slice(0, MAX_GROUP_LEVELS),
   snapshot: null,
   snapshotError: null,
-  selected: null,
   setColumns: (columns) => {
     set({ columns });
     savePref('grid.columns', columns);
@@ -89,9 +84,7 @@ export const createGridSlice: SliceCreator<GridSlice> = (set, get) => ({
     set({ groupBy: next });
     savePref('grid.groupBy', next);
   },
-  setSnapshot: (snapshot, error = null) => set({ snapshot, snapshotError: error, selected: null }),
-  select: (index, rid) => set({ selected: { index, rid } }),
-  deselect: () => set({ selected: null }),
+  setSnapshot: (snapshot, error = null) => set({ snapshot, snapshotError: error }),
 });
 
 export function columnWidth(widths: Record<string, number>, column: string): number {

@@ -1,6 +1,6 @@
-// The grid's multi-row selection, as ranges of positions in the current snapshot (a million selected
-// rows is one range), and the focused column. The focused row is the grid slice's `selected` (the
-// cursor, whose details are shown); this slice adds which rows are selected around it.
+// The grid's cursor (the focused row, whose details are shown), the multi-row selection around it as
+// ranges of positions in the current snapshot (a million selected rows is one range), and the focused
+// column. The snapshot itself is the grid slice's: this slice only reads it.
 import { clip, countRows, span, toggle, union, type RowRange } from './row-ranges';
 import type { SliceCreator, Store } from './types';
 
@@ -15,6 +15,8 @@ export interface RowSelection {
 export type SelectMode = 'only' | 'extend' | 'toggle' | 'addExtend';
 
 export interface SelectionSlice {
+  /** Position in the snapshot and the record id behind it (index -1: a sign-in outside the grid). */
+  selected: { index: number; rid: number | null } | null;
   rowSelection: RowSelection | null;
   /** Index (among the visible columns) of the focused cell. */
   focusColumn: number;
@@ -24,9 +26,14 @@ export interface SelectionSlice {
   /** Deselects every row; the cursor stays where it is. */
   clearSelection(): void;
   setFocusColumn(index: number): void;
+  /** Moves the cursor without changing which rows are selected. */
+  select(index: number, rid: number | null): void;
+  /** No sign-in under the cursor (a new snapshot is coming). */
+  deselect(): void;
 }
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => ({
+  selected: null,
   rowSelection: null,
   focusColumn: 0,
   selectRow: (index, rid, mode) => {
@@ -51,8 +58,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
         break;
     }
     next.ranges = clip(next.ranges, s.snapshot.matching);
-    set({ rowSelection: next });
-    s.select(index, rid);
+    set({ rowSelection: next, selected: { index, rid } });
   },
   selectAllRows: () => {
     const s = get();
@@ -64,6 +70,8 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     if (s.snapshot) set({ rowSelection: { snapshotId: s.snapshot.snapshotId, ranges: [], anchor: s.selected?.index ?? 0 } });
   },
   setFocusColumn: (focusColumn) => set({ focusColumn }),
+  select: (index, rid) => set({ selected: { index, rid } }),
+  deselect: () => set({ selected: null }),
 });
 
 /** The selection if it belongs to the snapshot on screen (a new filter or sort starts afresh). */
