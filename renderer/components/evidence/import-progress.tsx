@@ -9,6 +9,7 @@ export function ImportProgress() {
   const job = useStore((s) => runningJob(s, ...IMPORT_BAR_KINDS));
   if (!job) return null;
   const p = job.progress;
+  const jobId = job.jobId;
   const frac = p && p.bytesTotal > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : 0;
   const indexing = p?.phase === 'indexing';
   return (
@@ -32,7 +33,7 @@ export function ImportProgress() {
         )}
         {!p && <span className="muted">starting…</span>}
         <span className="grow" />
-        <button className="btn small danger" data-testid="cancel-import" disabled={!job.jobId} onClick={() => job.jobId && void attempt(() => cancelJob(job.jobId!))}>
+        <button className="btn small danger" data-testid="cancel-import" disabled={!jobId} onClick={() => jobId && void attempt(() => cancelJob(jobId))}>
           Cancel
         </button>
       </div>
