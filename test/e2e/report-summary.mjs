@@ -9,7 +9,7 @@ export const E2E_REPORT = '.tmp/e2e-report.json';
 /** Every test of a file's suite, titled by its describe blocks and its own name. */
 function* tests(suite, titles = []) {
   for (const spec of suite.specs ?? []) for (const test of spec.tests) yield { title: [...titles, spec.title].join(' › '), test };
-  for (const child of suite.suites ?? []) yield* tests(child, [...titles, child.title]);
+  for (const child of suite.suites ?? []) yield* tests(child, child.title ? [...titles, child.title] : titles); // anonymous describe: no title
 }
 
 /** Counts from the report at `file`, or null when there is none (Playwright did not get to write it). */
