@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SqlJsStatic } from 'sql.js';
+import { unpackedPath } from '../platform/asar-unpacked';
 
 let loading: Promise<SqlJsStatic> | undefined;
 
@@ -11,7 +12,8 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
     const require = createRequire(__filename);
     const init = require('sql.js') as (opts: { locateFile: (f: string) => string }) => Promise<SqlJsStatic>;
     const dist = path.dirname(require.resolve('sql.js/dist/sql-wasm.wasm'));
-    loading = init({ locateFile: (file) => path.join(dist, file) });
+    // Packaged, the wasm is read from app.asar.unpacked (electron-builder.yml: asarUnpack).
+    loading = init({ locateFile: (file) => unpackedPath(path.join(dist, file)) });
   }
   return loading;
 }

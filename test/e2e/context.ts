@@ -1,5 +1,5 @@
-// State shared by the specs of one run: the server, the test's own backend connection, the browser
-// page, and what the page did on the network.
+// State shared by the specs of one Playwright worker (see world.ts): the server, the test's own backend
+// connection, the browser page, and what the page did on the network. Helpers reach it through e2e().
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -13,6 +13,8 @@ export interface E2E {
   context: BrowserContext;
   page: Page;
   evidenceDir: string;
+  /** The evidence files the generator wrote (the folder later also holds saved cases and exports). */
+  evidenceFiles: string[];
   /** What the generator planted in the evidence (attacks, special users). */
   groundTruth: GroundTruth;
   /** Every URL the page requested (HTTP and WebSocket). */

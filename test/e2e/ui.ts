@@ -1,10 +1,9 @@
 // Reading the workbench's state from the page the way a user sees it.
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import { e2e } from './context';
-import { assertEqual } from './harness';
+import { assertEqual } from './assert';
+import { ensureFullCaseInBackend } from './case-ready';
 
 const parseCount = (text: string) => Number(text.replace(/[^0-9]/g, ''));
 
@@ -72,20 +71,16 @@ export async function openView(page: Page, view: 'map' | 'sessions' | 'signins' 
   await page.waitForSelector(`[data-testid=view-${view}][aria-selected=true]`);
 }
 
-/** Running alone (`npm run test:e2e -- detections`), the case is still empty: import the demo set. */
+/** The case has sign-ins (the full evidence is imported when it is empty) and the page runs the app. */
 export async function ensureEvidence(): Promise<void> {
-  const { backend, evidenceDir, page, server } = e2e();
+  const { backend, page, server } = e2e();
   if (!page.url().startsWith(server.origin)) await page.goto(server.url);
   if ((await backend.call('case.info', {})).signins > 0) return;
-  const files = readdirSync(evidenceDir)
-    .filter((f) => !f.startsWith('graph-bulk') && !f.endsWith('.signinscope'))
-    .map((f) => path.join(evidenceDir, f));
-  const { jobId } = await backend.call('import.start', { paths: files });
-  for (let i = 0; i < 600 && !backend.events.some((ev) => ev.event === 'job.done' && (ev.payload as { jobId: string }).jobId === jobId); i++) await page.waitForTimeout(500);
+  await ensureFullCaseInBackend();
   await page.waitForSelector('[data-testid=total]');
 }
 
-/** The Sign-ins view with every filter cleared, rows loaded (the demo set imported when running alone). */
+/** The Sign-ins view with every filter cleared, scrolled to the top, rows loaded (the evidence imported when the case is empty). */
 export async function unfilteredGrid(): Promise<void> {
   const { page } = e2e();
   await ensureEvidence();

@@ -1,6 +1,7 @@
 // The details pane: admin-center tabs, the verbatim record, keyboard navigation, correlation pivot.
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { backendMatching, settle, shownCounts } from '../ui';
 
 function lastRecordRid(): number {

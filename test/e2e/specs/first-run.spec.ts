@@ -6,8 +6,12 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { BackendClient } from '../backend-client';
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { startServer, type ServerHandle } from '../server-process';
+
+// No shared case needed: its own server, started the way `npm start` starts it.
+test.use({ caseNeeds: 'none' });
 
 interface FirstRun {
   server: ServerHandle;

@@ -11,7 +11,8 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2e, RESULTS_DIR, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { backendMatching, ensureEvidence, lastSnapshotFilter, settle, shownCounts, unfilteredGrid } from '../ui';
 
 type Mode = 'keyboard' | 'mouse';

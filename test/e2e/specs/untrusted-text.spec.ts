@@ -1,7 +1,8 @@
 // Log fields are attacker-controlled: the demo tenant has a display name with an <img onerror>
 // and a user agent with a <script>. They must appear as text, never as markup.
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { backendMatching, settle, shownCounts } from '../ui';
 
 test('untrusted text: HTML in log fields renders as literal text', async () => {

@@ -3,7 +3,8 @@
 // and picking it counts every source's rows, exactly as the backend does.
 import { foldKey, vocabularyLabel } from '../../../shared/model/vocabulary';
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { backendMatching, settle, shownCounts } from '../ui';
 
 test('vocabulary after import: the Conditional Access filter lists each value once, by its admin-center label', async () => {

@@ -7,8 +7,12 @@ import { CaseDb } from '../../../main/db/case-db';
 import { importFiles } from '../../../main/import/pipeline';
 import { graphSignin } from '../../helpers/graph-records';
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { openView } from '../ui';
+
+// No shared case needed: it opens a case of its own.
+test.use({ caseNeeds: 'none' });
 
 test('crafted case: capped title, foreign view dropped, moved evidence located again', async () => {
   const { page, server, backend, evidenceDir } = e2e();

@@ -2,7 +2,8 @@
 // browser runs in Asia/Kolkata, UTC+05:30, so a mix-up cannot hide behind a whole-hour offset); an
 // IANA zone set for the case gives each row its own DST offset and is saved in the case.
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { ensureCaseWithSignins, reopenPage } from '../case-ready';
 import { columnTexts, settle } from '../ui';
 

@@ -6,8 +6,12 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { e2e } from '../context';
 import { BackendClient, probeUpgrade } from '../backend-client';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { startServer } from '../server-process';
+
+// No shared case needed: each test probes the server or starts its own.
+test.use({ caseNeeds: 'none' });
 
 test('server: WebSocket needs the token and our Origin; static files carry a strict CSP', async () => {
   const { server } = e2e();

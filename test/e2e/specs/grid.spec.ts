@@ -2,7 +2,8 @@
 import { LEGACY_CLIENT_APPS } from '../../../shared/model/columns';
 import type { FilterSpec } from '../../../shared/model/filter-spec';
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { backendMatching, columnTexts, lastSnapshotFilter, settle, shownCounts } from '../ui';
 
 async function expectCount(independent: FilterSpec, what: string): Promise<number> {

@@ -1,6 +1,7 @@
 // Brushing the histogram filters (and zooms) the time range; the per-user lanes pivot on a user.
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { backendMatching, lastSnapshotFilter, settle, shownCounts } from '../ui';
 
 function lastHistogramReq(): { filter: { timeFrom?: number; timeTo?: number }; buckets: number } {

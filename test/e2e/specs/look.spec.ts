@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { axeFindings } from '../axe';
 import { ensureCaseWithSignins, reopenPage } from '../case-ready';
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { settle } from '../ui';
 
 const DEFAULT_VIEWPORT = { width: 1600, height: 960 };

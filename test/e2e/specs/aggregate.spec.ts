@@ -2,7 +2,8 @@
 // count as the backend computes it, and expanding a group shows exactly its sign-ins in the grid.
 import type { Req } from '../../../shared/api/contract';
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { backendMatching, lastSnapshotFilter, settle, shownCounts } from '../ui';
 
 function lastAggregateReq(): Req<'query.aggregate'> {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Finding } from '../../../shared/model/detection';
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { backendMatching, ensureEvidence, expectShown, lastSnapshotFilter, settle } from '../ui';
 
 const BULK_TAG = 'e2e-spray';

@@ -2,7 +2,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 
 test('case: save as a .signinscope file in a shared folder, then save in place', async () => {
   const { page, backend, evidenceDir } = e2e();

@@ -3,10 +3,11 @@
 // backend and "Show in grid" filters to the session; HTML in log fields stays text; the map makes
 // no request beyond 127.0.0.1 (no tiles, no marker images).
 import type { Page } from 'playwright-core';
-import type { FilterSpec } from '../../shared/model/filter-spec';
-import { e2e, screenshot } from './context';
-import { assert, assertEqual, test } from './harness';
-import { backendMatching, clearFilters, lastRequest, lastSnapshotFilter, openView, settle, shownCounts } from './ui';
+import type { FilterSpec } from '../../../shared/model/filter-spec';
+import { e2e, screenshot } from '../context';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
+import { backendMatching, clearFilters, lastRequest, lastSnapshotFilter, openView, settle, shownCounts } from '../ui';
 
 /** A point inside the country's shape where the shape itself (not a marker) receives the click. */
 async function countryPoint(page: Page, iso2: string): Promise<{ x: number; y: number }> {

@@ -3,7 +3,8 @@
 // back and clears, Ctrl+C copies a cell or the rows as TSV with headers, Ctrl+F finds within the filter.
 import type { SortSpec } from '../../../shared/model/filter-spec';
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { backendMatching, lastSnapshotFilter, settle, shownCounts, unfilteredGrid } from '../ui';
 
 const row = (n: number) => `.grid-row[aria-rowindex="${n}"]`;

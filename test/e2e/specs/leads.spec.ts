@@ -10,7 +10,8 @@ import type { FilterSpec, SortSpec } from '../../../shared/model/filter-spec';
 import { pivotFilter } from '../../../shared/model/pivot';
 import { graphSignin } from '../../helpers/graph-records';
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { backendMatching, clearFilters, ensureEvidence, expectShown, lastRequest, lastSnapshotFilter, openView, settle, shownCounts } from '../ui';
 
 const VIEWPORTS = [

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import type { Condition, FilterSpec, SortKey } from '../../../shared/model/filter-spec';
 import { e2e, screenshot } from '../context';
-import { assert, assertEqual, test } from '../harness';
+import { assert, assertEqual } from '../assert';
+import { test } from '../fixtures';
 import { backendMatching, columnTexts, ensureEvidence, expectShown as shownMatches, lastSnapshotFilter, settle } from '../ui';
 
 const parseCount = (text: string | null) => Number((text ?? '').replace(/[^0-9]/g, ''));

@@ -1,6 +1,7 @@
 // Offline by construction: every request the page made went to this server on 127.0.0.1.
 import { e2e, screenshot } from '../context';
-import { assert, test } from '../harness';
+import { assert } from '../assert';
+import { test } from '../fixtures';
 
 test('network: the page made no request outside 127.0.0.1', async () => {
   const { page, requests } = e2e();
