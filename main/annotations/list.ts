@@ -1,11 +1,12 @@
 // Reading the investigator's work: the annotations panel (newest first, filtered, paged), the grid's
 // per-row marks, and the tags in use.
+import type { SqlValue } from '../db/row-spec';
 import { COLUMN_BY_KEY } from '../../shared/model/columns';
 import type { z } from 'zod';
 import { PREDEFINED_TAGS, type AnnotationItem, type AnnotationListReq } from '../../shared/model/annotation';
 import type { CaseDb } from '../db/case-db';
 import { viewExpression } from '../db/schema';
-import { inList, type SqlParam } from '../query/sql-list';
+import { inList } from '../query/sql-list';
 import { ensureAnnotationTables } from './tables';
 import { targetFromRow, targetMatch } from './targets';
 
@@ -17,7 +18,7 @@ const BRIEF_SQL = BRIEF_COLUMNS.map((key) => viewExpression(COLUMN_BY_KEY.get(ke
 export function listAnnotations(caseDb: CaseDb, req: ListReq): { total: number; items: AnnotationItem[] } {
   ensureAnnotationTables(caseDb);
   const where: string[] = [];
-  const params: SqlParam[] = [];
+  const params: SqlValue[] = [];
   const equal = (column: string, value: string | undefined) => {
     if (value === undefined) return;
     where.push(`a.${column} = ?`);
@@ -65,7 +66,7 @@ export interface RowMarks {
 export function marksOfRids(caseDb: CaseDb, rids: readonly number[]): RowMarks[] {
   ensureAnnotationTables(caseDb);
   if (rids.length === 0) return [];
-  const params: SqlParam[] = [];
+  const params: SqlValue[] = [];
   const rows = caseDb.all(`SELECT rid, kind, tag FROM annotations WHERE ${inList('rid', rids, params)} ORDER BY rid, tag`, params);
   const byRid = new Map<number, RowMarks>();
   for (const [rid, kind, tag] of rows) {

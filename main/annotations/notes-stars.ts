@@ -1,8 +1,9 @@
 // Notes (many per target, each with a stable uid) and stars (one per target). Both are idempotent so
 // that replaying a journal entry twice changes nothing.
+import type { SqlValue } from '../db/row-spec';
 import type { AnnotationTarget } from '../../shared/model/annotation';
 import type { CaseDb } from '../db/case-db';
-import { inList, type SqlParam } from '../query/sql-list';
+import { inList } from '../query/sql-list';
 import { ensureAnnotationTables } from './tables';
 import type { Stamp } from './tag-scope';
 import { storedTarget, targetMatch } from './targets';
@@ -44,7 +45,7 @@ export function setStar(caseDb: CaseDb, target: AnnotationTarget, starred: boole
 /** Stars (or unstars) a selection of sign-ins at once; rids not in the case are skipped. */
 export function setStarOnRows(caseDb: CaseDb, rids: readonly number[], starred: boolean, stamp: Stamp): { matched: number; changed: number } {
   ensureAnnotationTables(caseDb);
-  const params: SqlParam[] = [];
+  const params: SqlValue[] = [];
   const inCase = `SELECT d.rid FROM signin_data d WHERE ${inList('d.rid', rids, params)}`;
   const matched = Number(caseDb.scalar(`SELECT count(*) FROM (${inCase})`, params));
   if (starred) caseDb.db.run(`INSERT OR IGNORE INTO annotations (kind, target_type, rid, author, created_ms) SELECT 'star', 'signin', rid, ?, ? FROM (${inCase})`, [stamp.author, stamp.at, ...params]);

@@ -8,7 +8,7 @@ import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
 import { storedName } from '../db/schema';
 import { buildWhere } from '../query/filters';
-import { stringValues } from '../query/string-values';
+import { stringValues } from '../db/string-text';
 import type { CellValue } from './csv-cell';
 
 export interface ExportRow {

@@ -1,7 +1,9 @@
 // Distributed, low-and-slow password attempts: the same accounts fail from many short-lived IPs in
 // many countries, each IP trying an account only once or twice, spread over days.
 import type { Finding } from '../../../shared/model/detection';
-import { decode, inList, SUCCEEDED, throwIfAborted } from '../case-sql';
+import { SUCCEEDED, throwIfAborted } from '../case-sql';
+import { stringValues } from '../../db/string-text';
+import { numberSet } from '../../query/sql-list';
 import { plural, span } from '../describe';
 import { Evidence, extraNum, selectRows, type SigninRow } from '../evidence';
 import { PASSWORD_FAILURE_CODES } from '../known-values';
@@ -9,7 +11,7 @@ import { defineRule } from '../rule';
 import { components } from '../union-find';
 import { countDistinct, groupBy } from '../collections';
 
-const FAILING = `status_code IN ${inList(PASSWORD_FAILURE_CODES)}`;
+const FAILING = `status_code IN ${numberSet(PASSWORD_FAILURE_CODES)}`;
 
 export const distributedSpray = defineRule({
   id: 'distributed-spray',
@@ -40,10 +42,10 @@ export const distributedSpray = defineRule({
     throwIfAborted(signal);
     const served = new Set(
       db
-        .all(`SELECT user_principal_name_k, ip_address_k FROM signin_data WHERE user_principal_name_k IN ${inList(candidates)} AND ${SUCCEEDED} GROUP BY 1, 2 HAVING count(*) >= 2`)
+        .all(`SELECT user_principal_name_k, ip_address_k FROM signin_data WHERE user_principal_name_k IN ${numberSet(candidates)} AND ${SUCCEEDED} GROUP BY 1, 2 HAVING count(*) >= 2`)
         .map((r) => `${r[0]}|${r[1]}`),
     );
-    const failures = selectRows(db, `user_principal_name_k IN ${inList(candidates)} AND ${FAILING}`, [], ['country_k']);
+    const failures = selectRows(db, `user_principal_name_k IN ${numberSet(candidates)} AND ${FAILING}`, [], ['country_k']);
     const volatile = volatileRows(failures, served, p.maxAttemptsPerIp);
     const kept = [...groupBy(volatile, (r) => r.user!).entries()].filter(([, rows]) => countDistinct(rows, (r) => r.extra[0]) >= p.minCountries && countDistinct(rows, (r) => r.ip) >= p.minIps);
     const campaigns = components(kept.map(([user, rows]) => ({ id: user, links: rows.map((r) => r.ip!) })));
@@ -52,9 +54,9 @@ export const distributedSpray = defineRule({
       throwIfAborted(signal);
       const evidence = new Evidence(kept.filter(([u]) => users.includes(u)).flatMap(([, rows]) => rows));
       const ips = [...evidence.distinct((r) => r.ip)];
-      const successes = selectRows(db, `ip_address_k IN ${inList(ips)} AND user_principal_name_k IN ${inList(users)} AND ${SUCCEEDED}`);
+      const successes = selectRows(db, `ip_address_k IN ${numberSet(ips)} AND user_principal_name_k IN ${numberSet(users)} AND ${SUCCEEDED}`);
       const countries = [
-        ...decode(
+        ...stringValues(
           db,
           evidence.distinct((r) => extraNum(r, 0)),
         ).values(),

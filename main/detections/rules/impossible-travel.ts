@@ -1,7 +1,9 @@
 // Impossible travel: two consecutive successful sign-ins of one account too far apart for the time
 // between them, computed from the sign-ins' own coordinates (great-circle maths from main/geo).
 import type { Finding } from '../../../shared/model/detection';
-import { decode, inList, throwIfAborted } from '../case-sql';
+import { throwIfAborted } from '../case-sql';
+import { stringValues } from '../../db/string-text';
+import { numberSet } from '../../query/sql-list';
 import { groupBy } from '../collections';
 import { plural, span } from '../describe';
 import { Evidence, extraIds, extraNum, selectRows } from '../evidence';
@@ -51,10 +53,10 @@ export const impossibleTravel = defineRule({
     const findings: Finding[] = [];
     for (const [user, list] of groupBy(hops, (h) => h.user)) {
       const rids = list.flatMap((h) => [h.fromRid, h.toRid]);
-      const evidence = new Evidence(selectRows(db, `rid IN ${inList(rids)}`, [], ['city_k', 'country_k']));
+      const evidence = new Evidence(selectRows(db, `rid IN ${numberSet(rids)}`, [], ['city_k', 'country_k']));
       const byRid = new Map(evidence.rows().map((r) => [r.rid, r]));
       const fastest = list.reduce((a, b) => (b.kmh > a.kmh ? b : a));
-      const names = decode(db, [user, ...extraIds(evidence.rows(), [0, 1])]);
+      const names = stringValues(db, [user, ...extraIds(evidence.rows(), [0, 1])]);
       const place = (rid: number) => {
         const r = byRid.get(rid);
         const [city, country] = r ? [extraNum(r, 0), extraNum(r, 1)] : [null, null];
@@ -104,7 +106,7 @@ function impossibleHops(db: CaseDb, minKm: number, maxKmh: number): Hop[] {
        SELECT u, rid, ms, lat, lon, err, ip,
          lag(rid) OVER w AS prev_rid, lag(ms) OVER w AS prev_ms, lag(lat) OVER w AS prev_lat,
          lag(lon) OVER w AS prev_lon, lag(err) OVER w AS prev_err, lag(ip) OVER w AS prev_ip
-       FROM (${points(`d.user_principal_name_k IN ${inList(movers)}`, false)})
+       FROM (${points(`d.user_principal_name_k IN ${numberSet(movers)}`, false)})
        WHERE lat IS NOT NULL AND lon IS NOT NULL
        WINDOW w AS (PARTITION BY u ORDER BY ms, rid))
      WHERE prev_rid IS NOT NULL AND prev_ip IS NOT ip AND abs(lat - prev_lat) + abs(lon - prev_lon) >= ?`,

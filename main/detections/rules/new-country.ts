@@ -1,7 +1,8 @@
 // First-seen country per account: successful sign-ins from a country the account did not use during
 // its baseline (its first days in the case).
 import type { Finding } from '../../../shared/model/detection';
-import { decode, SUCCEEDED, throwIfAborted } from '../case-sql';
+import { SUCCEEDED, throwIfAborted } from '../case-sql';
+import { stringValues } from '../../db/string-text';
 import { groupBy } from '../collections';
 import { isoMinute, listSome, plural } from '../describe';
 import { Evidence, selectRows } from '../evidence';
@@ -41,7 +42,7 @@ export const newCountry = defineRule({
       const known = countries.filter((r) => r[2] <= baselineEnd).map((r) => r[1]);
       const fresh = countries.filter((r) => r[2] > baselineEnd);
       if (!fresh.length) continue;
-      const names = decode(db, [user, ...countries.map((r) => r[1])]);
+      const names = stringValues(db, [user, ...countries.map((r) => r[1])]);
       for (const [, country, since] of fresh) {
         throwIfAborted(signal);
         const evidence = new Evidence(selectRows(db, `user_principal_name_k = ? AND ${SUCCEEDED} AND country_k = ?`, [user, country]));
