@@ -116,6 +116,16 @@ export class CaseDb {
     });
   }
 
+  /** Statements in `sql`, compiled but not run (comments and stray semicolons do not count). */
+  countStatements(sql: string): number {
+    let n = 0;
+    for (const stmt of this.handle.iterateStatements(sql)) {
+      stmt.free();
+      n++;
+    }
+    return n;
+  }
+
   hasTable(name: string): boolean {
     return this.value("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name], 'num') === 1;
   }

@@ -1,6 +1,7 @@
 // Password spray seen from one source (an IP, or an ASN spread over several IPs): many distinct
 // accounts failing with wrong-password codes in a window, as Sentinel SigninPasswordSpray (20-min
 // bins, dcount(UPN) >= 5, failed principals > successful principals) and Sigma (> 3 in 10 min).
+import { NUM } from '../db/row-spec';
 import type { Finding } from '../../shared/model/detection';
 import type { CaseDb } from '../db/case-db';
 import { SUCCEEDED, throwIfAborted } from './case-sql';
@@ -33,9 +34,8 @@ export function sprayFindings(db: CaseDb, ruleId: string, sourceKey: 'ip_address
     const ips = failures.distinct((r) => r.ip);
     if (failedUsers < p.minUsers || ips.size < p.minIps) continue;
     // Sentinel keeps a source only when it failed for more accounts than it served: not a busy shared egress.
-    const servedUsers = Number(
-      db.scalar(`SELECT count(DISTINCT user_principal_name_k) FROM signin_data WHERE ${sourceKey} = ? AND created_ms BETWEEN ? AND ? AND ${SUCCEEDED}`, [w.key, w.from - DAY_MS, w.to + DAY_MS]),
-    );
+    const served = `SELECT count(DISTINCT user_principal_name_k) FROM signin_data WHERE ${sourceKey} = ? AND created_ms BETWEEN ? AND ? AND ${SUCCEEDED}`;
+    const servedUsers = db.value(served, [w.key, w.from - DAY_MS, w.to + DAY_MS], NUM) ?? 0;
     if (servedUsers >= failedUsers) continue;
     const successes = selectRows(db, `${sourceKey} = ? AND created_ms >= ? AND created_ms <= ? AND ${ACCEPTED}`, [w.key, failures.from, w.to + p.successWithinHours * HOUR_MS]);
     const evidence = new Evidence(failures.rows()).add(successes);

@@ -1,5 +1,6 @@
 // Distributed, low-and-slow password attempts: the same accounts fail from many short-lived IPs in
 // many countries, each IP trying an account only once or twice, spread over days.
+import { NUM, NUM_NULL } from '../../db/row-spec';
 import type { Finding } from '../../../shared/model/detection';
 import { SUCCEEDED, throwIfAborted } from '../case-sql';
 import { stringValues } from '../../db/string-text';
@@ -33,17 +34,22 @@ export const distributedSpray = defineRule({
   },
   run(db, p, signal) {
     const candidates = db
-      .all(
-        `SELECT user_principal_name_k FROM signin_data WHERE ${FAILING} AND +user_principal_name_k IS NOT NULL GROUP BY +user_principal_name_k HAVING count(DISTINCT country_k) >= ? AND count(DISTINCT ip_address_k) >= ?`,
+      .rows(
+        `SELECT user_principal_name_k AS u FROM signin_data WHERE ${FAILING} AND +user_principal_name_k IS NOT NULL GROUP BY +user_principal_name_k HAVING count(DISTINCT country_k) >= ? AND count(DISTINCT ip_address_k) >= ?`,
         [p.minCountries, p.minIps],
+        { u: NUM },
       )
-      .map((r) => Number(r[0]));
+      .map((r) => r.u);
     if (!candidates.length) return [];
     throwIfAborted(signal);
     const served = new Set(
       db
-        .all(`SELECT user_principal_name_k, ip_address_k FROM signin_data WHERE user_principal_name_k IN ${numberSet(candidates)} AND ${SUCCEEDED} GROUP BY 1, 2 HAVING count(*) >= 2`)
-        .map((r) => `${r[0]}|${r[1]}`),
+        .tuples(
+          `SELECT user_principal_name_k, ip_address_k FROM signin_data WHERE user_principal_name_k IN ${numberSet(candidates)} AND ${SUCCEEDED} GROUP BY 1, 2 HAVING count(*) >= 2`,
+          [],
+          [NUM, NUM_NULL],
+        )
+        .map(([user, ip]) => `${user}|${ip}`),
     );
     const failures = selectRows(db, `user_principal_name_k IN ${numberSet(candidates)} AND ${FAILING}`, [], ['country_k']);
     const volatile = volatileRows(failures, served, p.maxAttemptsPerIp);

@@ -1,5 +1,6 @@
 // First-seen country per account: successful sign-ins from a country the account did not use during
 // its baseline (its first days in the case).
+import { NUM, NUM_NULL } from '../../db/row-spec';
 import type { Finding } from '../../../shared/model/detection';
 import { SUCCEEDED, throwIfAborted } from '../case-sql';
 import { stringValues } from '../../db/string-text';
@@ -27,11 +28,13 @@ export const newCountry = defineRule({
   run(db, p, signal) {
     // One pass: first and last success per (account, country); an account's span is derived from them.
     const rows = db
-      .all(
+      .tuples(
         `SELECT user_principal_name_k, country_k, min(created_ms), max(created_ms) FROM signin_data NOT INDEXED
          WHERE status_code = 0 AND user_principal_name_k IS NOT NULL AND country_k IS NOT NULL GROUP BY 1, 2`,
+        [],
+        [NUM, NUM, NUM_NULL, NUM_NULL],
       )
-      .map((r) => r.map(Number) as [user: number, country: number, first: number, last: number]);
+      .map(([user, country, first, last]) => [user, country, first ?? 0, last ?? 0] as const); // 0: no time
     throwIfAborted(signal);
     const findings: Finding[] = [];
     for (const [user, countries] of groupBy(rows, (r) => r[0])) {

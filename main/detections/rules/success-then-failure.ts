@@ -1,5 +1,6 @@
 // A success, then within minutes a failure for the same account and application from another
 // network: the password or session is being tried by someone else right after the user.
+import { NUM, NUM_NULL } from '../../db/row-spec';
 import type { Finding } from '../../../shared/model/detection';
 import { dictIds, throwIfAborted } from '../case-sql';
 import { stringValues } from '../../db/string-text';
@@ -30,7 +31,7 @@ export const successThenFailure = defineRule({
     const failure = db.strings.lookupId('Failure');
     if (failure === undefined) return [];
     const pairs = db
-      .all(
+      .tuples(
         `SELECT f.user_principal_name_k, s.rid, f.rid, s.ip_address_k, f.ip_address_k
        FROM signin_data f JOIN signin_data s
          ON s.user_principal_name_k = f.user_principal_name_k AND s.created_ms BETWEEN f.created_ms - ? AND f.created_ms
@@ -38,8 +39,9 @@ export const successThenFailure = defineRule({
        WHERE f.status_k = ? AND f.status_code NOT IN ${numberSet([0, ...TOKEN_EXPIRY_CODES])} AND f.user_principal_name_k IS NOT NULL
          AND f.ip_address_k IS NOT NULL AND (f.app_display_name_k IS NULL OR ${notInNumberSet('f.app_display_name_k', dictIds(db, EXCLUDED_APPS))})`,
         [p.withinMinutes * MINUTE_MS, failure],
+        [NUM, NUM, NUM, NUM_NULL, NUM],
       )
-      .map((r) => r.map(Number) as [number, number, number, number, number]);
+      .map(([user, successRid, failureRid, successIp, failureIp]) => [user, successRid, failureRid, successIp ?? 0, failureIp] as const); // 0: no such string
     throwIfAborted(signal);
     const ipText = stringValues(
       db,
