@@ -31,7 +31,7 @@ export function sessionDetails(caseDb: CaseDb, correlationIds: readonly string[]
   );
   const steps = new RowStepReader(
     caseDb,
-    rows.map((r) => r[7]).filter((id): id is string => !!id),
+    rows.map(([, , , , , , , requestId]) => requestId).filter((id): id is string => !!id),
   );
   const read = new Map<string, number>();
   for (const [corr, app, resource, ip, country, device, json, requestId, mfaMethod, mfaResult] of rows) {

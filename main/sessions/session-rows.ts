@@ -18,7 +18,7 @@ export function readSummaries(caseDb: CaseDb, tail: string, params: SqlParams): 
 export function toSummaries(caseDb: CaseDb, rows: unknown[][]): SessionSummary[] {
   const details = sessionDetails(
     caseDb,
-    rows.map((r) => String(r[1])),
+    rows.map(([, corr]) => String(corr)),
   );
   return rows.map((row) => {
     const [no, corr, first, last, duration, user, users, count, status, code, group, linked, bits] = row;

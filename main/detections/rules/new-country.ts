@@ -34,19 +34,19 @@ export const newCountry = defineRule({
         [],
         [NUM, NUM, NUM_NULL, NUM_NULL],
       )
-      .map(([user, country, first, last]) => [user, country, first ?? 0, last ?? 0] as const); // 0: no time
+      .map(([user, country, first, last]) => ({ user, country, first: first ?? 0, last: last ?? 0 })); // 0: no time
     throwIfAborted(signal);
     const findings: Finding[] = [];
-    for (const [user, countries] of groupBy(rows, (r) => r[0])) {
-      const first = Math.min(...countries.map((r) => r[2]));
-      const last = Math.max(...countries.map((r) => r[3]));
+    for (const [user, countries] of groupBy(rows, (r) => r.user)) {
+      const first = Math.min(...countries.map((r) => r.first));
+      const last = Math.max(...countries.map((r) => r.last));
       if (last - first < p.minHistoryDays * DAY_MS) continue;
       const baselineEnd = first + Math.min(p.baselineDays * DAY_MS, (last - first) / 2);
-      const known = countries.filter((r) => r[2] <= baselineEnd).map((r) => r[1]);
-      const fresh = countries.filter((r) => r[2] > baselineEnd);
+      const known = countries.filter((r) => r.first <= baselineEnd).map((r) => r.country);
+      const fresh = countries.filter((r) => r.first > baselineEnd);
       if (!fresh.length) continue;
-      const names = stringValues(db, [user, ...countries.map((r) => r[1])]);
-      for (const [, country, since] of fresh) {
+      const names = stringValues(db, [user, ...countries.map((r) => r.country)]);
+      for (const { country, first: since } of fresh) {
         throwIfAborted(signal);
         const evidence = new Evidence(selectRows(db, `user_principal_name_k = ? AND ${SUCCEEDED} AND country_k = ?`, [user, country]));
         const baseline = known.map((c) => names.get(c) ?? `#${c}`).sort();

@@ -41,23 +41,23 @@ export const successThenFailure = defineRule({
         [p.withinMinutes * MINUTE_MS, failure],
         [NUM, NUM, NUM, NUM_NULL, NUM],
       )
-      .map(([user, successRid, failureRid, successIp, failureIp]) => [user, successRid, failureRid, successIp ?? 0, failureIp] as const); // 0: no such string
+      .map(([user, successRid, failureRid, successIp, failureIp]) => ({ user, successRid, failureRid, successIp: successIp ?? 0, failureIp })); // 0: no such string
     throwIfAborted(signal);
     const ipText = stringValues(
       db,
-      pairs.flatMap((r) => [r[3], r[4]]),
+      pairs.flatMap((r) => [r.successIp, r.failureIp]),
     );
-    const crossNetwork = pairs.filter(([, , , sIp, fIp]) => networkPrefix(ipText.get(sIp) ?? '') !== networkPrefix(ipText.get(fIp) ?? ''));
+    const crossNetwork = pairs.filter((r) => networkPrefix(ipText.get(r.successIp) ?? '') !== networkPrefix(ipText.get(r.failureIp) ?? ''));
     const findings: Finding[] = [];
-    for (const [user, list] of groupBy(crossNetwork, (r) => r[0])) {
-      const evidence = new Evidence(selectRows(db, `rid IN ${numberSet(list.flatMap((r) => [r[1], r[2]]))}`));
-      const failures = new Set(list.map((r) => r[2]));
+    for (const [user, list] of groupBy(crossNetwork, (r) => r.user)) {
+      const evidence = new Evidence(selectRows(db, `rid IN ${numberSet(list.flatMap((r) => [r.successRid, r.failureRid]))}`));
+      const failures = new Set(list.map((r) => r.failureRid));
       const first = list[0]!;
       const at = new Map(evidence.rows().map((r) => [r.rid, r.ms]));
-      const gap = (at.get(first[2]) ?? 0) - (at.get(first[1]) ?? 0);
+      const gap = (at.get(first.failureRid) ?? 0) - (at.get(first.successRid) ?? 0);
       const name = stringValues(db, [user]).get(user);
-      const title = `Success then failure from another network for ${name}: success from ${ipText.get(first[3])}, failure from ${ipText.get(first[4])} ${span(gap)} later${failures.size > 1 ? ` (${plural(failures.size, 'failure')} in all)` : ''}`;
-      const mixedFamilies = list.every((r) => isV6(ipText.get(r[3])) !== isV6(ipText.get(r[4])));
+      const title = `Success then failure from another network for ${name}: success from ${ipText.get(first.successIp)}, failure from ${ipText.get(first.failureIp)} ${span(gap)} later${failures.size > 1 ? ` (${plural(failures.size, 'failure')} in all)` : ''}`;
+      const mixedFamilies = list.every((r) => isV6(ipText.get(r.successIp)) !== isV6(ipText.get(r.failureIp)));
       findings.push(
         evidence.toFinding(db, { ruleId: 'success-then-failure', severity: mixedFamilies ? 'low' : 'medium', title, details: { pairs: list.length, failures: failures.size, mixedFamilies } }),
       );
