@@ -2,6 +2,7 @@
 // whom. Annotation changes write it themselves; imports, saves and opens call `logActivity`.
 import type { ActivityAction, ActivityEntry } from '../../shared/model/annotation';
 import type { CaseDb } from '../db/case-db';
+import { NUM, STR, STR_NULL } from '../db/row-spec';
 import { defaultAuthor } from './author';
 import { ensureAnnotationTables } from './tables';
 
@@ -13,7 +14,7 @@ export interface ActivityStamp {
 
 export function logActivity(caseDb: CaseDb, action: ActivityAction, details: unknown, stamp: ActivityStamp = {}): void {
   ensureAnnotationTables(caseDb);
-  caseDb.db.run('INSERT INTO activity_log (time, author, action, details_json) VALUES (?, ?, ?, ?)', [
+  caseDb.run('INSERT INTO activity_log (time, author, action, details_json) VALUES (?, ?, ?, ?)', [
     new Date(stamp.at ?? Date.now()).toISOString(),
     stamp.author ?? defaultAuthor(),
     action,
@@ -25,15 +26,10 @@ export function listActivity(caseDb: CaseDb, req: { action?: ActivityAction | un
   ensureAnnotationTables(caseDb);
   const where = req.action ? 'WHERE action = ?' : '';
   const params = req.action ? [req.action] : [];
-  const total = Number(caseDb.scalar(`SELECT count(*) FROM activity_log ${where}`, params));
+  const total = caseDb.value(`SELECT count(*) FROM activity_log ${where}`, params, NUM) ?? 0;
+  const spec = { id: NUM, time: STR, author: STR, action: STR, details_json: STR_NULL } as const;
   const items = caseDb
-    .all(`SELECT id, time, author, action, details_json FROM activity_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`, [...params, req.limit, req.offset])
-    .map(([id, time, author, action, details]) => ({
-      id: Number(id),
-      time: String(time),
-      author: String(author),
-      action: String(action),
-      details: details === null ? null : JSON.parse(String(details)),
-    }));
+    .rows(`SELECT id, time, author, action, details_json FROM activity_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`, [...params, req.limit, req.offset], spec)
+    .map((e) => ({ id: e.id, time: e.time, author: e.author, action: e.action, details: e.details_json === null ? null : JSON.parse(e.details_json) }));
   return { total, items };
 }

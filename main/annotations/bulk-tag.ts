@@ -2,6 +2,7 @@
 // a million-row result runs as a job with progress and cancellation between slices. A cancelled run
 // is recorded as what it did: the filter up to the last finished slice (`maxRid`).
 import type { CaseDb } from '../db/case-db';
+import { NUM_NULL } from '../db/row-spec';
 import { recordTagActivity, type TagOp } from './ops';
 import { changeTags, type TagChange } from './tag-scope';
 
@@ -22,7 +23,7 @@ export interface SliceOptions {
 }
 
 export async function applyFilterTagInSlices(caseDb: CaseDb, op: FilterTagOp, opts: SliceOptions = {}): Promise<{ op: FilterTagOp; result: TagChange }> {
-  const minRid = Number(caseDb.scalar('SELECT min(rid) FROM signin_data') ?? 1);
+  const minRid = caseDb.value('SELECT min(rid) FROM signin_data', [], NUM_NULL) ?? 1;
   const { maxRid } = op.scope;
   const slice = opts.sliceRids ?? SLICE_RIDS;
   const result: TagChange = { matched: opts.matched ?? 0, changed: 0 };

@@ -3,7 +3,6 @@
 // entries at or below that number, which makes it safe to run any number of times.
 import type { CaseDb } from '../db/case-db';
 import { applyOp, isAnnotationChange, type AnnotationOp, type OpResult } from './ops';
-import { inTransaction } from './tables';
 
 const SEQ_KEY = 'journal_seq';
 
@@ -16,7 +15,7 @@ export function setJournalSeq(caseDb: CaseDb, seq: number): void {
 }
 
 export function applyJournaled(caseDb: CaseDb, op: AnnotationOp, seq: number): OpResult {
-  return inTransaction(caseDb, () => {
+  return caseDb.transaction(() => {
     const result = applyOp(caseDb, op);
     setJournalSeq(caseDb, seq);
     return result;

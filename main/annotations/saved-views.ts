@@ -3,24 +3,24 @@
 import type { SavedView } from '../../shared/model/annotation';
 import { FilterSpec, SortSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
+import { NUM, STR } from '../db/row-spec';
 import { ensureAnnotationTables } from './tables';
 
 export type ViewRecord = Omit<SavedView, 'createdMs' | 'updatedMs' | 'author'>;
 
 export function listViews(caseDb: CaseDb): SavedView[] {
   ensureAnnotationTables(caseDb);
-  return caseDb
-    .all('SELECT id, name, filter_json, columns_json, sort_json, author, created_ms, updated_ms FROM saved_views ORDER BY name COLLATE NOCASE, id')
-    .map(([id, name, filter, columns, sort, author, created, updated]) => ({
-      id: String(id),
-      name: String(name),
-      filter: FilterSpec.parse(JSON.parse(String(filter))),
-      columns: JSON.parse(String(columns)) as string[],
-      sort: SortSpec.parse(JSON.parse(String(sort))),
-      author: String(author),
-      createdMs: Number(created),
-      updatedMs: Number(updated),
-    }));
+  const spec = { id: STR, name: STR, filter_json: STR, columns_json: STR, sort_json: STR, author: STR, created_ms: NUM, updated_ms: NUM } as const;
+  return caseDb.rows('SELECT id, name, filter_json, columns_json, sort_json, author, created_ms, updated_ms FROM saved_views ORDER BY name COLLATE NOCASE, id', [], spec).map((v) => ({
+    id: v.id,
+    name: v.name,
+    filter: FilterSpec.parse(JSON.parse(v.filter_json)),
+    columns: JSON.parse(v.columns_json) as string[],
+    sort: SortSpec.parse(JSON.parse(v.sort_json)),
+    author: v.author,
+    createdMs: v.created_ms,
+    updatedMs: v.updated_ms,
+  }));
 }
 
 export function findView(caseDb: CaseDb, by: { id?: string; name?: string }): SavedView | undefined {
@@ -30,7 +30,7 @@ export function findView(caseDb: CaseDb, by: { id?: string; name?: string }): Sa
 /** Inserts or updates (by id); the creation time and author of an existing view are kept. */
 export function putView(caseDb: CaseDb, view: ViewRecord, stamp: { author: string; at: number }): void {
   ensureAnnotationTables(caseDb);
-  caseDb.db.run(
+  caseDb.run(
     `INSERT INTO saved_views (id, name, filter_json, columns_json, sort_json, author, created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, filter_json = excluded.filter_json, columns_json = excluded.columns_json,
        sort_json = excluded.sort_json, updated_ms = excluded.updated_ms`,
@@ -40,6 +40,5 @@ export function putView(caseDb: CaseDb, view: ViewRecord, stamp: { author: strin
 
 export function removeView(caseDb: CaseDb, id: string): number {
   ensureAnnotationTables(caseDb);
-  caseDb.db.run('DELETE FROM saved_views WHERE id = ?', [id]);
-  return caseDb.db.getRowsModified();
+  return caseDb.run('DELETE FROM saved_views WHERE id = ?', [id]);
 }

@@ -44,24 +44,11 @@ const ready = new WeakSet<CaseDb>();
 
 export function ensureAnnotationTables(caseDb: CaseDb): void {
   if (ready.has(caseDb)) return;
-  caseDb.db.exec(DDL);
+  caseDb.exec(DDL);
   ready.add(caseDb);
 }
 
-/** Whether a table exists (optional tables of other features: findings, ip_geo...). */
+/** Kept only while main/engine/handlers/annotation-handlers.ts (owned elsewhere) imports it: use `caseDb.hasTable`. */
 export function hasTable(caseDb: CaseDb, name: string): boolean {
-  return caseDb.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]) === 1;
-}
-
-/** Runs `body` in one transaction (all or nothing). */
-export function inTransaction<T>(caseDb: CaseDb, body: () => T): T {
-  caseDb.db.exec('BEGIN');
-  try {
-    const result = body();
-    caseDb.db.exec('COMMIT');
-    return result;
-  } catch (e) {
-    caseDb.db.exec('ROLLBACK');
-    throw e;
-  }
+  return caseDb.hasTable(name);
 }

@@ -4,6 +4,7 @@
 import type { AnnotationTarget } from '../../shared/model/annotation';
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
+import { NUM } from '../db/row-spec';
 import { buildWhere, type WhereClause } from '../query/filters';
 import { inList } from '../query/sql-list';
 import { ensureAnnotationTables } from './tables';
@@ -45,32 +46,31 @@ export function changeTags(caseDb: CaseDb, action: 'tag' | 'untag', scope: Store
   ensureAnnotationTables(caseDb);
   if ('target' in scope) return changeTargetTags(caseDb, action, scope.target, tags, stamp);
   const where = scopeWhere(caseDb, scope, range);
-  const matched = range ? 0 : Number(caseDb.scalar(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params));
+  const matched = range ? 0 : (caseDb.value(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params, NUM) ?? 0);
   let changed = 0;
   for (const tag of tags) {
     if (action === 'tag') {
-      caseDb.db.run(
+      changed += caseDb.run(
         `INSERT OR IGNORE INTO annotations (kind, target_type, rid, tag, author, created_ms)
          SELECT 'tag', 'signin', d.rid, ?, ?, ? FROM signin_data d WHERE ${where.sql}`,
         [tag, stamp.author, stamp.at, ...where.params],
       );
     } else {
-      caseDb.db.run(`DELETE FROM annotations WHERE kind = 'tag' AND tag = ? AND rid IN (SELECT d.rid FROM signin_data d WHERE ${where.sql})`, [tag, ...where.params]);
+      changed += caseDb.run(`DELETE FROM annotations WHERE kind = 'tag' AND tag = ? AND rid IN (SELECT d.rid FROM signin_data d WHERE ${where.sql})`, [tag, ...where.params]);
     }
-    changed += caseDb.db.getRowsModified();
   }
   return { matched, changed };
 }
 
 function changeTargetTags(caseDb: CaseDb, action: 'tag' | 'untag', target: AnnotationTarget, tags: readonly string[], stamp: Stamp): TagChange {
   const t = storedTarget(target);
-  const exists = t.rid === null || caseDb.scalar('SELECT 1 FROM signin_data WHERE rid = ?', [t.rid]) === 1;
+  const exists = t.rid === null || caseDb.value('SELECT 1 FROM signin_data WHERE rid = ?', [t.rid], NUM) === 1;
   if (!exists) return { matched: 0, changed: 0 };
   const match = targetMatch(target);
   let changed = 0;
   for (const tag of tags) {
     if (action === 'tag') {
-      caseDb.db.run('INSERT OR IGNORE INTO annotations (kind, target_type, rid, target_key, tag, author, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      changed += caseDb.run('INSERT OR IGNORE INTO annotations (kind, target_type, rid, target_key, tag, author, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)', [
         'tag',
         t.targetType,
         t.rid,
@@ -80,9 +80,8 @@ function changeTargetTags(caseDb: CaseDb, action: 'tag' | 'untag', target: Annot
         stamp.at,
       ]);
     } else {
-      caseDb.db.run(`DELETE FROM annotations WHERE kind = 'tag' AND tag = ? AND ${match.sql}`, [tag, ...match.params]);
+      changed += caseDb.run(`DELETE FROM annotations WHERE kind = 'tag' AND tag = ? AND ${match.sql}`, [tag, ...match.params]);
     }
-    changed += caseDb.db.getRowsModified();
   }
   return { matched: 1, changed };
 }

@@ -1,4 +1,5 @@
 // Annotation targets in their stored form: a sign-in by `rid`, anything else by a normalized text key.
+import type { SqlValue } from '../db/row-spec';
 import type { AnnotationTarget, TargetType } from '../../shared/model/annotation';
 import { ApiFailure } from '../api/api-failure';
 
@@ -22,13 +23,13 @@ export function storedTarget(target: AnnotationTarget): StoredTarget {
   return t.type === 'signin' ? { targetType: 'signin', rid: t.rid, key: null } : { targetType: t.type, rid: null, key: t.key };
 }
 
-export function targetFromRow(targetType: unknown, rid: unknown, key: unknown): AnnotationTarget {
+export function targetFromRow(targetType: string, rid: number | null, key: string | null): AnnotationTarget {
   if (targetType === 'signin') return { type: 'signin', rid: Number(rid) };
   return { type: String(targetType) as Exclude<TargetType, 'signin'>, key: String(key) };
 }
 
 /** SQL matching one stored target over `annotations` (columns prefixed with `alias`), with its parameters. */
-export function targetMatch(target: AnnotationTarget, alias = ''): { sql: string; params: (string | number)[] } {
+export function targetMatch(target: AnnotationTarget, alias = ''): { sql: string; params: SqlValue[] } {
   const t = storedTarget(target);
   return t.rid !== null
     ? { sql: `${alias}target_type = 'signin' AND ${alias}rid = ?`, params: [t.rid] }

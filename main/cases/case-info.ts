@@ -1,6 +1,7 @@
 // The case summary shown in the title bar and the evidence manifest panel.
 import type { CaseInfo } from '../../shared/api/contract';
 import type { CaseDb } from '../db/case-db';
+import { NUM, NUM_NULL, STR_NULL } from '../db/row-spec';
 import { schemaRepairsOf } from './case-store';
 import type { EvidenceCheck } from './evidence-check';
 import { isValidTimeZone } from '../../shared/model/time-zone';
@@ -13,39 +14,60 @@ export const TIME_ZONE_KEY = 'time_zone';
  */
 export const DISPLAY_CAPS = { title: 200, path: 4096, fileName: 255 } as const;
 
+const SOURCE_SPEC = {
+  id: NUM,
+  path: STR_NULL,
+  file_name: STR_NULL,
+  size: NUM_NULL,
+  sha256: STR_NULL,
+  format: STR_NULL,
+  records: NUM_NULL,
+  imported: NUM_NULL,
+  duplicates: NUM_NULL,
+  errors: NUM_NULL,
+  warnings: NUM_NULL,
+  status: STR_NULL,
+  path_length: NUM_NULL,
+  name_length: NUM_NULL,
+} as const;
+
 export function caseInfo(caseDb: CaseDb, state: { path: string | null; dirty: boolean; evidence: EvidenceCheck[] }): CaseInfo {
-  const [count, min, max] = caseDb.all('SELECT count(*), min(created_ms), max(created_ms) FROM signin_data')[0] ?? [0, null, null];
+  const span = caseDb.first('SELECT count(*) AS n, min(created_ms) AS first, max(created_ms) AS last FROM signin_data', [], { n: NUM, first: NUM_NULL, last: NUM_NULL });
   const checks = new Map(state.evidence.map((c) => [c.sourceId, c.state]));
   const notices = [...schemaRepairsOf(caseDb)];
   // substr() in SQL: a huge value is never copied out of the database whole.
-  const [titleHead, titleLength] = caseDb.all(`SELECT substr(value, 1, ${DISPLAY_CAPS.title + 1}), length(value) FROM case_meta WHERE key = 'title'`)[0] ?? [null, 0];
+  const title = caseDb.first(`SELECT substr(value, 1, ${DISPLAY_CAPS.title + 1}) AS head, length(value) AS length FROM case_meta WHERE key = 'title'`, [], { head: STR_NULL, length: NUM_NULL });
+  const [titleHead, titleLength] = title ? [title.head, title.length] : [null, 0];
   const sources = caseDb
-    .all(
-      `SELECT id, substr(path, 1, ${DISPLAY_CAPS.path + 1}), substr(file_name, 1, ${DISPLAY_CAPS.fileName + 1}), size, substr(sha256, 1, 64), substr(format, 1, 64),
-              records, imported, duplicates, errors, warnings, substr(status, 1, 32), length(path), length(file_name) FROM sources ORDER BY id`,
+    .rows(
+      `SELECT id, substr(path, 1, ${DISPLAY_CAPS.path + 1}) AS path, substr(file_name, 1, ${DISPLAY_CAPS.fileName + 1}) AS file_name, size, substr(sha256, 1, 64) AS sha256,
+              substr(format, 1, 64) AS format, records, imported, duplicates, errors, warnings, substr(status, 1, 32) AS status,
+              length(path) AS path_length, length(file_name) AS name_length FROM sources ORDER BY id`,
+      [],
+      SOURCE_SPEC,
     )
-    .map(([id, path, fileName, size, sha, format, records, imported, duplicates, errors, warnings, status, pathLength, nameLength]) => ({
-      id: Number(id),
-      path: capped(String(path), Number(pathLength), DISPLAY_CAPS.path, `the path of evidence file ${Number(id)}`, notices),
-      fileName: capped(String(fileName), Number(nameLength), DISPLAY_CAPS.fileName, `the name of evidence file ${Number(id)}`, notices),
-      size: size === null ? null : Number(size),
-      sha256: sha === null ? null : String(sha),
-      format: format === null ? null : String(format),
-      records: Number(records),
-      imported: Number(imported),
-      duplicates: Number(duplicates),
-      errors: Number(errors),
-      warnings: Number(warnings),
-      status: status === null ? null : String(status),
-      ...(checks.has(Number(id)) ? { evidenceCheck: checks.get(Number(id))! } : {}),
+    .map((s) => ({
+      id: s.id,
+      path: capped(String(s.path), Number(s.path_length), DISPLAY_CAPS.path, `the path of evidence file ${s.id}`, notices),
+      fileName: capped(String(s.file_name), Number(s.name_length), DISPLAY_CAPS.fileName, `the name of evidence file ${s.id}`, notices),
+      size: s.size,
+      sha256: s.sha256,
+      format: s.format,
+      records: Number(s.records),
+      imported: Number(s.imported),
+      duplicates: Number(s.duplicates),
+      errors: Number(s.errors),
+      warnings: Number(s.warnings),
+      status: s.status,
+      ...(checks.has(s.id) ? { evidenceCheck: checks.get(s.id)! } : {}),
     }));
   const zone = caseDb.meta(TIME_ZONE_KEY);
   return {
     path: state.path,
     title: titleHead === null ? (state.path ? state.path.split(/[\\/]/).pop()! : 'Untitled case') : capped(String(titleHead), Number(titleLength), DISPLAY_CAPS.title, 'the case title', notices),
-    signins: Number(count),
-    timeMin: min === null ? null : Number(min),
-    timeMax: max === null ? null : Number(max),
+    signins: span?.n ?? 0,
+    timeMin: span?.first ?? null,
+    timeMax: span?.last ?? null,
     sources,
     dirty: state.dirty,
     ...(notices.length ? { notices } : {}),

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { CaseDb } from '../db/case-db';
+import { NUM, NUM_NULL, STR_NULL } from '../db/row-spec';
 import { openRegularFile } from '../import/evidence';
 
 export type EvidenceState = 'ok' | 'missing' | 'changed' | 'unverified';
@@ -64,8 +65,8 @@ function verifiedOf(caseDb: CaseDb): Map<number, { path: string; identity: FileI
 }
 
 function manifestEntry(caseDb: CaseDb, sourceId: number): ManifestEntry | null {
-  const row = caseDb.all('SELECT id, path, size, sha256 FROM sources WHERE id = ?', [sourceId])[0];
-  return row ? { sourceId: Number(row[0]), path: String(row[1]), size: row[2] === null ? null : Number(row[2]), sha256: row[3] === null ? null : String(row[3]) } : null;
+  const row = caseDb.first('SELECT id, path, size, sha256 FROM sources WHERE id = ?', [sourceId], { id: NUM, path: STR_NULL, size: NUM_NULL, sha256: STR_NULL });
+  return row ? { sourceId: row.id, path: String(row.path), size: row.size, sha256: row.sha256 } : null;
 }
 
 /** Checks one file against a manifest entry: regular file, same size, same SHA-256. */
@@ -100,7 +101,7 @@ function remember(caseDb: CaseDb, check: EvidenceCheck & { identity?: FileIdenti
 }
 
 export async function checkEvidence(caseDb: CaseDb, signal?: AbortSignal): Promise<EvidenceCheck[]> {
-  const ids = caseDb.all('SELECT id FROM sources ORDER BY id').map((r) => Number(r[0]));
+  const ids = caseDb.rows('SELECT id FROM sources ORDER BY id', [], { id: NUM }).map((r) => r.id);
   const checks: EvidenceCheck[] = [];
   for (const id of ids) {
     const entry = manifestEntry(caseDb, id)!;
@@ -149,7 +150,7 @@ export async function relocateEvidence(caseDb: CaseDb, sourceId: number, file: s
   if (!entry) throw new Error(`evidence file ${sourceId} does not exist in this case`);
   const check = await checkAgainst(entry, file);
   if (check.state !== 'ok') throw new Error(`${file} is not the evidence file that was imported: ${check.detail}`);
-  caseDb.db.run('UPDATE sources SET path = ? WHERE id = ?', [file, sourceId]);
+  caseDb.run('UPDATE sources SET path = ? WHERE id = ?', [file, sourceId]);
   return remember(caseDb, check);
 }
 

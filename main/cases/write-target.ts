@@ -11,6 +11,7 @@ import { promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ApiFailure } from '../api/api-failure';
 import type { CaseDb } from '../db/case-db';
+import { STR } from '../db/row-spec';
 
 export type WriteKind = 'case' | 'export' | 'report';
 
@@ -49,8 +50,7 @@ export async function checkWriteTarget(caseDb: CaseDb | null, target: string, op
 
 /** Evidence files recorded in the case's manifest. */
 export function evidencePaths(caseDb: CaseDb): string[] {
-  const res = caseDb.db.exec('SELECT DISTINCT path FROM sources WHERE path IS NOT NULL');
-  return (res[0]?.values ?? []).map((r) => String(r[0]));
+  return caseDb.rows('SELECT DISTINCT path FROM sources WHERE path IS NOT NULL', [], { path: STR }).map((r) => r.path);
 }
 
 /** A SigninScope case: an SQLite file whose schema holds the case_meta table. */

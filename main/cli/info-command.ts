@@ -2,6 +2,7 @@
 import { caseInfo } from '../cases/case-info';
 import { loadCase } from '../cases/case-store';
 import { UsageError, type ParsedArgs } from './args';
+import { NUM } from '../db/row-spec';
 import { table } from './format';
 
 export async function infoCommand(args: ParsedArgs, out: (s: string) => void): Promise<number> {
@@ -9,7 +10,7 @@ export async function infoCommand(args: ParsedArgs, out: (s: string) => void): P
   if (!file) throw new UsageError('info needs a case file');
   const caseDb = await loadCase(file);
   const info = caseInfo(caseDb, { path: file, dirty: false, evidence: [] });
-  const errors = Number(caseDb.scalar("SELECT count(*) FROM import_errors WHERE severity = 'error'"));
+  const errors = caseDb.value("SELECT count(*) FROM import_errors WHERE severity = 'error'", [], NUM) ?? 0;
   caseDb.close();
   if (args.flags.has('json')) {
     out(JSON.stringify({ ...info, importErrors: errors }, null, 2));

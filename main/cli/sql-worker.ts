@@ -17,11 +17,10 @@ const BATCH = 2000;
 async function run(job: SqlJob, post: (m: SqlWorkerMessage) => void): Promise<void> {
   const caseDb = await loadCase(job.file);
   try {
-    caseDb.db.exec('PRAGMA query_only = ON');
-    const statements = countStatements(caseDb.db, job.sql);
+    caseDb.exec('PRAGMA query_only = ON');
+    const statements = caseDb.countStatements(job.sql);
     if (statements !== 1) throw new Error(statements === 0 ? 'the query is empty' : `the query holds ${statements} statements: the sql command runs exactly one (nothing was run)`);
-    const stmt = caseDb.db.prepare(job.sql);
-    try {
+    caseDb.withStatement(job.sql, (stmt) => {
       post({ type: 'columns', columns: stmt.getColumnNames() });
       let batch: unknown[][] = [];
       let sent = 0;
@@ -40,22 +39,10 @@ async function run(job: SqlJob, post: (m: SqlWorkerMessage) => void): Promise<vo
       }
       if (batch.length) post({ type: 'rows', rows: batch });
       post({ type: 'done', cut });
-    } finally {
-      stmt.free();
-    }
+    });
   } finally {
     caseDb.close();
   }
-}
-
-/** Statements in `sql`, compiled but not run (comments and stray semicolons do not count). */
-function countStatements(db: { iterateStatements(sql: string): Iterable<{ free(): boolean }> }, sql: string): number {
-  let n = 0;
-  for (const stmt of db.iterateStatements(sql)) {
-    stmt.free();
-    n++;
-  }
-  return n;
 }
 
 if (parentPort && workerData) {

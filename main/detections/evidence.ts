@@ -2,7 +2,8 @@
 // then summarised (time range, users, IPs) and turned into a Finding with a capped rid list.
 import { MAX_FINDING_RIDS, type Finding, type FindingDetails, type Severity } from '../../shared/model/detection';
 import type { CaseDb } from '../db/case-db';
-import { decode, numOrNull, type SqlParam } from './case-sql';
+import { CELL, NUM, NUM_NULL, type Cell, type SqlParams } from '../db/row-spec';
+import { stringValues } from '../db/string-text';
 
 export interface SigninRow {
   rid: number;
@@ -12,7 +13,7 @@ export interface SigninRow {
   asn: number | null;
   code: number | null;
   /** Values of the extra columns asked for, in order. */
-  extra: unknown[];
+  extra: Cell[];
 }
 
 const ROW_SQL = 'rid, created_ms, user_principal_name_k, ip_address_k, asn, status_code';
@@ -20,16 +21,17 @@ const ROW_SQL = 'rid, created_ms, user_principal_name_k, ip_address_k, asn, stat
 const MAX_LISTED = 1000;
 
 /** Rows of `signin_data` matching `where`, oldest first. `where` is built from constants and numbers only. */
-export function selectRows(db: CaseDb, where: string, params: readonly SqlParam[] = [], extraColumns: readonly string[] = []): SigninRow[] {
+export function selectRows(db: CaseDb, where: string, params: SqlParams = [], extraColumns: readonly string[] = []): SigninRow[] {
   const extras = extraColumns.length ? `, ${extraColumns.join(', ')}` : '';
-  return db.all(`SELECT ${ROW_SQL}${extras} FROM signin_data WHERE ${where} ORDER BY created_ms, rid`, [...params]).map((r) => ({
-    rid: Number(r[0]),
-    ms: Number(r[1]),
-    user: numOrNull(r[2]),
-    ip: numOrNull(r[3]),
-    asn: numOrNull(r[4]),
-    code: numOrNull(r[5]),
-    extra: r.slice(6),
+  const kinds = [NUM, NUM_NULL, NUM_NULL, NUM_NULL, NUM_NULL, NUM_NULL, ...extraColumns.map((): typeof CELL => CELL)] as const;
+  return db.tuples(`SELECT ${ROW_SQL}${extras} FROM signin_data WHERE ${where} ORDER BY created_ms, rid`, params, kinds).map(([rid, ms, user, ip, asn, code, ...extra]) => ({
+    rid,
+    ms: ms ?? 0,
+    user,
+    ip,
+    asn,
+    code,
+    extra,
   }));
 }
 
@@ -84,7 +86,7 @@ export class Evidence {
     const rows = this.rows();
     const users = rankByFrequency(rows.map((r) => r.user));
     const ips = rankByFrequency(rows.map((r) => r.ip));
-    const text = decode(db, [...users.slice(0, MAX_LISTED), ...ips.slice(0, MAX_LISTED)]);
+    const text = stringValues(db, [...users.slice(0, MAX_LISTED), ...ips.slice(0, MAX_LISTED)]);
     const names = (ids: number[]) => ids.slice(0, MAX_LISTED).map((id) => text.get(id) ?? `#${id}`);
     return {
       ruleId: f.ruleId,
@@ -110,7 +112,8 @@ function rankByFrequency(ids: readonly (number | null)[]): number[] {
 
 /** An extra column of a row as a number (dict ids, coordinates), null when absent. */
 export function extraNum(r: SigninRow, i: number): number | null {
-  return numOrNull(r.extra[i]);
+  const v = r.extra[i];
+  return v === null || v === undefined ? null : Number(v);
 }
 
 /** Non-null dictionary ids found in the given extra columns of the rows (for one batched decode). */

@@ -3,8 +3,9 @@
 // that queries join on the dictionary ids. The row's own place text is used, not
 // a per-IP aggregate, so a sign-in is never moved to where other sign-ins of its IP were.
 import type { CaseDb } from '../db/case-db';
+import { NUM } from '../db/row-spec';
+import { stringValues } from '../db/string-text';
 import { loadGazetteer } from '../geo/gazetteer';
-import { decode } from './case-sql';
 
 export const PLACES_TABLE = 'temp.detection_places';
 
@@ -16,21 +17,21 @@ export const PLACES_TABLE = 'temp.detection_places';
  * has coordinates or no place text (nothing to join).
  */
 export function preparePlaces(db: CaseDb, where: string): boolean {
-  db.db.exec(`DROP TABLE IF EXISTS ${PLACES_TABLE}`);
-  const keys = db
-    .all(
-      `SELECT DISTINCT coalesce(city_k, 0), coalesce(state_k, 0), coalesce(country_k, 0) FROM signin_data NOT INDEXED
-          WHERE ${where} AND latitude IS NULL AND (city_k IS NOT NULL OR country_k IS NOT NULL)`,
-    )
-    .map((r) => r.map(Number) as [number, number, number]);
+  db.exec(`DROP TABLE IF EXISTS ${PLACES_TABLE}`);
+  const keys = db.tuples(
+    `SELECT DISTINCT coalesce(city_k, 0), coalesce(state_k, 0), coalesce(country_k, 0) FROM signin_data NOT INDEXED
+        WHERE ${where} AND latitude IS NULL AND (city_k IS NOT NULL OR country_k IS NOT NULL)`,
+    [],
+    [NUM, NUM, NUM],
+  );
   if (!keys.length) return false;
-  const text = decode(
+  const text = stringValues(
     db,
     keys.flat().filter((id) => id > 0),
   );
   const gazetteer = loadGazetteer();
-  db.db.exec(`CREATE TABLE ${PLACES_TABLE} (c INTEGER, s INTEGER, k INTEGER, lat REAL, lon REAL, err REAL, PRIMARY KEY (c, s, k)) WITHOUT ROWID`);
-  const insert = db.db.prepare(`INSERT INTO ${PLACES_TABLE} VALUES (?, ?, ?, ?, ?, ?)`);
+  db.exec(`CREATE TABLE ${PLACES_TABLE} (c INTEGER, s INTEGER, k INTEGER, lat REAL, lon REAL, err REAL, PRIMARY KEY (c, s, k)) WITHOUT ROWID`);
+  const insert = db.prepareWrite(`INSERT INTO ${PLACES_TABLE} VALUES (?, ?, ?, ?, ?, ?)`);
   try {
     for (const [c, s, k] of keys) {
       const place = gazetteer.locate(text.get(c) ?? null, text.get(s) ?? null, text.get(k) ?? null);
@@ -43,5 +44,5 @@ export function preparePlaces(db: CaseDb, where: string): boolean {
 }
 
 export function dropPlaces(db: CaseDb): void {
-  db.db.exec(`DROP TABLE IF EXISTS ${PLACES_TABLE}`);
+  db.exec(`DROP TABLE IF EXISTS ${PLACES_TABLE}`);
 }

@@ -1,7 +1,9 @@
 // When each rule last ran and over which sign-ins, so findings know when they are stale. The data
-// version is main/query/case-cache's caseVersion (max rid, row count, dictionary size: adding or
-// removing sign-ins changes it; the case db has no version counter of its own). Kept in case_meta so
-// it travels with the case and its findings.
+// stamp is main/query/case-cache's caseVersion (max rid, row count, dictionary size: adding or
+// removing sign-ins changes it). Not CaseDb.version: that counts every write, annotations included,
+// and starts again when a case is opened, while this is kept in case_meta so it travels with the
+// case and its findings.
+import { NUM, STR_NULL } from '../db/row-spec';
 import type { DetectionStatus } from '../../shared/model/detection';
 import type { CaseDb } from '../db/case-db';
 import { caseVersion } from '../query/case-cache';
@@ -21,7 +23,7 @@ interface RuleRun extends DataStamp {
 }
 
 export function dataStamp(db: CaseDb): DataStamp {
-  return { version: caseVersion(db), signins: Number(db.scalar('SELECT count(*) FROM signin_data')) };
+  return { version: caseVersion(db), signins: db.value('SELECT count(*) FROM signin_data', [], NUM) ?? 0 };
 }
 
 /** Stores a run's findings in place of the completed rules' old ones, and when and over what it ran. */
@@ -49,8 +51,7 @@ export function detectionStatus(db: CaseDb): DetectionStatus {
   if (!lastRunAt) {
     // A case saved before runs were recorded: its findings say when they were made, not over what.
     ensureFindingTables(db);
-    const made = db.scalar('SELECT max(created_at) FROM findings');
-    lastRunAt = made === null || made === undefined ? null : String(made);
+    lastRunAt = db.value('SELECT max(created_at) FROM findings', [], STR_NULL) ?? null;
   }
   return { lastRunAt, signinsAtRun: latest?.[1].signins ?? null, signinsNow: now.signins, staleRuleIds, stale: staleRuleIds.length > 0 };
 }

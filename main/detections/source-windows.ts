@@ -1,6 +1,6 @@
 // Bursts per network source: by ASN where the logs carry one, else by IP (exports without ASN).
 import type { CaseDb } from '../db/case-db';
-import { decode } from './case-sql';
+import { stringValues } from '../db/string-text';
 import { listSome, plural } from './describe';
 import { Evidence, selectRows } from './evidence';
 import { flaggedWindows, type WindowQuery } from './windows';
@@ -18,7 +18,7 @@ export function sourceBursts(db: CaseDb, q: Omit<WindowQuery, 'key'>, extraColum
     for (const w of flaggedWindows(db, { ...q, key, where })) {
       const evidence = new Evidence(selectRows(db, `${key} = ? AND created_ms >= ? AND created_ms < ? AND ${where}`, [w.key, w.from, w.to, ...(q.params ?? [])], extraColumns));
       const ips = [...evidence.distinct((r) => r.ip)];
-      const names = decode(db, key === 'asn' ? ips : [w.key]);
+      const names = stringValues(db, key === 'asn' ? ips : [w.key]);
       const ipList = listSome(ips.map((ip) => names.get(ip) ?? `#${ip}`));
       out.push({ evidence, source: key === 'asn' ? `AS${w.key} (${plural(ips.length, 'IP')}: ${ipList})` : (names.get(w.key) ?? `#${w.key}`) });
     }

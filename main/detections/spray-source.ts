@@ -1,9 +1,12 @@
 // Password spray seen from one source (an IP, or an ASN spread over several IPs): many distinct
 // accounts failing with wrong-password codes in a window, as Sentinel SigninPasswordSpray (20-min
 // bins, dcount(UPN) >= 5, failed principals > successful principals) and Sigma (> 3 in 10 min).
+import { NUM } from '../db/row-spec';
 import type { Finding } from '../../shared/model/detection';
 import type { CaseDb } from '../db/case-db';
-import { decodeOne, inList, SUCCEEDED, throwIfAborted } from './case-sql';
+import { SUCCEEDED, throwIfAborted } from './case-sql';
+import { stringValue } from '../db/string-text';
+import { numberSet } from '../query/sql-list';
 import { listSome, outcomeText, plural, span } from './describe';
 import { Evidence, selectRows } from './evidence';
 import { PASSWORD_ACCEPTED_CODES, PASSWORD_FAILURE_CODES } from './known-values';
@@ -18,8 +21,8 @@ export interface SprayParams {
   successWithinHours: number;
 }
 
-const FAILING = `status_code IN ${inList(PASSWORD_FAILURE_CODES)}`;
-const ACCEPTED = `status_code IN ${inList(PASSWORD_ACCEPTED_CODES)}`;
+const FAILING = `status_code IN ${numberSet(PASSWORD_FAILURE_CODES)}`;
+const ACCEPTED = `status_code IN ${numberSet(PASSWORD_ACCEPTED_CODES)}`;
 
 export function sprayFindings(db: CaseDb, ruleId: string, sourceKey: 'ip_address_k' | 'asn', p: SprayParams, signal: AbortSignal): Finding[] {
   const windows = flaggedWindows(db, { key: sourceKey, where: FAILING, windowMs: p.windowMinutes * MINUTE_MS, distinct: 'user_principal_name_k', minDistinct: p.minUsers });
@@ -31,16 +34,15 @@ export function sprayFindings(db: CaseDb, ruleId: string, sourceKey: 'ip_address
     const ips = failures.distinct((r) => r.ip);
     if (failedUsers < p.minUsers || ips.size < p.minIps) continue;
     // Sentinel keeps a source only when it failed for more accounts than it served: not a busy shared egress.
-    const servedUsers = Number(
-      db.scalar(`SELECT count(DISTINCT user_principal_name_k) FROM signin_data WHERE ${sourceKey} = ? AND created_ms BETWEEN ? AND ? AND ${SUCCEEDED}`, [w.key, w.from - DAY_MS, w.to + DAY_MS]),
-    );
+    const served = `SELECT count(DISTINCT user_principal_name_k) FROM signin_data WHERE ${sourceKey} = ? AND created_ms BETWEEN ? AND ? AND ${SUCCEEDED}`;
+    const servedUsers = db.value(served, [w.key, w.from - DAY_MS, w.to + DAY_MS], NUM) ?? 0;
     if (servedUsers >= failedUsers) continue;
     const successes = selectRows(db, `${sourceKey} = ? AND created_ms >= ? AND created_ms <= ? AND ${ACCEPTED}`, [w.key, failures.from, w.to + p.successWithinHours * HOUR_MS]);
     const evidence = new Evidence(failures.rows()).add(successes);
     const compromisedIds = [...new Set(successes.map((r) => r.user).filter((u): u is number => u !== null))];
-    const compromised = compromisedIds.map((id) => decodeOne(db, id) ?? `#${id}`);
+    const compromised = compromisedIds.map((id) => stringValue(db, id) ?? `#${id}`);
     const fullSuccesses = successes.filter((r) => r.code === 0).length;
-    const source = sourceKey === 'asn' ? `AS${w.key} (${plural(ips.size, 'IP')})` : (decodeOne(db, w.key) ?? `#${w.key}`);
+    const source = sourceKey === 'asn' ? `AS${w.key} (${plural(ips.size, 'IP')})` : (stringValue(db, w.key) ?? `#${w.key}`);
     let title = `Password spray from ${source}: ${plural(failedUsers, 'user')} failed in ${span(failures.to - failures.from)}`;
     title += outcomeText(successes.length, fullSuccesses);
     if (compromised.length) title += ` (${listSome(compromised)})`;

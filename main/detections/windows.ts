@@ -2,14 +2,14 @@
 // that cross the thresholds. Two phases (bins shifted by half a window) so a burst split by a bin
 // edge is still seen; flagged windows of one key that touch are merged into one interval.
 import type { CaseDb } from '../db/case-db';
-import type { SqlParam } from './case-sql';
+import { NUM, type SqlParams } from '../db/row-spec';
 
 export interface WindowQuery {
   /** Grouping column of signin_data (an indexed dict id, or asn). */
   key: 'ip_address_k' | 'user_principal_name_k' | 'asn' | 'app_id_k';
   /** Row filter; built from constants and numbers only. */
   where: string;
-  params?: readonly SqlParam[];
+  params?: SqlParams;
   windowMs: number;
   minCount?: number;
   /** Column whose distinct values per window must reach `minDistinct`. */
@@ -29,14 +29,15 @@ export function flaggedWindows(db: CaseDb, q: WindowQuery): FlaggedWindow[] {
   const w = Math.max(1, Math.round(q.windowMs));
   const raw: FlaggedWindow[] = [];
   for (const offset of [0, Math.floor(w / 2)]) {
-    const rows = db.all(
-      `SELECT ${q.key}, (created_ms + ?) / ? AS bin FROM signin_data
+    const rows = db.rows(
+      `SELECT ${q.key} AS key, (created_ms + ?) / ? AS bin FROM signin_data
        WHERE +${q.key} IS NOT NULL AND (${q.where})
        GROUP BY +${q.key}, bin
        HAVING count(*) >= ? AND count(DISTINCT ${q.distinct ?? 'rid'}) >= ?`,
       [offset, w, ...(q.params ?? []), q.minCount ?? 1, q.minDistinct ?? 0],
+      { key: NUM, bin: NUM },
     );
-    for (const [key, bin] of rows) raw.push({ key: Number(key), from: Number(bin) * w - offset, to: (Number(bin) + 1) * w - offset });
+    for (const { key, bin } of rows) raw.push({ key, from: bin * w - offset, to: (bin + 1) * w - offset });
   }
   return mergeWindows(raw);
 }

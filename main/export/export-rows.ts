@@ -3,6 +3,7 @@
 import type { ExportFormat, ExportSummary } from '../../shared/model/export';
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
+import { NUM } from '../db/row-spec';
 import { buildWhere } from '../query/filters';
 import { resolveColumn } from '../query/column-ref';
 import { checkWriteTarget } from '../cases/write-target';
@@ -39,7 +40,7 @@ export async function exportRows(
   const columns = zonedKey ? withZonedColumn([...new Set(req.columns)], zonedKey) : [...new Set(req.columns)];
   const fetched = [...new Set([...columns.filter((c) => c !== zonedKey), ...format.extraColumns])].map(resolveColumn); // the allowlist: unknown names throw
   const where = buildWhere(caseDb, req.filter);
-  const totalRows = Number(caseDb.scalar(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params));
+  const totalRows = caseDb.value(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params, NUM) ?? 0;
   await checkWriteTarget(caseDb, req.path, { kind: 'export', replace: req.overwrite === true });
   const writer = await AtomicFileWriter.open(req.path);
   let rows = 0;

@@ -3,6 +3,7 @@
 // without touching text.
 import type { IpGeoInfo } from '../../shared/model/geo';
 import type { CaseDb } from '../db/case-db';
+import { NUM_NULL, STR, STR_NULL } from '../db/row-spec';
 import type { IpGeo } from './resolve-ip';
 
 const DDL = `CREATE TABLE IF NOT EXISTS ip_geo (
@@ -12,51 +13,60 @@ const DDL = `CREATE TABLE IF NOT EXISTS ip_geo (
 )`;
 
 export function ensureIpGeoTable(caseDb: CaseDb): void {
-  caseDb.db.exec(DDL);
+  caseDb.exec(DDL);
 }
 
 /** Replaces the table's content in one transaction. */
 export function writeIpGeo(caseDb: CaseDb, rows: Iterable<[ipK: number, geo: IpGeo]>): void {
   ensureIpGeoTable(caseDb);
-  const insert = caseDb.db.prepare('INSERT INTO ip_geo VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)');
-  caseDb.db.exec('BEGIN');
+  const insert = caseDb.prepareWrite('INSERT INTO ip_geo VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)');
   try {
-    caseDb.db.exec('DELETE FROM ip_geo');
-    for (const [ipK, g] of rows) {
-      insert.run([ipK, g.ip, g.kind, g.country, g.city, g.latitude, g.longitude, g.uncertaintyKm, g.asn, g.org, g.sourceCountry, g.sourceCoords, g.sourceAsn]);
-    }
-    caseDb.db.exec('COMMIT');
-  } catch (e) {
-    caseDb.db.exec('ROLLBACK');
-    throw e;
+    caseDb.transaction(() => {
+      caseDb.run('DELETE FROM ip_geo');
+      for (const [ipK, g] of rows) {
+        insert.run([ipK, g.ip, g.kind, g.country, g.city, g.latitude, g.longitude, g.uncertaintyKm, g.asn, g.org, g.sourceCountry, g.sourceCoords, g.sourceAsn]);
+      }
+    });
   } finally {
     insert.free();
   }
 }
 
+const IP_GEO_SPEC = {
+  ip: STR,
+  kind: STR,
+  country: STR_NULL,
+  city: STR_NULL,
+  latitude: NUM_NULL,
+  longitude: NUM_NULL,
+  uncertainty_km: NUM_NULL,
+  asn: NUM_NULL,
+  org: STR_NULL,
+  source_country: STR_NULL,
+  source_coords: STR_NULL,
+  source_asn: STR_NULL,
+} as const;
+
 export function hasIpGeo(caseDb: CaseDb): boolean {
-  return caseDb.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ip_geo'") === 1;
+  return caseDb.hasTable('ip_geo');
 }
 
 export function readIpGeo(caseDb: CaseDb, ip: string): IpGeoInfo | null {
   if (!hasIpGeo(caseDb)) return null;
-  const row = caseDb.all('SELECT ip, kind, country, city, latitude, longitude, uncertainty_km, asn, org, source_country, source_coords, source_asn FROM ip_geo WHERE ip = ?', [ip])[0];
-  if (!row) return null;
-  const [addr, kind, country, city, latitude, longitude, uncertaintyKm, asn, org, sourceCountry, sourceCoords, sourceAsn] = row as (string | number | null)[];
-  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const g = caseDb.first('SELECT ip, kind, country, city, latitude, longitude, uncertainty_km, asn, org, source_country, source_coords, source_asn FROM ip_geo WHERE ip = ?', [ip], IP_GEO_SPEC);
+  if (!g) return null;
   return {
-    ip: String(addr),
-    kind: String(kind),
-    country: s(country),
-    city: s(city),
-    latitude: n(latitude),
-    longitude: n(longitude),
-    uncertaintyKm: n(uncertaintyKm),
-    asn: n(asn),
-    org: s(org),
-    sourceCountry: s(sourceCountry),
-    sourceCoords: s(sourceCoords),
-    sourceAsn: s(sourceAsn),
+    ip: g.ip,
+    kind: g.kind,
+    country: g.country,
+    city: g.city,
+    latitude: g.latitude,
+    longitude: g.longitude,
+    uncertaintyKm: g.uncertainty_km,
+    asn: g.asn,
+    org: g.org,
+    sourceCountry: g.source_country,
+    sourceCoords: g.source_coords,
+    sourceAsn: g.source_asn,
   };
 }

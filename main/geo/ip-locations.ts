@@ -1,6 +1,7 @@
 // `ip_geo` in memory, keyed by the address's string id, for the map's scans. Reloaded when the
 // enrichment ran again.
 import type { CaseDb } from '../db/case-db';
+import { NUM, NUM_NULL, STR_NULL } from '../db/row-spec';
 import { ENRICH_META_KEY } from './enrich';
 import { ensureIpGeoTable } from './ip-geo-table';
 
@@ -21,16 +22,10 @@ export function ipLocations(caseDb: CaseDb): Map<number, IpLocation> {
   if (hit && hit.stamp === stamp) return hit.map;
   ensureIpGeoTable(caseDb);
   const map = new Map<number, IpLocation>();
-  for (const [k, lat, lon, country, city, unc, source] of caseDb.all('SELECT ip_k, latitude, longitude, country, city, uncertainty_km, source_coords FROM ip_geo') as (number | string | null)[][]) {
-    map.set(Number(k), {
-      lat: lat as number | null,
-      lon: lon as number | null,
-      country: country as string | null,
-      city: city as string | null,
-      uncertaintyKm: unc as number | null,
-      source: source as string | null,
-    });
-  }
+  const spec = { ip_k: NUM, latitude: NUM_NULL, longitude: NUM_NULL, country: STR_NULL, city: STR_NULL, uncertainty_km: NUM_NULL, source_coords: STR_NULL } as const;
+  caseDb.forEach('SELECT ip_k, latitude, longitude, country, city, uncertainty_km, source_coords FROM ip_geo', [], spec, (g) => {
+    map.set(g.ip_k, { lat: g.latitude, lon: g.longitude, country: g.country, city: g.city, uncertaintyKm: g.uncertainty_km, source: g.source_coords });
+  });
   loaded.set(caseDb, { stamp, map });
   return map;
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { GeoCountriesRes, GeoPointsRes } from '../../shared/model/geo';
 import type { CaseDb } from '../db/case-db';
+import { stringLookup } from '../db/string-text';
 import { ipLocations } from './ip-locations';
 import { busiestIp, tallySignins, type Tally } from './sign-in-tally';
 
@@ -44,11 +45,7 @@ export function geoPoints(caseDb: CaseDb, req: { filter: FilterSpec; decimals: n
 /** Counts per country: the sign-in's own country, else its IP's. */
 export function geoCountries(caseDb: CaseDb, filter: FilterSpec): Countries {
   const locations = ipLocations(caseDb);
-  const text = new Map<number, string | null>();
-  const countryText = (k: number) => {
-    if (!text.has(k)) text.set(k, (caseDb.scalar('SELECT upper(value) FROM strings WHERE id = ?', [k]) as string | undefined) ?? null);
-    return text.get(k)!;
-  };
+  const countryText = stringLookup(caseDb, upperAscii);
   const keyOf = (ipK: number | null, countryK: number | null) => (countryK !== null ? countryText(countryK) : null) ?? (ipK !== null ? (locations.get(ipK)?.country ?? null) : null);
   const { tallies, unkeyed } = tallySignins(caseDb, filter, keyOf);
   return {
@@ -59,4 +56,9 @@ export function geoCountries(caseDb: CaseDb, filter: FilterSpec): Countries {
 
 function counts(t: Tally): { total: number; success: number; failure: number; interrupted: number; users: number; ips: number } {
   return { total: t.total, success: t.success, failure: t.failure, interrupted: t.interrupted, users: t.users.size, ips: t.ips.size };
+}
+
+/** SQLite's upper(): ASCII letters only, as the country keys were always folded. */
+function upperAscii(text: string): string {
+  return text.replace(/[a-z]+/g, (s) => s.toUpperCase());
 }

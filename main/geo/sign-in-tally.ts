@@ -3,8 +3,9 @@
 // view (the map's first view) is served from a per-case summary of (IP, country, user, status).
 import { isEverything, type FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
+import { NUM_NULL } from '../db/row-spec';
 import { CaseMemo } from '../query/case-cache';
-import { buildWhere } from '../query/filters';
+import { buildWhere, type WhereClause } from '../query/filters';
 import { statusIds } from './status-ids';
 
 export interface Tally {
@@ -60,17 +61,9 @@ export function tallySignins(caseDb: CaseDb, filter: FilterSpec, keyOf: (ipK: nu
   return { tallies, unkeyed };
 }
 
-function scanRows(caseDb: CaseDb, where: { sql: string; params: (string | number)[] }, visit: (ip: number | null, country: number | null, user: number | null, status: number | null) => void): void {
-  const stmt = caseDb.db.prepare(`SELECT d.ip_address_k, d.country_k, d.user_principal_name_k, d.status_k FROM signin_data d WHERE ${where.sql}`);
-  try {
-    stmt.bind(where.params);
-    while (stmt.step()) {
-      const [ip, country, user, status] = stmt.get() as (number | null)[];
-      visit(ip ?? null, country ?? null, user ?? null, status ?? null);
-    }
-  } finally {
-    stmt.free();
-  }
+function scanRows(caseDb: CaseDb, where: WhereClause, visit: (ip: number | null, country: number | null, user: number | null, status: number | null) => void): void {
+  const sql = `SELECT d.ip_address_k, d.country_k, d.user_principal_name_k, d.status_k FROM signin_data d WHERE ${where.sql}`;
+  caseDb.forEachTuple(sql, where.params, [NUM_NULL, NUM_NULL, NUM_NULL, NUM_NULL], ([ip, country, user, status]) => visit(ip, country, user, status));
 }
 
 /** The IP with the most sign-ins in a tally. */

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { GeoTravelRes } from '../../shared/model/geo';
 import type { CaseDb } from '../db/case-db';
+import { CELL, NUM, NUM_NULL, STR_NULL, type SqlValue } from '../db/row-spec';
 import { buildWhere } from '../query/filters';
 import { inList } from '../query/sql-list';
 import { travelThresholds } from '../detections/travel-setting';
@@ -18,18 +19,19 @@ export function geoTravel(caseDb: CaseDb, req: { filter: FilterSpec; user: strin
   const limits = travelThresholds(caseDb);
   const result: Travel = { user: req.user, stops: [], legs: [], thresholds: limits, unlocated: 0, truncated: false };
   // UPNs differ in case between exports: every spelling of the name counts.
-  const userIds = caseDb.all('SELECT id FROM strings WHERE value = ? COLLATE NOCASE', [req.user]).map((r) => Number(r[0]));
+  const userIds = caseDb.rows('SELECT id FROM strings WHERE value = ? COLLATE NOCASE', [req.user], { id: NUM }).map((r) => r.id);
   if (!userIds.length) return result;
   const where = buildWhere(caseDb, req.filter);
-  const params: (string | number)[] = [];
+  const params: SqlValue[] = [];
   const userSql = inList('d.user_principal_name_k', userIds, params);
-  const rows = caseDb.all(
+  const rows = caseDb.tuples(
     `SELECT d.rid, d.created_ms, g.ip, g.latitude, g.longitude, g.uncertainty_km, g.source_coords, g.country, g.city
      FROM signin_data d LEFT JOIN ip_geo g ON g.ip_k = d.ip_address_k
      WHERE ${userSql} AND d.created_ms IS NOT NULL AND ${where.sql}
      ORDER BY d.created_ms, d.rid`,
     [...params, ...where.params],
-  ) as (string | number | null)[][];
+    [NUM, NUM, CELL, NUM_NULL, NUM_NULL, NUM_NULL, STR_NULL, STR_NULL, STR_NULL],
+  );
   for (const [rid, ms, ip, lat, lon, uncertainty, source, country, city] of rows) {
     if (lat === null || lon === null) {
       result.unlocated++;
@@ -37,8 +39,8 @@ export function geoTravel(caseDb: CaseDb, req: { filter: FilterSpec; user: strin
     }
     const last = result.stops[result.stops.length - 1];
     if (last && last.lat === lat && last.lon === lon) {
-      last.lastMs = Number(ms);
-      last.lastRid = Number(rid);
+      last.lastMs = ms;
+      last.lastRid = rid;
       last.signins++;
       if (ip !== null && !last.ips.includes(String(ip)) && last.ips.length < 20) last.ips.push(String(ip));
       continue;
@@ -48,18 +50,18 @@ export function geoTravel(caseDb: CaseDb, req: { filter: FilterSpec; user: strin
       break;
     }
     const stop: Stop = {
-      lat: Number(lat),
-      lon: Number(lon),
-      uncertaintyKm: Number(uncertainty ?? 0),
-      source: source === null ? null : String(source),
-      country: country === null ? null : String(country),
-      city: city === null ? null : String(city),
+      lat,
+      lon,
+      uncertaintyKm: uncertainty ?? 0,
+      source,
+      country,
+      city,
       ips: ip === null ? [] : [String(ip)],
-      firstMs: Number(ms),
-      lastMs: Number(ms),
+      firstMs: ms,
+      lastMs: ms,
       signins: 1,
-      firstRid: Number(rid),
-      lastRid: Number(rid),
+      firstRid: rid,
+      lastRid: rid,
     };
     if (last) result.legs.push(legBetween(result.stops.length - 1, last, stop, limits));
     result.stops.push(stop);

@@ -6,10 +6,10 @@
 import type { ParsedReq, Res } from '../../shared/api/contract';
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
+import { NUM, NUM_NULL } from '../db/row-spec';
+import { stringValues } from '../db/string-text';
 import { CaseMemo } from './case-cache';
 import { buildWhere } from './filters';
-import { forEachRow } from './query-rows';
-import { stringValues } from './string-values';
 
 export const AGGREGATE_WINDOWS = { '1h': 3_600_000, '6h': 6 * 3_600_000, '24h': 24 * 3_600_000 } as const;
 export type AggregateWindow = keyof typeof AGGREGATE_WINDOWS;
@@ -81,10 +81,9 @@ function groupRows(caseDb: CaseDb, filter: FilterSpec, windowMs: number): Groupe
   const tally = new GroupTally();
   const key = new Int32Array(KEY_WIDTH);
   const sql = `SELECT d.created_ms, ${KEY_COLUMNS.map((c) => `d.${c}`).join(', ')} FROM signin_data d WHERE ${where.sql} AND +d.created_ms IS NOT NULL`;
-  forEachRow(caseDb, sql, where.params, (row) => {
-    const t = row[0] as number;
+  caseDb.forEachTuple(sql, where.params, [NUM, ...KEY_COLUMNS.map((): typeof NUM_NULL => NUM_NULL)], ([t, ...ids]) => {
     key[0] = Math.floor(t / windowMs); // epoch-aligned windows: UTC hours, 6 h blocks, days
-    for (let i = 1; i < KEY_WIDTH; i++) key[i] = row[i] === null ? 0 : (row[i] as number) + 1;
+    for (let i = 1; i < KEY_WIDTH; i++) key[i] = ids[i - 1] === null ? 0 : ids[i - 1]! + 1;
     tally.add(key, t);
   });
   tally.compact();

@@ -5,10 +5,10 @@ import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { AnnotationColumnKey } from '../../shared/model/grid-columns';
 import { ensureAnnotationTables } from '../annotations/tables';
 import type { CaseDb } from '../db/case-db';
+import { NUM, STR, type SqlValue } from '../db/row-spec';
 import { STARRED_RIDS, taggedRids } from './annotation-conditions';
 import { buildWhere } from './filters';
-import { forEachRow } from './query-rows';
-import { inList, LIKE_ESCAPE, likePattern, type SqlParam } from './sql-list';
+import { inList, LIKE_ESCAPE, likePattern } from './sql-list';
 import type { ValueCounts } from './value-counts';
 
 const TAG_SEPARATOR = ', ';
@@ -18,16 +18,15 @@ export function annotationCells(caseDb: CaseDb, key: AnnotationColumnKey, rids: 
   ensureAnnotationTables(caseDb);
   const out = new Map<number, string | number | null>(rids.map((rid) => [rid, key === 'starred' ? 0 : null]));
   if (rids.length === 0) return out;
-  const params: SqlParam[] = [];
+  const params: SqlValue[] = [];
   const sql =
     key === 'tags'
       ? `SELECT rid, tag FROM annotations WHERE kind = 'tag' AND ${inList('rid', rids, params)} ORDER BY rid, tag`
-      : `SELECT rid, 1 FROM annotations WHERE kind = 'star' AND ${inList('rid', rids, params)}`;
-  for (const [rid, value] of caseDb.all(sql, params)) {
-    const r = Number(rid);
-    const prev = out.get(r);
-    out.set(r, key === 'starred' ? 1 : prev ? `${prev}${TAG_SEPARATOR}${String(value)}` : String(value));
-  }
+      : `SELECT rid, '' AS tag FROM annotations WHERE kind = 'star' AND ${inList('rid', rids, params)}`;
+  caseDb.forEach(sql, params, { rid: NUM, tag: STR }, ({ rid, tag }) => {
+    const prev = out.get(rid);
+    out.set(rid, key === 'starred' ? 1 : prev ? `${prev}${TAG_SEPARATOR}${tag}` : tag);
+  });
   return out;
 }
 
@@ -36,13 +35,13 @@ export function annotationRanks(caseDb: CaseDb, key: AnnotationColumnKey, maxRid
   ensureAnnotationTables(caseDb);
   const byRid = new Int32Array(maxRid + 1);
   if (key === 'starred') {
-    forEachRow(caseDb, STARRED_RIDS, [], ([rid]) => void ((rid as number) <= maxRid && (byRid[rid as number] = 1)));
+    caseDb.forEachTuple(STARRED_RIDS, [], [NUM], ([rid]) => void (rid <= maxRid && (byRid[rid] = 1)));
     return { byRid, max: 1 };
   }
   const lists = new Map<number, string>();
-  forEachRow(caseDb, `SELECT rid, tag FROM annotations WHERE kind = 'tag' AND rid IS NOT NULL ORDER BY rid, tag`, [], ([rid, tag]) => {
-    const prev = lists.get(rid as number);
-    lists.set(rid as number, prev ? `${prev}${TAG_SEPARATOR}${String(tag)}` : String(tag));
+  caseDb.forEachTuple(`SELECT rid, tag FROM annotations WHERE kind = 'tag' AND rid IS NOT NULL ORDER BY rid, tag`, [], [NUM, STR], ([rid, tag]) => {
+    const prev = lists.get(rid);
+    lists.set(rid, prev ? `${prev}${TAG_SEPARATOR}${tag}` : tag);
   });
   const distinct = [...new Set(lists.values())].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()) || (a < b ? -1 : a > b ? 1 : 0));
   const rank = new Map(distinct.map((text, i) => [text, i + 1]));
@@ -58,8 +57,8 @@ export function annotationValueCounts(caseDb: CaseDb, key: AnnotationColumnKey, 
   ensureAnnotationTables(caseDb);
   const where = buildWhere(caseDb, filter);
   if (key === 'starred') {
-    const rows = caseDb.all(`SELECT d.rid IN (${STARRED_RIDS}) AS v, count(*) AS c FROM signin_data d WHERE ${where.sql} GROUP BY v ORDER BY c DESC, v`, where.params) as [number, number][];
-    return { top: rows.slice(0, limit).map(([v, c]) => [Number(v), Number(c)]), distinct: rows.length };
+    const rows = caseDb.rows(`SELECT d.rid IN (${STARRED_RIDS}) AS v, count(*) AS c FROM signin_data d WHERE ${where.sql} GROUP BY v ORDER BY c DESC, v`, where.params, { v: NUM, c: NUM });
+    return { top: rows.slice(0, limit).map(({ v, c }) => [v, c]), distinct: rows.length };
   }
   const params = [...where.params];
   let tagTest = '';
@@ -67,13 +66,14 @@ export function annotationValueCounts(caseDb: CaseDb, key: AnnotationColumnKey, 
     tagTest = ` AND a.tag LIKE ? ${LIKE_ESCAPE}`;
     params.push(likePattern(search, 'contains'));
   }
-  const rows = caseDb.all(
+  const rows = caseDb.rows(
     `SELECT a.tag, count(*) AS c FROM annotations a WHERE a.kind = 'tag' AND a.rid IN (SELECT d.rid FROM signin_data d WHERE ${where.sql})${tagTest} GROUP BY a.tag ORDER BY c DESC, a.tag`,
     params,
-  ) as [string, number][];
-  const top: ValueCounts['top'] = rows.map(([tag, c]) => [String(tag), Number(c)]);
+    { tag: STR, c: NUM },
+  );
+  const top: ValueCounts['top'] = rows.map(({ tag, c }) => [tag, c]);
   if (!search) {
-    const untagged = Number(caseDb.scalar(`SELECT count(*) FROM signin_data d WHERE ${where.sql} AND d.rid NOT IN (${taggedRids()})`, where.params));
+    const untagged = caseDb.value(`SELECT count(*) FROM signin_data d WHERE ${where.sql} AND d.rid NOT IN (${taggedRids()})`, where.params, NUM) ?? 0;
     if (untagged) top.push([null, untagged]);
     top.sort((a, b) => b[1] - a[1]);
   }

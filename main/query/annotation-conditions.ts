@@ -1,13 +1,14 @@
 // Conditions on the grid's annotation columns (shared/model/grid-columns.ts): "Tags" and "Starred"
 // are not stored on the sign-in row but looked up in `annotations` (one row per sign-in and tag, one
 // per starred sign-in), so each condition becomes a rid set test over that table.
+import type { SqlValue } from '../db/row-spec';
 import type { Condition } from '../../shared/model/filter-spec';
 import type { AnnotationColumnKey } from '../../shared/model/grid-columns';
 import { ensureAnnotationTables } from '../annotations/tables';
 import type { CaseDb } from '../db/case-db';
 import { invalidInput } from './errors';
 import { regexSql } from './regex';
-import { inList, LIKE_ESCAPE, likePattern, type SqlParam } from './sql-list';
+import { inList, LIKE_ESCAPE, likePattern } from './sql-list';
 
 /** Row ids of tagged sign-ins, optionally only the tags passing `tagTest` (over column `tag`). */
 export function taggedRids(tagTest?: string): string {
@@ -16,13 +17,13 @@ export function taggedRids(tagTest?: string): string {
 
 export const STARRED_RIDS = "SELECT rid FROM annotations WHERE kind = 'star' AND rid IS NOT NULL";
 
-export function annotationConditionSql(caseDb: CaseDb, key: AnnotationColumnKey, cond: Condition, params: SqlParam[]): string {
+export function annotationConditionSql(caseDb: CaseDb, key: AnnotationColumnKey, cond: Condition, params: SqlValue[]): string {
   ensureAnnotationTables(caseDb);
   if (cond.op !== 'isNull' && cond.op !== 'notNull' && cond.values.length === 0) throw invalidInput(`the condition "${cond.op}" on ${key} needs a value`);
   return key === 'tags' ? tagsSql(caseDb, cond, params) : starredSql(cond);
 }
 
-function tagsSql(caseDb: CaseDb, cond: Condition, params: SqlParam[]): string {
+function tagsSql(caseDb: CaseDb, cond: Condition, params: SqlValue[]): string {
   const likeAny = (kind: 'contains' | 'startsWith') =>
     `(${cond.values
       .map((v) => {

@@ -1,28 +1,34 @@
 // Per-case memo for values derived from the whole case (distinct IPs, value ranks): recomputed when
-// the case grows (a new import adds rows and strings), dropped with the case object.
+// the case changes (CaseDb.version goes up on every write), dropped with the case object.
 import type { CaseDb } from '../db/case-db';
+import { NUM } from '../db/row-spec';
 
 export class CaseMemo<T> {
-  private readonly entries = new WeakMap<CaseDb, { version: string; value: T }>();
+  private readonly entries = new WeakMap<CaseDb, { version: string | number; value: T }>();
 
   constructor(
     private readonly compute: (caseDb: CaseDb) => T,
-    private readonly versionOf: (caseDb: CaseDb) => string = caseVersion,
+    private readonly versionOf: (caseDb: CaseDb) => string | number = (caseDb) => caseDb.version,
   ) {}
 
   get(caseDb: CaseDb): T {
-    const version = this.versionOf(caseDb);
     const hit = this.entries.get(caseDb);
-    if (hit && hit.version === version) return hit.value;
+    if (hit && hit.version === this.versionOf(caseDb)) return hit.value;
     const value = this.compute(caseDb);
-    this.entries.set(caseDb, { version, value });
+    // The version after computing: reading never changes the data, and a compute that still goes
+    // through the raw handle (which counts as a change) must not invalidate its own result.
+    this.entries.set(caseDb, { version: this.versionOf(caseDb), value });
     return value;
   }
 }
 
-/** Cheap fingerprint of a case's content: rows are only appended and strings only added. */
+/**
+ * Fingerprint of a case's sign-ins that survives saving and reopening (rows are only appended and
+ * strings only added). Stored in case_meta by enrichment, sessions and detection runs to tell when
+ * their results are stale; in-memory caches use CaseDb.version instead.
+ */
 export function caseVersion(caseDb: CaseDb): string {
-  const maxRid = caseDb.scalar('SELECT max(rid) FROM signin_data') ?? 0;
-  const rows = caseDb.scalar('SELECT count(*) FROM signin_data');
-  return `${String(maxRid)}:${String(rows)}:${caseDb.strings.size}`;
+  const maxRid = caseDb.value('SELECT max(rid) FROM signin_data', [], 'num?') ?? 0;
+  const rows = caseDb.value('SELECT count(*) FROM signin_data', [], NUM);
+  return `${maxRid}:${rows}:${caseDb.strings.size}`;
 }

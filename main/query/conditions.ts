@@ -1,6 +1,7 @@
 // One filter condition to SQL over `signin_data d`. Conditions on 'dict' columns become conditions on
 // string ids (so the column indexes serve them); text matching is case-insensitive (SQLite LIKE,
 // ASCII case folding). "is not" / "does not contain" keep rows where the column is empty.
+import type { SqlValue } from '../db/row-spec';
 import type { ColumnDef } from '../../shared/model/columns';
 import type { Condition } from '../../shared/model/filter-spec';
 import { parseTimestamp } from '../../shared/util/time';
@@ -12,17 +13,17 @@ import { unindexed, type IndexAdvisor } from './index-assist';
 import { parseRange } from './ip-address';
 import { regexSql } from './regex';
 import { ipIdsInRanges } from './ip-index';
-import { inList, LIKE_ESCAPE, likePattern, notInList, type SqlParam } from './sql-list';
+import { inList, LIKE_ESCAPE, likePattern, notInList } from './sql-list';
 
 const NEEDS_VALUES = new Set<Condition['op']>(['eq', 'neq', 'in', 'notIn', 'contains', 'notContains', 'startsWith', 'cidr', 'gte', 'lte', 'regex']);
 
 const INDEXABLE_OPS = new Set<Condition['op']>(['eq', 'in', 'contains', 'startsWith', 'cidr', 'gte', 'lte']);
 
 /** SQL of a condition, letting it use its column's index only where the advisor says it pays. */
-export function assistedConditionSql(caseDb: CaseDb, cond: Condition, params: SqlParam[], advisor: IndexAdvisor): string {
+export function assistedConditionSql(caseDb: CaseDb, cond: Condition, params: SqlValue[], advisor: IndexAdvisor): string {
   const col = resolveColumn(cond.column);
   if (!INDEXABLE_OPS.has(cond.op)) return conditionSql(caseDb, cond, params);
-  const own: SqlParam[] = [];
+  const own: SqlValue[] = [];
   const sql = conditionSql(caseDb, cond, own);
   if (sql === '0' || advisor.useIndex(storedName(col), sql, own)) {
     params.push(...own);
@@ -31,7 +32,7 @@ export function assistedConditionSql(caseDb: CaseDb, cond: Condition, params: Sq
   return conditionSql(caseDb, cond, params, unindexed(storedRef(col)));
 }
 
-export function conditionSql(caseDb: CaseDb, cond: Condition, params: SqlParam[], ref?: string): string {
+export function conditionSql(caseDb: CaseDb, cond: Condition, params: SqlValue[], ref?: string): string {
   const col = resolveColumn(cond.column);
   const x = ref ?? storedRef(col);
   if (cond.op === 'isNull') return `${x} IS NULL`;
@@ -53,7 +54,7 @@ export function conditionSql(caseDb: CaseDb, cond: Condition, params: SqlParam[]
   return col.storage === 'dict' ? dictSql(caseDb, col, x, cond, params) : plainSql(col, x, cond, params);
 }
 
-function dictSql(caseDb: CaseDb, col: ColumnDef, x: string, cond: Condition, params: SqlParam[]): string {
+function dictSql(caseDb: CaseDb, col: ColumnDef, x: string, cond: Condition, params: SqlValue[]): string {
   const ids = () => cond.values.map((v) => caseDb.strings.lookupId(String(v))).filter((id): id is number => id !== undefined);
   switch (cond.op) {
     case 'eq':
@@ -73,7 +74,7 @@ function dictSql(caseDb: CaseDb, col: ColumnDef, x: string, cond: Condition, par
 }
 
 /** Sub-select of the ids of dictionary strings containing (or starting with) any of the values. */
-export function matchingStringIds(kind: 'contains' | 'startsWith', values: readonly (string | number)[], params: SqlParam[]): string {
+export function matchingStringIds(kind: 'contains' | 'startsWith', values: readonly (string | number)[], params: SqlValue[]): string {
   const tests = values.map((v) => {
     params.push(likePattern(String(v), kind));
     return `value LIKE ? ${LIKE_ESCAPE}`;
@@ -81,7 +82,7 @@ export function matchingStringIds(kind: 'contains' | 'startsWith', values: reado
   return `SELECT id FROM strings WHERE ${tests.join(' OR ')}`;
 }
 
-function plainSql(col: ColumnDef, x: string, cond: Condition, params: SqlParam[]): string {
+function plainSql(col: ColumnDef, x: string, cond: Condition, params: SqlValue[]): string {
   const values = () => cond.values.map((v) => (col.storage === 'text' ? String(v) : toNumber(col, v)));
   switch (cond.op) {
     case 'eq':
@@ -107,7 +108,7 @@ function plainSql(col: ColumnDef, x: string, cond: Condition, params: SqlParam[]
   }
 }
 
-function cidrSql(caseDb: CaseDb, col: ColumnDef, x: string, values: readonly (string | number)[], params: SqlParam[]): string {
+function cidrSql(caseDb: CaseDb, col: ColumnDef, x: string, values: readonly (string | number)[], params: SqlValue[]): string {
   if (col.key !== 'ip_address') throw invalidInput(`"in range" applies to ip_address, not ${col.key}`);
   const ranges = values.map((v) => {
     const range = parseRange(String(v));

@@ -9,7 +9,7 @@ import { annotationValueCounts } from './annotation-columns';
 import { resolveGridColumn } from './column-ref';
 import { invalidInput } from './errors';
 import { withoutColumn } from './filters';
-import { stringValues } from './string-values';
+import { stringValues } from '../db/string-text';
 import { topValues } from './value-counts';
 
 export function facets(caseDb: CaseDb, req: ParsedReq<'query.facets'>): Res<'query.facets'> {

@@ -1,5 +1,6 @@
 // FilterSpec → WHERE expression over `signin_data d` (the only place a filter becomes SQL). Every part
 // is AND-ed; column names pass the catalogue allowlist, values are always bound parameters.
+import type { SqlValue } from '../db/row-spec';
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import { isAnnotationColumn } from '../../shared/model/grid-columns';
 import type { CaseDb } from '../db/case-db';
@@ -8,13 +9,13 @@ import { resolveColumn } from './column-ref';
 import { annotationConditionSql } from './annotation-conditions';
 import { assistedConditionSql, conditionSql } from './conditions';
 import { ANY_COLUMN, IndexAdvisor, unindexed } from './index-assist';
-import { inList, type SqlParam } from './sql-list';
+import { inList } from './sql-list';
 import { textSql } from './text-search';
 
 export interface WhereClause {
   /** A boolean SQL expression ('1' for "everything"), to use as `WHERE ${sql}`. */
   sql: string;
-  params: SqlParam[];
+  params: SqlValue[];
 }
 
 export interface WhereOptions {
@@ -26,7 +27,7 @@ export interface WhereOptions {
 }
 
 export function buildWhere(caseDb: CaseDb, filter: FilterSpec, opts: WhereOptions = {}): WhereClause {
-  const params: SqlParam[] = [];
+  const params: SqlValue[] = [];
   const parts: string[] = [];
   const advisor = new IndexAdvisor(caseDb, opts.reads ? new Set([...opts.reads, ...filterColumns(filter)]) : null);
   if (filter.timeFrom !== undefined || filter.timeTo !== undefined) parts.push(timeSql(filter, params, advisor));
@@ -39,7 +40,7 @@ export function buildWhere(caseDb: CaseDb, filter: FilterSpec, opts: WhereOption
   if (filter.anyOf?.length) {
     parts.push(`(${filter.anyOf.map((c) => (isAnnotationColumn(c.column) ? annotationConditionSql(caseDb, c.column, c, params) : conditionSql(caseDb, c, params))).join(' OR ')})`);
   }
-  if (filter.tags?.length && !hasTable(caseDb, 'annotations'))
+  if (filter.tags?.length && !caseDb.hasTable('annotations'))
     parts.push('0'); // nothing is tagged yet
   else if (filter.tags?.length) {
     parts.push(`d.rid IN (SELECT rid FROM annotations WHERE ${inList('tag', filter.tags, params)})`);
@@ -61,9 +62,9 @@ function filterColumns(filter: FilterSpec): string[] {
   return cols;
 }
 
-function timeSql(filter: FilterSpec, params: SqlParam[], advisor: IndexAdvisor): string {
+function timeSql(filter: FilterSpec, params: SqlValue[], advisor: IndexAdvisor): string {
   const bounds = (ref: string) => {
-    const own: SqlParam[] = [];
+    const own: SqlValue[] = [];
     const tests: string[] = [];
     if (filter.timeFrom !== undefined) {
       tests.push(`${ref} >= ?`);
@@ -79,8 +80,4 @@ function timeSql(filter: FilterSpec, params: SqlParam[], advisor: IndexAdvisor):
   if (!advisor.useIndex('created_ms', b.sql, b.own)) b = bounds(unindexed('d.created_ms'));
   params.push(...b.own);
   return b.sql;
-}
-
-function hasTable(caseDb: CaseDb, name: string): boolean {
-  return caseDb.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]) === 1;
 }

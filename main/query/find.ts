@@ -3,11 +3,13 @@
 // from match to match. One SQL pass marks the matching rows, one walk over the snapshot's row ids
 // turns them into positions; the result is kept per (snapshot, text, columns) so stepping is a
 // binary search.
+import type { SqlValue } from '../db/row-spec';
 import type { CaseDb } from '../db/case-db';
+import { NUM, NUM_NULL } from '../db/row-spec';
 import { findableColumn } from '../../shared/model/find';
 import { resolveColumn, storedRef } from './column-ref';
 import { GrowingArray } from './growing-array';
-import { inList, LIKE_ESCAPE, likePattern, type SqlParam } from './sql-list';
+import { inList, LIKE_ESCAPE, likePattern } from './sql-list';
 
 export interface FindResult {
   /** Matching rows in the snapshot. */
@@ -19,13 +21,13 @@ export interface FindResult {
 }
 
 /** The WHERE test over `signin_data d` for "any of these columns contains text" (case-insensitive for ASCII, like LIKE). */
-export function findWhere(caseDb: CaseDb, text: string, columns: readonly string[], params: SqlParam[]): string {
+export function findWhere(caseDb: CaseDb, text: string, columns: readonly string[], params: SqlValue[]): string {
   const cols = [...new Set(columns)].map(resolveColumn).filter(findableColumn);
   const pattern = likePattern(text, 'contains');
   const tests: string[] = [];
   const dict = cols.filter((c) => c.storage === 'dict');
   if (dict.length) {
-    const ids = caseDb.all(`SELECT id FROM strings WHERE value LIKE ? ${LIKE_ESCAPE}`, [pattern]).map((r) => Number(r[0]));
+    const ids = caseDb.rows(`SELECT id FROM strings WHERE value LIKE ? ${LIKE_ESCAPE}`, [pattern], { id: NUM }).map((r) => r.id);
     if (ids.length) for (const col of dict) tests.push(inList(storedRef(col), ids, params));
   }
   for (const col of cols) {
@@ -38,19 +40,11 @@ export function findWhere(caseDb: CaseDb, text: string, columns: readonly string
 
 /** Positions (ascending) in `rids` of the rows matching the find text. */
 export function findPositions(caseDb: CaseDb, rids: Int32Array, text: string, columns: readonly string[]): Int32Array {
-  const params: SqlParam[] = [];
+  const params: SqlValue[] = [];
   const where = findWhere(caseDb, text, columns, params);
-  const maxRid = Number(caseDb.scalar('SELECT max(rid) FROM signin_data') ?? 0);
+  const maxRid = caseDb.value('SELECT max(rid) FROM signin_data', [], NUM_NULL) ?? 0;
   const hit = new Uint8Array(maxRid + 1);
-  if (where !== '0') {
-    const stmt = caseDb.db.prepare(`SELECT d.rid FROM signin_data d WHERE ${where}`);
-    try {
-      stmt.bind(params);
-      while (stmt.step()) hit[stmt.get()[0] as number] = 1;
-    } finally {
-      stmt.free();
-    }
-  }
+  if (where !== '0') caseDb.forEachTuple(`SELECT d.rid FROM signin_data d WHERE ${where}`, params, [NUM], ([rid]) => void (hit[rid] = 1));
   const out = new GrowingArray((n) => new Int32Array(n), rids.length);
   for (let i = 0; i < rids.length; i++) if (hit[rids[i]!] === 1) out.push(i);
   return out.values();

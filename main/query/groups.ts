@@ -11,7 +11,7 @@ import { annotationValueCounts } from './annotation-columns';
 import { CaseMemo } from './case-cache';
 import { resolveGridColumn } from './column-ref';
 import { invalidInput } from './errors';
-import { stringValues } from './string-values';
+import { stringValues } from '../db/string-text';
 import { topValues, type Cell } from './value-counts';
 
 const EVERY_GROUP = Number.MAX_SAFE_INTEGER;

@@ -5,8 +5,8 @@
 // (covering: every column the query touches is in it) or when a bounded count on it finds the
 // condition selective (≤ ~4% of rows); otherwise the condition is written so no index applies (`+x`).
 import type { CaseDb } from '../db/case-db';
+import { NUM, NUM_NULL, STR, STR_NULL, type SqlValue } from '../db/row-spec';
 import { CaseMemo } from './case-cache';
-import type { SqlParam } from './sql-list';
 
 const SELECTIVE_SHARE = 0.04;
 
@@ -14,14 +14,13 @@ const SELECTIVE_SHARE = 0.04;
 const indexesByLeadingColumn = new CaseMemo<Map<string, string[][]>>(
   (caseDb) => {
     const byName = new Map<string, string[]>();
-    for (const [name, column] of caseDb.all("SELECT il.name, ii.name FROM pragma_index_list('signin_data') il JOIN pragma_index_info(il.name) ii ORDER BY il.name, ii.seqno")) {
-      byName.set(String(name), [...(byName.get(String(name)) ?? []), String(column)]);
-    }
+    const sql = "SELECT il.name AS index_name, ii.name AS column_name FROM pragma_index_list('signin_data') il JOIN pragma_index_info(il.name) ii ORDER BY il.name, ii.seqno";
+    caseDb.forEach(sql, [], { index_name: STR, column_name: STR }, (r) => void byName.set(r.index_name, [...(byName.get(r.index_name) ?? []), r.column_name]));
     const out = new Map<string, string[][]>();
     for (const cols of byName.values()) out.set(cols[0]!, [...(out.get(cols[0]!) ?? []), [...cols, 'rid']]);
     return out;
   },
-  (caseDb) => String(caseDb.scalar("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'signin_data'")),
+  (caseDb) => String(caseDb.value("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'signin_data'", [], STR_NULL)),
 );
 
 /** Stand-in for "the query touches columns no index holds" (free text, unknown callers). */
@@ -40,13 +39,13 @@ export class IndexAdvisor {
   }
 
   /** Whether the condition `sql` on `column` should be allowed to use that column's index. */
-  useIndex(column: string, sql: string, params: readonly SqlParam[]): boolean {
+  useIndex(column: string, sql: string, params: readonly SqlValue[]): boolean {
     const candidates = this.indexes.get(column);
     if (!candidates) return true; // nothing to choose (e.g. indexes not built yet)
     if (this.touched && !this.touched.has(ANY_COLUMN) && candidates.some((cols) => [...this.touched!].every((c) => cols.includes(c)))) return true;
     // max(rid) approximates the row count at no cost (rows are appended, rarely deleted).
-    this.limit ??= Math.ceil(Number(this.caseDb.scalar('SELECT max(rid) FROM signin_data') ?? 0) * SELECTIVE_SHARE);
-    const n = Number(this.caseDb.scalar(`SELECT count(*) FROM (SELECT 1 FROM signin_data d WHERE ${sql} LIMIT ?)`, [...params, this.limit + 1]));
+    this.limit ??= Math.ceil((this.caseDb.value('SELECT max(rid) FROM signin_data', [], NUM_NULL) ?? 0) * SELECTIVE_SHARE);
+    const n = this.caseDb.value(`SELECT count(*) FROM (SELECT 1 FROM signin_data d WHERE ${sql} LIMIT ?)`, [...params, this.limit + 1], NUM) ?? 0;
     return n <= this.limit;
   }
 }

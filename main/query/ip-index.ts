@@ -1,6 +1,7 @@
 // The distinct IP addresses of a case, parsed once: CIDR filters test them in JS (SQLite has no
 // inet type) and become an id list on the indexed ip_address_k column.
 import type { CaseDb } from '../db/case-db';
+import { NUM, STR } from '../db/row-spec';
 import { CaseMemo } from './case-cache';
 import { inRange, parseIp, type IpRange } from './ip-address';
 
@@ -10,11 +11,11 @@ interface KnownIp {
 }
 
 const caseIps = new CaseMemo<KnownIp[]>((caseDb) => {
-  const rows = caseDb.all('SELECT s.id, s.value FROM strings s WHERE s.id IN (SELECT DISTINCT ip_address_k FROM signin_data)');
+  const rows = caseDb.rows('SELECT s.id, s.value FROM strings s WHERE s.id IN (SELECT DISTINCT ip_address_k FROM signin_data)', [], { id: NUM, value: STR });
   const out: KnownIp[] = [];
-  for (const [id, value] of rows) {
-    const bytes = parseIp(String(value));
-    if (bytes) out.push({ id: Number(id), bytes });
+  for (const { id, value } of rows) {
+    const bytes = parseIp(value);
+    if (bytes) out.push({ id, bytes });
   }
   return out;
 });

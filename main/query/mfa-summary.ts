@@ -4,7 +4,7 @@
 // Rows are tallied by (method, result, step list) ids while the overview streams them, so each
 // distinct step list is parsed once, not once per row.
 import type { CaseDb } from '../db/case-db';
-import { stringValues } from './string-values';
+import { stringValues } from '../db/string-text';
 
 export interface MfaVolume {
   method: string;

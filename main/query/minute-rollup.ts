@@ -2,8 +2,9 @@
 // with no filter but time (its most common state) is then summed from this rollup in a few
 // milliseconds instead of scanning every row (about 1 s for 1M rows in sql.js).
 import type { CaseDb } from '../db/case-db';
+import { NUM, NUM_NULL } from '../db/row-spec';
 import { CaseMemo } from './case-cache';
-import { forEachRow } from './query-rows';
+import { caseTimeSpan } from './time-buckets';
 
 export const MINUTE_MS = 60_000;
 const STATUSES = ['Success', 'Failure', 'Interrupted'] as const;
@@ -15,15 +16,16 @@ export interface MinuteRollup {
 }
 
 const memo = new CaseMemo<MinuteRollup | null>((caseDb) => {
-  const [min, max] = caseDb.all('SELECT (SELECT min(created_ms) FROM signin_data), (SELECT max(created_ms) FROM signin_data)')[0] as [number | null, number | null];
-  if (min === null || max === null) return null;
+  const span = caseTimeSpan(caseDb);
+  if (!span) return null;
+  const { min, max } = span;
   const firstMinute = Math.floor(min / MINUTE_MS);
   const minutes = Math.floor(max / MINUTE_MS) - firstMinute + 1;
   if (minutes > 20_000_000) return null; // decades of logs: not worth 320 MB, scan instead
   const counts = new Int32Array(minutes * 4);
   const ids = STATUSES.map((s) => caseDb.strings.lookupId(s) ?? -1);
-  forEachRow(caseDb, 'SELECT created_ms, status_k FROM signin_data WHERE created_ms IS NOT NULL', [], ([t, status]) => {
-    const slot = Math.floor((t as number) / MINUTE_MS) - firstMinute;
+  caseDb.forEachTuple('SELECT created_ms, status_k FROM signin_data WHERE created_ms IS NOT NULL', [], [NUM, NUM_NULL], ([t, status]) => {
+    const slot = Math.floor(t / MINUTE_MS) - firstMinute;
     const k = status === ids[0] ? 0 : status === ids[1] ? 1 : status === ids[2] ? 2 : 3;
     counts[slot * 4 + k]!++;
   });

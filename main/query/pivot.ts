@@ -4,18 +4,19 @@ import { LIMITS } from '../../shared/api/limits';
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { PivotScope } from '../../shared/model/pivot';
 import type { CaseDb } from '../db/case-db';
+import { NUM, NUM_NULL, STR } from '../db/row-spec';
 import { buildWhere } from './filters';
 
 export function scopeOf(caseDb: CaseDb, filter: FilterSpec): PivotScope {
   const where = buildWhere(caseDb, filter);
   const rows = `SELECT d.user_principal_name_k AS u, d.ip_address_k AS ip, d.created_ms AS ms FROM signin_data d WHERE ${where.sql}`;
   const ranked = (column: 'u' | 'ip') => {
-    const values = caseDb.all(`SELECT s.value FROM (${rows}) r JOIN strings s ON s.id = r.${column} GROUP BY r.${column} ORDER BY count(*) DESC, s.value`, where.params).map((r) => String(r[0]));
+    const sql = `SELECT s.value FROM (${rows}) r JOIN strings s ON s.id = r.${column} GROUP BY r.${column} ORDER BY count(*) DESC, s.value`;
+    const values = caseDb.rows(sql, where.params, { value: STR }).map((r) => r.value);
     return { kept: values.slice(0, LIMITS.maxValues), leftOut: Math.max(0, values.length - LIMITS.maxValues) };
   };
   const users = ranked('u');
   const ips = ranked('ip');
-  const [count, from, to] = caseDb.all(`SELECT count(*), min(ms), max(ms) FROM (${rows})`, where.params)[0]!;
-  const time = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return { users: users.kept, ips: ips.kept, timeFrom: time(from), timeTo: time(to), signins: Number(count), usersLeftOut: users.leftOut, ipsLeftOut: ips.leftOut };
+  const span = caseDb.first(`SELECT count(*) AS n, min(ms) AS first, max(ms) AS last FROM (${rows})`, where.params, { n: NUM, first: NUM_NULL, last: NUM_NULL });
+  return { users: users.kept, ips: ips.kept, timeFrom: span?.first ?? null, timeTo: span?.last ?? null, signins: span?.n ?? 0, usersLeftOut: users.leftOut, ipsLeftOut: ips.leftOut };
 }

@@ -3,12 +3,12 @@
 import type { Res } from '../../shared/api/contract';
 import { errorMeaning } from '../../shared/model/aadsts';
 import type { CaseDb } from '../db/case-db';
+import { NUM, NUM_NULL, STR, STR_NULL, type Cell, type SqlParams } from '../db/row-spec';
 import { intactEvidence } from '../cases/evidence-check';
 import { NOT_CONTENT_COLUMNS } from '../import/dedupe';
 import { readRawRecord } from '../import/raw-record';
 import { notFound } from './errors';
 
-type Cell = string | number | null;
 type Row = Record<string, Cell>;
 
 /** View columns that the response carries in structured form instead (steps, policies). */
@@ -26,19 +26,21 @@ export async function getRecord(caseDb: CaseDb, rid: number): Promise<Res<'recor
     authSteps = objects(caseDb, `SELECT ${stepCols} FROM authentication_details WHERE origin = 'authDetailsCsv' AND request_id = ? ORDER BY step_at, seq`, [row.id]);
   }
   const caPolicies = objects(caseDb, 'SELECT policy_id, policy_name, result, enforced_grant_controls, enforced_session_controls FROM conditional_access_results WHERE rid = ?', [rid]);
-  const loc = caseDb.all(
-    `SELECT s.file_name, s.format, d.record_index, s.id, s.encoding, s.compressed, d.raw_offset, d.raw_length
+  const loc = caseDb.first(
+    `SELECT s.file_name, s.format, d.record_index, s.id AS source_id, s.encoding, s.compressed, d.raw_offset, d.raw_length
      FROM signin_data d JOIN sources s ON s.id = d.source_id WHERE d.rid = ?`,
     [rid],
-  )[0] as [string, string | null, number | null, number, string | null, number | null, number | null, number | null] | undefined;
+    { file_name: STR, format: STR_NULL, record_index: NUM_NULL, source_id: NUM, encoding: STR_NULL, compressed: NUM_NULL, raw_offset: NUM_NULL, raw_length: NUM_NULL },
+  );
   let raw: { text: string | null; note: string | null } = { text: null, note: 'no evidence file is recorded for this sign-in' };
   let rawLocate: number | null = null;
-  if (loc && loc[6] !== null && loc[7] !== null) {
+  if (loc && loc.raw_offset !== null && loc.raw_length !== null) {
     // Read back only from a regular file that still matches the manifest (size and SHA-256).
-    const evidence = await intactEvidence(caseDb, loc[3]);
-    if (evidence.ok) raw = await readRawRecord({ path: evidence.path, identity: evidence.identity, encoding: loc[4], compressed: loc[5] === 1, format: loc[1] }, loc[6], loc[7]);
+    const evidence = await intactEvidence(caseDb, loc.source_id);
+    if (evidence.ok)
+      raw = await readRawRecord({ path: evidence.path, identity: evidence.identity, encoding: loc.encoding, compressed: loc.compressed === 1, format: loc.format }, loc.raw_offset, loc.raw_length);
     else raw = { text: null, note: evidence.note };
-    if (raw.text === null) rawLocate = loc[3];
+    if (raw.text === null) rawLocate = loc.source_id;
   } else if (loc) raw = { text: null, note: 'the import recorded no position for this record' };
   const code = typeof row.status_code === 'number' ? row.status_code : null;
   return {
@@ -49,7 +51,7 @@ export async function getRecord(caseDb: CaseDb, rid: number): Promise<Res<'recor
     authSteps,
     caPolicies,
     errorMeaning: errorMeaning(code),
-    source: loc ? { fileName: loc[0], format: loc[1], recordIndex: loc[2] } : null,
+    source: loc ? { fileName: loc.file_name, format: loc.format, recordIndex: loc.record_index } : null,
     versions: typeof row.id === 'string' ? versionsOf(caseDb, row.id) : [],
   };
 }
@@ -79,14 +81,6 @@ export function versionsOf(caseDb: CaseDb, id: string): Res<'record.get'>['versi
   });
 }
 
-function objects(caseDb: CaseDb, sql: string, params: (string | number)[]): Row[] {
-  const stmt = caseDb.db.prepare(sql);
-  try {
-    stmt.bind(params);
-    const out: Row[] = [];
-    while (stmt.step()) out.push(stmt.getAsObject() as Row);
-    return out;
-  } finally {
-    stmt.free();
-  }
+function objects(caseDb: CaseDb, sql: string, params: SqlParams): Row[] {
+  return caseDb.cellObjects(sql, params);
 }

@@ -4,6 +4,7 @@
 // exponentially (a quantified group that itself repeats, back-references) are refused before they run.
 // Matching is case-insensitive, like the other text conditions.
 import { MAX_REGEX_LENGTH } from '../../shared/model/filter-spec';
+import type { SqlValue } from '../db/row-spec';
 import type { CaseDb } from '../db/case-db';
 import { invalidInput } from './errors';
 
@@ -41,7 +42,7 @@ export function checkedRegex(pattern: string): RegExp {
 /** Registers the SQL function on this database (once). */
 export function ensureRegexp(caseDb: CaseDb): void {
   if (registered.has(caseDb)) return;
-  caseDb.db.create_function(REGEXP_FUNCTION, (pattern: unknown, value: unknown) => {
+  caseDb.createFunction(REGEXP_FUNCTION, (pattern, value) => {
     if (value === null || value === undefined) return 0;
     const re = checkedRegex(String(pattern));
     const text = String(value);
@@ -51,7 +52,7 @@ export function ensureRegexp(caseDb: CaseDb): void {
 }
 
 /** `signinscope_regexp(?, expr)` for each pattern, OR-ed; patterns are checked here, before any SQL runs. */
-export function regexSql(caseDb: CaseDb, expr: string, patterns: readonly (string | number)[], params: (string | number)[]): string {
+export function regexSql(caseDb: CaseDb, expr: string, patterns: readonly (string | number)[], params: SqlValue[]): string {
   ensureRegexp(caseDb);
   const tests = patterns.map((p) => {
     checkedRegex(String(p));

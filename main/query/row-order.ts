@@ -10,12 +10,12 @@ import type { ColumnDef } from '../../shared/model/columns';
 import { onlyTimeBounds, type FilterSpec, type SortKey } from '../../shared/model/filter-spec';
 import { isAnnotationColumn } from '../../shared/model/grid-columns';
 import type { CaseDb } from '../db/case-db';
+import { CELL, NUM, NUM_NULL } from '../db/row-spec';
 import { storedName } from '../db/schema';
 import { annotationRanks } from './annotation-columns';
 import { resolveGridColumn, storedRef } from './column-ref';
 import { buildWhere, type WhereClause } from './filters';
 import { CaseMemo } from './case-cache';
-import { forEachRow } from './query-rows';
 import { float64s, int32s } from './growing-array';
 import { rankTable } from './value-order';
 
@@ -61,16 +61,16 @@ export function orderedRids(caseDb: CaseDb, sort: readonly SortKey[], filter: Fi
  * several times that.
  */
 const timeOrder = new CaseMemo((caseDb) => {
-  const maxRid = Number(caseDb.scalar('SELECT max(rid) FROM signin_data') ?? 0);
+  const maxRid = caseDb.value('SELECT max(rid) FROM signin_data', [], NUM_NULL) ?? 0;
   const ridsByTime = int32s(maxRid + 1);
   const timeRank = new Int32Array(maxRid + 1);
   let distinct = 0;
   let prev: unknown;
-  forEachRow(caseDb, 'SELECT rid, created_ms FROM signin_data ORDER BY created_ms, rid', [], ([rid, t]) => {
-    ridsByTime.push(rid as number);
+  caseDb.forEachTuple('SELECT rid, created_ms FROM signin_data ORDER BY created_ms, rid', [], [NUM, NUM_NULL], ([rid, t]) => {
+    ridsByTime.push(rid);
     if (distinct === 0 || t !== prev) distinct++;
     prev = t;
-    timeRank[rid as number] = distinct;
+    timeRank[rid] = distinct;
   });
   return { ridsByTime: ridsByTime.values(), timeRank, distinct };
 });
@@ -114,7 +114,7 @@ function distinctKeys(sort: readonly SortKey[]): SortKey[] {
 function sqlOrdered(caseDb: CaseDb, exprs: readonly string[], where: WhereClause, dir: Dir, total: number): Int32Array {
   const rids = int32s(total);
   const order = [...exprs, 'd.rid'].map((e) => `${e} ${dir}`).join(', ');
-  forEachRow(caseDb, `SELECT d.rid FROM signin_data d WHERE ${where.sql} ORDER BY ${order}`, where.params, (row) => rids.push(row[0] as number));
+  caseDb.forEachTuple(`SELECT d.rid FROM signin_data d WHERE ${where.sql} ORDER BY ${order}`, where.params, [NUM], ([rid]) => rids.push(rid));
   return rids.values();
 }
 
@@ -135,12 +135,11 @@ function readKeyed(caseDb: CaseDb, cols: readonly ColumnDef[], where: WhereClaus
   let ordered = true;
   let maxRid = 0;
   const select = ['d.rid', ...cols.map(storedRef)].join(', ');
-  forEachRow(caseDb, `SELECT ${select} FROM signin_data d WHERE ${where.sql}`, where.params, (row) => {
-    const rid = row[0] as number;
+  caseDb.forEachTuple(`SELECT ${select} FROM signin_data d WHERE ${where.sql}`, where.params, [NUM, ...cols.map((): typeof CELL => CELL)], ([rid, ...keys]) => {
     if (rid < maxRid) ordered = false;
     else maxRid = rid;
     ridBuf.push(rid);
-    for (let i = 0; i < bufs.length; i++) bufs[i]!.push(row[i + 1] === null ? NaN : Number(row[i + 1]));
+    for (let i = 0; i < bufs.length; i++) bufs[i]!.push(keys[i] === null ? NaN : Number(keys[i]));
   });
   let rids: Int32Array = ridBuf.values();
   let columns: Float64Array[] = bufs.map((b) => b.values());
@@ -256,15 +255,15 @@ function ridRanks(caseDb: CaseDb, col: ColumnDef, where: WhereClause, rids: Int3
   else {
     byRid = new Int32Array(maxRid + 1);
     let prev: string | null = null;
-    forEachRow(
-      caseDb,
+    caseDb.forEachTuple(
       `SELECT d.rid, ${storedRef(col)} FROM signin_data d WHERE ${where.sql} AND ${storedRef(col)} IS NOT NULL ORDER BY ${storedRef(col)} COLLATE NOCASE`,
       where.params,
+      [NUM, CELL],
       ([rid, value]) => {
         const folded = String(value).toLowerCase();
         if (folded !== prev) max++;
         prev = folded;
-        byRid[rid as number] = max;
+        byRid[rid] = max;
       },
     );
   }

@@ -3,11 +3,12 @@
 import { sortKeys, type FilterSpec, type SortSpec } from '../../shared/model/filter-spec';
 import { isAnnotationColumn } from '../../shared/model/grid-columns';
 import type { CaseDb } from '../db/case-db';
+import { NUM, type Cell, type SqlValue } from '../db/row-spec';
 import { annotationCells } from './annotation-columns';
 import { resolveGridColumn } from './column-ref';
 import { notFound } from './errors';
 import { orderedRids } from './row-order';
-import { inList, type SqlParam } from './sql-list';
+import { inList } from './sql-list';
 
 interface Snapshot {
   caseDb: CaseDb;
@@ -23,7 +24,7 @@ export interface SnapshotInfo {
 }
 
 export interface PageRows {
-  rows: (string | number | null)[][];
+  rows: Cell[][];
   rids: number[];
 }
 
@@ -38,7 +39,7 @@ export class SnapshotStore {
     const started = performance.now();
     const sort = sortKeys(sortSpec);
     sort.forEach((k) => resolveGridColumn(k.column));
-    const total = Number(caseDb.scalar('SELECT count(*) FROM signin_data'));
+    const total = caseDb.value('SELECT count(*) FROM signin_data', [], NUM) ?? 0;
     // Going back to a recent view (clearing a filter, re-sorting) reuses its rows: rows are only ever
     // appended, so the same filter over the same row count gives the same result. Tags and stars can
     // change without new rows, so filters and sorts on them are always recomputed.
@@ -70,12 +71,11 @@ export class SnapshotStore {
     const cols = columns.map(resolveGridColumn);
     const wanted = Array.from(snap.rids.subarray(from, from + count));
     if (wanted.length === 0) return { rows: [], rids: [] };
-    const params: SqlParam[] = [];
+    const params: SqlValue[] = [];
     const select = ['rid', ...cols.map((c) => (isAnnotationColumn(c.key) ? 'NULL' : `"${c.key}"`))].join(', ');
-    const byRid = new Map<number, (string | number | null)[]>();
-    for (const row of caseDb.all(`SELECT ${select} FROM signins WHERE ${inList('rid', wanted, params)}`, params)) {
-      byRid.set(Number(row[0]), row.slice(1) as (string | number | null)[]);
-    }
+    const byRid = new Map<number, Cell[]>();
+    // The fast path: arrays, not objects, since the page is posted across threads as arrays anyway.
+    for (const [rid, ...cells] of caseDb.cellRows(`SELECT ${select} FROM signins WHERE ${inList('rid', wanted, params)}`, params, cols.length + 1)) byRid.set(Number(rid), cells);
     const present = wanted.filter((rid) => byRid.has(rid)); // rows deleted since the snapshot drop out
     cols.forEach((c, i) => {
       if (!isAnnotationColumn(c.key)) return;

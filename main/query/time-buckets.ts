@@ -2,6 +2,7 @@
 // requested number of buckets, with bucket edges on multiples of the size (epoch-aligned).
 import type { FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
+import { NUM_NULL } from '../db/row-spec';
 
 const S = 1000;
 const M = 60 * S;
@@ -20,13 +21,19 @@ export interface TimeBuckets {
 export function timeRange(caseDb: CaseDb, filter: FilterSpec): { from: number; to: number } | null {
   let { timeFrom: from, timeTo: to } = filter;
   if (from === undefined || to === undefined) {
-    // Two subqueries so that each min/max is one index lookup (one SELECT min(), max() scans).
-    const [min, max] = caseDb.all('SELECT (SELECT min(created_ms) FROM signin_data), (SELECT max(created_ms) FROM signin_data)')[0] as [number | null, number | null];
-    if (min === null || max === null) return null;
-    from ??= min;
-    to ??= max + 1;
+    const span = caseTimeSpan(caseDb);
+    if (!span) return null;
+    from ??= span.min;
+    to ??= span.max + 1;
   }
   return to > from ? { from, to } : null;
+}
+
+/** The case's first and last sign-in time; null when no sign-in has one. */
+export function caseTimeSpan(caseDb: CaseDb): { min: number; max: number } | null {
+  // Two subqueries so that each min/max is one index lookup (one SELECT min(), max() scans).
+  const span = caseDb.first('SELECT (SELECT min(created_ms) FROM signin_data) AS min, (SELECT max(created_ms) FROM signin_data) AS max', [], { min: NUM_NULL, max: NUM_NULL });
+  return span && span.min !== null && span.max !== null ? { min: span.min, max: span.max } : null;
 }
 
 export function chooseBuckets(range: { from: number; to: number }, maxBuckets: number): TimeBuckets {

@@ -5,12 +5,11 @@
 import type { ParsedReq, Res } from '../../shared/api/contract';
 import { onlyTimeBounds, type FilterSpec } from '../../shared/model/filter-spec';
 import type { CaseDb } from '../db/case-db';
+import { NUM, NUM_NULL, type SqlValue } from '../db/row-spec';
+import { stringValues } from '../db/string-text';
 import { resolveColumn } from './column-ref';
 import { buildWhere } from './filters';
 import { MINUTE_MS, minuteRollup, tallyFromRollup } from './minute-rollup';
-import { forEachRow } from './query-rows';
-import type { SqlParam } from './sql-list';
-import { stringValues } from './string-values';
 import { chooseBuckets, timeRange, type TimeBuckets } from './time-buckets';
 import { topValues } from './value-counts';
 
@@ -40,8 +39,9 @@ function tallyRows(caseDb: CaseDb, filter: FilterSpec, frame: Frame, tally: Int3
   const { b } = frame;
   const where = buildWhere(caseDb, filter, { reads: ['created_ms', 'status_k'] });
   const [success, failure, interrupted] = STATUSES.map((s) => caseDb.strings.lookupId(s) ?? -1);
-  forEachRow(caseDb, `SELECT d.created_ms, d.status_k FROM signin_data d WHERE ${where.sql} AND ${frame.rangeSql}`, [...where.params, ...frame.rangeParams], ([t, status]) => {
-    const i = Math.floor(((t as number) - b.from) / b.bucketMs) * 4;
+  const sql = `SELECT d.created_ms, d.status_k FROM signin_data d WHERE ${where.sql} AND ${frame.rangeSql}`;
+  caseDb.forEachTuple(sql, [...where.params, ...frame.rangeParams], [NUM, NUM_NULL], ([t, status]) => {
+    const i = Math.floor((t - b.from) / b.bucketMs) * 4;
     tally[i + (status === success ? 0 : status === failure ? 1 : status === interrupted ? 2 : 3)]!++;
   });
 }
@@ -70,7 +70,7 @@ export function swimlanes(caseDb: CaseDb, req: ParsedReq<'timeline.swimlanes'>):
   };
 }
 
-type Frame = { b: TimeBuckets; rangeSql: string; rangeParams: SqlParam[] };
+type Frame = { b: TimeBuckets; rangeSql: string; rangeParams: SqlValue[] };
 
 function tallyLanes(caseDb: CaseDb, filter: FilterSpec, frame: Frame, lanes: readonly { user: string; cells: Map<number, [number, number, number]> }[]): void {
   const { b } = frame;
@@ -80,9 +80,9 @@ function tallyLanes(caseDb: CaseDb, filter: FilterSpec, frame: Frame, lanes: rea
   const cellsById = new Map(lanes.map((l) => [caseDb.strings.lookupId(l.user), l.cells]));
   const [success, failure] = STATUSES.map((s) => caseDb.strings.lookupId(s) ?? -1);
   const sql = `SELECT d.user_principal_name_k, d.created_ms, d.status_k FROM signin_data d WHERE ${where.sql} AND ${frame.rangeSql}`;
-  forEachRow(caseDb, sql, [...where.params, ...frame.rangeParams], ([user, t, status]) => {
-    const cells = cellsById.get(user as number)!;
-    const bucket = Math.floor(((t as number) - b.from) / b.bucketMs);
+  caseDb.forEachTuple(sql, [...where.params, ...frame.rangeParams], [NUM, NUM, NUM_NULL], ([user, t, status]) => {
+    const cells = cellsById.get(user)!;
+    const bucket = Math.floor((t - b.from) / b.bucketMs);
     let cell = cells.get(bucket);
     if (!cell) cells.set(bucket, (cell = [bucket, 0, 0]));
     if (status === success) cell[1]++;

@@ -3,13 +3,13 @@
 import type { ColumnDef } from '../../shared/model/columns';
 import { valuesLabelled } from '../../shared/model/vocabulary';
 import { isEverything, type FilterSpec } from '../../shared/model/filter-spec';
+import { CELL, NUM, NUM_NULL, type SqlValue } from '../db/row-spec';
 import type { CaseDb } from '../db/case-db';
 import { storedName } from '../db/schema';
 import { storedRef } from './column-ref';
 import { matchingStringIds } from './conditions';
 import { buildWhere, type WhereClause } from './filters';
 import { hasIndexLedBy } from './index-assist';
-import { forEachRow } from './query-rows';
 import { LIKE_ESCAPE, likePattern } from './sql-list';
 
 export type Cell = string | number | null;
@@ -23,7 +23,7 @@ export function topValues(caseDb: CaseDb, col: ColumnDef, filter: FilterSpec, li
   return isEverything(filter) && !search && hasIndexLedBy(caseDb, storedName(col)) ? indexedGroups(caseDb, col, where, limit) : tallied(caseDb, col, where, limit);
 }
 
-function searchSql(col: ColumnDef, search: string, params: (string | number)[]): string {
+function searchSql(col: ColumnDef, search: string, params: SqlValue[]): string {
   const x = storedRef(col);
   if (col.storage === 'dict') {
     const byValue = matchingStringIds('contains', [search], params);
@@ -39,11 +39,12 @@ function searchSql(col: ColumnDef, search: string, params: (string | number)[]):
 /** Groups ranked inside SQLite; a window over the grouped rows counts the non-empty values. */
 function indexedGroups(caseDb: CaseDb, col: ColumnDef, where: WhereClause, limit: number): ValueCounts {
   const x = storedRef(col);
-  const rows = caseDb.all(`SELECT v, c, count(v) OVER () FROM (SELECT ${x} AS v, count(*) AS c FROM signin_data d WHERE ${where.sql} GROUP BY ${x}) ORDER BY c DESC, v LIMIT ?`, [
-    ...where.params,
-    limit,
-  ]) as [Cell, number, number][];
-  return { top: rows.map(([v, c]) => [v, c]), distinct: rows[0]?.[2] ?? 0 };
+  const rows = caseDb.rows(
+    `SELECT v, c, count(v) OVER () AS distinct_values FROM (SELECT ${x} AS v, count(*) AS c FROM signin_data d WHERE ${where.sql} GROUP BY ${x}) ORDER BY c DESC, v LIMIT ?`,
+    [...where.params, limit],
+    { v: CELL, c: NUM, distinct_values: NUM },
+  );
+  return { top: rows.map(({ v, c }) => [v, c]), distinct: rows[0]?.distinct_values ?? 0 };
 }
 
 function tallied(caseDb: CaseDb, col: ColumnDef, where: WhereClause, limit: number): ValueCounts {
@@ -55,11 +56,11 @@ function tallied(caseDb: CaseDb, col: ColumnDef, where: WhereClause, limit: numb
 
 /** String ids counted in an array indexed by id (a Map per row costs several times more). */
 function countIds(caseDb: CaseDb, col: ColumnDef, where: WhereClause): Map<Cell, number> {
-  const perId = new Int32Array(Number(caseDb.scalar('SELECT max(id) FROM strings') ?? 0) + 1);
+  const perId = new Int32Array((caseDb.value('SELECT max(id) FROM strings', [], NUM_NULL) ?? 0) + 1);
   let nulls = 0;
-  forEachRow(caseDb, `SELECT ${storedRef(col)} FROM signin_data d WHERE ${where.sql}`, where.params, ([id]) => {
+  caseDb.forEachTuple(`SELECT ${storedRef(col)} FROM signin_data d WHERE ${where.sql}`, where.params, [NUM_NULL], ([id]) => {
     if (id === null) nulls++;
-    else perId[id as number]!++;
+    else perId[id]!++;
   });
   const counts = new Map<Cell, number>();
   if (nulls) counts.set(null, nulls);
@@ -69,8 +70,8 @@ function countIds(caseDb: CaseDb, col: ColumnDef, where: WhereClause): Map<Cell,
 
 function countValues(caseDb: CaseDb, col: ColumnDef, where: WhereClause): Map<Cell, number> {
   const counts = new Map<Cell, number>();
-  forEachRow(caseDb, `SELECT ${storedRef(col)} FROM signin_data d WHERE ${where.sql}`, where.params, ([v]) => {
-    counts.set(v!, (counts.get(v!) ?? 0) + 1);
+  caseDb.forEachTuple(`SELECT ${storedRef(col)} FROM signin_data d WHERE ${where.sql}`, where.params, [CELL], ([v]) => {
+    counts.set(v, (counts.get(v) ?? 0) + 1);
   });
   return counts;
 }

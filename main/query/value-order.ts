@@ -2,6 +2,7 @@
 // numeric order. Sorting a million rows then needs only a small id → rank table (see snapshot.ts).
 import type { ColumnDef } from '../../shared/model/columns';
 import type { CaseDb } from '../db/case-db';
+import { NUM, STR } from '../db/row-spec';
 import { ipSortKey } from './ip-address';
 
 /** Sort key of one dictionary value; plain `<` on keys gives the display order. */
@@ -18,8 +19,8 @@ export function valueSortKey(col: ColumnDef, value: string): string {
  * an id absent from `ids` (and NULL, id 0) has rank 0 and so sorts first.
  */
 export function rankTable(caseDb: CaseDb, col: ColumnDef, ids: readonly number[], maxId: number): Int32Array {
-  const rows = caseDb.all('SELECT id, value FROM strings WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
-  const keyed = rows.map((r) => ({ id: Number(r[0]), key: valueSortKey(col, String(r[1])) }));
+  const rows = caseDb.rows('SELECT id, value FROM strings WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)], { id: NUM, value: STR });
+  const keyed = rows.map((r) => ({ id: r.id, key: valueSortKey(col, r.value) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const ranks = new Int32Array(maxId + 1);
   keyed.forEach((k, i) => (ranks[k.id] = i + 1));

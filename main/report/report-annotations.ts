@@ -6,6 +6,7 @@ import { marksOfRids, tagsInUse } from '../annotations/list';
 import { ensureAnnotationTables } from '../annotations/tables';
 import { targetFromRow } from '../annotations/targets';
 import type { CaseDb } from '../db/case-db';
+import { NUM, NUM_NULL, STR, STR_NULL } from '../db/row-spec';
 import type { WhereClause } from '../query/filters';
 import { reportSignins, type ReportSignin } from './signin-rows';
 import { targetNamer, type TargetNamer } from './target-names';
@@ -54,24 +55,24 @@ export interface ReportAnnotations {
 
 export function reportAnnotations(caseDb: CaseDb, where: WhereClause, limit: number): ReportAnnotations {
   ensureAnnotationTables(caseDb);
+  const noteSpec = { target_type: STR, rid: NUM_NULL, target_key: STR_NULL, note: STR_NULL, author: STR_NULL, created_ms: NUM_NULL } as const;
   const notes = caseDb
-    .all("SELECT target_type, rid, target_key, note, author, created_ms FROM annotations WHERE kind = 'note' ORDER BY created_ms, id LIMIT ?", [limit])
-    .map(([type, rid, key, text, author, at]) => ({ target: targetFromRow(type, rid, key), text: String(text), author: String(author), createdMs: Number(at) }));
+    .rows("SELECT target_type, rid, target_key, note, author, created_ms FROM annotations WHERE kind = 'note' ORDER BY created_ms, id LIMIT ?", [limit], noteSpec)
+    .map((n) => ({ target: targetFromRow(n.target_type, n.rid, n.target_key), text: String(n.note), author: String(n.author), createdMs: Number(n.created_ms) }));
 
   const byTarget = new Map<string, TargetTags>();
-  for (const [type, key, kind, tag] of caseDb.all(
-    "SELECT target_type, target_key, kind, tag FROM annotations WHERE rid IS NULL AND kind IN ('tag', 'star') ORDER BY target_type, target_key, tag LIMIT ?",
-    [limit * 4],
-  )) {
+  const markSpec = { target_type: STR, target_key: STR_NULL, kind: STR, tag: STR_NULL } as const;
+  const marksSql = "SELECT target_type, target_key, kind, tag FROM annotations WHERE rid IS NULL AND kind IN ('tag', 'star') ORDER BY target_type, target_key, tag LIMIT ?";
+  caseDb.forEach(marksSql, [limit * 4], markSpec, ({ target_type: type, target_key: key, kind, tag }) => {
     const id = `${type}\u0000${key}`;
     let entry = byTarget.get(id);
     if (!entry) byTarget.set(id, (entry = { target: targetFromRow(type, null, key), tags: [], starred: false }));
     if (kind === 'star') entry.starred = true;
     else entry.tags.push(String(tag));
-  }
+  });
 
   const annotated = `d.rid IN (SELECT rid FROM annotations WHERE rid IS NOT NULL) AND (${where.sql})`;
-  const annotatedSignins = Number(caseDb.scalar(`SELECT count(*) FROM signin_data d WHERE ${annotated}`, where.params));
+  const annotatedSignins = caseDb.value(`SELECT count(*) FROM signin_data d WHERE ${annotated}`, where.params, NUM) ?? 0;
   const rows = reportSignins(caseDb, 'signin_data d', annotated, where.params, limit);
   const marks = new Map(
     marksOfRids(
@@ -97,8 +98,9 @@ export function reportAnnotations(caseDb: CaseDb, where: WhereClause, limit: num
 }
 
 function annotationCounts(caseDb: CaseDb): AnnotationCounts {
-  const by = new Map(caseDb.all('SELECT kind, count(*) FROM annotations GROUP BY kind').map(([k, n]) => [String(k), Number(n)]));
-  const [starredSignins, starredOthers] = caseDb.all("SELECT count(rid), count(*) - count(rid) FROM annotations WHERE kind = 'star'")[0]!.map(Number) as [number, number];
+  const by = new Map(caseDb.rows('SELECT kind, count(*) AS n FROM annotations GROUP BY kind', [], { kind: STR, n: NUM }).map((r) => [r.kind, r.n]));
+  const starred = caseDb.first("SELECT count(rid) AS signins, count(*) - count(rid) AS others FROM annotations WHERE kind = 'star'", [], { signins: NUM, others: NUM })!;
+  const [starredSignins, starredOthers] = [starred.signins, starred.others];
   const tags = by.get('tag') ?? 0;
   const notes = by.get('note') ?? 0;
   const stars = by.get('star') ?? 0;

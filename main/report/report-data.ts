@@ -3,8 +3,8 @@
 import { GRID_COLUMN_BY_KEY } from '../../shared/model/grid-columns';
 import { SEVERITIES } from '../../shared/model/detection';
 import { OP_LABELS, type Condition, type FilterSpec } from '../../shared/model/filter-spec';
-import { hasTable } from '../annotations/tables';
 import type { CaseDb } from '../db/case-db';
+import { NUM, NUM_NULL, STR, STR_NULL } from '../db/row-spec';
 import { buildWhere, type WhereClause } from '../query/filters';
 import { histogram } from '../query/timeline';
 import { reportSignins, type ReportSignin } from './signin-rows';
@@ -49,13 +49,24 @@ export interface FindingBlock {
 
 export function scopeCounts(caseDb: CaseDb, where: WhereClause): ScopeCounts {
   const ids = statusIdsOf(caseDb);
-  const r = caseDb.all(
-    `SELECT count(*), count(DISTINCT d.user_principal_name_k), count(DISTINCT d.ip_address_k), count(DISTINCT d.app_display_name_k),
-       sum(d.status_k = ?), sum(d.status_k = ?), sum(d.status_k = ?), min(d.created_ms), max(d.created_ms) FROM signin_data d WHERE ${where.sql}`,
+  const r = caseDb.first(
+    `SELECT count(*) AS signins, count(DISTINCT d.user_principal_name_k) AS users, count(DISTINCT d.ip_address_k) AS ips, count(DISTINCT d.app_display_name_k) AS apps,
+       sum(d.status_k = ?) AS success, sum(d.status_k = ?) AS failure, sum(d.status_k = ?) AS interrupted, min(d.created_ms) AS time_min, max(d.created_ms) AS time_max
+       FROM signin_data d WHERE ${where.sql}`,
     [ids.success, ids.failure, ids.interrupted, ...where.params],
-  )[0]!;
-  const n = (i: number) => Number(r[i] ?? 0);
-  return { signins: n(0), users: n(1), ips: n(2), apps: n(3), success: n(4), failure: n(5), interrupted: n(6), timeMin: r[7] === null ? null : n(7), timeMax: r[8] === null ? null : n(8) };
+    { signins: NUM, users: NUM, ips: NUM, apps: NUM, success: NUM_NULL, failure: NUM_NULL, interrupted: NUM_NULL, time_min: NUM_NULL, time_max: NUM_NULL },
+  )!;
+  return {
+    signins: r.signins,
+    users: r.users,
+    ips: r.ips,
+    apps: r.apps,
+    success: r.success ?? 0, // sum() of no rows is NULL
+    failure: r.failure ?? 0,
+    interrupted: r.interrupted ?? 0,
+    timeMin: r.time_min,
+    timeMax: r.time_max,
+  };
 }
 
 /** The filter in words, one line per part (null: the whole case). */
@@ -74,34 +85,36 @@ export function describeFilter(filter: FilterSpec | undefined): string[] | null 
 }
 
 export function evidenceManifest(caseDb: CaseDb): SourceRow[] {
-  return caseDb.all('SELECT file_name, path, size, format, records, imported, sha256, imported_at FROM sources ORDER BY id').map(([fileName, path, size, format, records, imported, sha, at]) => ({
-    fileName: String(fileName),
-    path: String(path),
-    size: size === null ? null : Number(size),
-    format: format === null ? null : String(format),
-    records: Number(records ?? 0),
-    imported: Number(imported ?? 0),
-    sha256: sha === null ? null : String(sha),
-    importedAt: at === null ? null : String(at),
+  const spec = { file_name: STR, path: STR_NULL, size: NUM_NULL, format: STR_NULL, records: NUM_NULL, imported: NUM_NULL, sha256: STR_NULL, imported_at: STR_NULL } as const;
+  return caseDb.rows('SELECT file_name, path, size, format, records, imported, sha256, imported_at FROM sources ORDER BY id', [], spec).map((s) => ({
+    fileName: s.file_name,
+    path: String(s.path),
+    size: s.size,
+    format: s.format,
+    records: s.records ?? 0,
+    imported: s.imported ?? 0,
+    sha256: s.sha256,
+    importedAt: s.imported_at,
   }));
 }
 
 /** Findings, most severe first, each with its first `top` sign-ins; null when detections never ran. */
 export function findingBlocks(caseDb: CaseDb, top: number, limit = 200): FindingBlock[] | null {
-  if (!hasTable(caseDb, 'findings') || !hasTable(caseDb, 'finding_signins')) return null;
+  if (!caseDb.hasTable('findings') || !caseDb.hasTable('finding_signins')) return null;
   const rank = `CASE severity ${SEVERITIES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE -1 END`;
-  const rows = caseDb.all(`SELECT id, rule_id, severity, title, time_from, time_to, users_json, ips_json, details_json FROM findings ORDER BY ${rank} DESC, time_from, id LIMIT ?`, [limit]);
-  return rows.map(([id, ruleId, severity, title, from, to, users, ips, details]) => ({
-    id: Number(id),
-    ruleId: String(ruleId),
-    severity: String(severity),
-    title: String(title),
-    timeFrom: from === null ? null : Number(from),
-    timeTo: to === null ? null : Number(to),
-    users: parseList(users),
-    ips: parseList(ips),
-    signinCount: Number(parseObject(details).signinCount ?? caseDb.scalar('SELECT count(*) FROM finding_signins WHERE finding_id = ?', [Number(id)])),
-    signins: reportSignins(caseDb, 'finding_signins fs JOIN signin_data d ON d.rid = fs.rid', 'fs.finding_id = ?', [Number(id)], top),
+  const spec = { id: NUM, rule_id: STR, severity: STR, title: STR, time_from: NUM_NULL, time_to: NUM_NULL, users_json: STR_NULL, ips_json: STR_NULL, details_json: STR_NULL } as const;
+  const rows = caseDb.rows(`SELECT id, rule_id, severity, title, time_from, time_to, users_json, ips_json, details_json FROM findings ORDER BY ${rank} DESC, time_from, id LIMIT ?`, [limit], spec);
+  return rows.map((f) => ({
+    id: f.id,
+    ruleId: f.rule_id,
+    severity: f.severity,
+    title: f.title,
+    timeFrom: f.time_from,
+    timeTo: f.time_to,
+    users: parseList(f.users_json),
+    ips: parseList(f.ips_json),
+    signinCount: Number(parseObject(f.details_json).signinCount ?? caseDb.value('SELECT count(*) FROM finding_signins WHERE finding_id = ?', [f.id], NUM)),
+    signins: reportSignins(caseDb, 'finding_signins fs JOIN signin_data d ON d.rid = fs.rid', 'fs.finding_id = ?', [f.id], top),
   }));
 }
 
@@ -115,17 +128,14 @@ export function timelineSeries(caseDb: CaseDb, filter: FilterSpec): { series: St
  * the log's. Tallied in JS while the rows stream: a GROUP BY on rounded values would sort every row.
  */
 export function mapPoints(caseDb: CaseDb, where: WhereClause, limit = 1500): MapPoint[] {
-  const geo = hasTable(caseDb, 'ip_geo');
+  const geo = caseDb.hasTable('ip_geo');
   const lat = geo ? 'coalesce(g.latitude, d.latitude)' : 'd.latitude';
   const lon = geo ? 'coalesce(g.longitude, d.longitude)' : 'd.longitude';
   const { success, failure, interrupted } = statusIdsOf(caseDb);
   const points = new Map<string, MapPoint>();
-  const stmt = caseDb.db.prepare(`SELECT ${lat}, ${lon}, d.status_k FROM signin_data d ${geo ? 'LEFT JOIN ip_geo g ON g.ip_k = d.ip_address_k' : ''} WHERE ${where.sql}`);
-  try {
-    stmt.bind(where.params);
-    while (stmt.step()) {
-      const [la, lo, status] = stmt.get() as (number | null)[];
-      if (la === null || lo === null || la === undefined || lo === undefined) continue;
+  const sql = `SELECT ${lat}, ${lon}, d.status_k FROM signin_data d ${geo ? 'LEFT JOIN ip_geo g ON g.ip_k = d.ip_address_k' : ''} WHERE ${where.sql}`;
+  caseDb.forEachTuple(sql, where.params, [NUM_NULL, NUM_NULL, NUM_NULL], ([la, lo, status]) => {
+    if (la !== null && lo !== null) {
       const key = `${Math.round(la * 10)}|${Math.round(lo * 10)}`;
       let p = points.get(key);
       if (!p) points.set(key, (p = { lat: Math.round(la * 10) / 10, lon: Math.round(lo * 10) / 10, total: 0, success: 0, failure: 0, interrupted: 0 }));
@@ -134,9 +144,7 @@ export function mapPoints(caseDb: CaseDb, where: WhereClause, limit = 1500): Map
       else if (status === failure) p.failure++;
       else if (status === interrupted) p.interrupted++;
     }
-  } finally {
-    stmt.free();
-  }
+  });
   return [...points.values()].sort((a, b) => b.total - a.total).slice(0, limit);
 }
 

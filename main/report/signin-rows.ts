@@ -2,8 +2,8 @@
 // `signins` view's expressions.
 import { COLUMN_BY_KEY } from '../../shared/model/columns';
 import type { CaseDb } from '../db/case-db';
+import type { SqlValue } from '../db/row-spec';
 import { viewExpression } from '../db/schema';
-import type { SqlParam } from '../query/sql-list';
 
 export const REPORT_SIGNIN_COLUMNS = [
   'created_at',
@@ -24,10 +24,10 @@ export type ReportSignin = { rid: number } & Record<(typeof REPORT_SIGNIN_COLUMN
 const SELECT = ['d.rid', ...REPORT_SIGNIN_COLUMNS.map((key) => viewExpression(COLUMN_BY_KEY.get(key)!))].join(', ');
 
 /** Sign-ins from `from` (a FROM/JOIN clause giving `signin_data d`) matching `where`, in time order. */
-export function reportSignins(caseDb: CaseDb, from: string, where: string, params: SqlParam[], limit: number): ReportSignin[] {
-  return caseDb.all(`SELECT ${SELECT} FROM ${from} WHERE ${where} ORDER BY d.created_ms, d.rid LIMIT ?`, [...params, limit]).map((r) => {
-    const row = { rid: Number(r[0]) } as ReportSignin;
-    REPORT_SIGNIN_COLUMNS.forEach((key, i) => (row[key] = r[i + 1] as string | number | null));
+export function reportSignins(caseDb: CaseDb, from: string, where: string, params: SqlValue[], limit: number): ReportSignin[] {
+  return caseDb.cellRows(`SELECT ${SELECT} FROM ${from} WHERE ${where} ORDER BY d.created_ms, d.rid LIMIT ?`, [...params, limit], REPORT_SIGNIN_COLUMNS.length + 1).map(([rid, ...cells]) => {
+    const row = { rid: Number(rid) } as ReportSignin;
+    REPORT_SIGNIN_COLUMNS.forEach((key, i) => (row[key] = cells[i]!));
     return row;
   });
 }

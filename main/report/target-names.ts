@@ -3,7 +3,8 @@
 // its correlation id.
 import type { AnnotationTarget } from '../../shared/model/annotation';
 import type { CaseDb } from '../db/case-db';
-import { inList, type SqlParam } from '../query/sql-list';
+import { CELL, NUM, STR, type SqlValue } from '../db/row-spec';
+import { inList } from '../query/sql-list';
 
 export type TargetNamer = (t: AnnotationTarget) => string;
 
@@ -12,17 +13,17 @@ export function targetNamer(caseDb: CaseDb, targets: readonly AnnotationTarget[]
   const findingIds = [...new Set(targets.flatMap((t) => (t.type === 'finding' && /^\d+$/.test(t.key) ? [Number(t.key)] : [])))];
   const signins = new Map<number, string>();
   for (let i = 0; i < rids.length; i += 500) {
-    const params: SqlParam[] = [];
-    const sql = `SELECT rid, id, coalesce(user_principal_name, service_principal_name), ip_address, created_at FROM signins WHERE ${inList('rid', rids.slice(i, i + 500), params)}`;
-    for (const [rid, requestId, who, ip, at] of caseDb.all(sql, params)) {
-      const parts = [who ? String(who) : '(no user)', ip ? `from ${String(ip)}` : null, at ? `at ${String(at)}` : null].filter(Boolean).join(' ');
-      signins.set(Number(rid), `sign-in of ${parts}, request id ${requestId ? String(requestId) : '(none)'}`);
-    }
+    const params: SqlValue[] = [];
+    const sql = `SELECT rid, id, coalesce(user_principal_name, service_principal_name) AS who, ip_address, created_at FROM signins WHERE ${inList('rid', rids.slice(i, i + 500), params)}`;
+    caseDb.forEach(sql, params, { rid: NUM, id: CELL, who: CELL, ip_address: CELL, created_at: CELL }, ({ rid, id, who, ip_address: ip, created_at: at }) => {
+      const parts = [who ? String(who) : '(no user)', ip ? `from ${ip}` : null, at ? `at ${at}` : null].filter(Boolean).join(' ');
+      signins.set(rid, `sign-in of ${parts}, request id ${id ? String(id) : '(none)'}`);
+    });
   }
   const findings = new Map<number, string>();
-  if (findingIds.length && caseDb.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'findings'") === 1) {
-    const params: SqlParam[] = [];
-    for (const [id, title] of caseDb.all(`SELECT id, title FROM findings WHERE ${inList('id', findingIds, params)}`, params)) findings.set(Number(id), `finding #${String(id)}: ${String(title)}`);
+  if (findingIds.length && caseDb.hasTable('findings')) {
+    const params: SqlValue[] = [];
+    caseDb.forEach(`SELECT id, title FROM findings WHERE ${inList('id', findingIds, params)}`, params, { id: NUM, title: STR }, ({ id, title }) => void findings.set(id, `finding #${id}: ${title}`));
   }
   return (t) => {
     switch (t.type) {

@@ -2,6 +2,7 @@
 // parsed once per distinct value), else from a portal AuthDetails CSV companion, else from the
 // MFA columns of the export.
 import type { CaseDb } from '../db/case-db';
+import { NUM_NULL, STR, STR_NULL, type SqlValue } from '../db/row-spec';
 import { inList } from '../query/sql-list';
 
 export interface RowStep {
@@ -24,13 +25,13 @@ export class RowStepReader {
   /** Loads the CSV companion steps of these request ids (one indexed query). */
   constructor(caseDb: CaseDb, requestIds: readonly string[]) {
     if (!requestIds.length) return;
-    const params: string[] = [];
-    const rows = caseDb.all(`SELECT request_id, method, succeeded, result_detail FROM csv_auth_steps WHERE ${inList('request_id', requestIds, params)} ORDER BY request_id, seq`, params);
-    for (const [requestId, method, succeeded, result] of rows as (string | number | null)[][]) {
-      const list = this.csvSteps.get(String(requestId)) ?? [];
-      list.push({ method: String(method ?? 'Unknown'), succeeded: succeeded === null ? null : Number(succeeded) === 1, result: result as string | null });
-      this.csvSteps.set(String(requestId), list);
-    }
+    const params: SqlValue[] = [];
+    const sql = `SELECT request_id, method, succeeded, result_detail FROM csv_auth_steps WHERE ${inList('request_id', requestIds, params)} ORDER BY request_id, seq`;
+    caseDb.forEach(sql, params, { request_id: STR, method: STR_NULL, succeeded: NUM_NULL, result_detail: STR_NULL }, (r) => {
+      const list = this.csvSteps.get(r.request_id) ?? [];
+      list.push({ method: r.method ?? 'Unknown', succeeded: r.succeeded === null ? null : r.succeeded === 1, result: r.result_detail });
+      this.csvSteps.set(r.request_id, list);
+    });
   }
 
   steps(src: StepSources): RowStep[] {

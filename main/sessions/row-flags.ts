@@ -3,6 +3,7 @@
 // token" in its auth steps, MFA result or status details.
 import type { SessionFlag } from '../../shared/model/session';
 import type { CaseDb } from '../db/case-db';
+import { NUM, STR } from '../db/row-spec';
 
 const PROTOCOL_FLAGS: Record<string, SessionFlag> = { devicecode: 'deviceCode', ropc: 'ropc', authenticationtransfer: 'authTransfer' };
 const NO_FLAGS: readonly SessionFlag[] = [];
@@ -14,13 +15,14 @@ export class RowFlagRules {
   private readonly claimRequests: Set<string>;
 
   constructor(caseDb: CaseDb) {
-    for (const [id, value] of caseDb.all('SELECT DISTINCT d.authentication_protocol_k, s.value FROM signin_data d JOIN strings s ON s.id = d.authentication_protocol_k') as [number, string][]) {
+    const protocols = 'SELECT DISTINCT s.id, s.value FROM signin_data d JOIN strings s ON s.id = d.authentication_protocol_k';
+    caseDb.forEach(protocols, [], { id: NUM, value: STR }, ({ id, value }) => {
       const flag = PROTOCOL_FLAGS[value.toLowerCase().replace(/[^a-z]/g, '')];
       if (flag) this.protocolFlag.set(id, flag);
-    }
+    });
     const like = `%${MFA_BY_CLAIM_TEXT}%`;
-    this.claimIds = new Set(caseDb.all('SELECT id FROM strings WHERE value LIKE ?', [like]).map((r) => Number(r[0])));
-    this.claimRequests = new Set(caseDb.all('SELECT DISTINCT request_id FROM csv_auth_steps WHERE result_detail LIKE ?', [like]).map((r) => String(r[0])));
+    this.claimIds = new Set(caseDb.rows('SELECT id FROM strings WHERE value LIKE ?', [like], { id: NUM }).map((r) => r.id));
+    this.claimRequests = new Set(caseDb.rows('SELECT DISTINCT request_id FROM csv_auth_steps WHERE result_detail LIKE ?', [like], { request_id: STR }).map((r) => r.request_id));
   }
 
   flagsOf(protocolK: number | null, textKs: readonly (number | null)[], requestId: string | null): readonly SessionFlag[] {

@@ -2,14 +2,12 @@
 // authentication steps, read from its sign-ins when a page of sessions is shown.
 import type { SessionSummary } from '../../shared/model/session';
 import type { CaseDb } from '../db/case-db';
+import { STR, STR_NULL, type SqlValue } from '../db/row-spec';
 import { ensureIpGeoTable } from '../geo/ip-geo-table';
 import { inList } from '../query/sql-list';
 import { RowStepReader } from './row-auth-steps';
 
 export type SessionDetails = Pick<SessionSummary, 'apps' | 'resources' | 'ips' | 'countries' | 'devices' | 'authSteps'>;
-
-type Text = string | null;
-type DetailRow = [string, Text, Text, Text, Text, Text, Text, Text, Text, Text];
 
 const MAX_LISTED = 20;
 const MAX_STEPS = 12;
@@ -20,8 +18,8 @@ export function sessionDetails(caseDb: CaseDb, correlationIds: readonly string[]
   const out = new Map<string, SessionDetails>();
   if (!correlationIds.length) return out;
   ensureIpGeoTable(caseDb);
-  const params: string[] = [];
-  const rows = caseDb.all(
+  const params: SqlValue[] = [];
+  const rows = caseDb.tuples(
     `SELECT s.correlation_id, s.app_display_name, s.resource_display_name, s.ip_address, coalesce(s.country, g.country),
        coalesce(s.device_name, nullif(trim(coalesce(s.operating_system, '') || ' ' || coalesce(s.browser, '')), '')),
        s.authentication_details_json, s.id, s.mfa_method, s.mfa_result
@@ -29,10 +27,11 @@ export function sessionDetails(caseDb: CaseDb, correlationIds: readonly string[]
      WHERE ${inList('s.correlation_id', correlationIds, params)} AND s.created_at IS NOT NULL
      ORDER BY s.correlation_id, s.created_at, s.rid`,
     params,
-  ) as DetailRow[];
+    [STR, STR_NULL, STR_NULL, STR_NULL, STR_NULL, STR_NULL, STR_NULL, STR_NULL, STR_NULL, STR_NULL],
+  );
   const steps = new RowStepReader(
     caseDb,
-    rows.map((r) => r[7]).filter((id): id is string => !!id),
+    rows.map(([, , , , , , , requestId]) => requestId).filter((id): id is string => !!id),
   );
   const read = new Map<string, number>();
   for (const [corr, app, resource, ip, country, device, json, requestId, mfaMethod, mfaResult] of rows) {

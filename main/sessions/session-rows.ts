@@ -1,17 +1,24 @@
 // `sessions` table rows → the API's SessionSummary (lists and steps from session-details.ts).
 import type { SessionSummary } from '../../shared/model/session';
 import type { CaseDb } from '../db/case-db';
+import type { SqlParams } from '../db/row-spec';
 import { flagsOfBits } from './build-sessions';
 import { sessionDetails } from './session-details';
 
 /** The columns `toSummaries` reads, in order (over `sessions s`). */
 export const SUMMARY_SELECT = `s.session_no, s.correlation_id, s.first_ms, s.last_ms, s.duration_ms, s.user, s.users, s.rows,
   s.final_status, s.final_code, s.linked_group, s.linked_sessions, s.flag_bits`;
+const SUMMARY_WIDTH = 13;
+
+/** Summaries of the sessions a query over `sessions s` selects (`tail`: its WHERE/ORDER/LIMIT part). */
+export function readSummaries(caseDb: CaseDb, tail: string, params: SqlParams): SessionSummary[] {
+  return toSummaries(caseDb, caseDb.cellRows(`SELECT ${SUMMARY_SELECT} FROM sessions s ${tail}`, params, SUMMARY_WIDTH));
+}
 
 export function toSummaries(caseDb: CaseDb, rows: unknown[][]): SessionSummary[] {
   const details = sessionDetails(
     caseDb,
-    rows.map((r) => String(r[1])),
+    rows.map(([, corr]) => String(corr)),
   );
   return rows.map((row) => {
     const [no, corr, first, last, duration, user, users, count, status, code, group, linked, bits] = row;

@@ -22,7 +22,7 @@ export interface ColumnDef {
   readonly width?: number; // default grid width in px
 }
 
-const c = (key: string, label: string, storage: ColumnStorage, group: ColumnGroup, extra: Partial<ColumnDef> = {}): ColumnDef => ({
+const c = <K extends string>(key: K, label: string, storage: ColumnStorage, group: ColumnGroup, extra: Partial<Omit<ColumnDef, 'key'>> = {}): ColumnDef & { readonly key: K } => ({
   key,
   label,
   storage,
@@ -30,7 +30,7 @@ const c = (key: string, label: string, storage: ColumnStorage, group: ColumnGrou
   ...extra,
 });
 
-export const COLUMNS: readonly ColumnDef[] = [
+const COLUMN_LIST = [
   c('created_at', 'Date (UTC)', 'time', 'basic', { indexed: true, width: 205 }),
   c('id', 'Request ID', 'text', 'basic', { indexed: true, width: 280 }),
   c('sign_in_type', 'Sign-in type', 'dict', 'basic', { facet: true, width: 140 }),
@@ -87,9 +87,15 @@ export const COLUMNS: readonly ColumnDef[] = [
   c('source_format', 'Source format', 'dict', 'source', { facet: true }),
   // Derived after import: how many versions of this request id the case holds (NULL when one).
   c('versions', 'Versions', 'int', 'source', { width: 80 }),
-];
+] as const;
 
-export type ColumnKey = (typeof COLUMNS)[number]['key'];
+/** The key of every sign-in column, as literal types: a SigninRow (main/import/normalize) is keyed by these. */
+export type ColumnKey = (typeof COLUMN_LIST)[number]['key'];
+
+/** A catalogue column: its key is one of ColumnKey (other ColumnDefs, like the grid's marks, are plain strings). */
+export type SigninColumnDef = ColumnDef & { readonly key: ColumnKey };
+
+export const COLUMNS: readonly SigninColumnDef[] = COLUMN_LIST;
 
 export const COLUMN_BY_KEY: ReadonlyMap<string, ColumnDef> = new Map(COLUMNS.map((col) => [col.key, col]));
 

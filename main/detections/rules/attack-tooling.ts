@@ -1,6 +1,7 @@
 // Sign-ins by well-known attacker tooling, recognised by user agent (and application id).
 import type { Finding } from '../../../shared/model/detection';
-import { dictIds, dictIdsContaining, inList, throwIfAborted } from '../case-sql';
+import { dictIds, dictIdsContaining, throwIfAborted } from '../case-sql';
+import { numberSet } from '../../query/sql-list';
 import { plural } from '../describe';
 import { Evidence, extraNum, selectRows } from '../evidence';
 import { TOOL_SIGNATURES, type ToolSignature } from '../known-values';
@@ -27,7 +28,7 @@ export const attackTooling = defineRule({
     const signatures = TOOL_SIGNATURES.map((tool) => ({ tool, ...signatureIds(db, tool) })).filter((s) => s.agents.size > 0);
     const agents = [...new Set(signatures.flatMap((s) => [...s.agents]))];
     if (!agents.length) return [];
-    const rows = selectRows(db, `user_agent_k IN ${inList(agents)}`, [], ['user_agent_k', 'app_id_k']);
+    const rows = selectRows(db, `user_agent_k IN ${numberSet(agents)}`, [], ['user_agent_k', 'app_id_k']);
     const findings: Finding[] = [];
     for (const { tool, agents: ids, apps } of signatures) {
       throwIfAborted(signal);

@@ -1,7 +1,9 @@
 // Brute force on one account: many wrong passwords for one user in a short window, perhaps then a
 // sign-in with the right password from one of the guessing IPs.
 import type { Finding } from '../../../shared/model/detection';
-import { decode, inList, throwIfAborted } from '../case-sql';
+import { throwIfAborted } from '../case-sql';
+import { stringValues } from '../../db/string-text';
+import { numberSet } from '../../query/sql-list';
 import { listSome, outcomeText, plural, span } from '../describe';
 import { Evidence, selectRows } from '../evidence';
 import { PASSWORD_ACCEPTED_CODES } from '../known-values';
@@ -9,7 +11,7 @@ import { defineRule, MINUTE_MS } from '../rule';
 import { flaggedWindows } from '../windows';
 
 /** Wrong password and lockout; not 50034 (no such account) nor 50055 (expired, i.e. right). */
-const GUESSES = `status_code IN ${inList([50126, 50053, 50056])}`;
+const GUESSES = `status_code IN ${numberSet([50126, 50053, 50056])}`;
 
 export const bruteForce = defineRule({
   id: 'brute-force',
@@ -35,13 +37,13 @@ export const bruteForce = defineRule({
       throwIfAborted(signal);
       const failures = new Evidence(selectRows(db, `user_principal_name_k = ? AND created_ms >= ? AND created_ms < ? AND ${GUESSES}`, [w.key, w.from, w.to]));
       const ips = [...failures.distinct((r) => r.ip)];
-      const accepted = selectRows(db, `user_principal_name_k = ? AND created_ms >= ? AND created_ms <= ? AND ip_address_k IN ${inList(ips)} AND status_code IN ${inList(PASSWORD_ACCEPTED_CODES)}`, [
-        w.key,
-        failures.from,
-        failures.to + p.successWithinMinutes * MINUTE_MS,
-      ]);
+      const accepted = selectRows(
+        db,
+        `user_principal_name_k = ? AND created_ms >= ? AND created_ms <= ? AND ip_address_k IN ${numberSet(ips)} AND status_code IN ${numberSet(PASSWORD_ACCEPTED_CODES)}`,
+        [w.key, failures.from, failures.to + p.successWithinMinutes * MINUTE_MS],
+      );
       const succeeded = accepted.filter((r) => r.code === 0).length;
-      const names = decode(db, [w.key, ...ips]);
+      const names = stringValues(db, [w.key, ...ips]);
       const user = names.get(w.key) ?? `#${w.key}`;
       const from = ips.length === 1 ? `from ${names.get(ips[0]!)}` : `from ${plural(ips.length, 'IP')} (${listSome(ips.map((ip) => names.get(ip) ?? `#${ip}`))})`;
       const title = `Brute force on ${user}: ${plural(failures.size, 'failed password')} ${from} in ${span(failures.to - failures.from)}${outcomeText(accepted.length, succeeded)}`;

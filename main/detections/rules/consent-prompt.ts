@@ -1,7 +1,7 @@
 // Consent prompts that needed an admin (90095): users being led to grant an application
 // permissions, the first step of consent phishing.
 import type { Finding } from '../../../shared/model/detection';
-import { decode } from '../case-sql';
+import { stringValues } from '../../db/string-text';
 import { groupBy } from '../collections';
 import { plural } from '../describe';
 import { Evidence, extraIds, extraNum, selectRows } from '../evidence';
@@ -26,7 +26,7 @@ export const consentPrompt = defineRule({
     for (const [appId, list] of groupBy(rows, (r) => extraNum(r, 0))) {
       const evidence = new Evidence(list);
       const users = evidence.distinct((r) => r.user).size;
-      const names = decode(db, extraIds(list, [0, 1]));
+      const names = stringValues(db, extraIds(list, [0, 1]));
       const appName = names.get(extraNum(list[0]!, 1) ?? -1) ?? 'an unnamed application';
       const app = `${appName}${appId === null ? '' : ` (${names.get(appId)})`}`;
       const hosting = list.some((r) => r.asn !== null && HOSTING_ASNS.has(r.asn));

@@ -1,7 +1,9 @@
 // Cross-tenant and guest access: accounts from other tenants signing in to this one. Mostly an
 // inventory of external organisations; raised when the access looks like an intrusion.
 import type { Finding, Severity } from '../../../shared/model/detection';
-import { decode, dictIds, notIn, SUCCEEDED } from '../case-sql';
+import { dictIds, SUCCEEDED } from '../case-sql';
+import { stringValues } from '../../db/string-text';
+import { notInNumberSet } from '../../query/sql-list';
 import { groupBy } from '../collections';
 import { listSome, plural } from '../describe';
 import { Evidence, extraIds, extraNum, selectRows } from '../evidence';
@@ -26,7 +28,7 @@ export const crossTenant = defineRule({
   run(db, p) {
     const rows = selectRows(
       db,
-      `${SUCCEEDED} AND cross_tenant_access_type_k IS NOT NULL AND ${notIn('cross_tenant_access_type_k', dictIds(db, ['none']))} AND home_tenant_id_k IS NOT NULL AND home_tenant_id_k IS NOT resource_tenant_id_k`,
+      `${SUCCEEDED} AND cross_tenant_access_type_k IS NOT NULL AND ${notInNumberSet('cross_tenant_access_type_k', dictIds(db, ['none']))} AND home_tenant_id_k IS NOT NULL AND home_tenant_id_k IS NOT resource_tenant_id_k`,
       [],
       ['home_tenant_id_k', 'cross_tenant_access_type_k', 'risk_level_during_sign_in_k', 'authentication_protocol_k'],
     );
@@ -36,7 +38,7 @@ export const crossTenant = defineRule({
     for (const [tenant, list] of groupBy(rows, (r) => extraNum(r, 0))) {
       if (list.length < p.minSignins) continue;
       const evidence = new Evidence(list);
-      const names = decode(db, extraIds(list, [0, 1]));
+      const names = stringValues(db, extraIds(list, [0, 1]));
       const types = [...new Set(list.map((r) => names.get(extraNum(r, 1) ?? -1) ?? ''))].sort();
       const hosting = list.some((r) => r.asn !== null && HOSTING_ASNS.has(r.asn));
       const flagged = hosting || list.some((r) => risky.has(extraNum(r, 2) ?? -1) || risky.has(extraNum(r, 3) ?? -1));

@@ -1,7 +1,9 @@
 // Device-code flow sign-ins: the flow abused by device-code phishing (Storm-2372), where the victim
 // types the attacker's code and the attacker redeems the tokens elsewhere.
 import type { Finding } from '../../../shared/model/detection';
-import { decodeOne, dictIds, inList, throwIfAborted } from '../case-sql';
+import { dictIds, throwIfAborted } from '../case-sql';
+import { stringValue } from '../../db/string-text';
+import { numberSet } from '../../query/sql-list';
 import { groupBy } from '../collections';
 import { plural } from '../describe';
 import { Evidence, extraNum, selectRows } from '../evidence';
@@ -25,7 +27,7 @@ export const deviceCode = defineRule({
     followHours: { label: 'Follow-on activity from the same IPs within', unit: 'hours', default: 24, min: 0, max: 720 },
   },
   run(db, p, signal) {
-    const rows = selectRows(db, `authentication_protocol_k IN ${inList(dictIds(db, ['deviceCode']))}`, [], ['app_id_k']);
+    const rows = selectRows(db, `authentication_protocol_k IN ${numberSet(dictIds(db, ['deviceCode']))}`, [], ['app_id_k']);
     const broker = db.strings.lookupId(APP_IDS.authBroker);
     const findings: Finding[] = [];
     for (const [user, list] of groupBy(rows, (r) => r.user)) {
@@ -34,13 +36,13 @@ export const deviceCode = defineRule({
       const ips = [...evidence.distinct((r) => r.ip)];
       if (user !== null) {
         evidence.add(
-          selectRows(db, `user_principal_name_k = ? AND created_ms > ? AND created_ms <= ? AND ip_address_k IN ${inList(ips)}`, [user, evidence.from, evidence.to + p.followHours * HOUR_MS]),
+          selectRows(db, `user_principal_name_k = ? AND created_ms > ? AND created_ms <= ? AND ip_address_k IN ${numberSet(ips)}`, [user, evidence.from, evidence.to + p.followHours * HOUR_MS]),
         );
       }
       const hosting = list.some((r) => r.asn !== null && HOSTING_ASNS.has(r.asn));
       const viaBroker = broker !== undefined && list.some((r) => extraNum(r, 0) === broker);
       const succeeded = list.filter((r) => r.code === 0).length;
-      const name = decodeOne(db, user) ?? 'an unknown account';
+      const name = stringValue(db, user) ?? 'an unknown account';
       const why = [hosting ? 'from a hosting ASN' : '', viaBroker ? 'by the Authentication Broker' : ''].filter(Boolean).join(', ');
       const title = `Device-code sign-in for ${name}: ${plural(list.length, 'device-code sign-in')} (${succeeded} succeeded) from ${plural(ips.length, 'IP')}${why ? `, ${why}` : ''}`;
       const details = { deviceCodeSignins: list.length, succeeded, followOn: evidence.size - list.length, hostingAsn: hosting, authBroker: viaBroker };

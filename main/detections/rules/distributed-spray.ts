@@ -1,7 +1,10 @@
 // Distributed, low-and-slow password attempts: the same accounts fail from many short-lived IPs in
 // many countries, each IP trying an account only once or twice, spread over days.
+import { NUM, NUM_NULL } from '../../db/row-spec';
 import type { Finding } from '../../../shared/model/detection';
-import { decode, inList, SUCCEEDED, throwIfAborted } from '../case-sql';
+import { SUCCEEDED, throwIfAborted } from '../case-sql';
+import { stringValues } from '../../db/string-text';
+import { numberSet } from '../../query/sql-list';
 import { plural, span } from '../describe';
 import { Evidence, extraNum, selectRows, type SigninRow } from '../evidence';
 import { PASSWORD_FAILURE_CODES } from '../known-values';
@@ -9,7 +12,7 @@ import { defineRule } from '../rule';
 import { components } from '../union-find';
 import { countDistinct, groupBy } from '../collections';
 
-const FAILING = `status_code IN ${inList(PASSWORD_FAILURE_CODES)}`;
+const FAILING = `status_code IN ${numberSet(PASSWORD_FAILURE_CODES)}`;
 
 export const distributedSpray = defineRule({
   id: 'distributed-spray',
@@ -31,19 +34,24 @@ export const distributedSpray = defineRule({
   },
   run(db, p, signal) {
     const candidates = db
-      .all(
-        `SELECT user_principal_name_k FROM signin_data WHERE ${FAILING} AND +user_principal_name_k IS NOT NULL GROUP BY +user_principal_name_k HAVING count(DISTINCT country_k) >= ? AND count(DISTINCT ip_address_k) >= ?`,
+      .rows(
+        `SELECT user_principal_name_k AS u FROM signin_data WHERE ${FAILING} AND +user_principal_name_k IS NOT NULL GROUP BY +user_principal_name_k HAVING count(DISTINCT country_k) >= ? AND count(DISTINCT ip_address_k) >= ?`,
         [p.minCountries, p.minIps],
+        { u: NUM },
       )
-      .map((r) => Number(r[0]));
+      .map((r) => r.u);
     if (!candidates.length) return [];
     throwIfAborted(signal);
     const served = new Set(
       db
-        .all(`SELECT user_principal_name_k, ip_address_k FROM signin_data WHERE user_principal_name_k IN ${inList(candidates)} AND ${SUCCEEDED} GROUP BY 1, 2 HAVING count(*) >= 2`)
-        .map((r) => `${r[0]}|${r[1]}`),
+        .tuples(
+          `SELECT user_principal_name_k, ip_address_k FROM signin_data WHERE user_principal_name_k IN ${numberSet(candidates)} AND ${SUCCEEDED} GROUP BY 1, 2 HAVING count(*) >= 2`,
+          [],
+          [NUM, NUM_NULL],
+        )
+        .map(([user, ip]) => `${user}|${ip}`),
     );
-    const failures = selectRows(db, `user_principal_name_k IN ${inList(candidates)} AND ${FAILING}`, [], ['country_k']);
+    const failures = selectRows(db, `user_principal_name_k IN ${numberSet(candidates)} AND ${FAILING}`, [], ['country_k']);
     const volatile = volatileRows(failures, served, p.maxAttemptsPerIp);
     const kept = [...groupBy(volatile, (r) => r.user!).entries()].filter(([, rows]) => countDistinct(rows, (r) => r.extra[0]) >= p.minCountries && countDistinct(rows, (r) => r.ip) >= p.minIps);
     const campaigns = components(kept.map(([user, rows]) => ({ id: user, links: rows.map((r) => r.ip!) })));
@@ -52,9 +60,9 @@ export const distributedSpray = defineRule({
       throwIfAborted(signal);
       const evidence = new Evidence(kept.filter(([u]) => users.includes(u)).flatMap(([, rows]) => rows));
       const ips = [...evidence.distinct((r) => r.ip)];
-      const successes = selectRows(db, `ip_address_k IN ${inList(ips)} AND user_principal_name_k IN ${inList(users)} AND ${SUCCEEDED}`);
+      const successes = selectRows(db, `ip_address_k IN ${numberSet(ips)} AND user_principal_name_k IN ${numberSet(users)} AND ${SUCCEEDED}`);
       const countries = [
-        ...decode(
+        ...stringValues(
           db,
           evidence.distinct((r) => extraNum(r, 0)),
         ).values(),

@@ -1,7 +1,10 @@
 // Impossible travel: two consecutive successful sign-ins of one account too far apart for the time
 // between them, computed from the sign-ins' own coordinates (great-circle maths from main/geo).
+import { NUM, NUM_NULL } from '../../db/row-spec';
 import type { Finding } from '../../../shared/model/detection';
-import { decode, inList, throwIfAborted } from '../case-sql';
+import { throwIfAborted } from '../case-sql';
+import { stringValues } from '../../db/string-text';
+import { numberSet } from '../../query/sql-list';
 import { groupBy } from '../collections';
 import { plural, span } from '../describe';
 import { Evidence, extraIds, extraNum, selectRows } from '../evidence';
@@ -18,6 +21,9 @@ interface Hop {
   minutes: number;
   kmh: number;
 }
+
+/** One step of a user's located successes and the step before it (lat/lon are never NULL here). */
+const HOP_SPEC = { u: NUM, rid: NUM, ms: NUM_NULL, lat: NUM, lon: NUM, err: NUM, prev_rid: NUM, prev_ms: NUM_NULL, prev_lat: NUM, prev_lon: NUM, prev_err: NUM } as const;
 
 export const impossibleTravel = defineRule({
   id: 'impossible-travel',
@@ -51,10 +57,10 @@ export const impossibleTravel = defineRule({
     const findings: Finding[] = [];
     for (const [user, list] of groupBy(hops, (h) => h.user)) {
       const rids = list.flatMap((h) => [h.fromRid, h.toRid]);
-      const evidence = new Evidence(selectRows(db, `rid IN ${inList(rids)}`, [], ['city_k', 'country_k']));
+      const evidence = new Evidence(selectRows(db, `rid IN ${numberSet(rids)}`, [], ['city_k', 'country_k']));
       const byRid = new Map(evidence.rows().map((r) => [r.rid, r]));
       const fastest = list.reduce((a, b) => (b.kmh > a.kmh ? b : a));
-      const names = decode(db, [user, ...extraIds(evidence.rows(), [0, 1])]);
+      const names = stringValues(db, [user, ...extraIds(evidence.rows(), [0, 1])]);
       const place = (rid: number) => {
         const r = byRid.get(rid);
         const [city, country] = r ? [extraNum(r, 0), extraNum(r, 1)] : [null, null];
@@ -92,31 +98,32 @@ function impossibleHops(db: CaseDb, minKm: number, maxKmh: number): Hop[] {
       ${places ? `LEFT JOIN ${PLACES_TABLE} p ON p.c = coalesce(d.city_k, 0) AND p.s = coalesce(d.state_k, 0) AND p.k = coalesce(d.country_k, 0)` : ''}
     WHERE ${filter} AND d.status_code = 0`;
   const movers = db
-    .all(
+    .rows(
       `SELECT u FROM (SELECT DISTINCT u, lat, lon FROM (${points('d.user_principal_name_k IS NOT NULL', true)}) WHERE lat IS NOT NULL AND lon IS NOT NULL)
           GROUP BY u HAVING max(lat) - min(lat) + max(lon) - min(lon) >= ?`,
       [minDegrees],
+      { u: NUM },
     )
-    .map((r) => Number(r[0]));
+    .map((r) => r.u);
   if (!movers.length) return [];
-  const rows = db.all(
+  const rows = db.rows(
     `SELECT u, rid, ms, lat, lon, err, prev_rid, prev_ms, prev_lat, prev_lon, prev_err FROM (
        SELECT u, rid, ms, lat, lon, err, ip,
          lag(rid) OVER w AS prev_rid, lag(ms) OVER w AS prev_ms, lag(lat) OVER w AS prev_lat,
          lag(lon) OVER w AS prev_lon, lag(err) OVER w AS prev_err, lag(ip) OVER w AS prev_ip
-       FROM (${points(`d.user_principal_name_k IN ${inList(movers)}`, false)})
+       FROM (${points(`d.user_principal_name_k IN ${numberSet(movers)}`, false)})
        WHERE lat IS NOT NULL AND lon IS NOT NULL
        WINDOW w AS (PARTITION BY u ORDER BY ms, rid))
      WHERE prev_rid IS NOT NULL AND prev_ip IS NOT ip AND abs(lat - prev_lat) + abs(lon - prev_lon) >= ?`,
     [minDegrees],
+    HOP_SPEC,
   );
   const hops: Hop[] = [];
   for (const r of rows) {
-    const [user, rid, ms, lat, lon, err, prevRid, prevMs, prevLat, prevLon, prevErr] = r.map(Number) as number[];
-    const elapsed = ms! - prevMs!;
+    const elapsed = Number(r.ms) - Number(r.prev_ms); // a sign-in without a time counts as 0, as before
     // The same test as the map's legs; the speed reported is over the least distance covered.
-    const leg = assessLeg({ lat: prevLat!, lon: prevLon!, uncertaintyKm: prevErr! }, { lat: lat!, lon: lon!, uncertaintyKm: err! }, elapsed, { speedKmh: maxKmh, minDistanceKm: minKm });
-    if (leg.impossible) hops.push({ user: user!, fromRid: prevRid!, toRid: rid!, km: leg.distanceKm, minutes: elapsed / 60_000, kmh: speedKmh(leg.minimumKm, elapsed) });
+    const leg = assessLeg({ lat: r.prev_lat, lon: r.prev_lon, uncertaintyKm: r.prev_err }, { lat: r.lat, lon: r.lon, uncertaintyKm: r.err }, elapsed, { speedKmh: maxKmh, minDistanceKm: minKm });
+    if (leg.impossible) hops.push({ user: r.u, fromRid: r.prev_rid, toRid: r.rid, km: leg.distanceKm, minutes: elapsed / 60_000, kmh: speedKmh(leg.minimumKm, elapsed) });
   }
   return hops;
 }

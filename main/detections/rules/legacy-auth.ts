@@ -2,7 +2,9 @@
 // bypass MFA, so a success there is a working password without a second factor.
 import type { Finding } from '../../../shared/model/detection';
 import { LEGACY_CLIENT_APPS } from '../../../shared/model/columns';
-import { decode, decodeOne, dictIds, dictIdsContaining, inList, SUCCEEDED, throwIfAborted } from '../case-sql';
+import { dictIds, dictIdsContaining, SUCCEEDED, throwIfAborted } from '../case-sql';
+import { stringValue, stringValues } from '../../db/string-text';
+import { numberSet } from '../../query/sql-list';
 import { groupBy } from '../collections';
 import { listSome, plural } from '../describe';
 import { Evidence, extraIds, extraNum, selectRows } from '../evidence';
@@ -27,11 +29,11 @@ export const legacyAuth = defineRule({
   },
   run(db, p, signal) {
     const ropcAgents = dictIdsContaining(db, ['BAV2ROPC']);
-    const ropc = inList(dictIds(db, ['ropc'])); // stored in Graph's spelling whatever the export wrote
+    const ropc = numberSet(dictIds(db, ['ropc'])); // stored in Graph's spelling whatever the export wrote
     const legacy = dictIds(db, LEGACY_CLIENT_APPS);
     const rows = selectRows(
       db,
-      `${SUCCEEDED} AND (client_app_used_k IN ${inList(legacy)} OR user_agent_k IN ${inList(ropcAgents)} OR authentication_protocol_k IN ${ropc})`,
+      `${SUCCEEDED} AND (client_app_used_k IN ${numberSet(legacy)} OR user_agent_k IN ${numberSet(ropcAgents)} OR authentication_protocol_k IN ${ropc})`,
       [],
       ['client_app_used_k', 'user_agent_k'],
     );
@@ -42,12 +44,12 @@ export const legacyAuth = defineRule({
     for (const [user, list] of groupBy(rows, (r) => r.user)) {
       if (list.length < p.minSignins) continue;
       const evidence = new Evidence(list);
-      const clientText = decode(db, extraIds(list, [0]));
+      const clientText = stringValues(db, extraIds(list, [0]));
       // Name the legacy protocol; modern client apps matched only through ROPC / BAV2ROPC.
       const via = [...new Set(list.map((r) => (legacyClients.has(extraNum(r, 0) ?? -1) ? clientText.get(extraNum(r, 0)!)! : 'ROPC')))].sort();
       const bav2ropc = list.some((r) => ropcAgentSet.has(extraNum(r, 1) ?? -1));
       const hosting = list.some((r) => r.asn !== null && HOSTING_ASNS.has(r.asn));
-      const name = decodeOne(db, user) ?? 'an unknown account';
+      const name = stringValue(db, user) ?? 'an unknown account';
       const title = `Legacy authentication success for ${name}: ${plural(list.length, 'sign-in')} via ${listSome(via, 4)} from ${plural(evidence.distinct((r) => r.ip).size, 'IP')}${hosting ? ' (hosting ASN)' : ''}`;
       findings.push(evidence.toFinding(db, { ruleId: 'legacy-auth', severity: bav2ropc || hosting ? 'high' : 'medium', title, details: { via, bav2ropc, hostingAsn: hosting } }));
     }

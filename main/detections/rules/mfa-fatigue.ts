@@ -2,7 +2,9 @@
 // usually until the tired user approves one.
 import type { Finding } from '../../../shared/model/detection';
 import type { CaseDb } from '../../db/case-db';
-import { decode, dictIdsContaining, inList, throwIfAborted } from '../case-sql';
+import { dictIdsContaining, throwIfAborted } from '../case-sql';
+import { stringValues } from '../../db/string-text';
+import { numberSet } from '../../query/sql-list';
 import { groupBy } from '../collections';
 import { listSome, plural, span } from '../describe';
 import { Evidence, selectRows, type SigninRow } from '../evidence';
@@ -32,7 +34,7 @@ export const mfaFatigue = defineRule({
   },
   run(db, p, signal) {
     const deniedText = dictIdsContaining(db, ['MFA denied']);
-    const denied = (row: string) => `(${row}status_code IN ${inList(MFA_DENIED_CODES)} OR ${row}mfa_result_k IN ${inList(deniedText)})`;
+    const denied = (row: string) => `(${row}status_code IN ${numberSet(MFA_DENIED_CODES)} OR ${row}mfa_result_k IN ${numberSet(deniedText)})`;
     const denials = selectRows(db, `user_principal_name_k IS NOT NULL AND ${denied('')}`);
     throwIfAborted(signal);
     const unanswered = unansweredPrompts(db, denied('l.'));
@@ -50,9 +52,9 @@ export const mfaFatigue = defineRule({
         const ips = [...burst.distinct((r) => r.ip)];
         const end = burst.to + p.successWithinMinutes * MINUTE_MS;
         // The prompts' own interrupts (50074...) and the session that follows, from the same IPs.
-        const around = selectRows(db, `user_principal_name_k = ? AND created_ms >= ? AND created_ms <= ? AND ip_address_k IN ${inList(ips)}`, [user, burst.from - 2 * MINUTE_MS, end]);
+        const around = selectRows(db, `user_principal_name_k = ? AND created_ms >= ? AND created_ms <= ? AND ip_address_k IN ${numberSet(ips)}`, [user, burst.from - 2 * MINUTE_MS, end]);
         const successes = selectRows(db, 'user_principal_name_k = ? AND created_ms > ? AND created_ms <= ? AND status_code = 0', [user, burst.to, end]);
-        const names = decode(db, [user, ...ips]);
+        const names = stringValues(db, [user, ...ips]);
         const silent = burst.count((r) => unansweredRids.has(r.rid));
         const refused = burst.size - silent;
         const what = silent ? `${refused} denied and ${plural(silent, 'unanswered prompt')}` : plural(refused, 'denied prompt');
@@ -81,9 +83,9 @@ function unansweredPrompts(db: CaseDb, laterDenied: string): SigninRow[] {
   return selectRows(
     db,
     `rid IN (SELECT i.rid FROM signin_data i
-       WHERE i.status_code IN ${inList(MFA_INTERRUPT_CODES)} AND i.user_principal_name_k IS NOT NULL AND i.correlation_id IS NOT NULL
+       WHERE i.status_code IN ${numberSet(MFA_INTERRUPT_CODES)} AND i.user_principal_name_k IS NOT NULL AND i.correlation_id IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM signin_data l WHERE l.correlation_id = i.correlation_id AND l.rid <> i.rid
            AND (((l.status_code = 0 OR ${laterDenied}) AND l.created_ms >= i.created_ms)
-             OR (l.status_code IN ${inList(MFA_INTERRUPT_CODES)} AND ${later}))))`,
+             OR (l.status_code IN ${numberSet(MFA_INTERRUPT_CODES)} AND ${later}))))`,
   );
 }

@@ -1,7 +1,9 @@
 // MFA rejected as fraud: the user pressed "report fraud" / "No, it's not me" on a prompt they did
 // not start, which means someone else has the password.
 import type { Finding } from '../../../shared/model/detection';
-import { decodeOne, dictIdsContaining, inList } from '../case-sql';
+import { dictIdsContaining } from '../case-sql';
+import { stringValue } from '../../db/string-text';
+import { numberSet } from '../../query/sql-list';
 import { groupBy } from '../collections';
 import { plural } from '../describe';
 import { Evidence, selectRows } from '../evidence';
@@ -20,13 +22,13 @@ export const mfaFraud = defineRule({
     minReports: { label: 'Fraud reports per account', unit: 'reports', default: 1, min: 1, max: 1000, integer: true },
   },
   run(db, p) {
-    const fraud = inList(dictIdsContaining(db, ['fraud']));
+    const fraud = numberSet(dictIdsContaining(db, ['fraud']));
     const rows = selectRows(db, `mfa_result_k IN ${fraud} OR failure_reason_k IN ${fraud} OR additional_details_k IN ${fraud} OR auth_steps_k IN ${fraud}`);
     const findings: Finding[] = [];
     for (const [user, list] of groupBy(rows, (r) => r.user)) {
       if (list.length < p.minReports) continue;
       const evidence = new Evidence(list);
-      const name = decodeOne(db, user) ?? 'an unknown account';
+      const name = stringValue(db, user) ?? 'an unknown account';
       const title = `MFA reported as fraud by ${name}: ${plural(list.length, 'sign-in')} from ${plural(evidence.distinct((r) => r.ip).size, 'IP')}`;
       findings.push(evidence.toFinding(db, { ruleId: 'mfa-fraud', severity: 'high', title, details: { reports: list.length } }));
     }

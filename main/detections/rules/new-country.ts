@@ -1,7 +1,9 @@
 // First-seen country per account: successful sign-ins from a country the account did not use during
 // its baseline (its first days in the case).
+import { NUM, NUM_NULL } from '../../db/row-spec';
 import type { Finding } from '../../../shared/model/detection';
-import { decode, SUCCEEDED, throwIfAborted } from '../case-sql';
+import { SUCCEEDED, throwIfAborted } from '../case-sql';
+import { stringValues } from '../../db/string-text';
 import { groupBy } from '../collections';
 import { isoMinute, listSome, plural } from '../describe';
 import { Evidence, selectRows } from '../evidence';
@@ -26,23 +28,25 @@ export const newCountry = defineRule({
   run(db, p, signal) {
     // One pass: first and last success per (account, country); an account's span is derived from them.
     const rows = db
-      .all(
+      .tuples(
         `SELECT user_principal_name_k, country_k, min(created_ms), max(created_ms) FROM signin_data NOT INDEXED
          WHERE status_code = 0 AND user_principal_name_k IS NOT NULL AND country_k IS NOT NULL GROUP BY 1, 2`,
+        [],
+        [NUM, NUM, NUM_NULL, NUM_NULL],
       )
-      .map((r) => r.map(Number) as [user: number, country: number, first: number, last: number]);
+      .map(([user, country, first, last]) => ({ user, country, first: first ?? 0, last: last ?? 0 })); // 0: no time
     throwIfAborted(signal);
     const findings: Finding[] = [];
-    for (const [user, countries] of groupBy(rows, (r) => r[0])) {
-      const first = Math.min(...countries.map((r) => r[2]));
-      const last = Math.max(...countries.map((r) => r[3]));
+    for (const [user, countries] of groupBy(rows, (r) => r.user)) {
+      const first = Math.min(...countries.map((r) => r.first));
+      const last = Math.max(...countries.map((r) => r.last));
       if (last - first < p.minHistoryDays * DAY_MS) continue;
       const baselineEnd = first + Math.min(p.baselineDays * DAY_MS, (last - first) / 2);
-      const known = countries.filter((r) => r[2] <= baselineEnd).map((r) => r[1]);
-      const fresh = countries.filter((r) => r[2] > baselineEnd);
+      const known = countries.filter((r) => r.first <= baselineEnd).map((r) => r.country);
+      const fresh = countries.filter((r) => r.first > baselineEnd);
       if (!fresh.length) continue;
-      const names = decode(db, [user, ...countries.map((r) => r[1])]);
-      for (const [, country, since] of fresh) {
+      const names = stringValues(db, [user, ...countries.map((r) => r.country)]);
+      for (const { country, first: since } of fresh) {
         throwIfAborted(signal);
         const evidence = new Evidence(selectRows(db, `user_principal_name_k = ? AND ${SUCCEEDED} AND country_k = ?`, [user, country]));
         const baseline = known.map((c) => names.get(c) ?? `#${c}`).sort();

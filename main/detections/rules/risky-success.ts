@@ -1,6 +1,8 @@
 // Risky sign-ins that still succeeded: Entra ID Protection flagged the sign-in, yet it went through.
 import type { Finding } from '../../../shared/model/detection';
-import { decode, decodeOne, dictIds, inList, SUCCEEDED } from '../case-sql';
+import { dictIds, SUCCEEDED } from '../case-sql';
+import { stringValue, stringValues } from '../../db/string-text';
+import { numberSet } from '../../query/sql-list';
 import { groupBy } from '../collections';
 import { listSome, plural } from '../describe';
 import { Evidence, extraIds, extraNum, selectRows } from '../evidence';
@@ -21,15 +23,15 @@ export const riskySuccess = defineRule({
   falsePositives: ['Risk already remediated by a password reset or MFA (check risk state and detail)', 'Users on consumer VPNs flagged as anonymized IP'],
   params: {},
   run(db) {
-    const levels = inList(dictIds(db, ['medium', 'high']));
-    const states = inList(dictIds(db, ['atRisk', 'confirmedCompromised']));
+    const levels = numberSet(dictIds(db, ['medium', 'high']));
+    const states = numberSet(dictIds(db, ['atRisk', 'confirmedCompromised']));
     const rows = selectRows(db, `${SUCCEEDED} AND (risk_level_during_sign_in_k IN ${levels} OR risk_state_k IN ${states})`, [], ['risk_level_during_sign_in_k', 'risk_state_k', 'risk_event_types_k']);
     const high = new Set(dictIds(db, ['high', 'confirmedCompromised']));
     const findings: Finding[] = [];
     for (const [user, list] of groupBy(rows, (r) => r.user)) {
       const evidence = new Evidence(list);
       const severe = list.some((r) => high.has(extraNum(r, 0) ?? -1) || high.has(extraNum(r, 1) ?? -1) || (r.asn !== null && HOSTING_ASNS.has(r.asn)));
-      const labels = decode(db, extraIds(list, [0, 1, 2]));
+      const labels = stringValues(db, extraIds(list, [0, 1, 2]));
       const risks = [
         ...new Set(
           list.map((r) =>
@@ -41,7 +43,7 @@ export const riskySuccess = defineRule({
         ),
       ];
       const events = [...new Set(list.flatMap((r) => (extraNum(r, 2) === null ? [] : (labels.get(extraNum(r, 2)!) ?? '').split(','))).filter(Boolean))].sort();
-      const title = `Risky sign-in succeeded for ${decodeOne(db, user) ?? 'an unknown account'}: ${plural(list.length, 'sign-in')} (${listSome(risks)}) from ${plural(evidence.distinct((r) => r.ip).size, 'IP')}${events.length ? `; ${listSome(events)}` : ''}`;
+      const title = `Risky sign-in succeeded for ${stringValue(db, user) ?? 'an unknown account'}: ${plural(list.length, 'sign-in')} (${listSome(risks)}) from ${plural(evidence.distinct((r) => r.ip).size, 'IP')}${events.length ? `; ${listSome(events)}` : ''}`;
       findings.push(evidence.toFinding(db, { ruleId: 'risky-success', severity: severe ? 'high' : 'medium', title, details: { risks, riskEvents: events } }));
     }
     return findings;

@@ -1,6 +1,8 @@
 // Smart Lockout bursts: Entra answering 50053 (account locked) repeatedly for one account.
 import type { Finding } from '../../../shared/model/detection';
-import { decode, decodeOne, inList, throwIfAborted } from '../case-sql';
+import { throwIfAborted } from '../case-sql';
+import { stringValue, stringValues } from '../../db/string-text';
+import { numberSet } from '../../query/sql-list';
 import { plural, span } from '../describe';
 import { Evidence, extraNum, selectRows } from '../evidence';
 import { PASSWORD_FAILURE_CODES } from '../known-values';
@@ -33,18 +35,18 @@ export const smartLockout = defineRule({
       throwIfAborted(signal);
       const lockouts = new Evidence(selectRows(db, 'user_principal_name_k = ? AND created_ms >= ? AND created_ms < ? AND status_code = 50053', [w.key, w.from, w.to], ['country_k']));
       const ips = [...lockouts.distinct((r) => r.ip)];
-      const before = selectRows(db, `user_principal_name_k = ? AND created_ms >= ? AND created_ms < ? AND ip_address_k IN ${inList(ips)} AND status_code IN ${inList(PASSWORD_FAILURE_CODES)}`, [
+      const before = selectRows(db, `user_principal_name_k = ? AND created_ms >= ? AND created_ms < ? AND ip_address_k IN ${numberSet(ips)} AND status_code IN ${numberSet(PASSWORD_FAILURE_CODES)}`, [
         w.key,
         lockouts.from - windowMs,
         lockouts.from,
       ]);
       const countries = [
-        ...decode(
+        ...stringValues(
           db,
           lockouts.distinct((r) => extraNum(r, 0)),
         ).values(),
       ].sort();
-      const user = decodeOne(db, w.key) ?? `#${w.key}`;
+      const user = stringValue(db, w.key) ?? `#${w.key}`;
       const title = `Smart Lockout burst on ${user}: ${plural(lockouts.size, 'lockout')} (50053) from ${plural(ips.length, 'IP')}${countries.length ? ` in ${countries.join(', ')}` : ''} over ${span(lockouts.to - lockouts.from)}`;
       const severity = ips.length >= p.distributedIps ? 'medium' : 'low';
       const details = { lockouts: lockouts.size, failuresBefore: before.length, countries };

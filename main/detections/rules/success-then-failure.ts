@@ -1,7 +1,10 @@
 // A success, then within minutes a failure for the same account and application from another
 // network: the password or session is being tried by someone else right after the user.
+import { NUM, NUM_NULL } from '../../db/row-spec';
 import type { Finding } from '../../../shared/model/detection';
-import { decode, dictIds, inList, notIn, throwIfAborted } from '../case-sql';
+import { dictIds, throwIfAborted } from '../case-sql';
+import { stringValues } from '../../db/string-text';
+import { notInNumberSet, numberSet } from '../../query/sql-list';
 import { groupBy } from '../collections';
 import { plural, span } from '../describe';
 import { Evidence, selectRows } from '../evidence';
@@ -28,32 +31,33 @@ export const successThenFailure = defineRule({
     const failure = db.strings.lookupId('Failure');
     if (failure === undefined) return [];
     const pairs = db
-      .all(
+      .tuples(
         `SELECT f.user_principal_name_k, s.rid, f.rid, s.ip_address_k, f.ip_address_k
        FROM signin_data f JOIN signin_data s
          ON s.user_principal_name_k = f.user_principal_name_k AND s.created_ms BETWEEN f.created_ms - ? AND f.created_ms
          AND s.status_code = 0 AND s.app_display_name_k IS f.app_display_name_k AND s.ip_address_k IS NOT f.ip_address_k
-       WHERE f.status_k = ? AND f.status_code NOT IN ${inList([0, ...TOKEN_EXPIRY_CODES])} AND f.user_principal_name_k IS NOT NULL
-         AND f.ip_address_k IS NOT NULL AND (f.app_display_name_k IS NULL OR ${notIn('f.app_display_name_k', dictIds(db, EXCLUDED_APPS))})`,
+       WHERE f.status_k = ? AND f.status_code NOT IN ${numberSet([0, ...TOKEN_EXPIRY_CODES])} AND f.user_principal_name_k IS NOT NULL
+         AND f.ip_address_k IS NOT NULL AND (f.app_display_name_k IS NULL OR ${notInNumberSet('f.app_display_name_k', dictIds(db, EXCLUDED_APPS))})`,
         [p.withinMinutes * MINUTE_MS, failure],
+        [NUM, NUM, NUM, NUM_NULL, NUM],
       )
-      .map((r) => r.map(Number) as [number, number, number, number, number]);
+      .map(([user, successRid, failureRid, successIp, failureIp]) => ({ user, successRid, failureRid, successIp: successIp ?? 0, failureIp })); // 0: no such string
     throwIfAborted(signal);
-    const ipText = decode(
+    const ipText = stringValues(
       db,
-      pairs.flatMap((r) => [r[3], r[4]]),
+      pairs.flatMap((r) => [r.successIp, r.failureIp]),
     );
-    const crossNetwork = pairs.filter(([, , , sIp, fIp]) => networkPrefix(ipText.get(sIp) ?? '') !== networkPrefix(ipText.get(fIp) ?? ''));
+    const crossNetwork = pairs.filter((r) => networkPrefix(ipText.get(r.successIp) ?? '') !== networkPrefix(ipText.get(r.failureIp) ?? ''));
     const findings: Finding[] = [];
-    for (const [user, list] of groupBy(crossNetwork, (r) => r[0])) {
-      const evidence = new Evidence(selectRows(db, `rid IN ${inList(list.flatMap((r) => [r[1], r[2]]))}`));
-      const failures = new Set(list.map((r) => r[2]));
+    for (const [user, list] of groupBy(crossNetwork, (r) => r.user)) {
+      const evidence = new Evidence(selectRows(db, `rid IN ${numberSet(list.flatMap((r) => [r.successRid, r.failureRid]))}`));
+      const failures = new Set(list.map((r) => r.failureRid));
       const first = list[0]!;
       const at = new Map(evidence.rows().map((r) => [r.rid, r.ms]));
-      const gap = (at.get(first[2]) ?? 0) - (at.get(first[1]) ?? 0);
-      const name = decode(db, [user]).get(user);
-      const title = `Success then failure from another network for ${name}: success from ${ipText.get(first[3])}, failure from ${ipText.get(first[4])} ${span(gap)} later${failures.size > 1 ? ` (${plural(failures.size, 'failure')} in all)` : ''}`;
-      const mixedFamilies = list.every((r) => isV6(ipText.get(r[3])) !== isV6(ipText.get(r[4])));
+      const gap = (at.get(first.failureRid) ?? 0) - (at.get(first.successRid) ?? 0);
+      const name = stringValues(db, [user]).get(user);
+      const title = `Success then failure from another network for ${name}: success from ${ipText.get(first.successIp)}, failure from ${ipText.get(first.failureIp)} ${span(gap)} later${failures.size > 1 ? ` (${plural(failures.size, 'failure')} in all)` : ''}`;
+      const mixedFamilies = list.every((r) => isV6(ipText.get(r.successIp)) !== isV6(ipText.get(r.failureIp)));
       findings.push(
         evidence.toFinding(db, { ruleId: 'success-then-failure', severity: mixedFamilies ? 'low' : 'medium', title, details: { pairs: list.length, failures: failures.size, mixedFamilies } }),
       );

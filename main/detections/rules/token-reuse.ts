@@ -1,7 +1,8 @@
 // Token or session replay: one session id or one unique token identifier used from several networks,
 // as when an AiTM proxy or infostealer replays a victim's session.
 import type { Finding } from '../../../shared/model/detection';
-import { decode, throwIfAborted } from '../case-sql';
+import { throwIfAborted } from '../case-sql';
+import { stringValues } from '../../db/string-text';
 import { listSome, plural, span } from '../describe';
 import { Evidence, extraIds, selectRows, type SigninRow } from '../evidence';
 import { HOSTING_ASNS } from '../known-values';
@@ -59,16 +60,16 @@ export const tokenReuse = defineRule({
       );
       const rows = evidence.rows();
       const asns = [...evidence.distinct((r) => r.asn)];
-      const countries = [...decode(db, extraIds(rows, [2])).values()].sort();
+      const countries = [...stringValues(db, extraIds(rows, [2])).values()].sort();
       const hosting = asns.some((a) => HOSTING_ASNS.has(a));
       const ipNames = [
-        ...decode(
+        ...stringValues(
           db,
           evidence.distinct((r) => r.ip),
         ).values(),
       ];
       const users = [
-        ...decode(
+        ...stringValues(
           db,
           evidence.distinct((r) => r.user),
         ).values(),

@@ -1,8 +1,14 @@
 // What every normalizer produces: one sign-in under the catalogue's column keys, plus the
 // per-step authentication details and per-policy Conditional Access results (kept as compact JSON).
-import type { SignInType } from '../../../shared/model/columns';
+import type { ColumnKey, SignInType } from '../../../shared/model/columns';
 
 export type CellValue = string | number | null;
+
+/**
+ * One sign-in's values under the catalogue's column keys (shared/model/columns.ts, the list the
+ * schema's stored columns derive from): a misspelled key in a normalizer does not compile.
+ */
+export type SigninRow = { [K in ColumnKey]?: CellValue };
 
 export interface AuthStep {
   method: string | null;
@@ -21,7 +27,7 @@ export interface CaPolicyResult {
 }
 
 export interface NormalizedSignin {
-  values: Record<string, CellValue>;
+  values: SigninRow;
   authSteps: AuthStep[] | null;
   caPolicies: CaPolicyResult[] | null;
   /** Which field `created_at` came from (createdDateTime, time, TimeGenerated, Date (UTC)...). */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { keeperOf } from '../../../main/cases/autosave';
 import { saveCase } from '../../../main/cases/case-store';
 import type { CaseDb } from '../../../main/db/case-db';
+import { NUM, type SqlParams } from '../../../main/db/row-spec';
 import { Engine } from '../../../main/engine/engine';
 import { graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
@@ -46,8 +47,8 @@ export async function fixtureCase(dir: string, opts: FixtureOptions = {}): Promi
   return { caseDb, file };
 }
 
-export function rids(caseDb: CaseDb, sql: string, params: (string | number)[] = []): number[] {
-  return caseDb.all(sql, params).map((r) => Number(r[0]));
+export function rids(caseDb: CaseDb, sql: string, params: SqlParams = []): number[] {
+  return caseDb.tuples(sql, params, [NUM]).map(([rid]) => rid);
 }
 
 /**

@@ -116,7 +116,7 @@ const FILE_NAME: Partial<Record<FormatId, string>> = {
   'portal-msi-csv': 'MSISignIns_2025-03-03_2025-03-03.csv',
 };
 
-const COMPARED = COLUMNS.map((c) => c.key).filter((k) => k !== 'source_id' && k !== 'source_format');
+const COMPARED: string[] = COLUMNS.map((c) => c.key).filter((k) => k !== 'source_id' && k !== 'source_format');
 const ROW_SQL = `SELECT ${COMPARED.join(', ')}, authentication_details_json, conditional_access_policies_json FROM signins`;
 const NAMES = [...COMPARED, AUTH_STEPS, CA_POLICIES];
 const STEP_SQL = 'SELECT request_id, method, method_detail, succeeded, result_detail, requirement FROM authentication_details ORDER BY request_id, seq';
