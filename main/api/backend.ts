@@ -6,7 +6,7 @@ import path from 'node:path';
 import { contract, type Channel, type EventName, type ParsedReq, type Result, type ShellCommand } from '../../shared/api/contract';
 import { IMPORTER_VERSION } from '../../shared/model/import-summary';
 import { EngineHost } from '../engine/host';
-import { ApiFailure } from './api-failure';
+import { AppError } from '../../shared/errors';
 import { DroppedFiles } from './dropped-files';
 import { cacheDir } from '../platform/cache-dir';
 import { QueryLog } from '../platform/query-log';
@@ -64,7 +64,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const mainSide: PerChannel<Promise<unknown>> = {
     'app.info': async () => ({ version: IMPORTER_VERSION, mode: opts.mode, roots: policy.list(), writable: policy.writable(), outputDir: opts.outputDir ?? null }),
     'app.command': async ({ command }: { command: ShellCommand }) => {
-      if (!shell) throw new ApiFailure('NOT_FOUND', 'native dialogs exist only in the desktop app');
+      if (!shell) throw new AppError('NOT_FOUND', 'native dialogs exist only in the desktop app');
       return shell.run(command);
     },
     'fs.list': async ({ dir }: { dir?: string }) => listDir(policy, dir),
@@ -101,10 +101,10 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
 
   async function answer(channel: string, rawReq: unknown): Promise<Result<unknown>> {
     try {
-      if (!Object.hasOwn(contract, channel)) throw new ApiFailure('NOT_FOUND', `unknown channel "${String(channel).slice(0, 64)}"`);
+      if (!Object.hasOwn(contract, channel)) throw new AppError('NOT_FOUND', `unknown channel "${String(channel).slice(0, 64)}"`);
       const spec = contract[channel as Channel];
       const parsed = spec.req.safeParse(rawReq ?? {});
-      if (!parsed.success) throw new ApiFailure('INVALID_INPUT', `${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`);
+      if (!parsed.success) throw new AppError('INVALID_INPUT', `${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`);
       const req = parsed.data;
       hookFor(pathChecks, channel as Channel)?.(req);
       const local = hookFor(mainSide, channel as Channel);
@@ -112,7 +112,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       hookFor(afterSuccess, channel as Channel)?.(req);
       return { ok: true, value };
     } catch (e) {
-      const code = e instanceof ApiFailure ? e.code : 'INTERNAL';
+      const code = e instanceof AppError ? e.code : 'INTERNAL';
       if (code === 'INTERNAL') log.error(channel, e);
       return { ok: false, error: { code, message: (e as Error)?.message ?? String(e) } };
     }

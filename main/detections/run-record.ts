@@ -2,11 +2,10 @@
 // version is main/query/case-cache's caseVersion (max rid, row count, dictionary size: adding or
 // removing sign-ins changes it; the case db has no version counter of its own). Kept in case_meta so
 // it travels with the case and its findings.
-import type { DetectionStatus } from '../../shared/model/detection';
+import type { DetectionStatus, Finding } from '../../shared/model/detection';
 import type { CaseDb } from '../db/case-db';
 import { caseVersion } from '../query/case-cache';
 import { ensureFindingTables, replaceFindings } from './finding-store';
-import type { RunResult } from './runner';
 
 const META_KEY = 'detections.runs';
 
@@ -25,7 +24,7 @@ export function dataStamp(db: CaseDb): DataStamp {
 }
 
 /** Stores a run's findings in place of the completed rules' old ones, and when and over what it ran. */
-export function saveRun(db: CaseDb, run: Pick<RunResult, 'completedRuleIds' | 'findings' | 'stamp'>): void {
+export function saveRun(db: CaseDb, run: { completedRuleIds: string[]; findings: Finding[]; stamp: DataStamp }): void {
   replaceFindings(db, run.completedRuleIds, run.findings);
   recordRun(db, run.completedRuleIds, run.stamp);
 }

@@ -24,7 +24,7 @@ export async function bootstrap(): Promise<void> {
     s.finishJob(done);
     if (done.cancelled) s.notify('info', 'Import cancelled. Records read before the cancel are kept.');
     else if (!done.ok) s.notify('error', `Import failed: ${done.error ?? 'unknown error'}`);
-    else if (done.kind === 'import') s.notify('info', describeImport(done.summary as ImportSummary | null));
+    else if (done.kind === 'import') s.notify('info', describeImport(done.summary));
     void refreshCase();
   });
   const [appInfo, caseInfo] = await Promise.all([api().call('app.info', {}), api().call('case.info', {})]);

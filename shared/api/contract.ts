@@ -2,6 +2,7 @@
 // pushed event. Main validates each request with these schemas (main/api/backend.ts); Electron IPC
 // and browser-mode WebSocket are two transports of the same table.
 import { z } from 'zod';
+import type { ErrorCode } from '../errors';
 import { FilterSpec, SortSpec } from '../model/filter-spec';
 import { LIMITS } from './limits';
 import { annotationChannels } from '../model/annotation';
@@ -14,10 +15,10 @@ import { groupChannels } from '../model/grouping';
 import { sessionChannels } from '../model/session';
 import { TimeZoneSetting } from '../model/time-zone';
 import { droppedFileChannels } from '../model/dropped-file';
+import { JobDoneEvent, JobId, JobProgressEvent } from './jobs';
 
 const PathStr = z.string().min(1).max(LIMITS.maxPath);
 const Cell = z.union([z.string(), z.number(), z.null()]);
-const JobId = z.string().max(64);
 
 export const SourceInfo = z.object({
   id: z.number(),
@@ -195,23 +196,11 @@ export type Req<C extends Channel> = z.input<(typeof contract)[C]['req']>;
 export type ParsedReq<C extends Channel> = z.output<(typeof contract)[C]['req']>;
 export type Res<C extends Channel> = z.output<(typeof contract)[C]['res']>;
 
-export const JobProgressEvent = z.object({
-  jobId: JobId,
-  kind: z.string(),
-  phase: z.string(),
-  file: z.string(),
-  fileIndex: z.number(),
-  files: z.number(),
-  bytesDone: z.number(),
-  bytesTotal: z.number(),
-  records: z.number(),
-  recordsPerSecond: z.number(),
-  bytesPerSecond: z.number(),
-});
+export { JobProgressEvent, JobDoneEvent } from './jobs';
 
 export const events = {
   'job.progress': JobProgressEvent,
-  'job.done': z.object({ jobId: JobId, kind: z.string(), ok: z.boolean(), cancelled: z.boolean(), error: z.string().nullable(), summary: z.unknown() }),
+  'job.done': JobDoneEvent,
   'case.changed': CaseInfo,
 } as const;
 
@@ -221,6 +210,6 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export const CHANNELS = Object.keys(contract) as Channel[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];
 
-/** EXISTS: the target file exists; the request may be repeated with `overwrite: true` once the user confirmed. */
-export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'EXISTS' | 'BUSY' | 'CANCELLED' | 'IO' | 'TIMEOUT' | 'INTERNAL';
+/** The wire form of shared/errors.ts's AppError. */
+export type ApiErrorCode = ErrorCode;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
