@@ -10,7 +10,7 @@
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { spawnWorker } from '../platform/spawn-worker';
-import type { EventName } from '../../shared/api/contract';
+import type { ApiErrorCode, EventName } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
 import type { CaseLocation } from '../cases/journal';
 import type { FromWorker, ToWorker } from './protocol';
@@ -135,7 +135,7 @@ export class EngineHost {
       if (!p) return; // answered after its time limit: the caller already has the TIMEOUT
       if (p.timer) clearTimeout(p.timer);
       if (m.ok) p.resolve(m.value);
-      else p.reject(new AppError(m.code, m.message));
+      else p.reject(workerError(m.code, m.message, m.stack));
     } else if (m.type === 'pong') {
       for (const w of this.pongWaiters.splice(0)) w();
     } else if (m.type === 'location') {
@@ -237,4 +237,11 @@ export class EngineHost {
 function spawnEngineWorker(): Worker {
   // 8 GiB of JS heap: the string dictionary and sql.js's growing file buffer live here.
   return spawnWorker(path.join(__dirname, 'engine-worker.js'), path.join(__dirname, 'worker.ts'), { resourceLimits: { maxOldGenerationSizeMb: 8192 } });
+}
+
+/** A failure the worker reported; an internal one keeps the worker's stack (the backend logs it). */
+function workerError(code: ApiErrorCode, message: string, stack: string | undefined): AppError {
+  const error = new AppError(code, message);
+  if (stack) error.stack = stack;
+  return error;
 }

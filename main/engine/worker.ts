@@ -1,6 +1,6 @@
 // Engine worker entry: owns the Engine (and so sql.js) off the main thread.
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../../shared/errors';
+import { errorOf, messageOf } from '../../shared/errors';
 import { restoreCase } from '../cases/restore';
 import { Engine, type EngineChannel } from './engine';
 import type { FromWorker, ToWorker } from './protocol';
@@ -27,7 +27,7 @@ void Engine.create((event, payload) => post({ type: 'event', event, payload })).
           postLocation();
           post({ type: 'restored', ok: true, message: null });
         },
-        (e: unknown) => post({ type: 'restored', ok: false, message: (e as Error)?.message ?? String(e) }),
+        (e: unknown) => post({ type: 'restored', ok: false, message: messageOf(e) }),
       );
     }
     engine.handle(msg.channel as EngineChannel, msg.req as never).then(
@@ -36,8 +36,8 @@ void Engine.create((event, payload) => post({ type: 'event', event, payload })).
         post({ type: 'result', id: msg.id, ok: true, value });
       },
       (e: unknown) => {
-        const code = e instanceof AppError ? e.code : 'INTERNAL';
-        post({ type: 'result', id: msg.id, ok: false, code, message: (e as Error)?.message ?? String(e) });
+        const { code, message } = errorOf(e);
+        post({ type: 'result', id: msg.id, ok: false, code, message, ...(code === 'INTERNAL' && e instanceof Error && e.stack ? { stack: e.stack } : {}) });
       },
     );
   });

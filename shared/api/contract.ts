@@ -16,8 +16,8 @@ import { sessionChannels } from '../model/session';
 import { TimeZoneSetting } from '../model/time-zone';
 import { droppedFileChannels } from '../model/dropped-file';
 import { JobDoneEvent, JobId, JobProgressEvent } from './jobs';
+import { pathField } from './path-field';
 
-const PathStr = z.string().min(1).max(LIMITS.maxPath);
 const Cell = z.union([z.string(), z.number(), z.null()]);
 
 export const SourceInfo = z.object({
@@ -69,18 +69,18 @@ export const contract = {
   'case.info': { req: z.object({}), res: CaseInfo },
   'case.new': { req: z.object({}), res: CaseInfo },
   'case.openDemo': { req: z.object({}), res: CaseInfo },
-  'case.open': { req: z.object({ path: PathStr }), res: CaseInfo },
+  'case.open': { req: z.object({ path: pathField('read') }), res: CaseInfo },
   /** Sets the case's display time zone (saved in the case). */
   'case.setTimeZone': { req: z.object({ zone: TimeZoneSetting }), res: CaseInfo },
   /** Points an evidence file of the case at a new path; accepted only when its size and SHA-256 match. */
-  'case.locateEvidence': { req: z.object({ sourceId: z.number().int(), path: PathStr }), res: CaseInfo },
-  'case.save': { req: z.object({ path: PathStr.optional(), overwrite: z.boolean().optional() }), res: z.object({ path: z.string(), bytes: z.number() }) },
+  'case.locateEvidence': { req: z.object({ sourceId: z.number().int(), path: pathField('read') }), res: CaseInfo },
+  'case.save': { req: z.object({ path: pathField('write').optional(), overwrite: z.boolean().optional() }), res: z.object({ path: z.string(), bytes: z.number() }) },
   'fs.list': {
-    req: z.object({ dir: PathStr.optional() }),
+    req: z.object({ dir: pathField('read').optional() }),
     res: z.object({ dir: z.string().nullable(), entries: z.array(z.object({ name: z.string(), path: z.string(), isDir: z.boolean(), size: z.number() })) }),
   },
   /** newCase: the demo was open, so the evidence went into a new untitled case instead. */
-  'import.start': { req: z.object({ paths: z.array(PathStr).min(1).max(LIMITS.maxPaths) }), res: z.object({ jobId: JobId, newCase: z.boolean().optional() }) },
+  'import.start': { req: z.object({ paths: z.array(pathField('read')).min(1).max(LIMITS.maxPaths) }), res: z.object({ jobId: JobId, newCase: z.boolean().optional() }) },
   'import.errors': {
     req: z.object({ sourceId: z.number().int().optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     res: z.array(

@@ -12,9 +12,9 @@ import { authorOf } from '../../annotations/author';
 import { applyFilterTagInSlices, INLINE_BULK_ROWS, MAX_BULK_ROWS, type FilterTagOp } from '../../annotations/bulk-tag';
 import { listAnnotations, marksOfRids, tagsInUse } from '../../annotations/list';
 import { findView, listViews } from '../../annotations/saved-views';
-import { hasTable } from '../../annotations/tables';
 import { normalizeTarget } from '../../annotations/targets';
 import { DEMO_RECOVERY_ID } from '../../cases/autosave';
+import { NUM, NUM_NULL } from '../../db/row-spec';
 import { loadCase } from '../../cases/case-store';
 import { discardRecovery, listRecoverable, recoveryFiles } from '../../cases/journal';
 import type { EngineContext, HandlerTable } from '../context';
@@ -27,8 +27,8 @@ export function annotationHandlers(ctx: EngineContext): HandlerTable {
   const checkedTarget = (target: AnnotationTarget): AnnotationTarget => {
     const t = normalizeTarget(target);
     const missing =
-      (t.type === 'signin' && ctx.db.scalar('SELECT 1 FROM signin_data WHERE rid = ?', [t.rid]) !== 1) ||
-      (t.type === 'finding' && (!hasTable(ctx.db, 'findings') || ctx.db.scalar('SELECT 1 FROM findings WHERE id = ?', [Number(t.key)]) !== 1));
+      (t.type === 'signin' && ctx.db.value('SELECT 1 FROM signin_data WHERE rid = ?', [t.rid], NUM) !== 1) ||
+      (t.type === 'finding' && (!ctx.db.hasTable('findings') || ctx.db.value('SELECT 1 FROM findings WHERE id = ?', [Number(t.key)], NUM) !== 1));
     if (missing) throw new AppError('NOT_FOUND', `no ${t.type} ${t.type === 'signin' ? t.rid : t.key} in this case`);
     return t;
   };
@@ -41,9 +41,9 @@ export function annotationHandlers(ctx: EngineContext): HandlerTable {
       if ('rids' in req.scope) return { ...(await keeper.commit({ type, scope: { rids: req.scope.rids }, tags, ...stamp })), jobId: null };
       const db = ctx.db;
       const where = checkedWhere(db, req.scope.filter);
-      const matched = Number(db.scalar(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params));
+      const matched = db.value(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params, NUM) ?? 0;
       if (type === 'tag' && matched > MAX_BULK_ROWS) throw new AppError('INVALID_INPUT', `the filter matches ${matched} sign-ins; tag at most ${MAX_BULK_ROWS} at once (narrow the filter)`);
-      const op: FilterTagOp = { type, scope: { filter: req.scope.filter, maxRid: Number(db.scalar('SELECT max(rid) FROM signin_data') ?? 0) }, tags, ...stamp };
+      const op: FilterTagOp = { type, scope: { filter: req.scope.filter, maxRid: db.value('SELECT max(rid) FROM signin_data', [], NUM_NULL) ?? 0 }, tags, ...stamp };
       if (matched <= INLINE_BULK_ROWS) return { ...(await keeper.commit(op)), jobId: null };
       const jobId = ctx.jobs.start('annotate', (signal, progress) =>
         keeper.commitSteps(async (current) => {
