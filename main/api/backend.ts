@@ -97,14 +97,14 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   async function answer(channel: string, rawReq: unknown): Promise<Result<unknown>> {
     try {
       if (!Object.hasOwn(contract, channel)) throw new AppError('NOT_FOUND', `unknown channel "${String(channel).slice(0, 64)}"`);
-      const spec = contract[channel as Channel];
-      const parsed = spec.req.safeParse(rawReq ?? {});
+      const known = channel as Channel; // checked just above
+      const parsed = contract[known].req.safeParse(rawReq ?? {});
       if (!parsed.success) throw new AppError('INVALID_INPUT', `${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`);
       const req = parsed.data;
-      checkPathFields(pathFields(channel as Channel), req, (p, access) => (access === 'read' ? policy.checkRead(p) : policy.checkWrite(p)));
-      const local = hookFor(mainSide, channel as Channel);
+      checkPathFields(pathFields(known), req, (p, access) => (access === 'read' ? policy.checkRead(p) : policy.checkWrite(p)));
+      const local = hookFor(mainSide, known);
       const value = local ? await local(req) : await host.call(channel, req);
-      hookFor(afterSuccess, channel as Channel)?.(req);
+      hookFor(afterSuccess, known)?.(req);
       return { ok: true, value };
     } catch (e) {
       const error = errorOf(e);

@@ -7,7 +7,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { RecoveryStatus } from '../../shared/model/annotation';
-import { AppError } from '../../shared/errors';
+import { AppError, messageOf } from '../../shared/errors';
 import { defaultAuthor } from '../annotations/author';
 import { applyJournaled, journalSeq, replayEntries, setJournalSeq } from '../annotations/replay';
 import { applyOp, type AnnotationOp, type OpResult } from '../annotations/ops';
@@ -258,7 +258,7 @@ export class CaseKeeper {
       s.journal = null;
       this.unsaved = true;
       s.changed = true;
-      throw new AppError('IO', `the change is in the open case but could not be journaled (${(e as Error).message}); save the case to keep it`);
+      throw new AppError('IO', `the change is in the open case but could not be journaled (${messageOf(e)}); save the case to keep it`);
     }
     s.seq++;
     s.pending++;
@@ -296,7 +296,7 @@ export class CaseKeeper {
       this.lastAutosave = { at: new Date().toISOString(), path: target, bytes, ms: Date.now() - started };
       this.autosaveError = null;
     } catch (e) {
-      this.autosaveError = `autosave to ${target} failed: ${(e as Error).message}`;
+      this.autosaveError = `autosave to ${target} failed: ${messageOf(e)}`;
     }
   }
 }

@@ -74,7 +74,6 @@ export const JOBS = {
 };
 
 export type JobKind = keyof typeof JOBS;
-export const JOB_KINDS = Object.keys(JOBS) as JobKind[];
 
 const { import: imp, 'verify-evidence': verify, annotate, detections, export: exp, report, 'geo-enrich': enrich, sessions, restore } = JOBS;
 export const JobProgressEvent = z.discriminatedUnion('kind', [

@@ -20,45 +20,30 @@ export interface PathFieldAt {
   access: PathAccess;
 }
 
-/** Schemas that only wrap another (optional, nullable, default...): what they wrap. */
-function innerOf(schema: z.ZodType): z.ZodType[] {
-  const def = schema._zod.def as { type: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; options?: z.ZodType[]; left?: z.ZodType; right?: z.ZodType };
-  switch (def.type) {
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'nonoptional':
-    case 'catch':
-      return [def.innerType!];
-    case 'pipe':
-      return [def.in!, def.out!];
-    case 'union':
-      return def.options!;
-    case 'intersection':
-      return [def.left!, def.right!];
-    default:
-      return [];
-  }
+/** What a schema wraps or combines (optional, nullable, default, pipe, union...), to look inside it. */
+function innerOf(schema: z.core.$ZodType): readonly z.core.$ZodType[] {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault || schema instanceof z.ZodReadonly || schema instanceof z.ZodCatch) return [schema.unwrap()];
+  if (schema instanceof z.ZodPipe) return [schema.in, schema.out];
+  if (schema instanceof z.ZodUnion) return schema.options;
+  if (schema instanceof z.ZodIntersection) return [schema._zod.def.left, schema._zod.def.right];
+  return [];
 }
 
 /**
  * Calls `visit` for every string field of an object schema (at any depth: through wrappers, arrays,
  * unions), with the key path, the field's key and its mark (null when unmarked).
  */
-export function walkStringFields(schema: z.ZodType, visit: (at: string[], key: string, access: PathAccess | null) => void, at: string[] = [], key = ''): void {
+export function walkStringFields(schema: z.core.$ZodType, visit: (at: string[], key: string, access: PathAccess | null) => void, at: string[] = [], key = ''): void {
   const mark = marked.get(schema);
   if (mark) return visit(at, key, mark.access);
-  const def = schema._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType };
-  if (def.type === 'string') return visit(at, key, null);
-  if (def.type === 'object') for (const [k, child] of Object.entries(def.shape!)) walkStringFields(child, visit, [...at, k], k);
-  else if (def.type === 'array') walkStringFields(def.element!, visit, [...at, '[]'], key);
+  if (schema instanceof z.ZodString) return visit(at, key, null);
+  if (schema instanceof z.ZodObject) for (const [k, child] of Object.entries(schema.shape)) walkStringFields(child, visit, [...at, k], k);
+  else if (schema instanceof z.ZodArray) walkStringFields(schema.element, visit, [...at, '[]'], key);
   else for (const inner of innerOf(schema)) walkStringFields(inner, visit, at, key);
 }
 
 /** Every marked path field of a request schema. */
-export function pathFieldsOf(schema: z.ZodType): PathFieldAt[] {
+export function pathFieldsOf(schema: z.core.$ZodType): PathFieldAt[] {
   const found: PathFieldAt[] = [];
   walkStringFields(schema, (at, _key, access) => {
     if (access && !found.some((f) => f.at.join('.') === at.join('.'))) found.push({ at, access });
@@ -72,13 +57,12 @@ export function checkPathFields(fields: readonly PathFieldAt[], req: unknown, ch
 }
 
 function replaceAt(value: unknown, at: readonly string[], replace: (p: string) => string): void {
-  if (value === null || typeof value !== 'object') return;
   const [step, ...rest] = at;
-  if (step === undefined) return;
-  const container = value as Record<string, unknown>;
-  const keys = step === '[]' && Array.isArray(value) ? value.map((_, i) => String(i)) : Object.hasOwn(container, step) ? [step] : [];
+  if (step === undefined || value === null || typeof value !== 'object') return;
+  const keys = step === '[]' && Array.isArray(value) ? value.map((_, i) => String(i)) : Object.hasOwn(value, step) ? [step] : [];
   for (const k of keys) {
-    if (rest.length) replaceAt(container[k], rest, replace);
-    else if (typeof container[k] === 'string') container[k] = replace(container[k]);
+    const v: unknown = Reflect.get(value, k);
+    if (rest.length) replaceAt(v, rest, replace);
+    else if (typeof v === 'string') Reflect.set(value, k, replace(v));
   }
 }

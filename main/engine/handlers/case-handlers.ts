@@ -1,5 +1,5 @@
 // Case channels: new, demo, open (with evidence verification as a job), save, info.
-import { AppError } from '../../../shared/errors';
+import { AppError, messageOf } from '../../../shared/errors';
 import { caseInfo, TIME_ZONE_KEY } from '../../cases/case-info';
 import { DEMO_RECOVERY_ID, newUnsavedLocation } from '../../cases/autosave';
 import { loadCase } from '../../cases/case-store';
@@ -59,7 +59,7 @@ export function caseHandlers(ctx: EngineContext): HandlerTable {
       try {
         check = await relocateEvidence(db, sourceId, path);
       } catch (e) {
-        throw new AppError('INVALID_INPUT', (e as Error).message);
+        throw new AppError('INVALID_INPUT', messageOf(e));
       }
       if (db !== ctx.db) throw new AppError('BUSY', 'another case was opened meanwhile');
       evidence = [...evidence.filter((c) => c.sourceId !== sourceId), check].sort((a, b) => a.sourceId - b.sourceId);

@@ -1,5 +1,5 @@
 // Map channels: IP enrichment (a job), the analyst's IP databases, points, countries, travel, basemap.
-import { AppError } from '../../../shared/errors';
+import { AppError, messageOf } from '../../../shared/errors';
 import { loadBasemap } from '../../geo/basemap';
 import { enrichCase, enrichmentStatus } from '../../geo/enrich';
 import { currentDatabases, databaseInfo, setDatabases } from '../../geo/geo-databases';
@@ -34,7 +34,7 @@ export function geoHandlers(ctx: EngineContext): HandlerTable {
       try {
         await setDatabases(req);
       } catch (e) {
-        throw new AppError('INVALID_INPUT', (e as Error).message);
+        throw new AppError('INVALID_INPUT', messageOf(e));
       }
       const jobId = startEnrichment();
       return { status: await status(), jobId };
