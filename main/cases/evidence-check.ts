@@ -9,15 +9,11 @@ import type { Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { CaseDb } from '../db/case-db';
 import { openRegularFile } from '../import/evidence';
+import type { EvidenceJobEntry } from '../../shared/api/jobs';
 
-export type EvidenceState = 'ok' | 'missing' | 'changed' | 'unverified';
-
-export interface EvidenceCheck {
-  sourceId: number;
-  path: string;
-  state: EvidenceState;
-  detail: string;
-}
+/** One evidence file's check, as the contract's job summary states it. */
+export type EvidenceCheck = EvidenceJobEntry;
+export type EvidenceState = EvidenceCheck['state'];
 
 /** What makes a file "the same file" between two reads without hashing it again. */
 export interface FileIdentity {
