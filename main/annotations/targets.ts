@@ -1,7 +1,7 @@
 // Annotation targets in their stored form: a sign-in by `rid`, anything else by a normalized text key.
 import type { SqlValue } from '../db/row-spec';
 import type { AnnotationTarget, TargetType } from '../../shared/model/annotation';
-import { ApiFailure } from '../api/api-failure';
+import { AppError } from '../../shared/errors';
 
 export interface StoredTarget {
   targetType: TargetType;
@@ -14,7 +14,7 @@ export function normalizeTarget(target: AnnotationTarget): AnnotationTarget {
   if (target.type === 'signin') return target;
   const key = target.key.trim();
   if (target.type === 'user') return { type: 'user', key: key.toLowerCase() };
-  if (target.type === 'finding' && !/^\d+$/.test(key)) throw new ApiFailure('INVALID_INPUT', `a finding is named by its number, not "${key.slice(0, 40)}"`);
+  if (target.type === 'finding' && !/^\d+$/.test(key)) throw new AppError('INVALID_INPUT', `a finding is named by its number, not "${key.slice(0, 40)}"`);
   return { type: target.type, key };
 }
 

@@ -3,10 +3,11 @@
 // IPC and the browser-mode WebSocket are both thin pipes into `invoke`.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import { pathFieldsOf, checkPathFields, type PathFieldAt } from '../../shared/api/path-field';
 import { contract, type Channel, type EventName, type ParsedReq, type Result, type ShellCommand } from '../../shared/api/contract';
 import { IMPORTER_VERSION } from '../../shared/model/import-summary';
 import { EngineHost } from '../engine/host';
-import { ApiFailure } from './api-failure';
+import { AppError, errorOf } from '../../shared/errors';
 import { DroppedFiles } from './dropped-files';
 import { cacheDir } from '../platform/cache-dir';
 import { QueryLog } from '../platform/query-log';
@@ -52,6 +53,14 @@ function hookFor<R>(hooks: PerChannel<R>, channel: Channel): ((req: unknown) => 
   return hooks[channel] as ((req: unknown) => R) | undefined;
 }
 
+/** Each channel's path fields (shared/api/path-field.ts), found once. */
+const pathFieldCache = new Map<Channel, PathFieldAt[]>();
+function pathFields(channel: Channel): PathFieldAt[] {
+  let fields = pathFieldCache.get(channel);
+  if (!fields) pathFieldCache.set(channel, (fields = pathFieldsOf(contract[channel].req)));
+  return fields;
+}
+
 export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const host = await EngineHost.start();
   const log = new QueryLog(path.join(cacheDir(), 'logs'));
@@ -64,7 +73,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const mainSide: PerChannel<Promise<unknown>> = {
     'app.info': async () => ({ version: IMPORTER_VERSION, mode: opts.mode, roots: policy.list(), writable: policy.writable(), outputDir: opts.outputDir ?? null }),
     'app.command': async ({ command }: { command: ShellCommand }) => {
-      if (!shell) throw new ApiFailure('NOT_FOUND', 'native dialogs exist only in the desktop app');
+      if (!shell) throw new AppError('NOT_FOUND', 'native dialogs exist only in the desktop app');
       return shell.run(command);
     },
     'fs.list': async ({ dir }: { dir?: string }) => listDir(policy, dir),
@@ -72,20 +81,6 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     'drop.chunk': (req) => dropped.chunk(req),
     'drop.finish': (req) => dropped.finish(req),
     'drop.abort': (req) => dropped.abort(req),
-  };
-  const pathChecks: PerChannel<void> = {
-    'case.open': (req: { path: string }) => (req.path = policy.checkRead(req.path)),
-    'case.locateEvidence': (req: { path: string }) => (req.path = policy.checkRead(req.path)),
-    'case.save': (req: { path?: string }) => {
-      if (req.path) req.path = policy.checkWrite(req.path);
-    },
-    'import.start': (req: { paths: string[] }) => (req.paths = req.paths.map((p) => policy.checkRead(p))),
-    'geo.setDatabases': (req: { cityMmdb?: string | null; asnMmdb?: string | null }) => {
-      if (typeof req.cityMmdb === 'string') req.cityMmdb = policy.checkRead(req.cityMmdb);
-      if (typeof req.asnMmdb === 'string') req.asnMmdb = policy.checkRead(req.asnMmdb);
-    },
-    'export.rows': (req: { path: string }) => (req.path = policy.checkWrite(req.path)),
-    'report.html': (req: { path: string }) => (req.path = policy.checkWrite(req.path)),
   };
   /** After a call succeeds: an opened case may be saved in place (its own file, nothing beside it). */
   const afterSuccess: PerChannel<void> = {
@@ -101,20 +96,20 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
 
   async function answer(channel: string, rawReq: unknown): Promise<Result<unknown>> {
     try {
-      if (!Object.hasOwn(contract, channel)) throw new ApiFailure('NOT_FOUND', `unknown channel "${String(channel).slice(0, 64)}"`);
-      const spec = contract[channel as Channel];
-      const parsed = spec.req.safeParse(rawReq ?? {});
-      if (!parsed.success) throw new ApiFailure('INVALID_INPUT', `${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`);
+      if (!Object.hasOwn(contract, channel)) throw new AppError('NOT_FOUND', `unknown channel "${String(channel).slice(0, 64)}"`);
+      const known = channel as Channel; // checked just above
+      const parsed = contract[known].req.safeParse(rawReq ?? {});
+      if (!parsed.success) throw new AppError('INVALID_INPUT', `${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`);
       const req = parsed.data;
-      hookFor(pathChecks, channel as Channel)?.(req);
-      const local = hookFor(mainSide, channel as Channel);
+      checkPathFields(pathFields(known), req, (p, access) => (access === 'read' ? policy.checkRead(p) : policy.checkWrite(p)));
+      const local = hookFor(mainSide, known);
       const value = local ? await local(req) : await host.call(channel, req);
-      hookFor(afterSuccess, channel as Channel)?.(req);
+      hookFor(afterSuccess, known)?.(req);
       return { ok: true, value };
     } catch (e) {
-      const code = e instanceof ApiFailure ? e.code : 'INTERNAL';
-      if (code === 'INTERNAL') log.error(channel, e);
-      return { ok: false, error: { code, message: (e as Error)?.message ?? String(e) } };
+      const error = errorOf(e);
+      if (error.code === 'INTERNAL') log.error(channel, e); // the stack stays in the log; the caller gets the message
+      return { ok: false, error };
     }
   }
 

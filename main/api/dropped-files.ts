@@ -7,7 +7,7 @@ import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { DROP_CHUNK_BYTES } from '../../shared/model/dropped-file';
-import { ApiFailure } from './api-failure';
+import { AppError } from '../../shared/errors';
 
 interface Upload {
   name: string;
@@ -29,8 +29,8 @@ export class DroppedFiles {
   constructor(private readonly outputDir: string | null) {}
 
   async begin(req: { name: string; size: number; lastModified?: number | undefined }): Promise<{ id: string }> {
-    if (!this.outputDir) throw new ApiFailure('NOT_FOUND', 'dropped files are copied only in browser mode (the desktop app reads them where they are)');
-    if (this.uploads.size >= MAX_OPEN) throw new ApiFailure('BUSY', 'too many dropped files are being copied at once');
+    if (!this.outputDir) throw new AppError('NOT_FOUND', 'dropped files are copied only in browser mode (the desktop app reads them where they are)');
+    if (this.uploads.size >= MAX_OPEN) throw new AppError('BUSY', 'too many dropped files are being copied at once');
     const dir = await this.dropFolder();
     const id = randomUUID();
     const partial = path.join(dir, `.${id}.partial`);
@@ -41,11 +41,11 @@ export class DroppedFiles {
 
   async chunk(req: { id: string; offset: number; data: string }): Promise<{ received: number }> {
     const u = this.upload(req.id);
-    if (req.offset !== u.received) throw new ApiFailure('INVALID_INPUT', `chunk at byte ${req.offset}, expected ${u.received}`);
+    if (req.offset !== u.received) throw new AppError('INVALID_INPUT', `chunk at byte ${req.offset}, expected ${u.received}`);
     const bytes = Buffer.from(req.data, 'base64');
     if (bytes.length > DROP_CHUNK_BYTES || u.received + bytes.length > u.size) {
       await this.abort({ id: req.id });
-      throw new ApiFailure('INVALID_INPUT', `${u.name}: more bytes than announced (${u.size})`);
+      throw new AppError('INVALID_INPUT', `${u.name}: more bytes than announced (${u.size})`);
     }
     await u.handle.write(bytes);
     u.hash.update(bytes);
@@ -57,7 +57,7 @@ export class DroppedFiles {
     const u = this.upload(req.id);
     this.uploads.delete(req.id);
     try {
-      if (u.received !== u.size) throw new ApiFailure('INVALID_INPUT', `${u.name}: received ${u.received} of ${u.size} bytes`);
+      if (u.received !== u.size) throw new AppError('INVALID_INPUT', `${u.name}: received ${u.received} of ${u.size} bytes`);
       await u.handle.sync();
       await u.handle.chmod(0o444); // a copy of evidence is evidence: read-only
       await u.handle.close();
@@ -97,7 +97,7 @@ export class DroppedFiles {
 
   private upload(id: string): Upload {
     const u = this.uploads.get(id);
-    if (!u) throw new ApiFailure('NOT_FOUND', 'no such dropped file in progress');
+    if (!u) throw new AppError('NOT_FOUND', 'no such dropped file in progress');
     return u;
   }
 

@@ -10,7 +10,7 @@
 // write-target rule's decision (main/cases/write-target.ts), made where the file is written.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { ApiFailure } from './api-failure';
+import { AppError } from '../../shared/errors';
 
 export interface Grants {
   read?: readonly string[];
@@ -47,14 +47,14 @@ export class PathPolicy {
   checkRead(p: string): string {
     const abs = path.resolve(p);
     if (!covered(resolveReal(abs), this.list()))
-      throw new ApiFailure('FORBIDDEN', `reading ${abs} was not granted (open it through the file dialog, drop it on the window, or name it on the command line)`);
+      throw new AppError('FORBIDDEN', `reading ${abs} was not granted (open it through the file dialog, drop it on the window, or name it on the command line)`);
     return abs;
   }
 
   /** Throws FORBIDDEN unless the file may be created or replaced there (a write grant covers it). */
   checkWrite(p: string): string {
     const abs = path.resolve(p);
-    if (!covered(resolveReal(abs), this.writable())) throw new ApiFailure('FORBIDDEN', `writing ${abs} was not granted: write into the output folder or a folder you chose to write into`);
+    if (!covered(resolveReal(abs), this.writable())) throw new AppError('FORBIDDEN', `writing ${abs} was not granted: write into the output folder or a folder you chose to write into`);
     return abs;
   }
 }

@@ -7,7 +7,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { RecoveryStatus } from '../../shared/model/annotation';
-import { ApiFailure } from '../api/api-failure';
+import { AppError, messageOf } from '../../shared/errors';
 import { defaultAuthor } from '../annotations/author';
 import { applyJournaled, journalSeq, replayEntries, setJournalSeq } from '../annotations/replay';
 import { applyOp, type AnnotationOp, type OpResult } from '../annotations/ops';
@@ -18,14 +18,11 @@ import { autosavePathOf, discardRecovery, Journal, journalPathFor, loadRecovered
 
 export { DEMO_RECOVERY_ID, newUnsavedLocation, type CaseLocation } from './journal';
 
-/** What the keeper needs from the engine (the Engine class provides it). */
-export interface KeeperHost {
-  readonly db: CaseDb;
-  casePath: string | null;
-  dirty: boolean;
-  readonly jobs: { running(kind: string): boolean };
-  markDirty(): void;
-  replaceCase(next: CaseDb, path: string | null): void;
+/** What the keeper needs from the engine around the case it keeps. */
+export interface KeeperHooks {
+  readonly jobs: { running(kind: string): boolean; cancelAll(): void };
+  /** Another case is in place: per-case caches are dropped. */
+  caseReplaced(): void;
 }
 
 interface Session {
@@ -43,29 +40,65 @@ interface Session {
   lastRecovery: RecoveryStatus['lastRecovery'];
 }
 
+/**
+ * Keeps the open case: the database, where it is saved, whether it changed since, its journal and its
+ * autosave. Every feature that changes the case outside the journal reports it with `markDirty`.
+ */
 export class CaseKeeper {
+  private openDb: CaseDb;
+  private savedAt: string | null = null;
+  private unsaved = false;
   private session: Session | null = null;
   private tail: Promise<unknown> = Promise.resolve();
   private lastAutosave: RecoveryStatus['lastAutosave'] = null;
   private autosaveError: string | null = null;
-  private readonly markOwnChange: () => void;
   private readonly timer: NodeJS.Timeout;
   private soonTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly host: KeeperHost,
+    db: CaseDb,
+    private readonly hooks: KeeperHooks,
     private readonly autosaveMs = autosaveInterval(),
   ) {
-    // Other features report their changes through markDirty: note them so the base is saved first.
-    this.markOwnChange = host.markDirty.bind(host);
-    host.markDirty = () => {
-      this.markOwnChange();
-      const s = this.current();
-      s.baseDirty = s.changed = true;
-      this.autosaveSoon();
-    };
+    this.openDb = db;
     this.timer = setInterval(() => void this.autosave(), autosaveMs);
     this.timer.unref();
+  }
+
+  /** The open case; replaced when another case is opened, so never keep it across awaits of other work. */
+  get db(): CaseDb {
+    return this.openDb;
+  }
+
+  /** The case file the open case was opened from or last saved to (null: never saved). */
+  get casePath(): string | null {
+    return this.savedAt;
+  }
+
+  /** The investigation changed since the last save. */
+  get dirty(): boolean {
+    return this.unsaved;
+  }
+
+  /**
+   * A change outside the journal (an import, detections, a setting): the case is saved a moment later,
+   * and before the next journaled change, so a journal entry never refers to rows only in memory.
+   */
+  markDirty(): void {
+    this.unsaved = true;
+    const s = this.current();
+    s.baseDirty = s.changed = true;
+    this.autosaveSoon();
+  }
+
+  /** Puts another case in place as is (no autosave, no journal replay): running jobs stop, per-case caches are dropped. */
+  replace(next: CaseDb, casePath: string | null): void {
+    this.hooks.jobs.cancelAll();
+    if (next !== this.openDb) this.openDb.close();
+    this.openDb = next;
+    this.savedAt = casePath;
+    this.unsaved = false;
+    this.hooks.caseReplaced();
   }
 
   /** Applies a change, journals it, and returns once it is durable. */
@@ -79,7 +112,7 @@ export class CaseKeeper {
       const s = await this.readyForChange();
       const { op, result } = await apply(s.db);
       setJournalSeq(s.db, s.seq + 1);
-      this.markOwnChange();
+      this.unsaved = true;
       s.changed = true;
       await this.journalLocked(s, op);
       return result;
@@ -106,8 +139,8 @@ export class CaseKeeper {
       }
       s.pending = 0;
       s.baseDirty = s.changed = false;
-      this.host.casePath = target;
-      this.host.dirty = false;
+      this.savedAt = target;
+      this.unsaved = false;
       return bytes;
     });
   }
@@ -122,7 +155,7 @@ export class CaseKeeper {
       const recovered = opts.preferRecovered ? await loadRecovered(location) : null;
       const next = recovered ?? (await load());
       await this.session?.journal?.close();
-      this.host.replaceCase(next, location.kind === 'file' ? location.casePath : null);
+      this.replace(next, location.kind === 'file' ? location.casePath : null);
       const s = (this.session = newSession(next, location));
       await this.replayLocked(s);
       // Opens of saved cases are history worth keeping; logging each demo open would only grow its journal.
@@ -191,10 +224,10 @@ export class CaseKeeper {
   }
 
   private current(): Session {
-    const db = this.host.db;
+    const db = this.openDb;
     if (this.session?.db !== db) {
       void this.session?.journal?.close();
-      this.session = newSession(db, this.host.casePath ? { kind: 'file', casePath: this.host.casePath } : newUnsavedLocation());
+      this.session = newSession(db, this.savedAt ? { kind: 'file', casePath: this.savedAt } : newUnsavedLocation());
     }
     return this.session;
   }
@@ -209,7 +242,7 @@ export class CaseKeeper {
     const s = await this.readyForChange();
     const result = applyJournaled(s.db, op, s.seq + 1);
     if (dirty) {
-      this.markOwnChange();
+      this.unsaved = true;
       s.changed = true;
     }
     await this.journalLocked(s, op);
@@ -223,9 +256,9 @@ export class CaseKeeper {
     } catch (e) {
       await s.journal?.close(); // reopening cuts off a partly written line
       s.journal = null;
-      this.markOwnChange();
+      this.unsaved = true;
       s.changed = true;
-      throw new ApiFailure('IO', `the change is in the open case but could not be journaled (${(e as Error).message}); save the case to keep it`);
+      throw new AppError('IO', `the change is in the open case but could not be journaled (${messageOf(e)}); save the case to keep it`);
     }
     s.seq++;
     s.pending++;
@@ -242,7 +275,7 @@ export class CaseKeeper {
     s.lastRecovery = { entries: applied, annotations, failed, journalPath: file };
     if (annotations === 0 && failed === 0) return; // only activity entries (opens, exports): nothing to report
     if (annotations > 0) {
-      this.markOwnChange();
+      this.unsaved = true;
       s.changed = true;
     }
     await this.commitLocked({ type: 'activity', action: 'recover', details: { journal: file, entries: applied, annotations, failed }, author: defaultAuthor(), at: Date.now() }, annotations > 0);
@@ -250,7 +283,7 @@ export class CaseKeeper {
 
   private async autosaveLocked(): Promise<void> {
     const s = this.current();
-    if (!s.changed || !this.host.dirty || this.host.jobs.running('import')) return; // mid-import: the next tick retries
+    if (!s.changed || !this.unsaved || this.hooks.jobs.running('import')) return; // mid-import: the next tick retries
     const target = autosavePathOf(s.location);
     const started = Date.now();
     try {
@@ -259,11 +292,11 @@ export class CaseKeeper {
       await clearJournal(s);
       s.pending = 0;
       s.baseDirty = s.changed = false;
-      if (s.location.kind === 'file') this.host.dirty = false;
+      if (s.location.kind === 'file') this.unsaved = false;
       this.lastAutosave = { at: new Date().toISOString(), path: target, bytes, ms: Date.now() - started };
       this.autosaveError = null;
     } catch (e) {
-      this.autosaveError = `autosave to ${target} failed: ${(e as Error).message}`;
+      this.autosaveError = `autosave to ${target} failed: ${messageOf(e)}`;
     }
   }
 }
@@ -283,13 +316,4 @@ const SOON_MS = 2_000;
 function autosaveInterval(): number {
   const ms = Number(process.env.SIGNINSCOPE_AUTOSAVE_MS);
   return Number.isFinite(ms) && ms > 0 ? ms : 5 * 60_000;
-}
-
-const keepers = new WeakMap<KeeperHost, CaseKeeper>();
-
-/** The engine's keeper (one per engine, shared by the case and annotation handlers). */
-export function keeperOf(host: KeeperHost): CaseKeeper {
-  let keeper = keepers.get(host);
-  if (!keeper) keepers.set(host, (keeper = new CaseKeeper(host)));
-  return keeper;
 }

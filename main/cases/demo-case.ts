@@ -6,9 +6,8 @@ import path from 'node:path';
 import { CaseDb } from '../db/case-db';
 import { cacheDir } from '../platform/cache-dir';
 import { writeDemoSet } from '../generator/demo-set';
-import { importFiles } from '../import/pipeline';
+import { importIntoCase } from '../import/import-sequence';
 import { loadCase, saveCase } from './case-store';
-import { refreshDerivedData } from './derived-data';
 import { saveRun } from '../detections/run-record';
 import { runDetections } from '../detections/runner';
 
@@ -30,11 +29,10 @@ export async function openDemoCase(): Promise<{ caseDb: CaseDb; evidenceDir: str
   const manifest = await writeDemoSet(evidenceDir, { seed: DEMO_SEED });
   const caseDb = await CaseDb.create();
   caseDb.setMeta('title', 'Demo: Northwind Traders (generated)');
-  await importFiles(
+  await importIntoCase(
     caseDb,
     manifest.files.map((f) => f.path),
   );
-  await refreshDerivedData(caseDb);
   // The demo opens with its findings in place: the responder's first question is "what fired?".
   saveRun(caseDb, await runDetections(caseDb));
   await saveCase(caseDb, caseFile);

@@ -10,15 +10,11 @@ import type { FileHandle } from 'node:fs/promises';
 import type { CaseDb } from '../db/case-db';
 import { NUM, NUM_NULL, STR_NULL } from '../db/row-spec';
 import { openRegularFile } from '../import/evidence';
+import type { EvidenceJobEntry } from '../../shared/api/jobs';
 
-export type EvidenceState = 'ok' | 'missing' | 'changed' | 'unverified';
-
-export interface EvidenceCheck {
-  sourceId: number;
-  path: string;
-  state: EvidenceState;
-  detail: string;
-}
+/** One evidence file's check, as the contract's job summary states it. */
+export type EvidenceCheck = EvidenceJobEntry;
+export type EvidenceState = EvidenceCheck['state'];
 
 /** What makes a file "the same file" between two reads without hashing it again. */
 export interface FileIdentity {

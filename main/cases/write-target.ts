@@ -9,7 +9,7 @@
 //     other file only with `replace`.
 import { promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
-import { ApiFailure } from '../api/api-failure';
+import { AppError } from '../../shared/errors';
 import type { CaseDb } from '../db/case-db';
 import { STR } from '../db/row-spec';
 
@@ -37,15 +37,15 @@ export async function checkWriteTarget(caseDb: CaseDb | null, target: string, op
     const evAbs = path.resolve(ev);
     const evStat = await fsp.stat(evAbs).catch(() => null);
     if (real === (await realPath(evAbs)) || (existing && evStat && sameFile(existing, evStat))) {
-      throw new ApiFailure('FORBIDDEN', `${abs} is evidence of this case (${evAbs}): evidence is never written. Choose another file name.`);
+      throw new AppError('FORBIDDEN', `${abs} is evidence of this case (${evAbs}): evidence is never written. Choose another file name.`);
     }
   }
   if (!existing) return;
-  if (!existing.isFile()) throw new ApiFailure('FORBIDDEN', `${abs} exists and is not a regular file: choose another file name`);
+  if (!existing.isFile()) throw new AppError('FORBIDDEN', `${abs} exists and is not a regular file: choose another file name`);
   const isCase = await isCaseFile(abs);
-  if (opts.kind === 'case' && !isCase) throw new ApiFailure('FORBIDDEN', `${abs} exists and is not a SigninScope case: a case replaces only another case. Choose another file name.`);
-  if (opts.kind !== 'case' && isCase) throw new ApiFailure('FORBIDDEN', `${abs} is a SigninScope case: an ${opts.kind} never replaces a case. Choose another file name.`);
-  if (!opts.replace) throw new ApiFailure('EXISTS', `${abs} exists: confirm that it should be replaced`);
+  if (opts.kind === 'case' && !isCase) throw new AppError('FORBIDDEN', `${abs} exists and is not a SigninScope case: a case replaces only another case. Choose another file name.`);
+  if (opts.kind !== 'case' && isCase) throw new AppError('FORBIDDEN', `${abs} is a SigninScope case: an ${opts.kind} never replaces a case. Choose another file name.`);
+  if (!opts.replace) throw new AppError('EXISTS', `${abs} exists: confirm that it should be replaced`);
 }
 
 /** Evidence files recorded in the case's manifest. */

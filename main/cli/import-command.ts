@@ -3,11 +3,10 @@ import path from 'node:path';
 import type { ImportSummary } from '../../shared/model/import-summary';
 import { loadCase, saveCase } from '../cases/case-store';
 import { CaseDb } from '../db/case-db';
-import { importFiles } from '../import/pipeline';
+import { importIntoCase } from '../import/import-sequence';
 import { UsageError, type ParsedArgs } from './args';
 import { table } from './format';
 import { terminalSafe } from './output';
-import { refreshDerivedData } from '../cases/derived-data';
 import { existsSync } from 'node:fs';
 import { checkWriteTarget } from '../cases/write-target';
 
@@ -29,8 +28,9 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
   });
   const caseDb = adding ? await loadCase(target) : await CaseDb.create();
   const interactive = process.stderr.isTTY && !args.flags.has('json');
-  const summary = await importFiles(caseDb, files, {
+  const summary = await importIntoCase(caseDb, files, {
     progressEveryMs: 500,
+    derivedProgress: false,
     onProgress: interactive
       ? (p) =>
           process.stderr.write(
@@ -45,7 +45,6 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
     out(args.flags.has('json') ? JSON.stringify({ case: null, ...summary }, null, 2) : `${describe(summary, target)}\nno case written: no file held anything usable`);
     return EXIT_UNUSABLE;
   }
-  if (!summary.cancelled) await refreshDerivedData(caseDb);
   if (!caseDb.meta('title')) caseDb.setMeta('title', path.basename(target).replace(/\.signinscope$/, ''));
   await saveCase(caseDb, target, { replace: true, evidence: files }).catch((e: Error) => {
     caseDb.close();

@@ -4,11 +4,10 @@
 // and starts again when a case is opened, while this is kept in case_meta so it travels with the
 // case and its findings.
 import { NUM, STR_NULL } from '../db/row-spec';
-import type { DetectionStatus } from '../../shared/model/detection';
+import type { DetectionStatus, Finding } from '../../shared/model/detection';
 import type { CaseDb } from '../db/case-db';
 import { caseVersion } from '../query/case-cache';
 import { ensureFindingTables, replaceFindings } from './finding-store';
-import type { RunResult } from './runner';
 
 const META_KEY = 'detections.runs';
 
@@ -27,7 +26,7 @@ export function dataStamp(db: CaseDb): DataStamp {
 }
 
 /** Stores a run's findings in place of the completed rules' old ones, and when and over what it ran. */
-export function saveRun(db: CaseDb, run: Pick<RunResult, 'completedRuleIds' | 'findings' | 'stamp'>): void {
+export function saveRun(db: CaseDb, run: { completedRuleIds: string[]; findings: Finding[]; stamp: DataStamp }): void {
   replaceFindings(db, run.completedRuleIds, run.findings);
   recordRun(db, run.completedRuleIds, run.stamp);
 }

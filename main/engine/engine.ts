@@ -1,8 +1,10 @@
-// The engine owns the case database and answers every data channel of the contract. It runs inside
-// the engine worker (worker.ts) so that sql.js never blocks Electron's main thread; tests and the CLI
-// can also run it in-process. Channels live in handlers/<domain>-handlers.ts, composed here.
+// The engine owns the case keeper (and so the case database) and answers every data channel of the
+// contract. It runs inside the engine worker (worker.ts) so that sql.js never blocks Electron's main
+// thread; tests and the CLI can also run it in-process. Channels live in handlers/<domain>-handlers.ts,
+// composed here; they see the engine through EngineContext only.
 import type { CaseChanged, CasePart, ParsedReq, Res } from '../../shared/api/contract';
-import { ApiFailure } from '../api/api-failure';
+import { AppError } from '../../shared/errors';
+import { CaseKeeper } from '../cases/autosave';
 import { CaseDb } from '../db/case-db';
 import type { EmitFn, EngineChannel, EngineContext, HandlerTable } from './context';
 import { caseHandlers } from './handlers/case-handlers';
@@ -21,18 +23,16 @@ const DOMAINS: ((ctx: EngineContext) => HandlerTable)[] = [caseHandlers, importH
 
 export class Engine implements EngineContext {
   readonly jobs: JobRegistry;
-  private current: CaseDb;
+  readonly keeper: CaseKeeper;
   private readonly caseListeners: (() => void)[] = [];
   private readonly handlers: HandlerTable = {};
-  dirty = false;
-  casePath: string | null = null;
 
   private constructor(
     readonly emit: EmitFn,
     db: CaseDb,
   ) {
     this.jobs = new JobRegistry(emit);
-    this.current = db;
+    this.keeper = new CaseKeeper(db, { jobs: this.jobs, caseReplaced: () => this.caseListeners.forEach((l) => l()) });
     for (const domain of DOMAINS) Object.assign(this.handlers, domain(this));
   }
 
@@ -41,11 +41,11 @@ export class Engine implements EngineContext {
   }
 
   get db(): CaseDb {
-    return this.current;
+    return this.keeper.db;
   }
 
-  markDirty(): void {
-    this.dirty = true;
+  get dirty(): boolean {
+    return this.keeper.dirty;
   }
 
   onCaseChanged(listener: () => void): void {
@@ -56,19 +56,14 @@ export class Engine implements EngineContext {
     void this.handle('case.info', {}).then((info) => this.emit('case.changed', { ...info, what: [...what] } satisfies CaseChanged));
   }
 
-  /** Swaps in another case: running jobs stop, per-case caches are dropped. */
+  /** Puts a case in place as is (tests and tools; the channels switch cases through the keeper). */
   replaceCase(next: CaseDb, path: string | null): void {
-    this.jobs.cancelAll();
-    if (next !== this.current) this.current.close();
-    this.current = next;
-    this.casePath = path;
-    this.dirty = false;
-    for (const l of this.caseListeners) l();
+    this.keeper.replace(next, path);
   }
 
   async handle<C extends EngineChannel>(channel: C, req: ParsedReq<C>): Promise<Res<C>> {
-    const handler = this.handlers[channel] as ((r: ParsedReq<C>) => Promise<Res<C>> | Res<C>) | undefined;
-    if (!handler) throw new ApiFailure('NOT_FOUND', `no handler for channel ${channel}`);
+    const handler: ((r: ParsedReq<C>) => Promise<Res<C>> | Res<C>) | undefined = this.handlers[channel];
+    if (!handler) throw new AppError('NOT_FOUND', `no handler for channel ${channel}`);
     return handler(req);
   }
 }

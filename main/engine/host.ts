@@ -10,8 +10,8 @@
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { spawnWorker } from '../platform/spawn-worker';
-import type { EventName } from '../../shared/api/contract';
-import { ApiFailure } from '../api/api-failure';
+import type { ApiErrorCode, EventName } from '../../shared/api/contract';
+import { AppError } from '../../shared/errors';
 import type { CaseLocation } from '../cases/journal';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -80,7 +80,7 @@ export class EngineHost {
 
   async call(channel: string, req: unknown): Promise<unknown> {
     if (this.restarting) await this.restarting;
-    if (this.broken) throw new ApiFailure('INTERNAL', this.broken);
+    if (this.broken) throw new AppError('INTERNAL', this.broken);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = QUERY_CHANNELS.has(channel) ? setTimeout(() => void this.overrun(id), this.limitMs) : null;
@@ -105,9 +105,9 @@ export class EngineHost {
 
   private attach(worker: Worker): void {
     worker.on('message', (m: FromWorker) => this.receive(m));
-    worker.on('error', (e) => this.failAll(new ApiFailure('INTERNAL', e.message)));
+    worker.on('error', (e) => this.failAll(new AppError('INTERNAL', e.message)));
     worker.on('exit', (code) => {
-      this.failAll(new ApiFailure('INTERNAL', `engine worker exited (${code})`));
+      this.failAll(new AppError('INTERNAL', `engine worker exited (${code})`));
       // A worker that died (out of memory, a crash in sql.js) is replaced like a stuck one.
       if (!this.stopped) void this.restart('crash');
     });
@@ -135,7 +135,7 @@ export class EngineHost {
       if (!p) return; // answered after its time limit: the caller already has the TIMEOUT
       if (p.timer) clearTimeout(p.timer);
       if (m.ok) p.resolve(m.value);
-      else p.reject(new ApiFailure(m.code, m.message));
+      else p.reject(workerError(m.code, m.message, m.stack));
     } else if (m.type === 'pong') {
       for (const w of this.pongWaiters.splice(0)) w();
     } else if (m.type === 'location') {
@@ -157,9 +157,9 @@ export class EngineHost {
     this.pending.delete(id);
     const seconds = `${(this.limitMs / 1000).toLocaleString('en')} s`;
     if (this.jobs.size > 0)
-      return p.reject(new ApiFailure('TIMEOUT', `${p.channel} did not finish within ${seconds}: the engine is busy with a running job (import or detections); try again when it is done.`));
-    if (await this.answersPing()) return p.reject(new ApiFailure('TIMEOUT', `${p.channel} did not finish within ${seconds} and was abandoned.`));
-    p.reject(new ApiFailure('TIMEOUT', `The query (${p.channel}) ran longer than the ${seconds} limit and was stopped. The case was reopened from its last save and journal, with every annotation.`));
+      return p.reject(new AppError('TIMEOUT', `${p.channel} did not finish within ${seconds}: the engine is busy with a running job (import or detections); try again when it is done.`));
+    if (await this.answersPing()) return p.reject(new AppError('TIMEOUT', `${p.channel} did not finish within ${seconds} and was abandoned.`));
+    p.reject(new AppError('TIMEOUT', `The query (${p.channel}) ran longer than the ${seconds} limit and was stopped. The case was reopened from its last save and journal, with every annotation.`));
     await this.restart('timeout');
   }
 
@@ -185,7 +185,7 @@ export class EngineHost {
     if (this.restarts.length > 3) {
       this.broken = 'the engine worker failed repeatedly; restart SigninScope';
       this.stopped = true;
-      this.failAll(new ApiFailure('INTERNAL', this.broken));
+      this.failAll(new AppError('INTERNAL', this.broken));
       return Promise.resolve();
     }
     this.restarting ??= (async () => {
@@ -195,8 +195,8 @@ export class EngineHost {
       await old.terminate();
       this.failAll(
         why === 'timeout'
-          ? new ApiFailure('TIMEOUT', 'The engine was restarted after a query ran out of time; please retry.')
-          : new ApiFailure('INTERNAL', 'The engine stopped unexpectedly and was restarted; please retry.'),
+          ? new AppError('TIMEOUT', 'The engine was restarted after a query ran out of time; please retry.')
+          : new AppError('INTERNAL', 'The engine stopped unexpectedly and was restarted; please retry.'),
       );
       this.jobs.clear();
       if (this.stopped) return;
@@ -237,4 +237,11 @@ export class EngineHost {
 function spawnEngineWorker(): Worker {
   // 8 GiB of JS heap: the string dictionary and sql.js's growing file buffer live here.
   return spawnWorker(path.join(__dirname, 'engine-worker.js'), path.join(__dirname, 'worker.ts'), { resourceLimits: { maxOldGenerationSizeMb: 8192 } });
+}
+
+/** A failure the worker reported; an internal one keeps the worker's stack (the backend logs it). */
+function workerError(code: ApiErrorCode, message: string, stack: string | undefined): AppError {
+  const error = new AppError(code, message);
+  if (stack) error.stack = stack;
+  return error;
 }

@@ -1,34 +1,48 @@
-// Long-running work (imports, evidence verification): each job gets an id, an AbortController and
-// progress/done events, so the UI can show a progress bar with Cancel.
+// Long-running work (imports, exports, detections, bulk tags, evidence checks...): each job gets an id,
+// an AbortController and typed progress/done events (shared/api/jobs.ts), so the UI can show a progress
+// bar with Cancel. Cancelling is always `cancel(jobId)` (or `cancelAll` when the case is replaced): the
+// body sees its signal aborted and stops at its next check.
 import { randomUUID } from 'node:crypto';
-import type { ImportProgress } from '../../shared/model/import-summary';
-import type { EmitFn } from './engine';
+import type { EventName, EventPayload } from '../../shared/api/contract';
+import type { JobKind, JobSummary, ProgressUpdate } from '../../shared/api/jobs';
+import { messageOf } from '../../shared/errors';
 
-type JobBody = (signal: AbortSignal, progress: (p: ImportProgress) => void) => Promise<unknown>;
+export type EmitFn = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/**
+ * An event built for one kind K is a member of the event union: TypeScript cannot narrow a generic K
+ * to that member, so this is the one place it is told (each body is checked against its kind's types).
+ */
+function ofKind(event: { kind: JobKind; jobId: string }): EventPayload<'job.progress'> & EventPayload<'job.done'> {
+  return event as never;
+}
+
+export type JobBody<K extends JobKind> = (signal: AbortSignal, progress: (p: ProgressUpdate<K>) => void) => Promise<JobSummary<K> | null>;
 
 export class JobRegistry {
-  private readonly active = new Map<string, { kind: string; controller: AbortController }>();
+  private readonly active = new Map<string, { kind: JobKind; controller: AbortController }>();
 
   constructor(private readonly emit: EmitFn) {}
 
-  start(kind: string, body: JobBody): string {
+  start<K extends JobKind>(kind: K, body: JobBody<K>): string {
     const jobId = randomUUID();
     const controller = new AbortController();
     this.active.set(jobId, { kind, controller });
-    const progress = (p: ImportProgress) => this.emit('job.progress', { jobId, kind, ...p });
+    const progress = (p: ProgressUpdate<K>) => this.emit('job.progress', ofKind({ ...p, jobId, kind }));
     void body(controller.signal, progress).then(
-      (summary) => this.finish(jobId, kind, { ok: true, cancelled: controller.signal.aborted, error: null, summary }),
-      (e: unknown) => this.finish(jobId, kind, { ok: false, cancelled: controller.signal.aborted, error: (e as Error)?.message ?? String(e), summary: null }),
+      (summary) => this.finish(jobId, { ok: true, cancelled: controller.signal.aborted, error: null, summary }),
+      (e: unknown) => this.finish(jobId, { ok: false, cancelled: controller.signal.aborted, error: messageOf(e), summary: null }),
     );
     return jobId;
   }
 
-  private finish(jobId: string, kind: string, result: { ok: boolean; cancelled: boolean; error: string | null; summary: unknown }): void {
+  private finish(jobId: string, result: { ok: boolean; cancelled: boolean; error: string | null; summary: unknown }): void {
+    const kind = this.active.get(jobId)!.kind;
     this.active.delete(jobId);
-    this.emit('job.done', { jobId, kind, ...result });
+    this.emit('job.done', ofKind({ ...result, jobId, kind }));
   }
 
-  running(kind: string): boolean {
+  running(kind: JobKind): boolean {
     for (const job of this.active.values()) if (job.kind === kind) return true;
     return false;
   }

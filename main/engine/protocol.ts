@@ -12,7 +12,8 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'result'; id: number; ok: true; value: unknown }
-  | { type: 'result'; id: number; ok: false; code: ApiErrorCode; message: string }
+  /** stack: an internal error's, for the query log (never shown to the user). */
+  | { type: 'result'; id: number; ok: false; code: ApiErrorCode; message: string; stack?: string }
   | { type: 'event'; event: EventName; payload: unknown }
   | { type: 'pong' }
   /** Where the open case lives (sent when it changes), so a restarted worker can reopen it. */

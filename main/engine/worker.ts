@@ -1,7 +1,6 @@
 // Engine worker entry: owns the Engine (and so sql.js) off the main thread.
 import { parentPort } from 'node:worker_threads';
-import { ApiFailure } from '../api/api-failure';
-import { keeperOf } from '../cases/autosave';
+import { errorOf, messageOf } from '../../shared/errors';
 import { restoreCase } from '../cases/restore';
 import { Engine, type EngineChannel } from './engine';
 import type { FromWorker, ToWorker } from './protocol';
@@ -14,7 +13,7 @@ void Engine.create((event, payload) => post({ type: 'event', event, payload })).
   let lastLocation = '';
   /** Tells the host where the open case lives whenever that changes (for a restart after a timeout). */
   const postLocation = () => {
-    const location = keeperOf(engine).location();
+    const location = engine.keeper.location();
     const text = JSON.stringify(location);
     if (text !== lastLocation) post({ type: 'location', location });
     lastLocation = text;
@@ -22,13 +21,13 @@ void Engine.create((event, payload) => post({ type: 'event', event, payload })).
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'ping') return post({ type: 'pong' });
     if (msg.type === 'restore') {
-      return void restoreCase(engine, msg.location).then(
+      return void restoreCase(engine.keeper, msg.location).then(
         () => {
           // No case.changed: the page would re-run the query that just ran out of time, again and again.
           postLocation();
           post({ type: 'restored', ok: true, message: null });
         },
-        (e: unknown) => post({ type: 'restored', ok: false, message: (e as Error)?.message ?? String(e) }),
+        (e: unknown) => post({ type: 'restored', ok: false, message: messageOf(e) }),
       );
     }
     engine.handle(msg.channel as EngineChannel, msg.req as never).then(
@@ -37,8 +36,8 @@ void Engine.create((event, payload) => post({ type: 'event', event, payload })).
         post({ type: 'result', id: msg.id, ok: true, value });
       },
       (e: unknown) => {
-        const code = e instanceof ApiFailure ? e.code : 'INTERNAL';
-        post({ type: 'result', id: msg.id, ok: false, code, message: (e as Error)?.message ?? String(e) });
+        const { code, message } = errorOf(e);
+        post({ type: 'result', id: msg.id, ok: false, code, message, ...(code === 'INTERNAL' && e instanceof Error && e.stack ? { stack: e.stack } : {}) });
       },
     );
   });

@@ -8,6 +8,7 @@ import { currentDatabases } from './geo-databases';
 import { writeIpGeo } from './ip-geo-table';
 import type { GeoDatabase } from './mmdb';
 import { resolveIpGeo, type GeoSources, type IpGeo, type LogEvidence } from './resolve-ip';
+import type { EnrichJobSummary } from '../../shared/api/jobs';
 
 /** Databases to use instead of the configured ones (geo-databases.ts); null: none. */
 export interface EnrichOptions {
@@ -16,12 +17,8 @@ export interface EnrichOptions {
   countryDb?: GeoDatabase | null;
 }
 
-export interface EnrichSummary {
-  ips: number;
-  located: number;
-  bySource: Record<string, number>;
-  ms: number;
-}
+/** The job's summary, as the contract states it. */
+export type EnrichSummary = EnrichJobSummary;
 
 export const ENRICH_META_KEY = 'geo.enrichment';
 

@@ -10,13 +10,10 @@ import { RowFlagRules } from './row-flags';
 import { SessionCounter, type SessionCounts } from './session-counter';
 import { createSessionIndexes, resetSessionTables, SESSION_COLUMNS, SESSIONS_META_KEY } from './session-table';
 import { linkSessions } from './token-links';
+import type { SessionsJobSummary } from '../../shared/api/jobs';
 
-export interface BuildSessionsSummary {
-  sessions: number;
-  signins: number;
-  linkedGroups: number;
-  ms: number;
-}
+/** The job's summary, as the contract states it. */
+export type BuildSessionsSummary = SessionsJobSummary;
 
 export interface BuildSessionsOptions {
   onProgress?: (done: number, total: number) => void;

@@ -1,7 +1,7 @@
 // sessions.get: one session, its sign-ins' rids in time order (for the grid and timeline) and the
 // other sessions of its linked group.
 import type { SessionSummary } from '../../shared/model/session';
-import { ApiFailure } from '../api/api-failure';
+import { AppError } from '../../shared/errors';
 import type { CaseDb } from '../db/case-db';
 import { NUM } from '../db/row-spec';
 import { hasSessions } from './session-table';
@@ -10,10 +10,10 @@ import { readSummaries } from './session-rows';
 const MAX_LINKED = 100;
 
 export function getSession(caseDb: CaseDb, req: { sessionNo?: number | undefined; correlationId?: string | undefined }): { session: SessionSummary; rids: number[]; linked: SessionSummary[] } {
-  if (!hasSessions(caseDb)) throw new ApiFailure('NOT_FOUND', 'sessions have not been built for this case yet');
+  if (!hasSessions(caseDb)) throw new AppError('NOT_FOUND', 'sessions have not been built for this case yet');
   const [session] =
     req.sessionNo !== undefined ? readSummaries(caseDb, 'WHERE s.session_no = ? LIMIT 1', [req.sessionNo]) : readSummaries(caseDb, 'WHERE s.correlation_id = ? LIMIT 1', [req.correlationId ?? '']);
-  if (!session) throw new ApiFailure('NOT_FOUND', `no session ${req.sessionNo ?? req.correlationId}`);
+  if (!session) throw new AppError('NOT_FOUND', `no session ${req.sessionNo ?? req.correlationId}`);
   const rids = caseDb.rows('SELECT rid FROM signin_data WHERE correlation_id = ? AND created_ms IS NOT NULL ORDER BY created_ms, rid', [session.correlationId], { rid: NUM }).map((r) => r.rid);
   const linked =
     session.linkedSessions > 1 ? readSummaries(caseDb, 'WHERE s.linked_group = ? AND s.session_no <> ? ORDER BY s.first_ms LIMIT ?', [session.linkedGroup, session.sessionNo, MAX_LINKED]) : [];

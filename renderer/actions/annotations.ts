@@ -46,7 +46,7 @@ export async function bulkTag(scope: TagScope, tags: string[], untag: boolean, c
   }
   const done = await followJob('annotate', res.jobId, detail); // its end marks the annotations changed
   if (!done.ok) throw new Error(`Tagging failed: ${done.error ?? 'unknown error'}`);
-  return (done.summary as BulkTagResult | null) ?? { matched: res.matched, changed: 0, cancelled: done.cancelled };
+  return (done.kind === 'annotate' ? done.summary : null) ?? { matched: res.matched, changed: 0, cancelled: done.cancelled };
 }
 
 export async function saveView(req: Req<'views.save'>): Promise<Res<'views.save'>> {

@@ -8,7 +8,7 @@ export function announceImport(done: JobDone): void {
   const s = useStore.getState();
   if (done.cancelled) s.notify('info', 'Import cancelled. Records read before the cancel are kept.');
   else if (!done.ok) s.notify('error', `Import failed: ${done.error ?? 'unknown error'}`);
-  else s.notify('info', describeImport(done.summary as ImportSummary | null));
+  else s.notify('info', describeImport(done.kind === 'import' ? done.summary : null));
 }
 
 function describeImport(summary: ImportSummary | null): string {

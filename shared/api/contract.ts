@@ -2,6 +2,7 @@
 // pushed event. Main validates each request with these schemas (main/api/backend.ts); Electron IPC
 // and browser-mode WebSocket are two transports of the same table.
 import { z } from 'zod';
+import type { ErrorCode } from '../errors';
 import { FilterSpec, SortSpec } from '../model/filter-spec';
 import { LIMITS } from './limits';
 import { annotationChannels } from '../model/annotation';
@@ -14,10 +15,10 @@ import { groupChannels } from '../model/grouping';
 import { sessionChannels } from '../model/session';
 import { TimeZoneSetting } from '../model/time-zone';
 import { droppedFileChannels } from '../model/dropped-file';
+import { JobDoneEvent, JobId, JobProgressEvent } from './jobs';
+import { pathField } from './path-field';
 
-const PathStr = z.string().min(1).max(LIMITS.maxPath);
 const Cell = z.union([z.string(), z.number(), z.null()]);
-const JobId = z.string().max(64);
 
 export const SourceInfo = z.object({
   id: z.number(),
@@ -81,18 +82,18 @@ export const contract = {
   'case.info': { req: z.object({}), res: CaseInfo },
   'case.new': { req: z.object({}), res: CaseInfo },
   'case.openDemo': { req: z.object({}), res: CaseInfo },
-  'case.open': { req: z.object({ path: PathStr }), res: CaseInfo },
+  'case.open': { req: z.object({ path: pathField('read') }), res: CaseInfo },
   /** Sets the case's display time zone (saved in the case). */
   'case.setTimeZone': { req: z.object({ zone: TimeZoneSetting }), res: CaseInfo },
   /** Points an evidence file of the case at a new path; accepted only when its size and SHA-256 match. */
-  'case.locateEvidence': { req: z.object({ sourceId: z.number().int(), path: PathStr }), res: CaseInfo },
-  'case.save': { req: z.object({ path: PathStr.optional(), overwrite: z.boolean().optional() }), res: z.object({ path: z.string(), bytes: z.number() }) },
+  'case.locateEvidence': { req: z.object({ sourceId: z.number().int(), path: pathField('read') }), res: CaseInfo },
+  'case.save': { req: z.object({ path: pathField('write').optional(), overwrite: z.boolean().optional() }), res: z.object({ path: z.string(), bytes: z.number() }) },
   'fs.list': {
-    req: z.object({ dir: PathStr.optional() }),
+    req: z.object({ dir: pathField('read').optional() }),
     res: z.object({ dir: z.string().nullable(), entries: z.array(z.object({ name: z.string(), path: z.string(), isDir: z.boolean(), size: z.number() })) }),
   },
   /** newCase: the demo was open, so the evidence went into a new untitled case instead. */
-  'import.start': { req: z.object({ paths: z.array(PathStr).min(1).max(LIMITS.maxPaths) }), res: z.object({ jobId: JobId, newCase: z.boolean().optional() }) },
+  'import.start': { req: z.object({ paths: z.array(pathField('read')).min(1).max(LIMITS.maxPaths) }), res: z.object({ jobId: JobId, newCase: z.boolean().optional() }) },
   'import.errors': {
     req: z.object({ sourceId: z.number().int().optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     res: z.array(
@@ -208,23 +209,11 @@ export type Req<C extends Channel> = z.input<(typeof contract)[C]['req']>;
 export type ParsedReq<C extends Channel> = z.output<(typeof contract)[C]['req']>;
 export type Res<C extends Channel> = z.output<(typeof contract)[C]['res']>;
 
-export const JobProgressEvent = z.object({
-  jobId: JobId,
-  kind: z.string(),
-  phase: z.string(),
-  file: z.string(),
-  fileIndex: z.number(),
-  files: z.number(),
-  bytesDone: z.number(),
-  bytesTotal: z.number(),
-  records: z.number(),
-  recordsPerSecond: z.number(),
-  bytesPerSecond: z.number(),
-});
+export { JobProgressEvent, JobDoneEvent } from './jobs';
 
 export const events = {
   'job.progress': JobProgressEvent,
-  'job.done': z.object({ jobId: JobId, kind: z.string(), ok: z.boolean(), cancelled: z.boolean(), error: z.string().nullable(), summary: z.unknown() }),
+  'job.done': JobDoneEvent,
   'case.changed': CaseChanged,
 } as const;
 
@@ -234,6 +223,6 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export const CHANNELS = Object.keys(contract) as Channel[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];
 
-/** EXISTS: the target file exists; the request may be repeated with `overwrite: true` once the user confirmed. */
-export type ApiErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'EXISTS' | 'BUSY' | 'CANCELLED' | 'IO' | 'TIMEOUT' | 'INTERNAL';
+/** The wire form of shared/errors.ts's AppError. */
+export type ApiErrorCode = ErrorCode;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };

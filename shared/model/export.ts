@@ -1,21 +1,19 @@
 // Schemas of the export channels: the current filter's rows as CSV / JSON / Timesketch JSONL, and the
 // self-contained HTML case report. Both run as jobs; `job.done` carries the summary.
 import { z } from 'zod';
-import { LIMITS } from '../api/limits';
+import { pathField } from '../api/path-field';
 import { FilterSpec } from './filter-spec';
 import { TimeZoneSetting } from './time-zone';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'timesketch'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const PathStr = z.string().min(1).max(LIMITS.maxPath);
-
 export const ExportRowsReq = z.object({
   filter: FilterSpec,
   /** Catalogue column keys, in output order. */
   columns: z.array(z.string().max(64)).min(1).max(80),
   format: z.enum(EXPORT_FORMATS),
-  path: PathStr,
+  path: pathField('write'),
   /** The user confirmed replacing an existing file at `path`. */
   overwrite: z.boolean().optional(),
   /** The analyst's display zone (an IANA name): adds a `created_at (<zone>)` column with each row's offset. */
@@ -33,7 +31,7 @@ export interface ExportSummary {
 }
 
 export const ReportReq = z.object({
-  path: PathStr,
+  path: pathField('write'),
   /** The user confirmed replacing an existing file at `path`. */
   overwrite: z.boolean().optional(),
   /** Defaults to the case title. */

@@ -1,6 +1,7 @@
 // Schemas of the map channels (geo.*): IP enrichment, aggregated points, countries, travel legs.
 import { z } from 'zod';
 import { LIMITS } from '../api/limits';
+import { pathField } from '../api/path-field';
 import { FilterSpec } from './filter-spec';
 
 /** Where a value of `ip_geo` came from, best first. */
@@ -9,7 +10,6 @@ export type IpGeoSource = (typeof IP_GEO_SOURCES)[number];
 
 const Num = z.number().nullable();
 const Str = z.string().nullable();
-const PathStr = z.string().min(1).max(LIMITS.maxPath);
 
 export const IpGeoInfo = z.object({
   ip: z.string(),
@@ -85,7 +85,10 @@ export const GeoTravelRes = z.object({
 export const geoChannels = {
   'geo.status': { req: z.object({}), res: GeoStatus },
   /** Paths: `cityMmdb`, `asnMmdb` (null removes the database). Re-runs the enrichment as a job. */
-  'geo.setDatabases': { req: z.object({ cityMmdb: PathStr.nullable().optional(), asnMmdb: PathStr.nullable().optional() }), res: z.object({ status: GeoStatus, jobId: z.string() }) },
+  'geo.setDatabases': {
+    req: z.object({ cityMmdb: pathField('read').nullable().optional(), asnMmdb: pathField('read').nullable().optional() }),
+    res: z.object({ status: GeoStatus, jobId: z.string() }),
+  },
   'geo.enrich': { req: z.object({}), res: z.object({ jobId: z.string() }) },
   'geo.ip': { req: z.object({ ip: z.string().min(1).max(64) }), res: IpGeoInfo },
   'geo.points': { req: GeoPointsReq, res: GeoPointsRes },

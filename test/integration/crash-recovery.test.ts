@@ -6,7 +6,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keeperOf } from '../../main/cases/autosave';
 import { saveCase } from '../../main/cases/case-store';
 import { Engine } from '../../main/engine/engine';
 import { tempDir } from '../helpers/temp-files';
@@ -36,7 +35,6 @@ const CHILD = `
 require('tsx/cjs');
 const fs = require('node:fs');
 const { Engine } = require(process.env.ROOT + '/main/engine/engine.ts');
-const { keeperOf } = require(process.env.ROOT + '/main/cases/autosave.ts');
 const mode = process.env.CRASH_MODE, run = process.env.RUN;
 const say = (s) => fs.writeSync(1, s + '\\n');
 let acks = 0;
@@ -55,7 +53,7 @@ if (mode === 'before-rename' || mode === 'after-rename') {
     await engine.handle('case.new', {});
     await engine.handle('import.start', { paths: [process.env.EVIDENCE] });
     while (engine.jobs.running('import')) await new Promise((r) => setTimeout(r, 10));
-    say('ID ' + keeperOf(engine).unsavedId());
+    say('ID ' + engine.keeper.unsavedId());
   } else {
     await engine.handle('case.open', { path: process.env.CASE });
   }
@@ -141,7 +139,7 @@ async function expectRecovered(run: string, child: ChildRun): Promise<void> {
     // each change logged once: a replay that ran twice would log twice
     expect(Number(engine.db.scalar("SELECT count(*) FROM activity_log WHERE action = 'note'"))).toBe(notes.length);
   } finally {
-    keeperOf(engine).dispose(); // (the case stays open: its evidence check may still be running)
+    engine.keeper.dispose(); // (the case stays open: its evidence check may still be running)
   }
 }
 

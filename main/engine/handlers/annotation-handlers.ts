@@ -6,32 +6,30 @@ import { CASE_PARTS, type ParsedReq, type Res } from '../../../shared/api/contra
 import type { AnnotationTarget } from '../../../shared/model/annotation';
 import { sortKeys } from '../../../shared/model/filter-spec';
 import { isGridColumnKey } from '../../../shared/model/grid-columns';
-import type { ImportProgress } from '../../../shared/model/import-summary';
-import { ApiFailure } from '../../api/api-failure';
+import { AppError } from '../../../shared/errors';
 import { listActivity } from '../../annotations/activity-log';
 import { authorOf } from '../../annotations/author';
 import { applyFilterTagInSlices, INLINE_BULK_ROWS, MAX_BULK_ROWS, type FilterTagOp } from '../../annotations/bulk-tag';
 import { listAnnotations, marksOfRids, tagsInUse } from '../../annotations/list';
 import { findView, listViews } from '../../annotations/saved-views';
-import { hasTable } from '../../annotations/tables';
 import { normalizeTarget } from '../../annotations/targets';
-import { DEMO_RECOVERY_ID, keeperOf } from '../../cases/autosave';
+import { DEMO_RECOVERY_ID } from '../../cases/autosave';
+import { NUM, NUM_NULL } from '../../db/row-spec';
 import { loadCase } from '../../cases/case-store';
 import { discardRecovery, listRecoverable, recoveryFiles } from '../../cases/journal';
 import type { EngineContext, HandlerTable } from '../context';
-import type { Engine } from '../engine';
 import { checkedWhere } from './export-handlers';
 
 export function annotationHandlers(ctx: EngineContext): HandlerTable {
-  const keeper = keeperOf(ctx as Engine);
+  const { keeper } = ctx;
 
   /** Refuses a sign-in or finding that is not in the case (other targets may be outside the logs: IOCs). */
   const checkedTarget = (target: AnnotationTarget): AnnotationTarget => {
     const t = normalizeTarget(target);
     const missing =
-      (t.type === 'signin' && ctx.db.scalar('SELECT 1 FROM signin_data WHERE rid = ?', [t.rid]) !== 1) ||
-      (t.type === 'finding' && (!hasTable(ctx.db, 'findings') || ctx.db.scalar('SELECT 1 FROM findings WHERE id = ?', [Number(t.key)]) !== 1));
-    if (missing) throw new ApiFailure('NOT_FOUND', `no ${t.type} ${t.type === 'signin' ? t.rid : t.key} in this case`);
+      (t.type === 'signin' && ctx.db.value('SELECT 1 FROM signin_data WHERE rid = ?', [t.rid], NUM) !== 1) ||
+      (t.type === 'finding' && (!ctx.db.hasTable('findings') || ctx.db.value('SELECT 1 FROM findings WHERE id = ?', [Number(t.key)], NUM) !== 1));
+    if (missing) throw new AppError('NOT_FOUND', `no ${t.type} ${t.type === 'signin' ? t.rid : t.key} in this case`);
     return t;
   };
 
@@ -43,16 +41,16 @@ export function annotationHandlers(ctx: EngineContext): HandlerTable {
       if ('rids' in req.scope) return { ...(await keeper.commit({ type, scope: { rids: req.scope.rids }, tags, ...stamp })), jobId: null };
       const db = ctx.db;
       const where = checkedWhere(db, req.scope.filter);
-      const matched = Number(db.scalar(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params));
-      if (type === 'tag' && matched > MAX_BULK_ROWS) throw new ApiFailure('INVALID_INPUT', `the filter matches ${matched} sign-ins; tag at most ${MAX_BULK_ROWS} at once (narrow the filter)`);
-      const op: FilterTagOp = { type, scope: { filter: req.scope.filter, maxRid: Number(db.scalar('SELECT max(rid) FROM signin_data') ?? 0) }, tags, ...stamp };
+      const matched = db.value(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params, NUM) ?? 0;
+      if (type === 'tag' && matched > MAX_BULK_ROWS) throw new AppError('INVALID_INPUT', `the filter matches ${matched} sign-ins; tag at most ${MAX_BULK_ROWS} at once (narrow the filter)`);
+      const op: FilterTagOp = { type, scope: { filter: req.scope.filter, maxRid: db.value('SELECT max(rid) FROM signin_data', [], NUM_NULL) ?? 0 }, tags, ...stamp };
       if (matched <= INLINE_BULK_ROWS) return { ...(await keeper.commit(op)), jobId: null };
       const jobId = ctx.jobs.start('annotate', (signal, progress) =>
         keeper.commitSteps(async (current) => {
-          if (current !== db) throw new ApiFailure('CANCELLED', 'the case was closed before the tags were applied');
+          if (current !== db) throw new AppError('CANCELLED', 'the case was closed before the tags were applied');
           const onProgress = (done: number, total: number, r: { changed: number }) =>
             progress({
-              phase: 'annotating' as ImportProgress['phase'],
+              phase: 'annotating',
               file: tags.join(', '),
               fileIndex: 0,
               files: 1,
@@ -90,10 +88,10 @@ export function annotationHandlers(ctx: EngineContext): HandlerTable {
     'views.list': () => listViews(ctx.db),
     'views.save': async ({ id, name, filter, columns, sort, author }) => {
       const unknown = [...columns, ...sortKeys(sort).map((k) => k.column)].find((c) => !isGridColumnKey(c));
-      if (unknown !== undefined) throw new ApiFailure('INVALID_INPUT', `unknown column "${unknown}"`);
-      if (id !== undefined && !findView(ctx.db, { id })) throw new ApiFailure('NOT_FOUND', `no saved view ${id}`);
+      if (unknown !== undefined) throw new AppError('INVALID_INPUT', `unknown column "${unknown}"`);
+      if (id !== undefined && !findView(ctx.db, { id })) throw new AppError('NOT_FOUND', `no saved view ${id}`);
       const clash = findView(ctx.db, { name });
-      if (clash && clash.id !== id) throw new ApiFailure('INVALID_INPUT', `a view named "${clash.name}" already exists`);
+      if (clash && clash.id !== id) throw new AppError('INVALID_INPUT', `a view named "${clash.name}" already exists`);
       const view = { id: id ?? randomUUID(), name, filter, columns, sort };
       await keeper.commit({ type: 'putView', view, author: authorOf(author), at: Date.now() });
       return findView(ctx.db, { id: view.id })!;
@@ -104,13 +102,13 @@ export function annotationHandlers(ctx: EngineContext): HandlerTable {
     'recovery.open': async ({ id }) => {
       if (keeper.unsavedId() === id) return keeper.status();
       const { casePath } = recoveryFiles(id);
-      if (!existsSync(casePath)) throw new ApiFailure('NOT_FOUND', `no unsaved case ${id} in the recovery folder`);
+      if (!existsSync(casePath)) throw new AppError('NOT_FOUND', `no unsaved case ${id} in the recovery folder`);
       const status = await keeper.switchTo(() => loadCase(casePath), { kind: 'unsaved', id }, { openDetails: { recovered: id } });
       ctx.announceCase(CASE_PARTS);
       return status;
     },
     'recovery.discard': async ({ id }) => {
-      if (keeper.unsavedId() === id) throw new ApiFailure('BUSY', 'this unsaved case is open: open or create another case first');
+      if (keeper.unsavedId() === id) throw new AppError('BUSY', 'this unsaved case is open: open or create another case first');
       return { discarded: await discardRecovery(id) };
     },
   };

@@ -1,24 +1,22 @@
 // Case channels: new, demo, open (with evidence verification as a job), save, info.
 import { CASE_PARTS } from '../../../shared/api/contract';
-import { ApiFailure } from '../../api/api-failure';
+import { AppError, messageOf } from '../../../shared/errors';
 import { caseInfo, TIME_ZONE_KEY } from '../../cases/case-info';
-import { DEMO_RECOVERY_ID, keeperOf, newUnsavedLocation } from '../../cases/autosave';
+import { DEMO_RECOVERY_ID, newUnsavedLocation } from '../../cases/autosave';
 import { loadCase } from '../../cases/case-store';
 import { openDemoCase } from '../../cases/demo-case';
 import { checkEvidence, relocateEvidence, type EvidenceCheck } from '../../cases/evidence-check';
 import { defaultAuthor } from '../../annotations/author';
 import { CaseDb } from '../../db/case-db';
 import type { EngineContext, HandlerTable } from '../context';
-import type { Engine } from '../engine';
 import { warmSortOrder } from '../../query/row-order';
 import { warmTextSearch } from '../../query/text-search';
 
 export function caseHandlers(ctx: EngineContext): HandlerTable {
-  const engine = ctx as Engine;
-  const keeper = keeperOf(engine); // journal + autosave: every switch autosaves first and replays the new case's journal
+  const { keeper } = ctx; // journal + autosave: every switch autosaves first and replays the new case's journal
   let evidence: EvidenceCheck[] = [];
   ctx.onCaseChanged(() => (evidence = []));
-  const info = () => caseInfo(ctx.db, { path: engine.casePath, dirty: engine.dirty, evidence });
+  const info = () => caseInfo(ctx.db, { path: keeper.casePath, dirty: keeper.dirty, evidence });
 
   const verifyEvidence = () => {
     const db = ctx.db;
@@ -55,7 +53,7 @@ export function caseHandlers(ctx: EngineContext): HandlerTable {
     'case.setTimeZone': ({ zone }) => {
       if (ctx.db.meta(TIME_ZONE_KEY) !== zone) {
         ctx.db.setMeta(TIME_ZONE_KEY, zone);
-        ctx.markDirty();
+        keeper.markDirty();
       }
       return info();
     },
@@ -65,18 +63,18 @@ export function caseHandlers(ctx: EngineContext): HandlerTable {
       try {
         check = await relocateEvidence(db, sourceId, path);
       } catch (e) {
-        throw new ApiFailure('INVALID_INPUT', (e as Error).message);
+        throw new AppError('INVALID_INPUT', messageOf(e));
       }
-      if (db !== ctx.db) throw new ApiFailure('BUSY', 'another case was opened meanwhile');
+      if (db !== ctx.db) throw new AppError('BUSY', 'another case was opened meanwhile');
       evidence = [...evidence.filter((c) => c.sourceId !== sourceId), check].sort((a, b) => a.sourceId - b.sourceId);
-      ctx.markDirty();
+      keeper.markDirty();
       await keeper.commit({ type: 'activity', action: 'locate', details: { sourceId, path }, author: defaultAuthor(), at: Date.now() });
       return info();
     },
     'case.save': async ({ path, overwrite }) => {
-      const target = path ?? engine.casePath;
-      if (!target) throw new ApiFailure('INVALID_INPUT', 'this case has not been saved yet: choose a file name');
-      if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'an import is running: save when it has finished or cancel it');
+      const target = path ?? keeper.casePath;
+      if (!target) throw new AppError('INVALID_INPUT', 'this case has not been saved yet: choose a file name');
+      if (ctx.jobs.running('import')) throw new AppError('BUSY', 'an import is running: save when it has finished or cancel it');
       const bytes = await keeper.saveAs(target, undefined, overwrite === true); // also sets casePath, clears dirty, restarts the journal
       return { path: target, bytes };
     },

@@ -1,7 +1,6 @@
 // Detections channels: rules and thresholds, a run as a job (progress per rule, cancel between
 // rules), stored findings.
-import type { ImportProgress } from '../../../shared/model/import-summary';
-import { ApiFailure } from '../../api/api-failure';
+import { AppError } from '../../../shared/errors';
 import { listFindings } from '../../detections/finding-store';
 import { runDetections } from '../../detections/runner';
 import { detectionStatus, saveRun } from '../../detections/run-record';
@@ -13,21 +12,20 @@ export function detectionHandlers(ctx: EngineContext): HandlerTable {
   return {
     'detections.list': () => listRules(ctx.db),
     'detections.run': ({ ruleIds }) => {
-      if (ctx.jobs.running('detections')) throw new ApiFailure('BUSY', 'detections are already running');
+      if (ctx.jobs.running('detections')) throw new AppError('BUSY', 'detections are already running');
       // Rules read the case between their statements: an import landing halfway would skew windows.
-      if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'wait for the import to finish before running detections');
+      if (ctx.jobs.running('import')) throw new AppError('BUSY', 'wait for the import to finish before running detections');
       const unknown = ruleIds?.find((id) => !RULE_BY_ID.has(id));
-      if (unknown) throw new ApiFailure('INVALID_INPUT', `unknown rule ${unknown}`);
+      if (unknown) throw new AppError('INVALID_INPUT', `unknown rule ${unknown}`);
       const db = ctx.db;
       const jobId = ctx.jobs.start('detections', async (signal, progress) => {
         const result = await runDetections(db, {
           ...(ruleIds ? { ruleIds } : {}),
           signal,
-          // job.progress is shaped for imports (its schema takes any phase): a rule is reported as the
-          // "file" being worked on, rules done as fileIndex/bytesDone, findings so far as records.
+          // the rule being run as the "file" worked on, rules done as fileIndex/bytesDone, findings so far as records
           onProgress: (p) =>
             progress({
-              phase: 'detecting' as ImportProgress['phase'],
+              phase: 'detecting',
               file: p.title,
               fileIndex: p.index,
               files: p.total,
@@ -40,7 +38,7 @@ export function detectionHandlers(ctx: EngineContext): HandlerTable {
         });
         if (db === ctx.db && result.completedRuleIds.length) {
           saveRun(db, result);
-          ctx.markDirty();
+          ctx.keeper.markDirty();
         }
         return result.summary;
       });
@@ -51,10 +49,10 @@ export function detectionHandlers(ctx: EngineContext): HandlerTable {
     'detections.settings': (change) => {
       try {
         const info = updateSettings(ctx.db, change);
-        ctx.markDirty();
+        ctx.keeper.markDirty();
         return info;
       } catch (e) {
-        if (e instanceof InvalidSettingError) throw new ApiFailure('INVALID_INPUT', e.message);
+        if (e instanceof InvalidSettingError) throw new AppError('INVALID_INPUT', e.message);
         throw e;
       }
     },

@@ -1,10 +1,8 @@
 // Export channels: the filter's rows to CSV / JSON / Timesketch, and the HTML case report. Both run
 // as jobs (progress, Cancel) and are recorded in the case's activity log when they finish.
 import type { FilterSpec } from '../../../shared/model/filter-spec';
-import type { ImportProgress } from '../../../shared/model/import-summary';
-import { ApiFailure } from '../../api/api-failure';
+import { AppError } from '../../../shared/errors';
 import { defaultAuthor } from '../../annotations/author';
-import { keeperOf } from '../../cases/autosave';
 import { checkWriteTarget } from '../../cases/write-target';
 import { exportRows } from '../../export/export-rows';
 import { resolveColumn } from '../../query/column-ref';
@@ -13,7 +11,6 @@ import { buildWhere, type WhereClause } from '../../query/filters';
 import type { CaseDb } from '../../db/case-db';
 import { writeReport } from '../../report/write-report';
 import type { EngineContext, HandlerTable } from '../context';
-import type { Engine } from '../engine';
 
 /** The filter's WHERE clause; bad column names and filters are the caller's mistake (INVALID_INPUT). */
 export function checkedWhere(db: CaseDb, filter: FilterSpec, columns: readonly string[] = []): WhereClause {
@@ -21,14 +18,13 @@ export function checkedWhere(db: CaseDb, filter: FilterSpec, columns: readonly s
     columns.forEach(resolveColumn);
     return buildWhere(db, filter);
   } catch (e) {
-    if (e instanceof QueryError) throw new ApiFailure(e.code, e.message);
+    if (e instanceof QueryError) throw new AppError(e.code, e.message);
     throw e;
   }
 }
 
 export function exportHandlers(ctx: EngineContext): HandlerTable {
-  const engine = ctx as Engine;
-  const keeper = keeperOf(engine);
+  const { keeper } = ctx;
   const record = (db: unknown, action: 'export' | 'report', details: Record<string, unknown>) =>
     db === ctx.db ? keeper.commit({ type: 'activity', action, details, author: defaultAuthor(), at: Date.now() }, { dirty: false }) : undefined;
 
@@ -43,9 +39,9 @@ export function exportHandlers(ctx: EngineContext): HandlerTable {
           signal,
           onProgress: (p) => {
             const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-            // job.progress is shaped for imports: bytes written against the extrapolated total, rows as records.
+            // bytes written against the extrapolated total, rows as records
             progress({
-              phase: 'exporting' as ImportProgress['phase'],
+              phase: 'exporting',
               file: req.path,
               fileIndex: 0,
               files: 1,
@@ -67,7 +63,7 @@ export function exportHandlers(ctx: EngineContext): HandlerTable {
       await checkWriteTarget(ctx.db, req.path, { kind: 'report', replace: req.overwrite === true });
       const db = ctx.db;
       const jobId = ctx.jobs.start('report', async () => {
-        const summary = await writeReport(db, req, { casePath: engine.casePath });
+        const summary = await writeReport(db, req, { casePath: keeper.casePath });
         await record(db, 'report', { path: req.path, title: req.title ?? null, filter: req.filter ?? null, bytes: summary.bytes });
         return summary;
       });

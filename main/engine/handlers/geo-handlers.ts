@@ -1,5 +1,5 @@
 // Map channels: IP enrichment (a job), the analyst's IP databases, points, countries, travel, basemap.
-import { ApiFailure } from '../../api/api-failure';
+import { AppError, messageOf } from '../../../shared/errors';
 import { loadBasemap } from '../../geo/basemap';
 import { enrichCase, enrichmentStatus } from '../../geo/enrich';
 import { currentDatabases, databaseInfo, setDatabases } from '../../geo/geo-databases';
@@ -16,14 +16,14 @@ export function geoHandlers(ctx: EngineContext): HandlerTable {
   const status = async () => ({ databases: await databaseInfo(), enrichment: enrichmentStatus(ctx.db) });
 
   const startEnrichment = () => {
-    if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'an import is running: the IPs are enriched when it ends');
-    if (ctx.jobs.running('geo-enrich') || ctx.jobs.running('sessions')) throw new ApiFailure('BUSY', 'the IP enrichment or a sessions rebuild is already running');
+    if (ctx.jobs.running('import')) throw new AppError('BUSY', 'an import is running: the IPs are enriched when it ends');
+    if (ctx.jobs.running('geo-enrich') || ctx.jobs.running('sessions')) throw new AppError('BUSY', 'the IP enrichment or a sessions rebuild is already running');
     const db = ctx.db;
     return ctx.jobs.start('geo-enrich', async (signal) => {
       const summary = await enrichCase(db, signal);
       // sessions take the country and ASN of IP-only sign-ins from the enrichment
       if (hasSessions(db)) await buildSessions(db, signal);
-      if (db === ctx.db) ctx.markDirty();
+      if (db === ctx.db) ctx.keeper.markDirty();
       return summary;
     });
   };
@@ -34,7 +34,7 @@ export function geoHandlers(ctx: EngineContext): HandlerTable {
       try {
         await setDatabases(req);
       } catch (e) {
-        throw new ApiFailure('INVALID_INPUT', (e as Error).message);
+        throw new AppError('INVALID_INPUT', messageOf(e));
       }
       const jobId = startEnrichment();
       return { status: await status(), jobId };

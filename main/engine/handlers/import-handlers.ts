@@ -1,19 +1,19 @@
 // Import channels: one import job at a time, progress and completion as job events.
 import { CASE_PARTS } from '../../../shared/api/contract';
-import { ApiFailure } from '../../api/api-failure';
-import { logActivity } from '../../annotations/activity-log';
-import { refreshDerivedData } from '../../cases/derived-data';
-import { importFiles } from '../../import/pipeline';
-import { DEMO_RECOVERY_ID, keeperOf, newUnsavedLocation } from '../../cases/autosave';
+import { AppError } from '../../../shared/errors';
+import { DEMO_RECOVERY_ID, newUnsavedLocation } from '../../cases/autosave';
 import { CaseDb } from '../../db/case-db';
+import { NUM_NULL, STR, STR_NULL } from '../../db/row-spec';
+import { importIntoCase } from '../../import/import-sequence';
 import type { EngineContext, HandlerTable } from '../context';
-import type { Engine } from '../engine';
+
+const IMPORT_ERROR_ROW = { sourceId: NUM_NULL, file: STR_NULL, recordIndex: NUM_NULL, byteOffset: NUM_NULL, severity: STR, message: STR } as const;
 
 export function importHandlers(ctx: EngineContext): HandlerTable {
-  const keeper = keeperOf(ctx as Engine);
+  const { keeper } = ctx;
   return {
     'import.start': async ({ paths }) => {
-      if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'an import is already running');
+      if (ctx.jobs.running('import')) throw new AppError('BUSY', 'an import is already running');
       // Evidence never merges into the demo: importing while it is open starts a new, untitled case.
       const newCase = keeper.unsavedId() === DEMO_RECOVERY_ID;
       if (newCase) {
@@ -21,32 +21,26 @@ export function importHandlers(ctx: EngineContext): HandlerTable {
         ctx.announceCase(CASE_PARTS);
       }
       const db = ctx.db;
-      const jobId = ctx.jobs.start('import', async (signal, progress) => {
-        const summary = await importFiles(db, paths, { signal, onProgress: progress });
-        logActivity(db, 'import', { files: summary.files.map((f) => ({ path: f.path, sha256: f.sha256, format: f.format, imported: f.imported, status: f.status })), signins: summary.signins });
-        if (!signal.aborted) await refreshDerivedData(db, signal, progress);
-        if (db === ctx.db) {
-          ctx.markDirty();
-          ctx.announceCase(['signins', 'sessions', 'geo', 'meta']); // rows, derived sessions and geo, sources
-        }
-        return summary;
-      });
+      const jobId = ctx.jobs.start('import', (signal, progress) =>
+        importIntoCase(db, paths, {
+          signal,
+          onProgress: progress,
+          logActivity: true,
+          onCaseChanged: () => {
+            if (db !== ctx.db) return; // another case was opened meanwhile
+            keeper.markDirty();
+            ctx.announceCase(['signins', 'sessions', 'geo', 'meta']); // rows, derived sessions and geo, sources
+          },
+        }),
+      );
       return { jobId, newCase };
     },
     'import.errors': ({ sourceId, limit }) =>
-      ctx.db
-        .all(
-          `SELECT source_id, file, record_index, byte_offset, severity, message FROM import_errors ${sourceId === undefined ? '' : 'WHERE source_id = ?'} ORDER BY id LIMIT ?`,
-          sourceId === undefined ? [limit] : [sourceId, limit],
-        )
-        .map(([s, file, rec, off, severity, message]) => ({
-          sourceId: s === null ? null : Number(s),
-          file: file === null ? null : String(file),
-          recordIndex: rec === null ? null : Number(rec),
-          byteOffset: off === null ? null : Number(off),
-          severity: String(severity),
-          message: String(message),
-        })),
+      ctx.db.rows(
+        `SELECT source_id AS sourceId, file, record_index AS recordIndex, byte_offset AS byteOffset, severity, message FROM import_errors ${sourceId === undefined ? '' : 'WHERE source_id = ?'} ORDER BY id LIMIT ?`,
+        sourceId === undefined ? [limit] : [sourceId, limit],
+        IMPORT_ERROR_ROW,
+      ),
     'jobs.cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
   };
 }

@@ -1,5 +1,5 @@
 // Sessions channels: list (filtered, sorted, paged), one session with its rows, rebuild (a job).
-import { ApiFailure } from '../../api/api-failure';
+import { AppError } from '../../../shared/errors';
 import { buildSessions } from '../../sessions/build-sessions';
 import { getSession } from '../../sessions/get-session';
 import { listSessions, SessionMatchCache } from '../../sessions/list-sessions';
@@ -12,8 +12,8 @@ export function sessionHandlers(ctx: EngineContext): HandlerTable {
     'sessions.list': (req) => listSessions(ctx.db, req, cache),
     'sessions.get': (req) => getSession(ctx.db, req),
     'sessions.rebuild': () => {
-      if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'an import is running: sessions are rebuilt when it ends');
-      if (ctx.jobs.running('sessions') || ctx.jobs.running('geo-enrich')) throw new ApiFailure('BUSY', 'the sessions or the IP enrichment are already being rebuilt');
+      if (ctx.jobs.running('import')) throw new AppError('BUSY', 'an import is running: sessions are rebuilt when it ends');
+      if (ctx.jobs.running('sessions') || ctx.jobs.running('geo-enrich')) throw new AppError('BUSY', 'the sessions or the IP enrichment are already being rebuilt');
       const db = ctx.db;
       const jobId = ctx.jobs.start('sessions', async (signal, progress) => {
         const summary = await buildSessions(db, signal, {
@@ -22,7 +22,7 @@ export function sessionHandlers(ctx: EngineContext): HandlerTable {
         });
         if (db === ctx.db) {
           cache = new SessionMatchCache();
-          ctx.markDirty();
+          ctx.keeper.markDirty();
         }
         return summary;
       });

@@ -2,7 +2,7 @@
 // options, where to write, then the job's progress and a notice with the written path.
 import { useMemo, useState } from 'react';
 import { COLUMN_BY_KEY, COLUMNS } from '../../../shared/model/columns';
-import { EXPORT_FORMATS, type ExportFormat, type ExportSummary, type ReportSummary } from '../../../shared/model/export';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/model/export';
 import { exportRows, writeReport } from '../../actions/exports';
 import { formatBytes, formatCount } from '../../format/numbers';
 import { concreteZone } from '../../format/time';
@@ -164,11 +164,11 @@ function announce(kind: ExportKind, done: JobDone): void {
   const s = useStore.getState();
   if (done.cancelled) return s.notify('info', `${kind === 'rows' ? 'Export' : 'Report'} cancelled: no file was written.`);
   if (!done.ok) return s.notify('error', `${kind === 'rows' ? 'Export' : 'Report'} failed: ${done.error ?? 'unknown error'}`);
-  if (kind === 'rows') {
-    const r = done.summary as ExportSummary;
+  if (done.kind === 'export' && done.summary) {
+    const r = done.summary;
     s.notify('info', `Exported ${formatCount(r.rows)} sign-in${r.rows === 1 ? '' : 's'} as ${FORMAT_INFO[r.format].label} to ${r.path} (${formatBytes(r.bytes)}).`);
-  } else {
-    const r = done.summary as ReportSummary;
+  } else if (done.kind === 'report' && done.summary) {
+    const r = done.summary;
     s.notify('info', `Report written to ${r.path} (${formatBytes(r.bytes)}): ${formatCount(r.signins)} sign-ins, ${formatCount(r.findings)} findings, ${formatCount(r.annotations)} annotations.`);
   }
 }

@@ -2,7 +2,6 @@
 // through the real pipeline (users, IPs, outcomes and times vary; a few rows share a time).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { keeperOf } from '../../../main/cases/autosave';
 import { saveCase } from '../../../main/cases/case-store';
 import type { CaseDb } from '../../../main/db/case-db';
 import { NUM, type SqlParams } from '../../../main/db/row-spec';
@@ -64,7 +63,7 @@ export async function engineOnCase(caseDb: CaseDb, dir: string, file: string): P
   return {
     engine,
     close: () => {
-      keeperOf(engine).dispose();
+      engine.keeper.dispose();
       process.env.SIGNINSCOPE_CACHE = previousCache;
     },
   };

@@ -5,7 +5,6 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keeperOf } from '../../../main/cases/autosave';
 import { saveCase } from '../../../main/cases/case-store';
 import { Engine } from '../../../main/engine/engine';
 import { tempDir } from '../../helpers/temp-files';
@@ -22,7 +21,7 @@ async function engine(): Promise<Engine> {
   engines.push(e);
   return e;
 }
-afterAll(() => engines.forEach((e) => keeperOf(e).dispose()));
+afterAll(() => engines.forEach((e) => e.keeper.dispose()));
 
 async function savedCase(name: string): Promise<string> {
   const { caseDb } = await fixtureCase(tmp.dir, { rows: 40 });
@@ -103,7 +102,7 @@ describe('journal', () => {
     await e.handle('case.open', { path: file });
     await annotate(e);
     const journal = readFileSync(file + '.journal', 'utf8');
-    await keeperOf(e).autosave();
+    await e.keeper.autosave();
     expect(readFileSync(file + '.journal', 'utf8')).toBe('');
     expect((await e.handle('case.info', {})).dirty).toBe(false);
     writeFileSync(file + '.journal', journal); // as if the crash came between the rename and the reset
@@ -121,7 +120,7 @@ describe('journal', () => {
     await e.handle('import.start', { paths: [evidence] });
     while (e.jobs.running('import')) await new Promise((r) => setTimeout(r, 20));
     await e.handle('annotations.note', { target: { type: 'signin', rid: 3 }, text: 'first sign-in from the new device' });
-    const id = keeperOf(e).unsavedId()!;
+    const id = e.keeper.unsavedId()!;
     expect(existsSync(path.join(tmp.dir, 'cache', 'recovery', `${id}.signinscope`))).toBe(true);
 
     const later = await engine();

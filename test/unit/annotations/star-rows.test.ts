@@ -2,7 +2,6 @@
 // it is one journal entry that replays to the same stars, and unstarring removes exactly those.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keeperOf } from '../../../main/cases/autosave';
 import { saveCase } from '../../../main/cases/case-store';
 import { Engine } from '../../../main/engine/engine';
 import { tempDir } from '../../helpers/temp-files';
@@ -21,7 +20,7 @@ beforeAll(async () => {
   caseDb.close();
 });
 afterAll(() => {
-  engines.forEach((e) => keeperOf(e).dispose());
+  engines.forEach((e) => e.keeper.dispose());
   process.env.SIGNINSCOPE_CACHE = previousCache;
 });
 

@@ -13,24 +13,26 @@ import { createJobSlice, runningJob, type JobProgress } from '../../../renderer/
 import { createNoticeSlice } from '../../../renderer/store/notice-slice';
 import { createSelectionSlice } from '../../../renderer/store/selection-slice';
 import { useStore } from '../../../renderer/store/store';
+import type { JobDone } from '../../../renderer/store/job-slice';
 import type { SliceCreator, Store } from '../../../renderer/store/types';
 import { createUiSlice } from '../../../renderer/store/ui-slice';
 
 const CASE: CaseInfo = { path: null, title: 'case', signins: 3, timeMin: null, timeMax: null, sources: [], dirty: false };
-const progress = (jobId: string, kind: string): JobProgress => ({
-  jobId,
-  kind,
-  phase: 'reading',
-  file: 'f.json',
-  fileIndex: 0,
-  files: 1,
-  bytesDone: 5,
-  bytesTotal: 10,
-  records: 2,
-  recordsPerSecond: 1,
-  bytesPerSecond: 1,
-});
-const done = (jobId: string, kind: string) => ({ jobId, kind, ok: true, cancelled: false, error: null, summary: null });
+const progress = (jobId: string, kind: string): JobProgress =>
+  ({
+    jobId,
+    kind,
+    phase: 'reading',
+    file: 'f.json',
+    fileIndex: 0,
+    files: 1,
+    bytesDone: 5,
+    bytesTotal: 10,
+    records: 2,
+    recordsPerSecond: 1,
+    bytesPerSecond: 1,
+  }) as JobProgress; // any kind, with an import's phase: the tracker keys on id and kind only
+const done = (jobId: string, kind: string) => ({ jobId, kind, ok: true, cancelled: false, error: null, summary: null }) as JobDone;
 
 /** Arguments for every slice action; an action missing here fails the test, so new ones get checked too. */
 const ARGS: Record<string, unknown[]> = {
