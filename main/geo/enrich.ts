@@ -1,6 +1,8 @@
 // Enriches a case: every distinct IP gets its best location and ASN (resolve-ip.ts) in `ip_geo`.
 // Runs as a job after each import and when the analyst adds IP databases; idempotent (the table
-// is rebuilt from the sign-ins each time).
+// is rebuilt from the sign-ins each time). One scan tallies the rows; each distinct IP is resolved
+// once, and an IP whose evidence and databases are unchanged since the case's last enrichment
+// reuses that answer (a later import re-resolves only the IPs it touched).
 import type { CaseDb } from '../db/case-db';
 import { caseVersion } from '../query/case-cache';
 import { loadGazetteer } from './gazetteer';
@@ -43,9 +45,12 @@ export async function enrichCase(caseDb: CaseDb, signal?: AbortSignal, opts: Enr
   const sources: GeoSources = { gazetteer: needsGazetteer ? loadGazetteer() : null, cityDb, asnDb, countryDb };
   const resolved: [number, IpGeo][] = [];
   const bySource: Record<string, number> = {};
+  const cache = resolvedCache(caseDb, sources);
   for (const [ipK, e] of evidence) {
     if (resolved.length % 2000 === 0) signal?.throwIfAborted();
-    const geo = resolveIpGeo(e.ip, e, sources);
+    const input = `${e.ip}\u0000${e.lat}\u0000${e.lon}\u0000${e.city}\u0000${e.state}\u0000${e.country}\u0000${e.asn}`;
+    let geo = cache.answers.get(input);
+    if (!geo) cache.answers.set(input, (geo = resolveIpGeo(e.ip, e, sources)));
     resolved.push([ipK, geo]);
     const key = geo.sourceCoords ?? 'none';
     bySource[key] = (bySource[key] ?? 0) + 1;
@@ -64,7 +69,6 @@ export async function enrichCase(caseDb: CaseDb, signal?: AbortSignal, opts: Enr
  * the location columns would sort every row).
  */
 async function logEvidence(caseDb: CaseDb, signal?: AbortSignal): Promise<Map<number, Candidate>> {
-  type Tuple = { n: number; lat: number | null; lon: number | null; cityK: number | null; stateK: number | null; countryK: number | null };
   const tuples = new Map<number, Map<string, Tuple>>();
   const asnVotes = new Map<number, Map<number, number>>();
   const stmt = caseDb.db.prepare('SELECT ip_address_k, latitude, longitude, city_k, state_k, country_k, asn FROM signin_data WHERE ip_address_k IS NOT NULL');
@@ -90,12 +94,26 @@ async function logEvidence(caseDb: CaseDb, signal?: AbortSignal): Promise<Map<nu
   } finally {
     stmt.free();
   }
-  const memo = new Map<number, string | null>();
-  const text = (id: number | null) => {
-    if (id === null) return null;
-    if (!memo.has(id)) memo.set(id, (caseDb.scalar('SELECT value FROM strings WHERE id = ?', [id]) as string | undefined) ?? null);
-    return memo.get(id)!;
-  };
+  return caseDb.withStatement('SELECT value FROM strings WHERE id = ?', (lookup) => {
+    const memo = new Map<number, string | null>();
+    const text = (id: number | null) => {
+      if (id === null) return null;
+      let value = memo.get(id);
+      if (value === undefined) {
+        lookup.bind([id]);
+        value = lookup.step() ? (lookup.get()[0] as string) : null;
+        lookup.reset();
+        memo.set(id, value);
+      }
+      return value;
+    };
+    return bestEvidence(tuples, asnVotes, text);
+  });
+}
+
+type Tuple = { n: number; lat: number | null; lon: number | null; cityK: number | null; stateK: number | null; countryK: number | null };
+
+function bestEvidence(tuples: Map<number, Map<string, Tuple>>, asnVotes: Map<number, Map<number, number>>, text: (id: number | null) => string | null): Map<number, Candidate> {
   const best = new Map<number, Candidate>();
   for (const [ipK, perIp] of tuples) {
     let top: Candidate | null = null;
@@ -107,6 +125,22 @@ async function logEvidence(caseDb: CaseDb, signal?: AbortSignal): Promise<Map<nu
     best.set(ipK, { ...top!, ip: text(ipK) ?? '', asn: votes[0]?.[0] ?? null });
   }
   return best;
+}
+
+/**
+ * Per case, the answers of resolveIpGeo by everything it reads (the IP and its log evidence), valid
+ * while the databases are the same objects (geo-databases.ts keeps them per process; the gazetteer is
+ * fixed data, consulted only for evidence without coordinates, when it is always loaded).
+ */
+const answersByCase = new WeakMap<CaseDb, { dbs: readonly unknown[]; answers: Map<string, IpGeo> }>();
+
+function resolvedCache(caseDb: CaseDb, sources: GeoSources): { answers: Map<string, IpGeo> } {
+  const dbs = [sources.cityDb ?? null, sources.asnDb ?? null, sources.countryDb ?? null];
+  const cached = answersByCase.get(caseDb);
+  if (cached && cached.dbs.every((d, i) => d === dbs[i])) return cached;
+  const fresh = { dbs, answers: new Map<string, IpGeo>() };
+  answersByCase.set(caseDb, fresh);
+  return fresh;
 }
 
 /** Richer evidence first, then the more frequent. */
