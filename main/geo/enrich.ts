@@ -4,6 +4,7 @@
 // once, and an IP whose evidence and databases are unchanged since the case's last enrichment
 // reuses that answer (a later import re-resolves only the IPs it touched).
 import type { CaseDb } from '../db/case-db';
+import { NUM } from '../db/row-spec';
 import { caseVersion } from '../query/case-cache';
 import { loadGazetteer } from './gazetteer';
 import { currentDatabases } from './geo-databases';
@@ -64,36 +65,62 @@ export async function enrichCase(caseDb: CaseDb, signal?: AbortSignal, opts: Enr
 }
 
 /**
+ * Per IP, the location tuples and ASNs of its rows, in row order: what the enrichment ranks. The
+ * importer tallies rows as it inserts them (its thread waits on the parser most of the time), so the
+ * enrichment after an import needs no scan; otherwise one sequential scan fills it.
+ */
+export class IpEvidenceTally {
+  readonly tuples = new Map<number, Map<string, Tuple>>();
+  readonly asnVotes = new Map<number, Map<number, number>>();
+  /** Rows seen, with or without an IP: the tally is complete while this equals the table's count. */
+  rows = 0;
+
+  add(ipK: number | null, lat: number | null, lon: number | null, cityK: number | null, stateK: number | null, countryK: number | null, asn: number | null): void {
+    this.rows++;
+    if (ipK === null) return;
+    const key = `${lat}|${lon}|${cityK}|${stateK}|${countryK}`;
+    let perIp = this.tuples.get(ipK);
+    if (!perIp) this.tuples.set(ipK, (perIp = new Map()));
+    const t = perIp.get(key);
+    if (t) t.n++;
+    else perIp.set(key, { n: 1, lat, lon, cityK, stateK, countryK });
+    if (asn !== null) {
+      let votes = this.asnVotes.get(ipK);
+      if (!votes) this.asnVotes.set(ipK, (votes = new Map()));
+      votes.set(asn, (votes.get(asn) ?? 0) + 1);
+    }
+  }
+}
+
+const tallies = new WeakMap<CaseDb, IpEvidenceTally>();
+const countRows = (caseDb: CaseDb) => caseDb.value('SELECT count(*) FROM signin_data', [], NUM) ?? 0;
+
+/** For the importer: the case's tally to continue row by row, when it covers every row (or the case is empty); else null. */
+export function tallyToContinue(caseDb: CaseDb): IpEvidenceTally | null {
+  const rows = countRows(caseDb);
+  const kept = tallies.get(caseDb);
+  if (kept && kept.rows === rows) return kept;
+  tallies.delete(caseDb);
+  if (rows > 0) return null;
+  const fresh = new IpEvidenceTally();
+  tallies.set(caseDb, fresh);
+  return fresh;
+}
+
+/** For the importer: a row held a value the table would store differently; the enrichment will scan. */
+export function forgetTally(caseDb: CaseDb): void {
+  tallies.delete(caseDb);
+}
+
+/**
  * Per IP, the log's most frequent location (rows with coordinates first, then with a city, then a
- * country) and its most frequent ASN: one sequential scan tallied in memory (a SQL GROUP BY over
- * the location columns would sort every row).
+ * country) and its most frequent ASN, from the tally (a SQL GROUP BY over the location columns would
+ * sort every row).
  */
 async function logEvidence(caseDb: CaseDb, signal?: AbortSignal): Promise<Map<number, Candidate>> {
-  const tuples = new Map<number, Map<string, Tuple>>();
-  const asnVotes = new Map<number, Map<number, number>>();
-  const stmt = caseDb.db.prepare('SELECT ip_address_k, latitude, longitude, city_k, state_k, country_k, asn FROM signin_data WHERE ip_address_k IS NOT NULL');
-  try {
-    for (let i = 1; stmt.step(); i++) {
-      const [ipK, lat, lon, cityK, stateK, countryK, asn] = stmt.get() as [number, number | null, number | null, number | null, number | null, number | null, number | null];
-      const key = `${lat}|${lon}|${cityK}|${stateK}|${countryK}`;
-      let perIp = tuples.get(ipK);
-      if (!perIp) tuples.set(ipK, (perIp = new Map()));
-      const t = perIp.get(key);
-      if (t) t.n++;
-      else perIp.set(key, { n: 1, lat, lon, cityK, stateK, countryK });
-      if (asn !== null) {
-        let votes = asnVotes.get(ipK);
-        if (!votes) asnVotes.set(ipK, (votes = new Map()));
-        votes.set(asn, (votes.get(asn) ?? 0) + 1);
-      }
-      if (i % 100_000 === 0) {
-        await new Promise((resolve) => setImmediate(resolve)); // let a cancel request in
-        signal?.throwIfAborted();
-      }
-    }
-  } finally {
-    stmt.free();
-  }
+  const kept = tallies.get(caseDb);
+  const tally = kept && kept.rows === countRows(caseDb) ? kept : await scanTally(caseDb, signal);
+  tallies.set(caseDb, tally);
   return caseDb.withStatement('SELECT value FROM strings WHERE id = ?', (lookup) => {
     const memo = new Map<number, string | null>();
     const text = (id: number | null) => {
@@ -107,10 +134,28 @@ async function logEvidence(caseDb: CaseDb, signal?: AbortSignal): Promise<Map<nu
       }
       return value;
     };
-    return bestEvidence(tuples, asnVotes, text);
+    return bestEvidence(tally.tuples, tally.asnVotes, text);
   });
 }
 
+/** One sequential scan of the sign-ins (rid order, as the importer tallies them). */
+async function scanTally(caseDb: CaseDb, signal?: AbortSignal): Promise<IpEvidenceTally> {
+  const tally = new IpEvidenceTally();
+  const stmt = caseDb.db.prepare('SELECT ip_address_k, latitude, longitude, city_k, state_k, country_k, asn FROM signin_data ORDER BY rid');
+  try {
+    for (let i = 1; stmt.step(); i++) {
+      const [ipK, lat, lon, cityK, stateK, countryK, asn] = stmt.get() as [number | null, number | null, number | null, number | null, number | null, number | null, number | null];
+      tally.add(ipK, lat, lon, cityK, stateK, countryK, asn);
+      if (i % 100_000 === 0) {
+        await new Promise((resolve) => setImmediate(resolve)); // let a cancel request in
+        signal?.throwIfAborted();
+      }
+    }
+  } finally {
+    stmt.free();
+  }
+  return tally;
+}
 type Tuple = { n: number; lat: number | null; lon: number | null; cityK: number | null; stateK: number | null; countryK: number | null };
 
 function bestEvidence(tuples: Map<number, Map<string, Tuple>>, asnVotes: Map<number, Map<number, number>>, text: (id: number | null) => string | null): Map<number, Candidate> {
