@@ -74,10 +74,17 @@ export class IpEvidenceTally {
   readonly asnVotes = new Map<number, Map<number, number>>();
   /** Rows seen, with or without an IP: the tally is complete while this equals the table's count. */
   rows = 0;
+  private readonly locatedIps = new Set<number>();
+
+  /** Some IP has no row with coordinates (so far): the enrichment will need the gazetteer. */
+  get needsGazetteer(): boolean {
+    return this.locatedIps.size < this.tuples.size;
+  }
 
   add(ipK: number | null, lat: number | null, lon: number | null, cityK: number | null, stateK: number | null, countryK: number | null, asn: number | null): void {
     this.rows++;
     if (ipK === null) return;
+    if (lat !== null && lon !== null) this.locatedIps.add(ipK);
     const key = `${lat}|${lon}|${cityK}|${stateK}|${countryK}`;
     let perIp = this.tuples.get(ipK);
     if (!perIp) this.tuples.set(ipK, (perIp = new Map()));
@@ -105,6 +112,18 @@ export function tallyToContinue(caseDb: CaseDb): IpEvidenceTally | null {
   const fresh = new IpEvidenceTally();
   tallies.set(caseDb, fresh);
   return fresh;
+}
+
+let gazetteerWarming = false;
+
+/**
+ * For the importer, once the tally knows the enrichment will need the gazetteer: parse it (about a
+ * second) while the import runs; the insert thread mostly waits on the parser then.
+ */
+export function warmGazetteerSoon(): void {
+  if (gazetteerWarming) return;
+  gazetteerWarming = true;
+  setImmediate(() => loadGazetteer());
 }
 
 /** For the importer: a row held a value the table would store differently; the enrichment will scan. */

@@ -3,7 +3,7 @@
 import type { Statement } from 'sql.js';
 import type { CaseDb } from '../db/case-db';
 import { STORED_COLUMNS } from '../db/schema';
-import { forgetTally, tallyToContinue, type IpEvidenceTally } from '../geo/enrich';
+import { forgetTally, tallyToContinue, warmGazetteerSoon, type IpEvidenceTally } from '../geo/enrich';
 import { upgradeContentHashes } from './content-hash-upgrade';
 import { authStepKey, type EncoderSeed, type StoredRow } from './signin-encoder';
 
@@ -19,7 +19,8 @@ const [IP, LAT, LON, CITY, STATE, COUNTRY, ASN] = ['ip_address_k', 'latitude', '
   number,
 ];
 /** A cell as the table gives it back, when that is certain: null, or a finite number. */
-const num = (v: string | number | null | undefined): number | null | undefined => (v === null || v === undefined ? null : typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0) ? v : undefined);
+const num = (v: string | number | null | undefined): number | null | undefined =>
+  v === null || v === undefined ? null : typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0) ? v : undefined;
 
 /** [request id, seq, step at, method, detail, requirement, succeeded, result, source id] */
 export type AuthStepRow = [string, number, string | null, string | null, string | null, string | null, number | null, string | null, number];
@@ -72,6 +73,7 @@ export class RowInserter {
       }
       this.tally!.add(ipK, lat, lon, cityK, stateK, countryK, asn);
     }
+    if (this.tally?.needsGazetteer) warmGazetteerSoon();
   }
 
   insertAuthSteps(steps: readonly AuthStepRow[]): void {
