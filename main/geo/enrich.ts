@@ -72,7 +72,7 @@ export async function enrichCase(caseDb: CaseDb, signal?: AbortSignal, opts: Enr
 export class IpEvidenceTally {
   readonly tuples = new Map<number, Map<string, Tuple>>();
   readonly asnVotes = new Map<number, Map<number, number>>();
-  /** Rows seen, with or without an IP: the tally is complete while this equals the table's count. */
+  /** Rows seen, with or without an IP: the tally is complete while this equals the table's count (sign-ins are never deleted). */
   rows = 0;
   private readonly locatedIps = new Set<number>();
 
