@@ -8,11 +8,16 @@ import { warmTextSearch } from '../query/text-search';
 import { buildSessions } from '../sessions/build-sessions';
 
 export async function refreshDerivedData(caseDb: CaseDb, signal?: AbortSignal, onProgress?: (p: ImportProgress) => void): Promise<void> {
-  const phase = (file: string) => (done: number, total: number) =>
-    onProgress?.({ phase: 'indexing', file, fileIndex: 0, files: 1, bytesDone: done, bytesTotal: total, records: done, recordsPerSecond: 0, bytesPerSecond: 0 });
+  const report = (phase: ImportProgress['phase'], done = 0, total = 0) =>
+    onProgress?.({ phase, file: phase, fileIndex: 0, files: 1, bytesDone: done, bytesTotal: total, records: done, recordsPerSecond: 0, bytesPerSecond: 0 });
   // enrichment first: sessions take the country and ASN of sign-ins without their own from ip_geo
+  report('enriching');
   await enrichCase(caseDb, signal);
-  await buildSessions(caseDb, signal, { onProgress: phase('sessions') });
+  report('sessions');
+  await buildSessions(caseDb, signal, { onProgress: (done, total) => report('sessions', done, total) });
+  signal?.throwIfAborted();
+  report('search-cache');
   warmTextSearch(caseDb); // else the first free-text search pays for building its cache
+  signal?.throwIfAborted();
   warmSortOrder(caseDb); // and the first sort by another column, its time tie-break
 }

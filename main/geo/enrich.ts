@@ -1,7 +1,10 @@
 // Enriches a case: every distinct IP gets its best location and ASN (resolve-ip.ts) in `ip_geo`.
 // Runs as a job after each import and when the analyst adds IP databases; idempotent (the table
-// is rebuilt from the sign-ins each time).
+// is rebuilt from the sign-ins each time). One scan tallies the rows; each distinct IP is resolved
+// once, and an IP whose evidence and databases are unchanged since the case's last enrichment
+// reuses that answer (a later import re-resolves only the IPs it touched).
 import type { CaseDb } from '../db/case-db';
+import { NUM } from '../db/row-spec';
 import { caseVersion } from '../query/case-cache';
 import { loadGazetteer } from './gazetteer';
 import { currentDatabases } from './geo-databases';
@@ -40,9 +43,12 @@ export async function enrichCase(caseDb: CaseDb, signal?: AbortSignal, opts: Enr
   const sources: GeoSources = { gazetteer: needsGazetteer ? loadGazetteer() : null, cityDb, asnDb, countryDb };
   const resolved: [number, IpGeo][] = [];
   const bySource: Record<string, number> = {};
+  const cache = resolvedCache(caseDb, sources);
   for (const [ipK, e] of evidence) {
     if (resolved.length % 2000 === 0) signal?.throwIfAborted();
-    const geo = resolveIpGeo(e.ip, e, sources);
+    const input = `${e.ip}\u0000${e.lat}\u0000${e.lon}\u0000${e.city}\u0000${e.state}\u0000${e.country}\u0000${e.asn}`;
+    let geo = cache.answers.get(input);
+    if (!geo) cache.answers.set(input, (geo = resolveIpGeo(e.ip, e, sources)));
     resolved.push([ipK, geo]);
     const key = geo.sourceCoords ?? 'none';
     bySource[key] = (bySource[key] ?? 0) + 1;
@@ -56,29 +62,106 @@ export async function enrichCase(caseDb: CaseDb, signal?: AbortSignal, opts: Enr
 }
 
 /**
+ * Per IP, the location tuples and ASNs of its rows, in row order: what the enrichment ranks. The
+ * importer tallies rows as it inserts them (its thread waits on the parser most of the time), so the
+ * enrichment after an import needs no scan; otherwise one sequential scan fills it.
+ */
+export class IpEvidenceTally {
+  readonly tuples = new Map<number, Map<string, Tuple>>();
+  readonly asnVotes = new Map<number, Map<number, number>>();
+  /** Rows seen, with or without an IP: the tally is complete while this equals the table's count (sign-ins are never deleted). */
+  rows = 0;
+  private readonly locatedIps = new Set<number>();
+
+  /** Some IP has no row with coordinates (so far): the enrichment will need the gazetteer. */
+  get needsGazetteer(): boolean {
+    return this.locatedIps.size < this.tuples.size;
+  }
+
+  add(ipK: number | null, lat: number | null, lon: number | null, cityK: number | null, stateK: number | null, countryK: number | null, asn: number | null): void {
+    this.rows++;
+    if (ipK === null) return;
+    if (lat !== null && lon !== null) this.locatedIps.add(ipK);
+    const key = `${lat}|${lon}|${cityK}|${stateK}|${countryK}`;
+    let perIp = this.tuples.get(ipK);
+    if (!perIp) this.tuples.set(ipK, (perIp = new Map()));
+    const t = perIp.get(key);
+    if (t) t.n++;
+    else perIp.set(key, { n: 1, lat, lon, cityK, stateK, countryK });
+    if (asn !== null) {
+      let votes = this.asnVotes.get(ipK);
+      if (!votes) this.asnVotes.set(ipK, (votes = new Map()));
+      votes.set(asn, (votes.get(asn) ?? 0) + 1);
+    }
+  }
+}
+
+const tallies = new WeakMap<CaseDb, IpEvidenceTally>();
+const countRows = (caseDb: CaseDb) => caseDb.value('SELECT count(*) FROM signin_data', [], NUM) ?? 0;
+
+/** For the importer: the case's tally to continue row by row, when it covers every row (or the case is empty); else null. */
+export function tallyToContinue(caseDb: CaseDb): IpEvidenceTally | null {
+  const rows = countRows(caseDb);
+  const kept = tallies.get(caseDb);
+  if (kept && kept.rows === rows) return kept;
+  tallies.delete(caseDb);
+  if (rows > 0) return null;
+  const fresh = new IpEvidenceTally();
+  tallies.set(caseDb, fresh);
+  return fresh;
+}
+
+let gazetteerWarming = false;
+
+/**
+ * For the importer, once the tally knows the enrichment will need the gazetteer: parse it (about a
+ * second) while the import runs; the insert thread mostly waits on the parser then.
+ */
+export function warmGazetteerSoon(): void {
+  if (gazetteerWarming) return;
+  gazetteerWarming = true;
+  setImmediate(() => loadGazetteer());
+}
+
+/** For the importer: a row held a value the table would store differently; the enrichment will scan. */
+export function forgetTally(caseDb: CaseDb): void {
+  tallies.delete(caseDb);
+}
+
+/**
  * Per IP, the log's most frequent location (rows with coordinates first, then with a city, then a
- * country) and its most frequent ASN: one sequential scan tallied in memory (a SQL GROUP BY over
- * the location columns would sort every row).
+ * country) and its most frequent ASN, from the tally (a SQL GROUP BY over the location columns would
+ * sort every row).
  */
 async function logEvidence(caseDb: CaseDb, signal?: AbortSignal): Promise<Map<number, Candidate>> {
-  type Tuple = { n: number; lat: number | null; lon: number | null; cityK: number | null; stateK: number | null; countryK: number | null };
-  const tuples = new Map<number, Map<string, Tuple>>();
-  const asnVotes = new Map<number, Map<number, number>>();
-  const stmt = caseDb.db.prepare('SELECT ip_address_k, latitude, longitude, city_k, state_k, country_k, asn FROM signin_data WHERE ip_address_k IS NOT NULL');
+  const kept = tallies.get(caseDb);
+  const tally = kept && kept.rows === countRows(caseDb) ? kept : await scanTally(caseDb, signal);
+  tallies.set(caseDb, tally);
+  return caseDb.withStatement('SELECT value FROM strings WHERE id = ?', (lookup) => {
+    const memo = new Map<number, string | null>();
+    const text = (id: number | null) => {
+      if (id === null) return null;
+      let value = memo.get(id);
+      if (value === undefined) {
+        lookup.bind([id]);
+        value = lookup.step() ? (lookup.get()[0] as string) : null;
+        lookup.reset();
+        memo.set(id, value);
+      }
+      return value;
+    };
+    return bestEvidence(tally.tuples, tally.asnVotes, text);
+  });
+}
+
+/** One sequential scan of the sign-ins (rid order, as the importer tallies them). */
+async function scanTally(caseDb: CaseDb, signal?: AbortSignal): Promise<IpEvidenceTally> {
+  const tally = new IpEvidenceTally();
+  const stmt = caseDb.db.prepare('SELECT ip_address_k, latitude, longitude, city_k, state_k, country_k, asn FROM signin_data ORDER BY rid');
   try {
     for (let i = 1; stmt.step(); i++) {
-      const [ipK, lat, lon, cityK, stateK, countryK, asn] = stmt.get() as [number, number | null, number | null, number | null, number | null, number | null, number | null];
-      const key = `${lat}|${lon}|${cityK}|${stateK}|${countryK}`;
-      let perIp = tuples.get(ipK);
-      if (!perIp) tuples.set(ipK, (perIp = new Map()));
-      const t = perIp.get(key);
-      if (t) t.n++;
-      else perIp.set(key, { n: 1, lat, lon, cityK, stateK, countryK });
-      if (asn !== null) {
-        let votes = asnVotes.get(ipK);
-        if (!votes) asnVotes.set(ipK, (votes = new Map()));
-        votes.set(asn, (votes.get(asn) ?? 0) + 1);
-      }
+      const [ipK, lat, lon, cityK, stateK, countryK, asn] = stmt.get() as [number | null, number | null, number | null, number | null, number | null, number | null, number | null];
+      tally.add(ipK, lat, lon, cityK, stateK, countryK, asn);
       if (i % 100_000 === 0) {
         await new Promise((resolve) => setImmediate(resolve)); // let a cancel request in
         signal?.throwIfAborted();
@@ -87,12 +170,11 @@ async function logEvidence(caseDb: CaseDb, signal?: AbortSignal): Promise<Map<nu
   } finally {
     stmt.free();
   }
-  const memo = new Map<number, string | null>();
-  const text = (id: number | null) => {
-    if (id === null) return null;
-    if (!memo.has(id)) memo.set(id, (caseDb.scalar('SELECT value FROM strings WHERE id = ?', [id]) as string | undefined) ?? null);
-    return memo.get(id)!;
-  };
+  return tally;
+}
+type Tuple = { n: number; lat: number | null; lon: number | null; cityK: number | null; stateK: number | null; countryK: number | null };
+
+function bestEvidence(tuples: Map<number, Map<string, Tuple>>, asnVotes: Map<number, Map<number, number>>, text: (id: number | null) => string | null): Map<number, Candidate> {
   const best = new Map<number, Candidate>();
   for (const [ipK, perIp] of tuples) {
     let top: Candidate | null = null;
@@ -104,6 +186,22 @@ async function logEvidence(caseDb: CaseDb, signal?: AbortSignal): Promise<Map<nu
     best.set(ipK, { ...top!, ip: text(ipK) ?? '', asn: votes[0]?.[0] ?? null });
   }
   return best;
+}
+
+/**
+ * Per case, the answers of resolveIpGeo by everything it reads (the IP and its log evidence), valid
+ * while the databases are the same objects (geo-databases.ts keeps them per process; the gazetteer is
+ * fixed data, consulted only for evidence without coordinates, when it is always loaded).
+ */
+const answersByCase = new WeakMap<CaseDb, { dbs: readonly unknown[]; answers: Map<string, IpGeo> }>();
+
+function resolvedCache(caseDb: CaseDb, sources: GeoSources): { answers: Map<string, IpGeo> } {
+  const dbs = [sources.cityDb ?? null, sources.asnDb ?? null, sources.countryDb ?? null];
+  const cached = answersByCase.get(caseDb);
+  if (cached && cached.dbs.every((d, i) => d === dbs[i])) return cached;
+  const fresh = { dbs, answers: new Map<string, IpGeo>() };
+  answersByCase.set(caseDb, fresh);
+  return fresh;
 }
 
 /** Richer evidence first, then the more frequent. */

@@ -3,10 +3,24 @@
 import type { Statement } from 'sql.js';
 import type { CaseDb } from '../db/case-db';
 import { STORED_COLUMNS } from '../db/schema';
+import { forgetTally, tallyToContinue, warmGazetteerSoon, type IpEvidenceTally } from '../geo/enrich';
 import { upgradeContentHashes } from './content-hash-upgrade';
 import { authStepKey, type EncoderSeed, type StoredRow } from './signin-encoder';
 
 const COMMIT_EVERY = 20_000;
+/** Positions in a stored row of what the IP enrichment tallies. */
+const [IP, LAT, LON, CITY, STATE, COUNTRY, ASN] = ['ip_address_k', 'latitude', 'longitude', 'city_k', 'state_k', 'country_k', 'asn'].map((c) => STORED_COLUMNS.indexOf(c)) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+/** A cell as the table gives it back, when that is certain: null, or a finite number. */
+const num = (v: string | number | null | undefined): number | null | undefined =>
+  v === null || v === undefined ? null : typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0) ? v : undefined;
 
 /** [request id, seq, step at, method, detail, requirement, succeeded, result, source id] */
 export type AuthStepRow = [string, number, string | null, string | null, string | null, string | null, number | null, string | null, number];
@@ -15,8 +29,10 @@ export class RowInserter {
   private readonly insertRow: Statement;
   private insertStep: Statement | undefined;
   private pending = 0;
+  private tally: IpEvidenceTally | null;
 
   constructor(private readonly caseDb: CaseDb) {
+    this.tally = tallyToContinue(caseDb);
     const placeholders = STORED_COLUMNS.map(() => '?').join(', ');
     this.insertRow = caseDb.db.prepare(`INSERT INTO signin_data (${STORED_COLUMNS.join(', ')}) VALUES (${placeholders})`);
     caseDb.db.exec('BEGIN');
@@ -40,8 +56,24 @@ export class RowInserter {
   insert(newStrings: readonly [number, string][], rows: readonly StoredRow[]): void {
     for (const [id, value] of newStrings) this.caseDb.strings.adopt(id, value);
     for (const row of rows) this.insertRow.run(row);
+    if (this.tally) this.tallyRows(rows);
     this.pending += rows.length;
     if (this.pending >= COMMIT_EVERY) this.commit();
+  }
+
+  /** Enrichment evidence as the rows arrive (this thread mostly waits on the parser meanwhile). */
+  private tallyRows(rows: readonly StoredRow[]): void {
+    for (const r of rows) {
+      const [ipK, lat, lon, cityK, stateK, countryK, asn] = [num(r[IP]), num(r[LAT]), num(r[LON]), num(r[CITY]), num(r[STATE]), num(r[COUNTRY]), num(r[ASN])];
+      if (ipK === undefined || lat === undefined || lon === undefined || cityK === undefined || stateK === undefined || countryK === undefined || asn === undefined) {
+        // a value the table would keep as something else (text, NaN as NULL): the enrichment scans instead
+        forgetTally(this.caseDb);
+        this.tally = null;
+        return;
+      }
+      this.tally!.add(ipK, lat, lon, cityK, stateK, countryK, asn);
+    }
+    if (this.tally?.needsGazetteer) warmGazetteerSoon();
   }
 
   insertAuthSteps(steps: readonly AuthStepRow[]): void {

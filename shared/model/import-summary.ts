@@ -37,7 +37,8 @@ export interface ImportSummary {
 }
 
 export interface ImportProgress {
-  phase: 'reading' | 'indexing';
+  /** reading → indexing (importFiles), then enriching → sessions → search-cache (refreshDerivedData). */
+  phase: 'reading' | 'indexing' | 'enriching' | 'sessions' | 'search-cache';
   file: string;
   fileIndex: number;
   files: number;

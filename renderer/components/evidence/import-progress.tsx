@@ -5,17 +5,25 @@ import { formatBytes, formatCount, formatEta } from '../../format/numbers';
 import { IMPORT_BAR_KINDS, runningJob } from '../../store/job-slice';
 import { useStore } from '../../store/store';
 
+const PHASE_LABEL: Record<string, string> = {
+  reading: 'Importing',
+  indexing: 'Building indexes…',
+  enriching: 'Locating IP addresses…',
+  sessions: 'Building sessions…',
+  'search-cache': 'Preparing search…',
+};
+
 export function ImportProgress() {
   const job = useStore((s) => runningJob(s, ...IMPORT_BAR_KINDS));
   if (!job) return null;
   const p = job.progress;
   const jobId = job.jobId;
   const frac = p && p.bytesTotal > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : 0;
-  const indexing = p?.phase === 'indexing';
+  const indexing = p && p.phase !== 'reading'; // the phases after reading show a label, not bytes
   return (
     <div className="import-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(frac * 100)} data-testid="import-progress">
       <div className="ip-text">
-        <strong>{indexing ? 'Building indexes…' : p && p.kind !== 'import' ? `${p.kind[0]?.toUpperCase()}${p.kind.slice(1)}` : 'Importing'}</strong>
+        <strong>{indexing ? (PHASE_LABEL[p.phase] ?? 'Working…') : p && p.kind !== 'import' ? `${p.kind[0]?.toUpperCase()}${p.kind.slice(1)}` : 'Importing'}</strong>
         {p && !indexing && (
           <>
             <span>

@@ -1,0 +1,35 @@
+// A digest of everything an import leaves in a case (sign-ins as stored and as shown, dictionary,
+// sources, issues, CSV steps, per-IP geo, sessions, findings), one SHA-256 per part so a mismatch
+// says where. Speed work must leave every part unchanged (test/unit/import/identical-case.test.ts).
+import { createHash } from 'node:crypto';
+import type { CaseDb } from '../../main/db/case-db';
+import { runDetections } from '../../main/detections/runner';
+
+const PARTS: Record<string, string> = {
+  signin_data: 'SELECT * FROM signin_data ORDER BY rid',
+  signins: 'SELECT * FROM signins ORDER BY rid', // the view: decoded values
+  strings: 'SELECT id, value FROM strings ORDER BY id',
+  sources: 'SELECT id, file_name, size, sha256, format, encoding, compressed, records, imported, duplicates, republished, errors, warnings, status FROM sources ORDER BY id',
+  import_errors: 'SELECT source_id, file, record_index, byte_offset, severity, message FROM import_errors ORDER BY id',
+  csv_auth_steps: 'SELECT * FROM csv_auth_steps ORDER BY rowid',
+  ip_geo: 'SELECT * FROM ip_geo ORDER BY ip_k',
+  sessions: 'SELECT * FROM sessions ORDER BY 1',
+};
+
+export async function caseDigest(caseDb: CaseDb): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [part, sql] of Object.entries(PARTS)) out[part] = sha(caseDb.hasTable(part === 'signins' ? 'signin_data' : part) ? caseDb.all(sql) : 'absent');
+  out.signin_count = String(caseDb.scalar('SELECT count(*) FROM signin_data'));
+  out.session_count = String(caseDb.hasTable('sessions') ? caseDb.scalar('SELECT count(*) FROM sessions') : 0);
+  const { findings } = await runDetections(caseDb);
+  out.findings = sha(findings);
+  out.finding_count = String(findings.length);
+  return out;
+}
+
+function sha(value: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v)))
+    .digest('hex')
+    .slice(0, 16);
+}
