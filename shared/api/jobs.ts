@@ -61,14 +61,14 @@ function job<K extends string, const P extends readonly [string, ...string[]], S
 }
 
 export const JOBS = {
-  import: job('import', ['reading', 'indexing'], summary<ImportSummary>()),
+  import: job('import', ['reading', 'indexing', 'enriching', 'sessions', 'search-cache'], summary<ImportSummary>()),
   'verify-evidence': job('verify-evidence', ['verifying'], summary<EvidenceJobEntry[]>()),
   annotate: job('annotate', ['annotating'], summary<{ matched: number; changed: number; cancelled: boolean }>()),
   detections: job('detections', ['detecting'], summary<DetectionRunSummary>()),
   export: job('export', ['exporting'], summary<ExportSummary>()),
   report: job('report', ['writing'], summary<ReportSummary>()),
   'geo-enrich': job('geo-enrich', ['enriching'], summary<EnrichJobSummary>()),
-  sessions: job('sessions', ['indexing'], summary<SessionsJobSummary>()),
+  sessions: job('sessions', ['sessions'], summary<SessionsJobSummary>()),
   /** Sent by the engine host when a restarted worker could not reopen the case. */
   restore: job('restore', ['restoring'], z.null()),
 };

@@ -18,7 +18,7 @@ export function sessionHandlers(ctx: EngineContext): HandlerTable {
       const jobId = ctx.jobs.start('sessions', async (signal, progress) => {
         const summary = await buildSessions(db, signal, {
           onProgress: (done, total) =>
-            progress({ phase: 'indexing', file: 'sessions', fileIndex: 0, files: 1, bytesDone: done, bytesTotal: total, records: done, recordsPerSecond: 0, bytesPerSecond: 0 }),
+            progress({ phase: 'sessions', file: 'sessions', fileIndex: 0, files: 1, bytesDone: done, bytesTotal: total, records: done, recordsPerSecond: 0, bytesPerSecond: 0 }),
         });
         if (db === ctx.db) {
           cache = new SessionMatchCache();

@@ -41,7 +41,7 @@ async function done<K extends JobKind>(kind: K, jobId: string): Promise<JobDoneO
 const progressOf = (jobId: string) => events.filter((e) => e.event === 'job.progress' && (e.payload as { jobId: string }).jobId === jobId).map((e) => JobProgressEvent.parse(e.payload));
 
 describe('typed job events', () => {
-  it('import: reading/indexing phases, an ImportSummary, and the import sequence done once', async () => {
+  it('import: reading, indexing and the derived-data phases, an ImportSummary, and the import sequence done once', async () => {
     const file = path.join(tmp.dir, 'signins.json');
     writeFileSync(file, JSON.stringify({ value: fixtureRecords({ rows: 60 }) }));
     const { jobId } = await engine.handle('import.start', { paths: [file] });
@@ -50,7 +50,8 @@ describe('typed job events', () => {
     expect(end.summary?.signins).toBe(60);
     const phases = new Set(progressOf(jobId).map((p) => p.phase));
     expect(phases.has('reading')).toBe(true);
-    expect([...phases].every((p) => p === 'reading' || p === 'indexing')).toBe(true);
+    expect([...phases].every((p) => ['reading', 'indexing', 'enriching', 'sessions', 'search-cache'].includes(p))).toBe(true);
+    expect(phases.has('sessions')).toBe(true);
     // the sequence: one activity entry, sessions built, the case dirty
     expect(engine.db.value("SELECT count(*) FROM activity_log WHERE action = 'import'", [], NUM)).toBe(1);
     expect(engine.db.value('SELECT count(*) FROM sessions', [], NUM)).toBeGreaterThan(0);
