@@ -4,6 +4,7 @@ import type { CaseDb } from '../db/case-db';
 import { schemaRepairsOf } from './case-store';
 import type { EvidenceCheck } from './evidence-check';
 import { isValidTimeZone } from '../../shared/model/time-zone';
+import { partialImportOf } from '../import/triage/triage-manifest';
 
 export const TIME_ZONE_KEY = 'time_zone';
 
@@ -40,6 +41,7 @@ export function caseInfo(caseDb: CaseDb, state: { path: string | null; dirty: bo
       ...(checks.has(Number(id)) ? { evidenceCheck: checks.get(Number(id))! } : {}),
     }));
   const zone = caseDb.meta(TIME_ZONE_KEY);
+  const partialImport = partialImportOf(caseDb);
   return {
     path: state.path,
     title: titleHead === null ? (state.path ? state.path.split(/[\\/]/).pop()! : 'Untitled case') : capped(String(titleHead), Number(titleLength), DISPLAY_CAPS.title, 'the case title', notices),
@@ -49,6 +51,7 @@ export function caseInfo(caseDb: CaseDb, state: { path: string | null; dirty: bo
     sources,
     dirty: state.dirty,
     ...(notices.length ? { notices } : {}),
+    ...(partialImport.length ? { partialImport } : {}),
     // A crafted or hand-edited case may hold anything here: only a zone this runtime knows is used.
     ...(zone !== undefined && isValidTimeZone(zone) ? { timeZone: zone } : {}),
   };

@@ -11,7 +11,7 @@ import type { Engine } from '../engine';
 export function importHandlers(ctx: EngineContext): HandlerTable {
   const keeper = keeperOf(ctx as Engine);
   return {
-    'import.start': async ({ paths }) => {
+    'import.start': async ({ paths, filter }) => {
       if (ctx.jobs.running('import')) throw new ApiFailure('BUSY', 'an import is already running');
       // Evidence never merges into the demo: importing while it is open starts a new, untitled case.
       const newCase = keeper.unsavedId() === DEMO_RECOVERY_ID;
@@ -21,7 +21,7 @@ export function importHandlers(ctx: EngineContext): HandlerTable {
       }
       const db = ctx.db;
       const jobId = ctx.jobs.start('import', async (signal, progress) => {
-        const summary = await importFiles(db, paths, { signal, onProgress: progress });
+        const summary = await importFiles(db, paths, { signal, onProgress: progress, filter });
         logActivity(db, 'import', { files: summary.files.map((f) => ({ path: f.path, sha256: f.sha256, format: f.format, imported: f.imported, status: f.status })), signins: summary.signins });
         if (!signal.aborted) await refreshDerivedData(db, signal, progress);
         if (db === ctx.db) {
