@@ -9,7 +9,7 @@ import { exitAfterFlush, printError, printLine } from './output';
 
 const USAGE = `usage:
   signin-scope import FILE... --case OUT.signinscope [--json] [--replace] [triage filter]
-\${FILTER_USAGE}
+${FILTER_USAGE}
   signin-scope info CASE [--json]
   signin-scope sql CASE "SELECT ..." [--json] [--limit ROWS (1000000)] [--timeout SECONDS (60)]
   signin-scope detect CASE [--json] [--save]
