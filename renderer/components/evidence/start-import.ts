@@ -3,11 +3,13 @@
 import { api } from '../../api/client';
 import { attempt } from '../../app/bootstrap';
 import { useStore } from '../../store/store';
+import type { ImportFilter } from '../../../shared/model/import-filter';
 
-export async function startImport(paths: string[]): Promise<boolean> {
+/** `filter`: a triage import, keeping only the matching sign-ins. */
+export async function startImport(paths: string[], filter?: ImportFilter): Promise<boolean> {
   const s = useStore.getState();
   const demoTitle = s.caseInfo?.title;
-  const res = await attempt(() => api().call('import.start', { paths }));
+  const res = await attempt(() => api().call('import.start', filter ? { paths, filter } : { paths }));
   if (!res) return false;
   if (res.newCase) {
     s.clearFilters();
