@@ -33,6 +33,8 @@ import './specs/leads';
 import './specs/first-run';
 import './specs/crafted-case';
 import './specs/look';
+// triage import starts a new case of its own: after every spec that uses the shared one.
+import './specs/triage-import';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -8,8 +8,7 @@ export function PartialImportBanner({ compact = false }: { compact?: boolean }) 
   const text = describePartialImport(sources);
   return (
     <div className={`partial-import${compact ? ' compact' : ''}`} role="note" data-testid="partial-import-banner" title={text}>
-      <strong>⚠</strong> {text}
-      {!compact && <span className="muted"> Sign-ins outside the filter were never imported: counts, sessions, findings and the map leave them out.</span>}
+      <strong>⚠</strong> {text}.{!compact && <span className="muted"> Sign-ins outside the filter were never imported: counts, sessions, findings and the map leave them out.</span>}
     </div>
   );
 }
