@@ -44,8 +44,8 @@ export function chunksOf(ctx: FileImportContext, format: 'json' | 'csv'): AsyncI
 }
 
 /** True when a triage filter rules the record out on its bytes (it is then neither parsed nor counted as an error). */
-export function screenedOut(ctx: FileImportContext, offset: number, length: number): boolean {
-  return ctx.triage !== undefined && !ctx.triage.mayMatch(offset, length);
+export function screenedOut(ctx: FileImportContext, offset: number, length: number, bytes?: Buffer): boolean {
+  return ctx.triage !== undefined && !ctx.triage.mayMatch(offset, length, bytes);
 }
 
 export function writeSignin(ctx: FileImportContext, signin: NormalizedSignin, raw: RawLocation): void {

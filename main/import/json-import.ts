@@ -11,7 +11,7 @@ export async function importJson(ctx: FileImportContext, linePrefix?: string): P
   const splitter = new JsonRecordSplitter(
     (rec) => {
       ctx.counters.records++;
-      if (screenedOut(ctx, rec.offset, rec.bytes.length)) return;
+      if (screenedOut(ctx, rec.offset, rec.bytes.length, rec.bytes)) return;
       const text = rec.bytes.toString('utf8');
       const parsed = parseRecord(text);
       if ('error' in parsed) {

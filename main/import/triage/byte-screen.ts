@@ -36,6 +36,7 @@ export class ByteScreen {
   private escapeAt: number[] = [];
   private chunkStart = 0;
   private chunkEnd = 0;
+  private json = false;
 
   constructor(filter: ImportFilter) {
     const kinds = [textKind(filter.users), textKind(filter.apps), ipKind(filter.ips)];
@@ -53,18 +54,28 @@ export class ByteScreen {
   scan(chunk: Buffer, base: number, json: boolean): void {
     this.chunkStart = base;
     this.chunkEnd = base + chunk.length;
+    this.json = json;
     for (const kind of this.kinds) scanKind(kind, chunk, base);
     this.escapeAt = [];
     if (json) for (const e of this.escapes) for (let i = chunk.indexOf(e); i >= 0; i = chunk.indexOf(e, i + 1)) this.escapeAt.push(base + i);
     this.escapeAt.sort((a, b) => a - b);
   }
 
-  /** May the record at absolute `[offset, offset + length)` match? Records not wholly inside the scanned chunk always may. */
-  mayMatch(offset: number, length: number): boolean {
+  /**
+   * May the record at absolute `[offset, offset + length)` match? A record not wholly inside the
+   * scanned chunk (it began in an earlier one) is searched on its own `bytes` when given, else let through.
+   */
+  mayMatch(offset: number, length: number, bytes?: Buffer): boolean {
     const end = offset + length;
-    if (!this.active || offset < this.chunkStart || end > this.chunkEnd) return true;
+    if (!this.active) return true;
+    if (offset < this.chunkStart || end > this.chunkEnd) return bytes === undefined || this.recordMayMatch(bytes);
     if (firstAtOrAfter(this.escapeAt, offset) < end) return true;
     return this.kinds.every((k) => hasHitWithin(k, offset, end));
+  }
+
+  private recordMayMatch(bytes: Buffer): boolean {
+    if (this.json && this.escapes.some((e) => bytes.includes(e))) return true;
+    return this.kinds.every((k) => k.groups.some((g) => !eachHit(g, bytes, () => false)));
   }
 }
 
@@ -146,17 +157,21 @@ function isLetter(b: number): boolean {
 
 function scanKind(kind: Kind, chunk: Buffer, base: number): void {
   const hits: [number, number][] = [];
-  for (const g of kind.groups) {
-    for (let p = chunk.indexOf(g.anchor); p >= 0; p = chunk.indexOf(g.anchor, p + 1)) {
-      for (const n of g.needles) {
-        const start = p - n.anchorAt;
-        if (start >= 0 && start + n.bytes.length <= chunk.length && equalAt(chunk, start, n)) hits.push([base + start, base + start + n.bytes.length]);
-      }
-    }
-  }
+  for (const g of kind.groups) eachHit(g, chunk, (start, end) => void hits.push([base + start, base + end]));
   hits.sort((a, b) => a[0] - b[0]);
   kind.starts = hits.map((h) => h[0]);
   kind.ends = hits.map((h) => h[1]);
+}
+
+/** Calls `onHit` with each needle occurrence of the group in `buf` until it returns false; false when it did. */
+function eachHit(g: AnchorGroup, buf: Buffer, onHit: (start: number, end: number) => boolean | void): boolean {
+  for (let p = buf.indexOf(g.anchor); p >= 0; p = buf.indexOf(g.anchor, p + 1)) {
+    for (const n of g.needles) {
+      const start = p - n.anchorAt;
+      if (start >= 0 && start + n.bytes.length <= buf.length && equalAt(buf, start, n) && onHit(start, start + n.bytes.length) === false) return false;
+    }
+  }
+  return true;
 }
 
 function equalAt(chunk: Buffer, start: number, n: Needle): boolean {

@@ -33,8 +33,8 @@ export class TriageFilter {
   }
 
   /** False (and counted as skipped) when the record's bytes cannot hold a match. */
-  mayMatch(offset: number, length: number): boolean {
-    if (this.screen.mayMatch(offset, length)) return true;
+  mayMatch(offset: number, length: number, bytes?: Buffer): boolean {
+    if (this.screen.mayMatch(offset, length, bytes)) return true;
     this.counts.skipped++;
     return false;
   }

@@ -52,10 +52,14 @@ describe('triage byte pre-screen', () => {
     expect(screened({ users: ['a@x.com', 'c@x.com'], ips: ['10.0.0.1'] }, recs)).toEqual([true, false, false]);
   });
 
-  it('lets through a record that began in an earlier chunk (its bytes were not all scanned together)', () => {
+  it('lets through a record that began in an earlier chunk unless its own bytes are given and rule it out', () => {
     const screen = new ByteScreen(ImportFilter.parse({ users: ['a@x.com'] }));
     screen.scan(Buffer.from('.com"}\n{"u":"b@x.com"}'), 100, true);
     expect(screen.mayMatch(90, 16)).toBe(true);
     expect(screen.mayMatch(107, 15)).toBe(false);
+    // with its bytes (JSON records carry them) it is searched on its own
+    expect(screen.mayMatch(90, 16, Buffer.from('{"u":"A@x.com"}'))).toBe(true);
+    expect(screen.mayMatch(90, 16, Buffer.from('{"u":"b@x.com"}'))).toBe(false);
+    expect(screen.mayMatch(90, 16, Buffer.from('{"u":"a\\u0040x.com"}'))).toBe(true);
   });
 });
