@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     const splitter = new JsonRecordSplitter(
       (r) => {
         seen++;
-        if (screen.mayMatch(r.offset, r.bytes.length)) candidates++;
+        if (screen.mayMatch(r.offset, r.bytes.length, r.bytes)) candidates++;
       },
       () => undefined,
     );
