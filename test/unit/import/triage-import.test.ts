@@ -49,9 +49,9 @@ function sessionCount(db: CaseDb): number {
 }
 
 /** The full import, then every sign-in outside the filter deleted and the derived data rebuilt. */
-async function fullThenFiltered(files: string[], filter: ImportFilter): Promise<{ rows: Row[]; sessions: number; full: number }> {
+async function fullThenFiltered(files: string[], filter: ImportFilter): Promise<{ rows: Row[]; sessions: number; full: number; sha256: (string | null)[] }> {
   const db = await CaseDb.create();
-  await importFiles(db, files);
+  const summary = await importFiles(db, files);
   const all = dumpRows(db);
   const rids = db.db.exec('SELECT s.rid, s.*, d.created_ms AS created_ms FROM signins s JOIN signin_data d ON d.rid = s.rid')[0]!;
   const drop = rids.values.filter((v) => !matches(Object.fromEntries(rids.columns.map((c, i) => [c, v[i] as string | number | null])), filter)).map((v) => Number(v[0]));
@@ -59,7 +59,7 @@ async function fullThenFiltered(files: string[], filter: ImportFilter): Promise<
   db.run('UPDATE signin_data SET versions = NULL'); // how many versions of a request id the case holds: counted again
   countVersions(db);
   await refreshDerivedData(db);
-  const out = { rows: dumpRows(db), sessions: sessionCount(db), full: all.length };
+  const out = { rows: dumpRows(db), sessions: sessionCount(db), full: all.length, sha256: summary.files.map((f) => f.sha256) };
   db.close();
   return out;
 }
@@ -79,6 +79,8 @@ async function expectSameAsFiltered(files: string[], filter: ImportFilter, parse
   expect(got.rows.length).toBe(want.rows.length);
   expect(got.rows).toEqual(want.rows);
   expect(got.sessions).toBe(want.sessions);
+  // the manifest's hashes still cover every byte of every file
+  expect(got.summary.files.map((f) => f.sha256)).toEqual(want.sha256);
   return { want, got };
 }
 
