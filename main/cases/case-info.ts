@@ -5,6 +5,7 @@ import { NUM, NUM_NULL, STR_NULL } from '../db/row-spec';
 import { schemaRepairsOf } from './case-store';
 import type { EvidenceCheck } from './evidence-check';
 import { isValidTimeZone } from '../../shared/model/time-zone';
+import { partialImportOf } from '../import/triage/triage-manifest';
 
 export const TIME_ZONE_KEY = 'time_zone';
 
@@ -62,6 +63,7 @@ export function caseInfo(caseDb: CaseDb, state: { path: string | null; dirty: bo
       ...(checks.has(s.id) ? { evidenceCheck: checks.get(s.id)! } : {}),
     }));
   const zone = caseDb.meta(TIME_ZONE_KEY);
+  const partialImport = partialImportOf(caseDb);
   return {
     path: state.path,
     title: titleHead === null ? (state.path ? state.path.split(/[\\/]/).pop()! : 'Untitled case') : capped(String(titleHead), Number(titleLength), DISPLAY_CAPS.title, 'the case title', notices),
@@ -71,6 +73,7 @@ export function caseInfo(caseDb: CaseDb, state: { path: string | null; dirty: bo
     sources,
     dirty: state.dirty,
     ...(notices.length ? { notices } : {}),
+    ...(partialImport.length ? { partialImport } : {}),
     // A crafted or hand-edited case may hold anything here: only a zone this runtime knows is used.
     ...(zone !== undefined && isValidTimeZone(zone) ? { timeZone: zone } : {}),
   };

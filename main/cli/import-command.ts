@@ -9,6 +9,8 @@ import { table } from './format';
 import { terminalSafe } from './output';
 import { existsSync } from 'node:fs';
 import { checkWriteTarget } from '../cases/write-target';
+import { importFilterOf } from './filter-args';
+import { describeImportFilter } from '../../shared/model/import-filter';
 
 export const EXIT_OK = 0;
 export const EXIT_REJECTED = 1;
@@ -19,6 +21,7 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
   const target = args.options.get('case');
   if (files.length === 0) throw new UsageError('import needs at least one evidence file');
   if (!target) throw new UsageError('import needs --case OUT.signinscope');
+  const filter = importFilterOf(args);
   // Importing into an existing case adds to it (overlapping records are deduplicated); --replace starts
   // afresh. Either way the target is checked before any work: never evidence, only ever a case.
   const replace = args.flags.has('replace');
@@ -29,6 +32,7 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
   const caseDb = adding ? await loadCase(target) : await CaseDb.create();
   const interactive = process.stderr.isTTY && !args.flags.has('json');
   const summary = await importIntoCase(caseDb, files, {
+    filter,
     progressEveryMs: 500,
     derivedProgress: false,
     onProgress: interactive
@@ -51,7 +55,8 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
     throw new UsageError(e.message);
   });
   caseDb.close();
-  out(args.flags.has('json') ? JSON.stringify({ case: path.resolve(target), ...summary }, null, 2) : describe(summary, target));
+  const partial = filter ? `\npartial import: filter ${describeImportFilter(filter)}; ${summary.files.reduce((n, f) => n + (f.triage?.skipped ?? 0), 0)} records skipped by it` : '';
+  out(args.flags.has('json') ? JSON.stringify({ case: path.resolve(target), ...(filter ? { filter } : {}), ...summary }, null, 2) : describe(summary, target) + partial);
   return exitCodeOf(summary);
 }
 

@@ -1,5 +1,6 @@
 // signin-scope: the command-line face of the engine (same import pipeline and case files as the app).
 import { parseArgs, UsageError } from './args';
+import { FILTER_USAGE } from './filter-args';
 import { importCommand, EXIT_UNUSABLE } from './import-command';
 import { infoCommand } from './info-command';
 import { sqlCommand } from './sql-command';
@@ -7,7 +8,8 @@ import { detectCommand } from './detect-command';
 import { exitAfterFlush, printError, printLine } from './output';
 
 const USAGE = `usage:
-  signin-scope import FILE... --case OUT.signinscope [--json] [--replace]
+  signin-scope import FILE... --case OUT.signinscope [--json] [--replace] [triage filter]
+${FILTER_USAGE}
   signin-scope info CASE [--json]
   signin-scope sql CASE "SELECT ..." [--json] [--limit ROWS (1000000)] [--timeout SECONDS (60)]
   signin-scope detect CASE [--json] [--save]

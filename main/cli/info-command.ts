@@ -4,6 +4,7 @@ import { loadCase } from '../cases/case-store';
 import { UsageError, type ParsedArgs } from './args';
 import { NUM } from '../db/row-spec';
 import { table } from './format';
+import { describePartialImport } from '../../shared/model/import-filter';
 
 export async function infoCommand(args: ParsedArgs, out: (s: string) => void): Promise<number> {
   const file = args.positional[0];
@@ -18,6 +19,7 @@ export async function infoCommand(args: ParsedArgs, out: (s: string) => void): P
   }
   const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());
   out(`${info.title}\n${info.signins} sign-ins from ${iso(info.timeMin)} to ${iso(info.timeMax)}; ${errors} import errors\n`);
+  if (info.partialImport) out(`${describePartialImport(info.partialImport)}\n`);
   out(
     table(
       ['id', 'file', 'format', 'records', 'imported', 'duplicates', 'errors', 'sha256'],

@@ -1,7 +1,7 @@
 // CSV evidence: the header row decides the flavour (admin center sign-ins, its AuthDetails companion,
 // or a Log Analytics export); the first rows decide day-first vs month-first dates.
 import { inferDateOrder, type DateOrder } from '../../shared/util/time';
-import { skipRecord, writeSignin, type FileImportContext } from './file-context';
+import { chunksOf, screenedOut, skipRecord, writeSignin, type FileImportContext } from './file-context';
 import { normalizeLogAnalyticsRow, verdictOfLogAnalyticsRow } from './normalize/log-analytics';
 import { HeaderIndex, isPortalAuthDetailsHeader, isPortalSigninHeader, normalizePortalCsvRow, portalAuthDetailsRow, signInTypeOfFileName } from './normalize/portal-csv';
 import { CsvRecordSplitter, detectDelimiter, type CsvRecord } from './readers/csv-splitter';
@@ -31,9 +31,11 @@ export async function importCsv(ctx: FileImportContext, headLine: string): Promi
   let flavour: Flavour | undefined;
   let order: DateOrder | undefined;
   const waiting: CsvRecord[] = []; // rows held back until the date order is known
+  const filteredOut = new WeakSet<CsvRecord>(); // triage: screened out on arrival, yet still read for the date order
   const fileType = signInTypeOfFileName(ctx.fileName);
 
   const handle = (rec: CsvRecord): void => {
+    if (filteredOut.has(rec)) return;
     const h = header!;
     if (rec.fields.length !== h.headers.length) {
       ctx.out.issue('error', rec.index, rec.offset, `row has ${rec.fields.length} fields, the header has ${h.headers.length} (wrong columns or a truncated row)`);
@@ -43,6 +45,7 @@ export async function importCsv(ctx: FileImportContext, headLine: string): Promi
     if (flavour === 'portal-auth-details-csv') {
       const step = portalAuthDetailsRow(h, rec.fields, order ?? 'mdy');
       if (!step) return void ctx.out.issue('error', rec.index, rec.offset, 'row has no Request ID');
+      ctx.triage?.keepsUnfiltered();
       const isNew = ctx.out.authStep([step.requestId, rec.index, step.stepAt, step.method, step.detail, step.requirement, step.succeeded, step.result, ctx.sourceId]);
       if (isNew) ctx.counters.imported++;
       else ctx.counters.duplicates++;
@@ -75,6 +78,8 @@ export async function importCsv(ctx: FileImportContext, headLine: string): Promi
         return;
       }
       ctx.counters.records++;
+      // The AuthDetails companion names no user, IP or app: its steps attach to sign-ins by request id.
+      if (flavour !== 'portal-auth-details-csv' && screenedOut(ctx, rec.offset, rec.length)) filteredOut.add(rec);
       if (order === undefined && flavour !== 'log-analytics-csv') {
         waiting.push(rec);
         if (waiting.length >= 500) flushWaiting();
@@ -85,7 +90,7 @@ export async function importCsv(ctx: FileImportContext, headLine: string): Promi
       ctx.out.issue('error', index, offset, 'row is over the 64 MB limit for one record; skipped');
     },
   );
-  for await (const chunk of ctx.evidence.chunks) {
+  for await (const chunk of chunksOf(ctx, 'csv')) {
     splitter.push(chunk);
     await ctx.afterChunk();
   }

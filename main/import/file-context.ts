@@ -5,6 +5,7 @@ import type { Severity } from './import-issues';
 import type { NormalizedSignin } from './normalize/signin-record';
 import type { AuthStepRow } from './row-inserter';
 import type { RawLocation } from './signin-encoder';
+import type { TriageCounts, TriageFilter } from './triage/triage-filter';
 
 export interface FileCounters {
   records: number; // records found in the file (good or bad)
@@ -13,6 +14,8 @@ export interface FileCounters {
   republished: number;
   /** Records that are not sign-ins (AuditLogs, UserRiskEvents...), by category: kept out of `signins`. */
   skipped: Record<string, number>;
+  /** Triage import only: what the filter kept and skipped. */
+  triage?: TriageCounts;
 }
 
 /** Where parsed records go (encoded and batched for the database side). */
@@ -31,9 +34,22 @@ export interface FileImportContext {
   counters: FileCounters;
   /** Called after every chunk: hands over a batch, reports progress, honours cancellation. */
   afterChunk(): Promise<void>;
+  /** Triage import: only sign-ins matching this filter are kept. */
+  triage?: TriageFilter | undefined;
+}
+
+/** The evidence's chunks, searched for the triage filter's needles on the way when there is one. */
+export function chunksOf(ctx: FileImportContext, format: 'json' | 'csv'): AsyncIterable<Buffer> {
+  return ctx.triage ? ctx.triage.watch(ctx.evidence.chunks, format) : ctx.evidence.chunks;
+}
+
+/** True when a triage filter rules the record out on its bytes (it is then neither parsed nor counted as an error). */
+export function screenedOut(ctx: FileImportContext, offset: number, length: number, bytes?: Buffer): boolean {
+  return ctx.triage !== undefined && !ctx.triage.mayMatch(offset, length, bytes);
 }
 
 export function writeSignin(ctx: FileImportContext, signin: NormalizedSignin, raw: RawLocation): void {
+  if (ctx.triage && !ctx.triage.keeps(signin)) return;
   const verdict = ctx.out.signin(signin, raw);
   if (verdict === 'duplicate') ctx.counters.duplicates++;
   else {

@@ -24,6 +24,7 @@ export async function importIntoCase(caseDb: CaseDb, paths: readonly string[], o
     logActivity(caseDb, 'import', {
       files: summary.files.map((f) => ({ path: f.path, sha256: f.sha256, format: f.format, imported: f.imported, status: f.status })),
       signins: summary.signins,
+      ...(opts.filter ? { filter: opts.filter } : {}),
     });
   if (!summary.cancelled && !opts.signal?.aborted) await refreshDerivedData(caseDb, opts.signal, derivedProgress ? opts.onProgress : undefined);
   onCaseChanged?.();

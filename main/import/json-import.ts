@@ -1,7 +1,7 @@
 // JSON evidence: split records, JSON.parse each (repairing trailing commas as printed in Microsoft's
 // docs), normalize by shape, write. Reports what container and shape the file held.
 import { JsonRecordSplitter } from './readers/json-splitter';
-import { skipRecord, writeSignin, type FileImportContext } from './file-context';
+import { chunksOf, screenedOut, skipRecord, writeSignin, type FileImportContext } from './file-context';
 import { normalizeJsonRecord, type JsonShape } from './normalize/json-record';
 import { RecordError } from './normalize/signin-record';
 
@@ -11,6 +11,7 @@ export async function importJson(ctx: FileImportContext, linePrefix?: string): P
   const splitter = new JsonRecordSplitter(
     (rec) => {
       ctx.counters.records++;
+      if (screenedOut(ctx, rec.offset, rec.bytes.length, rec.bytes)) return;
       const text = rec.bytes.toString('utf8');
       const parsed = parseRecord(text);
       if ('error' in parsed) {
@@ -33,7 +34,7 @@ export async function importJson(ctx: FileImportContext, linePrefix?: string): P
     },
   );
   if (linePrefix !== undefined) splitter.allowLinePrefixes();
-  for await (const chunk of ctx.evidence.chunks) {
+  for await (const chunk of chunksOf(ctx, 'json')) {
     splitter.push(chunk);
     await ctx.afterChunk();
   }

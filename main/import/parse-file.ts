@@ -9,11 +9,15 @@ import { importJson } from './json-import';
 import type { SigninEncoder } from './signin-encoder';
 import { skippedMessage } from './normalize/record-category';
 import { sniffFile } from './sniff';
+import { TriageFilter } from './triage/triage-filter';
+import type { ImportFilter } from '../../shared/model/import-filter';
 
 export interface FileToParse {
   path: string;
   fileName: string;
   sourceId: number;
+  /** Triage import: keep only the sign-ins that match (travels to the parse worker with the file). */
+  filter?: ImportFilter | undefined;
 }
 
 export interface ParsedFile {
@@ -43,6 +47,8 @@ export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncode
     result.compressed = sniffed.compressed;
     if (sniffed.kind === 'unusable') throw new UnusableFileError(sniffed.reason);
     const evidence = await openEvidence(file.path, hooks.signal);
+    const triage = file.filter ? new TriageFilter(file.filter) : undefined;
+    if (triage) counters.triage = triage.counts;
     const ctx: FileImportContext = {
       sourceId: file.sourceId,
       fileName: file.fileName,
@@ -54,6 +60,7 @@ export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncode
         await out.flush();
         hooks.progress(evidence.bytesRead(), counters.records);
       },
+      triage,
     };
     try {
       result.format = sniffed.kind === 'json' ? await importJson(ctx, sniffed.linePrefix) : await importCsv(ctx, sniffed.headLine);

@@ -10,6 +10,8 @@ import { countVersions } from './content-hash-upgrade';
 import { IssueLog } from './import-issues';
 import { InlineParser, WorkerParser, type FileParser } from './parsers';
 import { RowInserter } from './row-inserter';
+import { activeFilter, type ImportFilter } from '../../shared/model/import-filter';
+import { recordSourceFilter } from './triage/triage-manifest';
 
 export interface ImportOptions {
   signal?: AbortSignal | undefined;
@@ -18,6 +20,8 @@ export interface ImportOptions {
   progressEveryMs?: number;
   /** 'auto' parses in a worker when the files add up to more than 32 MB. */
   parser?: 'auto' | 'inline' | 'worker';
+  /** Triage import: keep only the sign-ins that match; the manifest records the filter and its counts. */
+  filter?: ImportFilter | undefined;
 }
 
 const WORKER_THRESHOLD = 32 * 1024 * 1024;
@@ -33,7 +37,7 @@ export async function importFiles(caseDb: CaseDb, paths: readonly string[], opts
   const files: FileImportSummary[] = [];
   try {
     for (const [fileIndex, filePath] of paths.entries()) {
-      const summary = await importOneFile(caseDb, inserter, parser, filePath, opts.signal, (bytes, records) => progress.file(fileIndex, filePath, bytes, records));
+      const summary = await importOneFile(caseDb, inserter, parser, filePath, activeFilter(opts.filter), opts.signal, (bytes, records) => progress.file(fileIndex, filePath, bytes, records));
       files.push(summary);
       progress.fileDone(sizes[fileIndex]!, summary.records);
       if (summary.status === 'cancelled') break;
@@ -54,6 +58,7 @@ async function importOneFile(
   inserter: RowInserter,
   parser: FileParser,
   filePath: string,
+  filter: ImportFilter | undefined,
   signal: AbortSignal | undefined,
   progress: (bytes: number, records: number) => void,
 ): Promise<FileImportSummary> {
@@ -73,7 +78,7 @@ async function importOneFile(
     insertAuthSteps: (steps) => inserter.insertAuthSteps(steps),
     issue: (severity, index, offset, message) => issues.add(severity, index, offset, message),
   };
-  const r = await parser.parse({ path: absolute, fileName, sourceId }, sink, progress, signal);
+  const r = await parser.parse({ path: absolute, fileName, sourceId, filter }, sink, progress, signal);
   inserter.commit();
   issues.close();
   const c = r.counters;
@@ -81,6 +86,7 @@ async function importOneFile(
     'UPDATE sources SET size = coalesce(?, size), sha256 = ?, format = ?, encoding = ?, compressed = ?, records = ?, imported = ?, duplicates = ?, republished = ?, errors = ?, warnings = ?, status = ? WHERE id = ?',
     [r.bytesRead, r.sha256, r.format, r.encoding, r.compressed ? 1 : 0, c.records, c.imported, c.duplicates, c.republished, issues.errors, issues.warnings, r.status, sourceId],
   );
+  if (filter) recordSourceFilter(caseDb, sourceId, filter, c.records, c.triage?.kept ?? 0, c.triage?.skipped ?? 0);
   return {
     sourceId,
     path: absolute,

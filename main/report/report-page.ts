@@ -26,6 +26,8 @@ export interface ReportContent {
   sources: SourceRow[];
   /** The analyst's display zone (IANA), stated beside the UTC times; null when working in UTC. */
   timeZone: string | null;
+  /** Triage import: the "Partial import: filter ..." banner, null for a full import. */
+  partialImport: string | null;
 }
 
 export function reportPage(c: ReportContent): string {
@@ -40,6 +42,7 @@ export function reportPage(c: ReportContent): string {
 <body>
 <h1>${c.title}</h1>
 <p class="meta">Sign-in investigation report generated ${c.generatedAt} by ${c.author} with SigninScope ${c.version}${c.casePath ? html` from <span class="mono">${c.casePath}</span>` : ''}.</p>
+${c.partialImport ? html`<p class="partial" role="note">${c.partialImport}. Sign-ins outside the filter were never imported: counts, findings and the timeline leave them out.</p>` : ''}
 ${scopeSection(c)}
 <h2>Timeline</h2>${c.timeline}
 <h2>Locations</h2>${c.map}

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 export const REPORT_CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2330;margin:0 auto;max-width:1100px;padding:24px}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bottom:2px solid #dfe3ea;padding-bottom:4px}
-h3{font-size:15px;margin:20px 0 6px}.muted{color:#667085}.meta{color:#475467;margin:0}
+h3{font-size:15px;margin:20px 0 6px}.partial{background:#fff4e5;border:1px solid #f0a030;border-left:6px solid #d97706;padding:8px 12px;margin:12px 0;font-weight:600}.muted{color:#667085}.meta{color:#475467;margin:0}
 table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:12.5px}
 th,td{border:1px solid #e4e7ec;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:#f2f4f7;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}

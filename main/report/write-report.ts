@@ -1,4 +1,6 @@
 // Builds the case report and writes it atomically (temp file + rename) to the chosen path.
+import { describePartialImport } from '../../shared/model/import-filter';
+import { partialImportOf } from '../import/triage/triage-manifest';
 import { statedZone } from '../../shared/model/time-zone';
 import path from 'node:path';
 import type { ReportReq, ReportSummary } from '../../shared/model/export';
@@ -42,8 +44,14 @@ export function renderReport(
     annotations,
     sources: evidenceManifest(caseDb),
     timeZone: statedZone(req.timeZone),
+    partialImport: partialImportBanner(caseDb),
   });
   return { html, signins: counts.signins, findings: findings?.length ?? 0, annotations: annotations.notes.length + annotations.annotatedSignins + annotations.targets.length };
+}
+
+function partialImportBanner(caseDb: CaseDb): string | null {
+  const sources = partialImportOf(caseDb);
+  return sources.length ? describePartialImport(sources) : null;
 }
 
 export async function writeReport(caseDb: CaseDb, req: ReportReq, opts: { casePath?: string | null; author?: string } = {}): Promise<ReportSummary> {

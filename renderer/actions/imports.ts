@@ -6,12 +6,14 @@ import { api } from '../api/client';
 import { useStore } from '../store/store';
 import { attempt } from './attempt';
 import { followJob } from './jobs';
+import type { ImportFilter } from '../../shared/model/import-filter';
 
 /** Starts an import; says so when the evidence went into a new case because the demo was open (evidence never merges into the demo). */
-export async function startImport(paths: string[]): Promise<boolean> {
+/** `filter`: a triage import, keeping only the matching sign-ins. */
+export async function startImport(paths: string[], filter?: ImportFilter): Promise<boolean> {
   const s = useStore.getState();
   const demoTitle = s.caseInfo?.title;
-  const res = await attempt(() => api().call('import.start', { paths }));
+  const res = await attempt(() => api().call('import.start', filter ? { paths, filter } : { paths }));
   if (!res) return false;
   if (res.newCase) {
     s.clearFilters();

@@ -17,6 +17,7 @@ import { TimeZoneSetting } from '../model/time-zone';
 import { droppedFileChannels } from '../model/dropped-file';
 import { JobDoneEvent, JobId, JobProgressEvent } from './jobs';
 import { pathField } from './path-field';
+import { ImportFilter, PartialImportSource } from '../model/import-filter';
 
 const Cell = z.union([z.string(), z.number(), z.null()]);
 
@@ -50,6 +51,8 @@ export const CaseInfo = z.object({
   timeZone: z.string().optional(),
   /** What opening the case changed or cut for display (foreign views/triggers dropped, a capped title). */
   notices: z.array(z.string()).optional(),
+  /** Evidence files imported through a triage filter (absent for a full import): the "partial import" banner. */
+  partialImport: z.array(PartialImportSource).optional(),
 });
 export type CaseInfo = z.infer<typeof CaseInfo>;
 
@@ -93,7 +96,10 @@ export const contract = {
     res: z.object({ dir: z.string().nullable(), entries: z.array(z.object({ name: z.string(), path: z.string(), isDir: z.boolean(), size: z.number() })) }),
   },
   /** newCase: the demo was open, so the evidence went into a new untitled case instead. */
-  'import.start': { req: z.object({ paths: z.array(pathField('read')).min(1).max(LIMITS.maxPaths) }), res: z.object({ jobId: JobId, newCase: z.boolean().optional() }) },
+  'import.start': {
+    req: z.object({ paths: z.array(pathField('read')).min(1).max(LIMITS.maxPaths), filter: ImportFilter.optional() }),
+    res: z.object({ jobId: JobId, newCase: z.boolean().optional() }),
+  },
   'import.errors': {
     req: z.object({ sourceId: z.number().int().optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     res: z.array(

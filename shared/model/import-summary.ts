@@ -24,6 +24,8 @@ export interface FileImportSummary {
   republished: number;
   /** Records kept out of `signins` because they are not sign-ins, by category (AuditLogs: 12). */
   skipped: Record<string, number>;
+  /** Triage import only: records the filter kept and skipped (on their bytes or after normalizing). */
+  triage?: { kept: number; skipped: number };
   errors: number;
   warnings: number;
   firstIssues: ImportIssueView[];

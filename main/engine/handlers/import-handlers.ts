@@ -12,7 +12,7 @@ const IMPORT_ERROR_ROW = { sourceId: NUM_NULL, file: STR_NULL, recordIndex: NUM_
 export function importHandlers(ctx: EngineContext): HandlerTable {
   const { keeper } = ctx;
   return {
-    'import.start': async ({ paths }) => {
+    'import.start': async ({ paths, filter }) => {
       if (ctx.jobs.running('import')) throw new AppError('BUSY', 'an import is already running');
       // Evidence never merges into the demo: importing while it is open starts a new, untitled case.
       const newCase = keeper.unsavedId() === DEMO_RECOVERY_ID;
@@ -25,6 +25,7 @@ export function importHandlers(ctx: EngineContext): HandlerTable {
         importIntoCase(db, paths, {
           signal,
           onProgress: progress,
+          filter,
           logActivity: true,
           onCaseChanged: () => {
             if (db !== ctx.db) return; // another case was opened meanwhile

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useApi } from '../../actions/use-api';
 import { formatBytes, formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
+import { PartialImportBanner } from '../case/partial-import-banner';
 
 export function EvidenceView() {
   const info = useStore((s) => s.caseInfo);
@@ -22,6 +23,7 @@ export function EvidenceView() {
           Add evidence…
         </button>
       </div>
+      <PartialImportBanner compact />
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Evidence files">
         <table className="table" data-testid="sources-table">
           <thead>

@@ -8,6 +8,7 @@ import { useStore } from '../../store/store';
 import { FolderBrowser, useFolderListing } from './folder-browser';
 import { Modal } from './modal';
 import { startImport } from '../../actions/imports';
+import { EMPTY_FILTER_FIELDS, filterOfFields, ImportFilterFields } from './import-filter-fields';
 
 const CASE_EXT = '.signinscope';
 
@@ -15,9 +16,12 @@ export function OpenDialog() {
   const open = useStore((s) => s.openDialog);
   const folder = useFolderListing();
   const [picked, setPicked] = useState<string[]>([]);
+  const [filterFields, setFilterFields] = useState(EMPTY_FILTER_FIELDS);
+  const triage = filterOfFields(filterFields);
   useEffect(() => {
     if (open) {
       setPicked([]);
+      setFilterFields(EMPTY_FILTER_FIELDS); // a partial import is chosen afresh every time
       folder.browse();
     }
   }, [open, folder.browse]);
@@ -26,8 +30,9 @@ export function OpenDialog() {
   const close = () => useStore.getState().setOpenDialog(false);
   const caseFile = picked.length === 1 && picked[0]!.endsWith(CASE_EXT) ? picked[0]! : null;
   const importPicked = async () => {
+    if ('error' in triage) return;
     close();
-    await startImport(picked);
+    await startImport(picked, triage.filter);
   };
   const openCase = async (path: string) => {
     close();
@@ -52,6 +57,7 @@ export function OpenDialog() {
           </label>
         )}
       />
+      {!caseFile && <ImportFilterFields value={filterFields} onChange={setFilterFields} />}
       <footer className="modal-foot">
         <button className="btn" onClick={() => void openDemo()}>
           Open demo case
@@ -63,8 +69,8 @@ export function OpenDialog() {
             Open case
           </button>
         ) : (
-          <button className="btn primary" disabled={picked.length === 0} onClick={() => void importPicked()} data-testid="import-selected">
-            Import {picked.length || ''} file{picked.length === 1 ? '' : 's'}
+          <button className="btn primary" disabled={picked.length === 0 || 'error' in triage} onClick={() => void importPicked()} data-testid="import-selected">
+            {'filter' in triage && triage.filter ? 'Import matching sign-ins of' : 'Import'} {picked.length || ''} file{picked.length === 1 ? '' : 's'}
           </button>
         )}
       </footer>

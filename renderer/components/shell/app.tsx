@@ -1,4 +1,5 @@
 import { ConfirmHost } from '../common/confirm';
+import { PartialImportBanner } from '../case/partial-import-banner';
 import { ImportProgress } from '../evidence/import-progress';
 import { PageDrop } from '../evidence/page-drop';
 import { OpenDialog } from '../evidence/open-dialog';
@@ -16,6 +17,7 @@ export function App() {
       <TopBar />
       {/* Everything between the top bar and the status bar is the main landmark (axe: region). */}
       <main className="app-main">
+        <PartialImportBanner />
         <ImportProgress />
         <FilterBar />
         <TimelinePanel />
