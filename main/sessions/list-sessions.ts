@@ -10,7 +10,7 @@ import type { CaseDb } from '../db/case-db';
 import { caseVersion } from '../query/case-cache';
 import { buildWhere } from '../query/filters';
 import { flagBits } from './build-sessions';
-import { FLAGGED, hasSessions, INDEXED_SORT_COLUMNS, SESSIONS_META_KEY } from './session-table';
+import { hasSessions, INDEXED_SORT_COLUMNS, SESSIONS_META_KEY } from './session-table';
 import { inList } from '../query/sql-list';
 import { NUM } from '../db/row-spec';
 import { SUMMARY_SELECT, toSummaries } from './session-rows';
@@ -70,8 +70,7 @@ export class SessionMatchCache {
       parts.push(...overlapping(caseDb, f, params));
     }
     if (req.flags?.length) {
-      // FLAGGED lets the partial index of flagged sessions skip the (many) unflagged ones
-      add(parts, params, `${FLAGGED} AND s.flag_count >= ? AND (s.flag_bits & ?) = ?`, req.flags.length, flagBits(req.flags), flagBits(req.flags));
+      add(parts, params, 's.flag_count >= ? AND (s.flag_bits & ?) = ?', req.flags.length, flagBits(req.flags), flagBits(req.flags));
     }
     if (req.linkedGroup !== undefined) add(parts, params, 's.linked_group = ?', req.linkedGroup);
     return { sql: parts.length ? parts.join(' AND ') : '1', params, key: JSON.stringify([stamp, f, req.flags, req.linkedGroup]) };

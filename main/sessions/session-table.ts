@@ -1,7 +1,7 @@
 // The precomputed `sessions` table: one narrow row per correlation id (times, counts, outcome,
 // link group, flags). Lists (apps, IPs...) and the authentication steps are read from the session's
-// sign-ins when a page is shown. Indexes: the correlation id (sign-ins → session), the link group,
-// the default sort (start time) and the flagged few; other sorts are sorted on demand
+// sign-ins when a page is shown. Indexes: the correlation id (sign-ins → session), the link group and
+// the default sort (start time). Other sorts are sorted on demand and flag filters read the table
 // (list-sessions.ts): an index per sort column cost ~260 bytes per sign-in, more than the table.
 import type { CaseDb } from '../db/case-db';
 
@@ -39,14 +39,10 @@ export const SESSION_COLUMNS = [
 /** Sort columns whose order an index gives (correlation ids are unique, so no tie-break is needed). */
 export const INDEXED_SORT_COLUMNS: ReadonlySet<string> = new Set(['first_ms', 'correlation_id']);
 
-/** The condition every flag filter carries, so that the partial index of flagged sessions applies. */
-export const FLAGGED = 's.flag_count > 0';
-
 export const SESSION_INDEXES: readonly string[] = [
   'CREATE UNIQUE INDEX IF NOT EXISTS ix_sessions_corr ON sessions (correlation_id)',
   'CREATE INDEX IF NOT EXISTS ix_sessions_group ON sessions (linked_group, first_ms)',
   'CREATE INDEX IF NOT EXISTS ix_sessions_first_ms ON sessions (first_ms, session_no)',
-  'CREATE INDEX IF NOT EXISTS ix_sessions_flagged ON sessions (flag_count, session_no) WHERE flag_count > 0',
 ];
 
 export function ensureSessionTables(caseDb: CaseDb): void {
