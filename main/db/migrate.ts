@@ -10,13 +10,14 @@ const VIEWS = ['signins', 'authentication_details', 'conditional_access_results'
 /**
  * Indexes of earlier versions, as SQLite stored their definitions. Sessions had one per sort column
  * (~260 bytes per sign-in in all); they are sorted on demand now (main/sessions/list-sessions.ts).
+ * ix_time named the rid that every index entry holds anyway.
  */
-const RETIRED_INDEXES: ReadonlyMap<string, string> = new Map(
-  ['last_ms', 'duration_ms', 'user', 'rows', 'ip_count', 'country_count', 'app_count', 'final_status', 'flag_count', 'linked_sessions'].map((c) => [
-    `ix_sessions_${c}`,
-    `CREATE INDEX ix_sessions_${c} ON sessions (${c}, session_no)`,
-  ]),
-);
+const RETIRED_INDEXES: ReadonlyMap<string, string> = new Map([
+  ...['last_ms', 'duration_ms', 'user', 'rows', 'ip_count', 'country_count', 'app_count', 'final_status', 'flag_count', 'linked_sessions'].map(
+    (c) => [`ix_sessions_${c}`, `CREATE INDEX ix_sessions_${c} ON sessions (${c}, session_no)`] as const,
+  ),
+  ['ix_time', 'CREATE INDEX ix_time ON signin_data (created_ms, rid)'],
+]);
 
 /** Whether an index is one an earlier SigninScope built (dropped quietly, not reported as foreign). */
 export function isRetiredIndex(name: string, sql: string): boolean {

@@ -1,5 +1,5 @@
-// A case saved by an earlier SigninScope (one sessions index per sort column) opens with this
-// version's indexes, reports nothing foreign, and answers every session
+// A case saved by an earlier SigninScope (one sessions index per sort column, ix_time naming the rid)
+// opens with this version's indexes, reports nothing foreign, and answers every session
 // list and grid query exactly as a case built by this version does.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -81,7 +81,8 @@ function answers(caseDb: CaseDb): unknown[] {
   return out;
 }
 
-const indexNames = (caseDb: CaseDb) => caseDb.rows("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions' ORDER BY name", [], { name: 'str' }).map((r) => r.name);
+const indexNames = (caseDb: CaseDb) =>
+  caseDb.rows("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name", [], { name: 'str', sql: 'str' }).map((r) => `${r.name}: ${r.sql}`);
 
 let expected: unknown[];
 let currentIndexes: string[];
@@ -93,7 +94,8 @@ beforeAll(async () => {
   await buildSessions(caseDb);
   expected = answers(caseDb);
   currentIndexes = indexNames(caseDb);
-  // the previous version's layout: its session indexes
+  // the previous version's layout: its session indexes and its time index
+  caseDb.exec('DROP INDEX ix_time; CREATE INDEX ix_time ON signin_data (created_ms, rid)');
   for (const ddl of SESSION_INDEXES) caseDb.exec(`DROP INDEX ${/INDEX IF NOT EXISTS (\w+)/.exec(ddl)![1]}`);
   for (const ddl of OLD_SESSION_INDEXES) caseDb.exec(ddl);
   oldFile = path.join(tmp.dir, 'old-layout.signinscope');
@@ -106,9 +108,11 @@ describe('a case saved with the previous index layout', () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database(readFileSync(oldFile));
     const names = (db.exec("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions'")[0]?.values ?? []).map((r) => String(r[0]));
+    const time = db.exec("SELECT sql FROM sqlite_master WHERE name = 'ix_time'")[0]?.values[0]?.[0];
     db.close();
     expect(names).toContain('ix_sessions_rows');
     expect(names.length).toBe(OLD_SESSION_INDEXES.length);
+    expect(time).toBe('CREATE INDEX ix_time ON signin_data (created_ms, rid)');
   });
 
   it('opens through loadCase with the current indexes, nothing reported, identical answers', async () => {
