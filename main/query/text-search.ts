@@ -54,8 +54,6 @@ interface SearchedColumn {
   /** Columns without an index: each row's value as a column-local code (0: empty), and each string id's code. */
   codes?: Codes;
   codeOf?: Int32Array;
-  /** Indexed columns: rows per string id (read from the index), to know before reading it whether a match is broad. */
-  rowsOf?: Int32Array;
 }
 
 interface TextIndex {
@@ -74,12 +72,8 @@ const textIndex = new CaseMemo<TextIndex>((caseDb) => {
   const scanned = columns.filter((c) => !hasIndexLedBy(caseDb, storedName(c.col)));
   for (const c of columns) {
     if (scanned.includes(c)) continue;
-    // an index lists its column's distinct ids and their rows almost for free
-    const rowsOf = (c.rowsOf = new Int32Array(maxId + 1));
-    caseDb.forEach(`SELECT ${storedRef(c.col)} AS k, count(*) AS n FROM signin_data d WHERE k IS NOT NULL GROUP BY k`, [], { k: NUM, n: NUM }, ({ k, n }) => {
-      c.present[k] = 1;
-      rowsOf[k] = n;
-    });
+    // an index lists its column's distinct ids almost for free (SQLite skips ahead over repeats)
+    caseDb.forEach(`SELECT DISTINCT ${storedRef(c.col)} AS k FROM signin_data d WHERE k IS NOT NULL`, [], { k: NUM }, ({ k }) => void (c.present[k] = 1));
   }
   for (const c of scanned) {
     c.codes = new Uint8Array(maxRid + 1);
@@ -170,29 +164,25 @@ function dictionaryMatch(caseDb: CaseDb, text: string, params: SqlParam[]): stri
 
 /** Row ids (ascending) holding one of each column's matching string ids; null when more than `limit`. */
 function matchingRows(caseDb: CaseDb, index: TextIndex, own: number[][], limit: number): number[] | null {
-  // Broad for sure when the indexed columns' matching rows, counted once per column, exceed the limit that many times.
-  let indexed = 0;
-  let columns = 0;
-  index.columns.forEach((c, i) => {
-    if (!c.rowsOf || own[i]!.length === 0) return;
-    columns++;
-    for (const id of own[i]!) indexed += c.rowsOf[id]!;
-  });
-  if (indexed > limit * columns) return null;
   const hit = new Uint8Array(index.maxRid + 1);
-  index.columns.forEach((c, i) => {
+  for (let i = 0; i < index.columns.length; i++) {
+    const c = index.columns[i]!;
     const ids = own[i]!;
-    if (ids.length === 0) return;
+    if (ids.length === 0) continue;
     if (c.codes) {
       const wanted = new Uint8Array(c.distinct + 1);
       for (const id of ids) wanted[c.codeOf![id]!] = 1;
       const codes = c.codes;
       for (let rid = 0; rid < codes.length; rid++) if (wanted[codes[rid]!] === 1) hit[rid] = 1;
     } else {
+      // the column's index lists the rows; reading more than `limit` of them says the match is broad
       const params: SqlParam[] = [];
-      caseDb.forEach(`SELECT d.rid AS rid FROM signin_data d WHERE ${inList(storedRef(c.col), ids, params)}`, params, { rid: NUM }, ({ rid }) => void (hit[rid] = 1));
+      const where = inList(storedRef(c.col), ids, params);
+      let n = 0;
+      caseDb.forEach(`SELECT d.rid AS rid FROM signin_data d WHERE ${where} LIMIT ?`, [...params, limit + 1], { rid: NUM }, ({ rid }) => void ((hit[rid] = 1), n++));
+      if (n > limit) return null;
     }
-  });
+  }
   const rids: number[] = [];
   for (let rid = 0; rid < hit.length; rid++) {
     if (hit[rid] !== 1) continue;
