@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const strings = probe.value('SELECT count(*) FROM strings', [], NUM)!;
   probe.close();
   heading(`bytes per sign-in: ${signins.toLocaleString('en')} sign-ins, ${sessions.toLocaleString('en')} sessions, ${strings.toLocaleString('en')} strings`);
-  const { objects, fileBytes } = await storageBreakdown(bytes);
+  const { objects, fileBytes, freeBytes } = await storageBreakdown(bytes);
   const perSignin = (n: number) => `${(n / signins).toFixed(1).padStart(7)} B  (${mb(n).padStart(5)} MB)`;
   const byTable = new Map<string, number>();
   for (const o of objects) byTable.set(o.table, (byTable.get(o.table) ?? 0) + o.bytes);
@@ -41,7 +41,8 @@ async function main(): Promise<void> {
     for (const o of objects.filter((x) => x.table === table).sort((a, b) => b.bytes - a.bytes)) figure(`  ${o.type} ${o.name}`, perSignin(o.bytes));
   }
   const listed = [...byTable.values()].filter((n) => n >= fileBytes / 1000).reduce((a, b) => a + b, 0);
-  figure('other (small tables, free pages, schema)', perSignin(fileBytes - listed));
+  figure('free pages (reused as the case grows; VACUUM drops them)', perSignin(freeBytes));
+  figure('other (small tables, schema)', perSignin(fileBytes - listed - freeBytes));
   figure('case file, all in', perSignin(fileBytes));
 
   heading('reopen');
