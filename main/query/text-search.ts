@@ -48,36 +48,34 @@ type Codes = Uint8Array | Uint16Array | Uint32Array;
 
 interface SearchedColumn {
   col: ColumnDef;
-  /** String ids the column holds (1: present). */
-  present: Uint8Array;
-  distinct: number;
+  /** String ids the column holds. */
+  present: Set<number>;
   /** Columns without an index: each row's value as a column-local code (0: empty), and each string id's code. */
   codes?: Codes;
-  codeOf?: Int32Array;
+  codeOf?: Map<number, number>;
 }
 
 interface TextIndex {
   maxRid: number;
   rows: number;
   columns: SearchedColumn[];
-  /** The strings of the searched columns: their ids and their ASCII-lower-cased text. */
-  ids: Int32Array;
-  lowered: string[];
+  /** The strings of the searched columns (ids and ASCII-lower-cased text), read at the first search. */
+  strings?: { ids: Int32Array; lowered: string[] };
 }
 
+// Sized by the distinct values, never by the largest string id (a crafted case can make that huge).
 const textIndex = new CaseMemo<TextIndex>((caseDb) => {
-  const maxId = caseDb.value('SELECT max(id) FROM strings', [], NUM_NULL) ?? 0;
   const maxRid = caseDb.value('SELECT max(rid) FROM signin_data', [], NUM_NULL) ?? 0;
-  const columns: SearchedColumn[] = searched.map((col) => ({ col, present: new Uint8Array(maxId + 1), distinct: 0 }));
+  const columns: SearchedColumn[] = searched.map((col) => ({ col, present: new Set<number>() }));
   const scanned = columns.filter((c) => !hasIndexLedBy(caseDb, storedName(c.col)));
   for (const c of columns) {
     if (scanned.includes(c)) continue;
     // an index lists its column's distinct ids almost for free (SQLite skips ahead over repeats)
-    caseDb.forEach(`SELECT DISTINCT ${storedRef(c.col)} AS k FROM signin_data d WHERE k IS NOT NULL`, [], { k: NUM }, ({ k }) => void (c.present[k] = 1));
+    caseDb.forEach(`SELECT DISTINCT ${storedRef(c.col)} AS k FROM signin_data d WHERE k IS NOT NULL`, [], { k: NUM }, ({ k }) => void c.present.add(k));
   }
   for (const c of scanned) {
     c.codes = new Uint8Array(maxRid + 1);
-    c.codeOf = new Int32Array(maxId + 1);
+    c.codeOf = new Map();
   }
   let rows = 0;
   if (scanned.length) {
@@ -94,26 +92,34 @@ const textIndex = new CaseMemo<TextIndex>((caseDb) => {
       }
     });
   } else rows = caseDb.value('SELECT count(*) FROM signin_data', [], NUM) ?? 0;
-  for (const c of columns) c.distinct = c.present.reduce((sum, x) => sum + x, 0);
-  const inAny = new Uint8Array(maxId + 1);
-  for (const c of columns) for (let id = 0; id <= maxId; id++) inAny[id] ||= c.present[id]!;
+  return { maxRid, rows, columns };
+});
+
+/**
+ * Only the searched columns' strings, not the policy and step JSON the dictionary also holds. Read at
+ * the first search rather than when a case opens: opening stays as quick as the row scan allows.
+ */
+function searchedStrings(caseDb: CaseDb, index: TextIndex): NonNullable<TextIndex['strings']> {
+  if (index.strings) return index.strings;
+  const inAny = new Set<number>();
+  for (const c of index.columns) for (const id of c.present) inAny.add(id);
   const ids: number[] = [];
   const lowered: string[] = [];
-  caseDb.forEach('SELECT id, value FROM strings', [], { id: NUM, value: STR }, ({ id, value }) => {
-    if (inAny[id] !== 1) return;
+  caseDb.forEach('SELECT id, value FROM strings WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify([...inAny])], { id: NUM, value: STR }, ({ id, value }) => {
     ids.push(id);
     lowered.push(asciiLower(value));
   });
-  return { maxRid, rows, columns, ids: Int32Array.from(ids), lowered };
-});
+  index.strings = { ids: Int32Array.from(ids), lowered };
+  return index.strings;
+}
 
 /** Records a row's string id as a column-local code, widening the code array when codes outgrow it. */
 function setCode(c: SearchedColumn, rid: number, id: number): void {
-  let code = c.codeOf![id]!;
-  if (code === 0) {
-    code = ++c.distinct;
-    c.codeOf![id] = code;
-    c.present[id] = 1;
+  let code = c.codeOf!.get(id);
+  if (code === undefined) {
+    code = c.present.size + 1;
+    c.codeOf!.set(id, code);
+    c.present.add(id);
     if (code === 0x100) c.codes = Uint16Array.from(c.codes!);
     else if (code === 0x10000) c.codes = Uint32Array.from(c.codes!);
   }
@@ -142,11 +148,12 @@ export function textSql(caseDb: CaseDb, text: string, params: SqlParam[]): strin
 /** The rows holding `text` in a searched column, as SQL: a list of row ids when few, else a test per column. */
 function dictionaryMatch(caseDb: CaseDb, text: string, params: SqlParam[]): string | null {
   const index = textIndex.get(caseDb);
+  const { ids, lowered } = searchedStrings(caseDb, index);
   const needle = asciiLower(text);
   const matched: number[] = [];
-  for (let i = 0; i < index.ids.length; i++) if (index.lowered[i]!.includes(needle)) matched.push(index.ids[i]!);
+  for (let i = 0; i < ids.length; i++) if (lowered[i]!.includes(needle)) matched.push(ids[i]!);
   if (matched.length === 0) return null;
-  const own = index.columns.map((c) => matched.filter((id) => c.present[id] === 1));
+  const own = index.columns.map((c) => matched.filter((id) => c.present.has(id)));
   const rids = matchingRows(caseDb, index, own, Math.max(1, Math.floor(index.rows * RID_LIST_SHARE)));
   if (rids?.length === 0) return null;
   if (rids) return inList('d.rid', rids, params);
@@ -157,7 +164,7 @@ function dictionaryMatch(caseDb: CaseDb, text: string, params: SqlParam[]): stri
     if (ids.length === 0) return;
     const ref = unindexed(storedRef(c.col));
     // When every value of the column matches, "not empty" says the same without a lookup per row.
-    tests.push(ids.length === c.distinct ? `${ref} IS NOT NULL` : inList(ref, ids, params));
+    tests.push(ids.length === c.present.size ? `${ref} IS NOT NULL` : inList(ref, ids, params));
   });
   return tests.join(' OR ');
 }
@@ -170,8 +177,8 @@ function matchingRows(caseDb: CaseDb, index: TextIndex, own: number[][], limit: 
     const ids = own[i]!;
     if (ids.length === 0) continue;
     if (c.codes) {
-      const wanted = new Uint8Array(c.distinct + 1);
-      for (const id of ids) wanted[c.codeOf![id]!] = 1;
+      const wanted = new Uint8Array(c.present.size + 1);
+      for (const id of ids) wanted[c.codeOf!.get(id)!] = 1;
       const codes = c.codes;
       for (let rid = 0; rid < codes.length; rid++) if (wanted[codes[rid]!] === 1) hit[rid] = 1;
     } else {
