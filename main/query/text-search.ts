@@ -9,7 +9,7 @@
 import { COLUMN_BY_KEY, type ColumnDef } from '../../shared/model/columns';
 import { asciiLower } from '../../shared/model/find';
 import type { CaseDb } from '../db/case-db';
-import { NUM, NUM_NULL, STR } from '../db/row-spec';
+import { NUM, NUM_NULL } from '../db/row-spec';
 import { storedName } from '../db/schema';
 import { CaseMemo } from './case-cache';
 import { storedRef } from './column-ref';
@@ -59,7 +59,7 @@ interface TextIndex {
   maxRid: number;
   rows: number;
   columns: SearchedColumn[];
-  /** The strings of the searched columns (ids and ASCII-lower-cased text), read at the first search. */
+  /** The strings of the searched columns: their ids and their ASCII-lower-cased text. */
   strings?: { ids: Int32Array; lowered: string[] };
 }
 
@@ -96,19 +96,19 @@ const textIndex = new CaseMemo<TextIndex>((caseDb) => {
 });
 
 /**
- * Only the searched columns' strings, not the policy and step JSON the dictionary also holds. Read at
- * the first search rather than when a case opens: opening stays as quick as the row scan allows.
+ * Only the searched columns' strings, not the policy and step JSON the dictionary also holds. Taken
+ * from the string dictionary, which already holds every string in memory: no SQL, so it can be done
+ * when a case opens.
  */
 function searchedStrings(caseDb: CaseDb, index: TextIndex): NonNullable<TextIndex['strings']> {
   if (index.strings) return index.strings;
-  const inAny = new Set<number>();
-  for (const c of index.columns) for (const id of c.present) inAny.add(id);
   const ids: number[] = [];
   const lowered: string[] = [];
-  caseDb.forEach('SELECT id, value FROM strings WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify([...inAny])], { id: NUM, value: STR }, ({ id, value }) => {
+  for (const [value, id] of caseDb.strings.each()) {
+    if (!index.columns.some((c) => c.present.has(id))) continue;
     ids.push(id);
     lowered.push(asciiLower(value));
-  });
+  }
   index.strings = { ids: Int32Array.from(ids), lowered };
   return index.strings;
 }
@@ -201,5 +201,5 @@ function matchingRows(caseDb: CaseDb, index: TextIndex, own: number[][], limit: 
 
 /** Builds the search's in-memory part ahead of the first search (the engine calls it when a case opens or an import ends). */
 export function warmTextSearch(caseDb: CaseDb): void {
-  textIndex.get(caseDb);
+  searchedStrings(caseDb, textIndex.get(caseDb));
 }
