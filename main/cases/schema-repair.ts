@@ -9,6 +9,7 @@
 import type { Database } from 'sql.js';
 import { ensureAnnotationTables } from '../annotations/tables';
 import { CaseDb } from '../db/case-db';
+import { isRetiredIndex } from '../db/migrate';
 import { ensureFindingTables } from '../detections/finding-store';
 import { ensureIpGeoTable } from '../geo/ip-geo-table';
 import { createSessionIndexes, ensureSessionTables } from '../sessions/session-table';
@@ -60,7 +61,7 @@ export function repairSchema(db: Database, app: Map<string, SchemaObject>): stri
     const same = own !== undefined && own.sql === o.sql && own.table === o.table;
     if (o.type === 'index' && same) continue;
     db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS ${quoteId(o.name)}`);
-    if (!same) report.push(`${o.type} ${shortName(o.name)}${own ? ' (redefined)' : ''} on ${shortName(o.table)}: not SigninScope's own definition, dropped`);
+    if (!same && !isRetiredIndex(o.name, o.sql)) report.push(`${o.type} ${shortName(o.name)}${own ? ' (redefined)' : ''} on ${shortName(o.table)}: not SigninScope's own definition, dropped`);
   }
   for (const own of app.values()) {
     if (own.type === 'view' || !tables.has(own.table)) continue;

@@ -90,9 +90,13 @@ export function schemaDdl(): string {
   ].join('\n');
 }
 
-/** Indexes are built after a bulk load: inserting into indexed tables is about 25% slower. */
+/**
+ * Indexes are built after a bulk load: inserting into indexed tables is about 25% slower. Every index
+ * entry ends with the rid already, so ix_time on (created_ms) orders by (created_ms, rid); naming rid
+ * as well stored it twice (~4 bytes per sign-in).
+ */
 export const INDEX_DDL: readonly string[] = [
-  'CREATE INDEX IF NOT EXISTS ix_time ON signin_data (created_ms, rid)',
+  'CREATE INDEX IF NOT EXISTS ix_time ON signin_data (created_ms)',
   'CREATE INDEX IF NOT EXISTS ix_upn_time ON signin_data (user_principal_name_k, created_ms)',
   'CREATE INDEX IF NOT EXISTS ix_ip_time ON signin_data (ip_address_k, created_ms)',
   'CREATE INDEX IF NOT EXISTS ix_app_time ON signin_data (app_display_name_k, created_ms)',

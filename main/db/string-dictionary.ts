@@ -45,6 +45,11 @@ export class StringDictionary {
     return [...this.ids];
   }
 
+  /** Every (value, id) without copying them (the dictionary can hold millions). */
+  each(): IterableIterator<[string, number]> {
+    return this.ids.entries();
+  }
+
   get nextFreeId(): number {
     return this.nextId;
   }

@@ -1,7 +1,8 @@
 // sessions.list: sessions having a sign-in that matches the filter (and carrying the requested
 // flags / link group), sorted on a summary column, paged by cursor or position.
-// A page is an index range read (indexed sort column, many sessions kept) or a slice of a snapshot
-// sorted once per request shape (the other sort columns, or few sessions kept).
+// A page is an index range read (the default sort by start, or by correlation id, with many sessions
+// kept) or a slice of the kept sessions sorted once per request shape and kept in memory. Sorting on
+// demand replaced an index per sort column: those 12 indexes weighed more than the table itself.
 import type { z } from 'zod';
 import { SESSION_SORT_COLUMNS, type SessionCursor, type SessionsListReq, type SessionsListRes } from '../../shared/model/session';
 import { onlyTimeBounds } from '../../shared/model/filter-spec';
@@ -10,12 +11,14 @@ import { caseVersion } from '../query/case-cache';
 import { buildWhere } from '../query/filters';
 import { flagBits } from './build-sessions';
 import { hasSessions, INDEXED_SORT_COLUMNS, SESSIONS_META_KEY } from './session-table';
+import { inList } from '../query/sql-list';
+import { NUM } from '../db/row-spec';
 import { SUMMARY_SELECT, toSummaries } from './session-rows';
 
 type ListResult = z.infer<typeof SessionsListRes>;
 type Param = string | number;
 
-/** Up to this many matching sessions are sorted once into a snapshot; above, an index walk finds pages fast. */
+/** Up to this many matching sessions are sorted once into a snapshot; above, an index walk (when there is one) finds pages fast. */
 const SMALL_MATCH = 20_000;
 
 interface Restriction {
@@ -26,11 +29,18 @@ interface Restriction {
   key: string;
 }
 
+/** The kept sessions in sort order, and each session's position in it (-1: not kept). */
+interface SessionOrder {
+  key: string;
+  order: Int32Array;
+  positionOf: Int32Array;
+}
+
 /** Caches of the last request shape: the row filter's sessions (temp.session_match), counts, the sorted snapshot. */
 export class SessionMatchCache {
   private matchKey: string | null = null;
   private readonly totals = new Map<string, number>();
-  private orderKey: string | null = null;
+  private sorted: SessionOrder | null = null;
 
   /** `smallMatch`: up to this many kept sessions, pages come from a sorted snapshot. */
   constructor(readonly smallMatch = SMALL_MATCH) {}
@@ -53,14 +63,13 @@ export class SessionMatchCache {
         caseDb.db.run(`INSERT OR IGNORE INTO temp.session_match SELECT s.session_no FROM signin_data d JOIN sessions s ON s.correlation_id = d.correlation_id WHERE ${where.sql}`, where.params);
         this.matchKey = key;
         this.totals.clear();
-        this.orderKey = null;
+        this.sorted = null;
       }
       parts.push('s.session_no IN (SELECT session_no FROM temp.session_match)');
     } else {
       parts.push(...overlapping(caseDb, f, params));
     }
     if (req.flags?.length) {
-      // the flag_count bound lets the flag_count index skip the (many) unflagged sessions
       add(parts, params, 's.flag_count >= ? AND (s.flag_bits & ?) = ?', req.flags.length, flagBits(req.flags), flagBits(req.flags));
     }
     if (req.linkedGroup !== undefined) add(parts, params, 's.linked_group = ?', req.linkedGroup);
@@ -76,14 +85,23 @@ export class SessionMatchCache {
     return n;
   }
 
-  /** Sorts the kept sessions once into temp.session_order(pos, session_no). */
-  ordered(caseDb: CaseDb, r: Restriction, column: string, dir: 'ASC' | 'DESC'): void {
+  /**
+   * The kept sessions sorted once by SQLite's sorter (its collation, so text sorts as before), held
+   * as session numbers in JS memory (8 bytes per session) rather than in a temp table of the case.
+   */
+  ordered(caseDb: CaseDb, r: Restriction, column: string, dir: 'ASC' | 'DESC'): SessionOrder {
     const key = `${r.key}|${column}|${dir}`;
-    if (key === this.orderKey) return;
-    caseDb.db.exec('DROP TABLE IF EXISTS temp.session_order; CREATE TEMP TABLE session_order (pos INTEGER PRIMARY KEY, session_no INTEGER NOT NULL);');
-    caseDb.db.run(`INSERT INTO temp.session_order (session_no) SELECT s.session_no FROM sessions s WHERE ${r.sql} ORDER BY ${column} ${dir}, s.session_no ${dir}`, r.params);
-    caseDb.db.exec('CREATE INDEX temp.ix_session_order_no ON session_order (session_no)');
-    this.orderKey = key;
+    if (this.sorted?.key === key) return this.sorted;
+    this.sorted = null; // let the previous order go before building the next
+    const maxNo = caseDb.value('SELECT max(session_no) FROM sessions', [], 'num?') ?? 0;
+    const positionOf = new Int32Array(maxNo + 1).fill(-1);
+    const order: number[] = [];
+    caseDb.forEach(`SELECT s.session_no AS no FROM sessions s WHERE ${r.sql} ORDER BY ${column} ${dir}, s.session_no ${dir}`, r.params, { no: NUM }, ({ no }) => {
+      positionOf[no] = order.length;
+      order.push(no);
+    });
+    this.sorted = { key, order: Int32Array.from(order), positionOf };
+    return this.sorted;
   }
 }
 
@@ -116,11 +134,16 @@ function indexPage(caseDb: CaseDb, req: SessionsListReq, r: Restriction, column:
   ]);
 }
 
-/** A slice of the sorted snapshot, by position (a cursor's session gives the position). */
+/** A slice of the sorted snapshot, by position (a cursor's session gives the position: the page starts after it). */
 function snapshotPage(caseDb: CaseDb, req: SessionsListReq, cache: SessionMatchCache, r: Restriction, column: string, dir: 'ASC' | 'DESC'): unknown[][] {
-  cache.ordered(caseDb, r, column, dir);
-  const from = req.after ? Number(caseDb.scalar('SELECT pos FROM temp.session_order WHERE session_no = ?', [req.after.sessionNo]) ?? 0) : (req.offset ?? 0);
-  return caseDb.all(`SELECT ${SUMMARY_SELECT}, ${column} FROM temp.session_order o CROSS JOIN sessions s ON s.session_no = o.session_no WHERE o.pos > ? ORDER BY o.pos LIMIT ?`, [from, req.limit]);
+  const { order, positionOf } = cache.ordered(caseDb, r, column, dir);
+  const from = req.after ? (positionOf[req.after.sessionNo] ?? -1) + 1 : (req.offset ?? 0);
+  const wanted = Array.from(order.subarray(from, from + req.limit));
+  if (wanted.length === 0) return [];
+  const params: (string | number)[] = [];
+  const byNo = new Map<number, unknown[]>();
+  for (const row of caseDb.all(`SELECT ${SUMMARY_SELECT}, ${column} FROM sessions s WHERE ${inList('s.session_no', wanted, params)}`, params)) byNo.set(Number(row[0]), row);
+  return wanted.map((no) => byNo.get(no)).filter((row) => row !== undefined);
 }
 
 /**

@@ -1,7 +1,8 @@
 // The precomputed `sessions` table: one narrow row per correlation id (times, counts, outcome,
-// link group, flags) with indexes on the usual sort columns. Lists (apps, IPs...) and the
-// authentication steps are read from the session's sign-ins when a page is shown.
-import { SESSION_SORT_COLUMNS } from '../../shared/model/session';
+// link group, flags). Lists (apps, IPs...) and the authentication steps are read from the session's
+// sign-ins when a page is shown. Indexes: the correlation id (sign-ins → session), the link group and
+// the default sort (start time). Other sorts are sorted on demand and flag filters read the table
+// (list-sessions.ts): an index per sort column cost ~260 bytes per sign-in, more than the table.
 import type { CaseDb } from '../db/case-db';
 
 export const SESSIONS_META_KEY = 'sessions.build';
@@ -35,29 +36,29 @@ export const SESSION_COLUMNS = [
   'flag_count',
 ] as const;
 
-/** Every sort column has an index, so a page of any sort order is an index range read. */
-export const INDEXED_SORT_COLUMNS: ReadonlySet<string> = new Set(Object.values(SESSION_SORT_COLUMNS));
+/** Sort columns whose order an index gives (correlation ids are unique, so no tie-break is needed). */
+export const INDEXED_SORT_COLUMNS: ReadonlySet<string> = new Set(['first_ms', 'correlation_id']);
 
-const INDEXES: Record<string, string> = {
-  ix_sessions_corr: 'CREATE UNIQUE INDEX IF NOT EXISTS ix_sessions_corr ON sessions (correlation_id)',
-  ix_sessions_group: 'CREATE INDEX IF NOT EXISTS ix_sessions_group ON sessions (linked_group, first_ms)',
-  ...Object.fromEntries([...INDEXED_SORT_COLUMNS].filter((c) => c !== 'correlation_id').map((c) => [`ix_sessions_${c}`, `CREATE INDEX IF NOT EXISTS ix_sessions_${c} ON sessions (${c}, session_no)`])),
-};
+export const SESSION_INDEXES: readonly string[] = [
+  'CREATE UNIQUE INDEX IF NOT EXISTS ix_sessions_corr ON sessions (correlation_id)',
+  'CREATE INDEX IF NOT EXISTS ix_sessions_group ON sessions (linked_group, first_ms)',
+  'CREATE INDEX IF NOT EXISTS ix_sessions_first_ms ON sessions (first_ms, session_no)',
+];
 
 export function ensureSessionTables(caseDb: CaseDb): void {
-  caseDb.db.exec(DDL);
+  caseDb.exec(DDL);
 }
 
 /** Empties the table for a rebuild (indexes dropped first: rebuilt once after the bulk insert). */
 export function resetSessionTables(caseDb: CaseDb): void {
-  caseDb.db.exec('DROP TABLE IF EXISTS sessions');
+  caseDb.exec('DROP TABLE IF EXISTS sessions');
   ensureSessionTables(caseDb);
 }
 
 export function createSessionIndexes(caseDb: CaseDb): void {
-  for (const ddl of Object.values(INDEXES)) caseDb.db.exec(ddl);
+  for (const ddl of SESSION_INDEXES) caseDb.exec(ddl);
 }
 
 export function hasSessions(caseDb: CaseDb): boolean {
-  return caseDb.meta(SESSIONS_META_KEY) !== undefined && caseDb.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sessions'") === 1;
+  return caseDb.meta(SESSIONS_META_KEY) !== undefined && caseDb.hasTable('sessions');
 }

@@ -72,7 +72,7 @@ describe('crafted case files', () => {
     const file = await craftedCase('index', `DROP INDEX ix_time; CREATE INDEX ix_time ON signin_data (status_code); CREATE INDEX ix_evil ON signin_data (rid, created_ms);`);
     const reopened = await loadCase(file);
     const sql = String(reopened.scalar("SELECT sql FROM sqlite_master WHERE name = 'ix_time'"));
-    expect(sql).toMatch(/\(created_ms, rid\)/);
+    expect(sql).toMatch(/ON signin_data \(created_ms\)$/);
     expect(reopened.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'ix_evil'")).toBe(0);
     expect(schemaRepairsOf(reopened)).toEqual([
       'index "ix_time" (redefined) on "signin_data": not SigninScope\'s own definition, dropped',
