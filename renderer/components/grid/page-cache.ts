@@ -22,7 +22,18 @@ export type PageLoader = (from: number, count: number) => Promise<Res<'query.pag
 /** Runs `fn` once before the next frame (soon, where there are no frames). */
 export type Scheduler = (fn: () => void) => void;
 
-const nextFrame: Scheduler = (fn) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => fn()) : setTimeout(fn, 0));
+/** Before the next frame, or after FRAME_FALLBACK_MS where frames stop (a hidden window): whichever comes first. */
+const FRAME_FALLBACK_MS = 100;
+const nextFrame: Scheduler = (fn) => {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+  setTimeout(once, typeof requestAnimationFrame === 'function' ? FRAME_FALLBACK_MS : 0);
+};
 
 export class PageCache {
   private readonly pages = new Map<number, LoadedRow[]>();
