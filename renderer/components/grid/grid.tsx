@@ -46,7 +46,7 @@ export function Grid() {
   useEffect(() => () => cache?.dispose(), [cache]);
 
   const count = snapshot?.matching ?? 0;
-  const { scaled, virtualizer, items, first, last, layerTop, place, slotKey } = useScaledVirtualizer({ count, rowHeight: ROW_HEIGHT, overscan: 10, body: bodyRef });
+  const { scaled, virtualizer, items, first, last, layerTop, place } = useScaledVirtualizer({ count, rowHeight: ROW_HEIGHT, overscan: 10, body: bodyRef });
 
   useEffect(() => {
     bodyRef.current?.scrollTo({ top: 0 });
@@ -118,7 +118,7 @@ export function Grid() {
             const isCursor = selected?.index === item.index;
             return (
               <GridRow
-                key={slotKey(item.index)}
+                key={item.key}
                 {...place(item.index)}
                 width={totalWidth}
                 {...signinItem(row, statusAt)}

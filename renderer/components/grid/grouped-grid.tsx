@@ -47,7 +47,7 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
   useEffect(() => () => onSummary(null), [onSummary]);
 
   const count = tree.total;
-  const { scaled, virtualizer, items, first, last, layerTop, rowTop, place, slotKey } = useScaledVirtualizer({ count, rowHeight: ROW_HEIGHT, overscan: 10, body: bodyRef });
+  const { scaled, virtualizer, items, first, last, layerTop, rowTop, place } = useScaledVirtualizer({ count, rowHeight: ROW_HEIGHT, overscan: 10, body: bodyRef });
   useEffect(() => {
     if (last >= first) tree.ensureRows(first, last);
   });
@@ -119,7 +119,7 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
             const column = line.kind === 'group' ? groupBy[line.path.length - 1]! : null;
             return (
               <div
-                key={slotKey(item.index)}
+                key={item.key}
                 role="row"
                 aria-rowindex={item.index + 1}
                 aria-level={line.depth + 1}
@@ -154,7 +154,7 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
           const row = line.cache.row(line.index);
           return (
             <GridRow
-              key={slotKey(item.index)}
+              key={item.key}
               {...place(item.index)}
               width={totalWidth}
               {...signinItem(row, statusAt)}

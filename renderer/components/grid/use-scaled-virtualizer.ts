@@ -8,7 +8,6 @@ import { useMemo, useRef, type RefObject } from 'react';
 import { createScaledScroll, patchMaxScrollOffset, realTop, scaledObserve, scaledScrollTo } from './scaled-scroll';
 
 const BLOCK_ROWS = 1024;
-const MIN_SLOTS = 128;
 
 export function useScaledVirtualizer(opts: { count: number; rowHeight: number; overscan: number; body: RefObject<HTMLDivElement | null> }) {
   const scaled = useRef(createScaledScroll()).current;
@@ -28,9 +27,6 @@ export function useScaledVirtualizer(opts: { count: number; rowHeight: number; o
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
   const block = first - (first % BLOCK_ROWS);
-  // Keys by slot: a row scrolled out hands its DOM to the row scrolled in, instead of a new one.
-  // A power of two above the window's length keeps a row's key while it stays in the window.
-  const slots = Math.max(MIN_SLOTS, 2 ** Math.ceil(Math.log2(items.length + 1)));
   return {
     scaled,
     virtualizer,
@@ -43,7 +39,5 @@ export function useScaledVirtualizer(opts: { count: number; rowHeight: number; o
     rowTop: (index: number) => (index - block) * opts.rowHeight,
     /** GridRow's position props for the row at `index`. */
     place: (index: number) => ({ index, top: (index - block) * opts.rowHeight }),
-    /** A React key that reuses the element of a row that left the window. */
-    slotKey: (index: number) => index % slots,
   };
 }

@@ -31,7 +31,7 @@ export function SessionList({ cache, version }: Props) {
   const selectedIndex = useRef<number | null>(null);
 
   const count = cache?.total ?? 0;
-  const { scaled, virtualizer, items, first, last, layerTop, place, slotKey } = useScaledVirtualizer({ count, rowHeight: SESSION_ROW_HEIGHT, overscan: 8, body: bodyRef });
+  const { scaled, virtualizer, items, first, last, layerTop, place } = useScaledVirtualizer({ count, rowHeight: SESSION_ROW_HEIGHT, overscan: 8, body: bodyRef });
 
   useEffect(() => {
     bodyRef.current?.scrollTo({ top: 0 });
@@ -103,7 +103,7 @@ export function SessionList({ cache, version }: Props) {
           if (isSelected) selectedIndex.current = item.index;
           return (
             <GridRow
-              key={slotKey(item.index)}
+              key={item.key}
               {...place(item.index)}
               width={SESSION_LIST_WIDTH}
               item={s}
