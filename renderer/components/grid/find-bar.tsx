@@ -1,12 +1,13 @@
 // The find bar over the grid (Ctrl+F): type to jump to the first match at or after the cursor;
 // Enter / F3 next, Shift+Enter / Shift+F3 previous; Escape closes it and gives the grid the focus.
 import '../../styles/grid-selection.css';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { findStep, useFind } from './find-state';
 
-export function FindBar({ onDone }: { onDone: () => void }) {
+/** Memoized: the grid renders again on every scroll frame, the bar need not. */
+export const FindBar = memo(function FindBar({ onDone }: { onDone: () => void }) {
   const open = useFind((s) => s.open);
   const text = useFind((s) => s.text);
   const result = useFind((s) => s.result);
@@ -78,4 +79,4 @@ export function FindBar({ onDone }: { onDone: () => void }) {
       </button>
     </div>
   );
-}
+});

@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import { useStore } from '../../store/store';
 
 /** What the grid says when it has no rows: still loading, an empty case, or nothing matching. */
-export function GridEmpty() {
+export const GridEmpty = memo(function GridEmpty() {
   const snapshot = useStore((s) => s.snapshot);
   const error = useStore((s) => s.snapshotError);
   const job = useStore((s) => s.job);
@@ -28,4 +29,4 @@ export function GridEmpty() {
       </button>
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 // Column headers: click to sort (Shift-click adds a sort key), drag the right edge to resize, drag
 // the header to reorder or into the group bar; ▾ opens the header filter menu.
-import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useStore } from '../../store/store';
 import { columnWidth } from '../../store/grid-slice';
 import { columnLabel } from '../../format/cells';
@@ -8,7 +8,8 @@ import { HeaderFilterButton } from './header-filter-menu';
 
 export const DRAG_TYPE = 'application/x-signinscope-column';
 
-export function GridHeader({ scrollRef }: { scrollRef: React.RefObject<HTMLDivElement | null> }) {
+/** Memoized: the lists around it render again on every scroll frame, the header need not. */
+export const GridHeader = memo(function GridHeader({ scrollRef }: { scrollRef: React.RefObject<HTMLDivElement | null> }) {
   const columns = useStore((s) => s.columns);
   const widths = useStore((s) => s.widths);
   const sort = useStore((s) => s.sort);
@@ -58,7 +59,7 @@ export function GridHeader({ scrollRef }: { scrollRef: React.RefObject<HTMLDivEl
       </div>
     </div>
   );
-}
+});
 
 /**
  * The body normally drives the header's sideways scroll; a control focused in the header (its filter

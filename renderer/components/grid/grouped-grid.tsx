@@ -1,18 +1,21 @@
 // The grid grouped by the group bar's columns: group rows with their counts (click, Enter or →/← to
 // expand and collapse; nested levels), and under an expanded innermost group its sign-ins, paged and
 // virtualized like the plain grid and sorted by the grid's sort. Clicking a sign-in opens its details.
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { GroupValue } from '../../../shared/model/grouping';
-import { columnLabel, formatCell, isMonoColumn, statusClass } from '../../format/cells';
+import { columnLabel, formatCell } from '../../format/cells';
 import { formatCount } from '../../format/numbers';
-import { columnWidth } from '../../store/grid-slice';
 import { useStore } from '../../store/store';
 import { GridHeader } from './grid-header';
 import { useMarksVersion } from './grid-marks';
 import { GroupTree, type GroupLine } from './group-tree';
-import { realHeight, realTop } from './scaled-scroll';
+import { GridRow, placeholderBars } from './grid-row';
+import type { LoadedRow } from './page-cache';
+import { realHeight } from './scaled-scroll';
+import { signinCells, signinItem } from './signin-cells';
 import { ScrollBody } from './scroll-body';
 import { useScaledVirtualizer } from './use-scaled-virtualizer';
+import { useSigninColumns } from './use-signin-columns';
 
 const ROW_HEIGHT = 22;
 const INDENT = 18;
@@ -23,9 +26,7 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
   const filter = useStore((s) => s.filter);
   const sort = useStore((s) => s.sort);
   const groupBy = useStore((s) => s.groupBy);
-  const columns = useStore((s) => s.columns);
-  const widths = useStore((s) => s.widths);
-  const timeMode = useStore((s) => s.timeMode);
+  const { columns, widths, timeMode, fetchColumns, statusAt, cellWidths, totalWidth } = useSigninColumns();
   const caseVersion = useStore((s) => s.caseVersion);
   const selectedRid = useStore((s) => s.selected?.rid ?? null);
   const marksVersion = useMarksVersion([...columns, ...groupBy]);
@@ -34,7 +35,6 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
   const bodyRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
   const expanded = useMemo(() => new Set<string>(), [groupBy]); // a new grouping starts collapsed
-  const fetchColumns = useMemo(() => (columns.includes('status') ? columns : [...columns, 'status']), [columns]);
   const tree = useMemo(
     () => new GroupTree(filter, groupBy, sort, fetchColumns, expanded, bump, (m) => useStore.getState().notify('error', m)),
     [filter, groupBy, sort, fetchColumns, expanded, caseVersion, marksVersion],
@@ -47,13 +47,10 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
   useEffect(() => () => onSummary(null), [onSummary]);
 
   const count = tree.total;
-  const { scaled, virtualizer, items, first, last } = useScaledVirtualizer({ count, rowHeight: ROW_HEIGHT, overscan: 10, body: bodyRef });
+  const { scaled, virtualizer, items, first, last, layerTop, rowTop, place } = useScaledVirtualizer({ count, rowHeight: ROW_HEIGHT, overscan: 10, body: bodyRef });
   useEffect(() => {
     if (last >= first) tree.ensureRows(first, last);
   });
-
-  const statusAt = fetchColumns.indexOf('status');
-  const totalWidth = columns.reduce((sum, c) => sum + columnWidth(widths, c), 0);
 
   const activate = (line: GroupLine | undefined, index: number) => {
     setActive(index);
@@ -65,6 +62,30 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
       if (row) useStore.getState().select(NOT_IN_GRID, row.rid);
     }
   };
+  // Stable, so sign-in rows skip rendering while the list scrolls (the selected row's `selected` changes instead).
+  const onSigninMouseDown = useCallback((_e: React.MouseEvent, index: number, row: LoadedRow | undefined) => {
+    setActive(index);
+    if (row) useStore.getState().select(NOT_IN_GRID, row.rid);
+  }, []);
+  // One stable cell drawer and loading look per nesting depth.
+  const atDepth = useMemo(() => {
+    const byDepth = new Map<number, { cells: (row: LoadedRow, focus: number) => ReactNode; placeholder: CSSProperties }>();
+    return (depth: number) => {
+      const indent = depth * INDENT;
+      let drawn = byDepth.get(depth);
+      if (!drawn) {
+        drawn = {
+          cells: (row, focus) => signinCells({ columns, widths, mode: timeMode, indent }, row, focus),
+          placeholder: placeholderBars(
+            cellWidths.map((w, i) => (i === 0 ? w - indent : w)),
+            indent,
+          ),
+        };
+        byDepth.set(depth, drawn);
+      }
+      return drawn;
+    };
+  }, [columns, widths, timeMode, cellWidths]);
   const onKeyDown = (e: React.KeyboardEvent) => {
     const line = tree.line(active);
     const page = Math.max(1, Math.floor((bodyRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
@@ -88,12 +109,12 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
   return (
     <div className="grid grouped-grid" role="treegrid" aria-rowcount={count} aria-label={`Sign-ins grouped by ${groupBy.map((c) => columnLabel(c, timeMode)).join(', then ')}`}>
       <GridHeader scrollRef={headerRef} />
-      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={totalWidth} onKeyDown={onKeyDown} testId="grouped-body">
+      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={totalWidth} layerTop={layerTop} onKeyDown={onKeyDown} testId="grouped-body">
         {items.map((item) => {
           const line = tree.line(item.index);
           if (!line) return null;
-          const style = { transform: `translateY(${realTop(scaled, item.start)}px)`, width: totalWidth };
-          const focus = item.index === active ? ' active-line' : '';
+          const style = { transform: `translateY(${rowTop(item.index)}px)`, width: totalWidth };
+          const focus = item.index === active ? 'active-line' : '';
           if (line.kind !== 'row') {
             const column = line.kind === 'group' ? groupBy[line.path.length - 1]! : null;
             return (
@@ -103,7 +124,7 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
                 aria-rowindex={item.index + 1}
                 aria-level={line.depth + 1}
                 aria-expanded={line.kind === 'group' ? line.expanded : undefined}
-                className={`grid-row group-line gl-${line.kind}${focus}`}
+                className={`grid-row group-line gl-${line.kind}${focus ? ` ${focus}` : ''}`}
                 style={style}
                 data-testid={line.kind === 'group' ? 'group-row' : undefined}
                 onClick={() => activate(line, item.index)}
@@ -131,29 +152,19 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
             );
           }
           const row = line.cache.row(line.index);
-          const selected = row !== undefined && row.rid === selectedRid;
           return (
-            <div
+            <GridRow
               key={item.key}
-              role="row"
-              aria-rowindex={item.index + 1}
-              aria-selected={selected}
-              className={`grid-row grouped-signin ${row ? statusClass(row.cells[statusAt]) : 'loading'}${selected ? ' selected' : ''}${focus}`}
-              style={style}
-              onMouseDown={() => activate(line, item.index)}
-            >
-              <div className="gl-indent" aria-hidden style={{ width: line.depth * INDENT }} />
-              {columns.map((col, ci) => (
-                <div
-                  key={col}
-                  role="gridcell"
-                  className={`gc${isMonoColumn(col) ? ' mono' : ''}${col === 'status' ? ' gc-status' : ''}`}
-                  style={{ width: columnWidth(widths, col) - (ci === 0 ? line.depth * INDENT : 0) }}
-                >
-                  {formatCell(col, row?.cells[ci], timeMode)}
-                </div>
-              ))}
-            </div>
+              {...place(item.index)}
+              width={totalWidth}
+              {...signinItem(row, statusAt)}
+              selected={row !== undefined && row.rid === selectedRid}
+              kind="grouped-signin"
+              state={focus || undefined}
+              cells={atDepth(line.depth).cells}
+              placeholder={atDepth(line.depth).placeholder}
+              onMouseDown={onSigninMouseDown}
+            />
           );
         })}
       </ScrollBody>

@@ -1,22 +1,49 @@
 // Rows of one snapshot, fetched by page for the visible window only and kept in a small LRU: the
 // renderer never holds more than MAX_PAGES * PAGE_SIZE rows whatever the case size.
+// Scrolling stays cheap: a row keeps the same object while its page is cached (memoized rows skip
+// re-rendering), only MAX_INFLIGHT pages are requested at a time and always for the latest window
+// (a scrollbar drag never fetches the windows it passed through), a page either side is fetched
+// once the window is in unless the window jumped there (a drag would fetch neighbours it leaves at
+// once), and the pages arriving within one frame cause one re-render.
 import type { Res } from '../../../shared/api/contract';
 import { api } from '../../api/client';
 
 export const PAGE_SIZE = 100;
 const MAX_PAGES = 24;
-
-type Page = Res<'query.page'>;
+const MAX_INFLIGHT = 2;
 
 export interface LoadedRow {
   rid: number;
   cells: Array<string | number | null>;
 }
 
+export type PageLoader = (from: number, count: number) => Promise<Res<'query.page'>>;
+
+/** Runs `fn` once before the next frame (soon, where there are no frames). */
+export type Scheduler = (fn: () => void) => void;
+
+/** Before the next frame, or after FRAME_FALLBACK_MS where frames stop (a hidden window): whichever comes first. */
+const FRAME_FALLBACK_MS = 100;
+const nextFrame: Scheduler = (fn) => {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+  setTimeout(once, typeof requestAnimationFrame === 'function' ? FRAME_FALLBACK_MS : 0);
+};
+
 export class PageCache {
-  private readonly pages = new Map<number, Page>();
+  private readonly pages = new Map<number, LoadedRow[]>();
   private readonly inflight = new Set<number>();
+  private wanted: { first: number; last: number } | null = null;
+  /** The window moved to rows it did not overlap: no neighbours until it moves by less. */
+  private jumped = false;
+  private notifyPending = false;
   private disposed = false;
+  private readonly fetchPage: PageLoader;
 
   constructor(
     readonly snapshotId: number,
@@ -24,28 +51,37 @@ export class PageCache {
     readonly rowCount: number,
     private readonly onLoaded: () => void,
     private readonly onError: (message: string) => void,
-  ) {}
+    loader?: PageLoader,
+    private readonly schedule: Scheduler = nextFrame,
+  ) {
+    this.fetchPage = loader ?? ((from, count) => api().call('query.page', { snapshotId, from, count, columns: [...columns] }));
+  }
 
+  /** The row at `index`: the same object for as long as its page stays cached. */
   row(index: number): LoadedRow | undefined {
-    const page = this.pages.get(Math.floor(index / PAGE_SIZE));
-    if (!page) return undefined;
-    const at = index % PAGE_SIZE;
-    const cells = page.rows[at];
-    const rid = page.rids[at];
-    return cells && rid !== undefined ? { rid, cells } : undefined;
+    return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
   }
 
   /** Loads the pages covering rows [first, last], touching them so they survive eviction. */
   ensure(first: number, last: number): void {
-    if (this.rowCount === 0) return;
-    const lastPage = Math.floor(Math.min(last, this.rowCount - 1) / PAGE_SIZE);
-    for (let p = Math.max(0, Math.floor(first / PAGE_SIZE)); p <= lastPage; p++) {
+    if (this.rowCount === 0 || this.disposed) return;
+    const before = this.wanted;
+    this.jumped = before !== null && (first > before.last || last < before.first);
+    this.wanted = { first, last };
+    for (const p of this.visiblePages()) {
       const page = this.pages.get(p);
       if (page) {
         this.pages.delete(p);
         this.pages.set(p, page);
-      } else if (!this.inflight.has(p)) void this.load(p);
+      }
     }
+    this.pump();
+  }
+
+  /** Loads the page of one row outside the scrolled window (a keyboard jump), leaving the window as it is. */
+  ensureRow(index: number): void {
+    const p = Math.floor(index / PAGE_SIZE);
+    if (index >= 0 && index < this.rowCount && !this.disposed && !this.pages.has(p) && !this.inflight.has(p)) void this.load(p);
   }
 
   dispose(): void {
@@ -53,20 +89,60 @@ export class PageCache {
     this.pages.clear();
   }
 
+  private visiblePages(): number[] {
+    if (!this.wanted) return [];
+    const from = Math.max(0, Math.floor(this.wanted.first / PAGE_SIZE));
+    const to = Math.floor(Math.min(this.wanted.last, this.rowCount - 1) / PAGE_SIZE);
+    const pages: number[] = [];
+    for (let p = from; p <= to; p++) pages.push(p);
+    return pages;
+  }
+
+  /** The visible pages first, then one either side, for as many requests as may run. */
+  private pump(): void {
+    const visible = this.visiblePages();
+    if (visible.length === 0) return;
+    const lastPage = Math.floor((this.rowCount - 1) / PAGE_SIZE);
+    const around = [visible[visible.length - 1]! + 1, visible[0]! - 1].filter((p) => p >= 0 && p <= lastPage);
+    const missing = (p: number) => !this.pages.has(p) && !this.inflight.has(p);
+    if (visible.some(missing) || visible.some((p) => this.inflight.has(p))) {
+      for (const p of visible) if (missing(p) && this.inflight.size < MAX_INFLIGHT) void this.load(p);
+      return; // neighbours only once the window itself is in
+    }
+    if (this.jumped) return;
+    for (const p of around) if (missing(p) && this.inflight.size < MAX_INFLIGHT) void this.load(p);
+  }
+
   private async load(p: number): Promise<void> {
     this.inflight.add(p);
     try {
       const from = p * PAGE_SIZE;
-      const count = Math.min(PAGE_SIZE, this.rowCount - from);
-      const page = await api().call('query.page', { snapshotId: this.snapshotId, from, count, columns: [...this.columns] });
+      const page = await this.fetchPage(from, Math.min(PAGE_SIZE, this.rowCount - from));
       if (this.disposed) return;
-      this.pages.set(p, page);
-      while (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value!);
-      this.onLoaded();
+      this.pages.set(
+        p,
+        page.rows.map((cells, i) => ({ rid: page.rids[i]!, cells })),
+      );
+      const keep = new Set(this.visiblePages());
+      for (const old of this.pages.keys()) {
+        if (this.pages.size <= MAX_PAGES) break;
+        if (!keep.has(old)) this.pages.delete(old);
+      }
+      this.announce();
     } catch (err) {
       if (!this.disposed) this.onError((err as Error).message);
     } finally {
       this.inflight.delete(p);
+      if (!this.disposed) this.pump();
     }
+  }
+
+  private announce(): void {
+    if (this.notifyPending) return;
+    this.notifyPending = true;
+    this.schedule(() => {
+      this.notifyPending = false;
+      if (!this.disposed) this.onLoaded();
+    });
   }
 }

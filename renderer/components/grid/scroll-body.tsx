@@ -1,5 +1,5 @@
 // The scrolling body of a virtual list: keeps the column header aligned when scrolled sideways and
-// holds the spacer that gives the scrollbar its (scaled) full height.
+// holds the spacer that gives the scrollbar its (scaled) full height, and the layer the rows sit in.
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 
 interface Props {
@@ -7,6 +7,8 @@ interface Props {
   headerRef: RefObject<HTMLDivElement | null>;
   height: number;
   width: number;
+  /** Where the row layer sits inside the spacer (useScaledVirtualizer's layerTop); 0 for rows placed by their own real top. */
+  layerTop?: number;
   onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
   testId?: string;
   /** ARIA role of the scrolling body (`rowgroup` inside a grid). */
@@ -16,7 +18,7 @@ interface Props {
   after?: ReactNode;
 }
 
-export function ScrollBody({ bodyRef, headerRef, height, width, onKeyDown, testId, role, children, after }: Props) {
+export function ScrollBody({ bodyRef, headerRef, height, width, layerTop = 0, onKeyDown, testId, role, children, after }: Props) {
   return (
     <div
       className="grid-body"
@@ -30,7 +32,9 @@ export function ScrollBody({ bodyRef, headerRef, height, width, onKeyDown, testI
       }}
     >
       <div className="grid-spacer" style={{ height, width }}>
-        {children}
+        <div className="grid-rows" style={{ transform: `translateY(${layerTop}px)` }}>
+          {children}
+        </div>
       </div>
       {after}
     </div>

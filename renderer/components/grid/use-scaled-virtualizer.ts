@@ -1,8 +1,13 @@
 // A row virtualizer over a scroll area that may be taller than browsers allow (millions of rows):
 // positions are scaled into the real scroll range (scaled-scroll.ts). Shared by every long list.
+// Rows sit in one layer placed at the start of a block of BLOCK_ROWS rows and keep their offset
+// inside it, so scrolling moves the layer (one style change) instead of every row: a row renders
+// again only when the block changes. Scaled, the layer moves on every frame; rows still do not.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, type RefObject } from 'react';
-import { createScaledScroll, patchMaxScrollOffset, scaledObserve, scaledScrollTo } from './scaled-scroll';
+import { createScaledScroll, patchMaxScrollOffset, realTop, scaledObserve, scaledScrollTo } from './scaled-scroll';
+
+const BLOCK_ROWS = 1024;
 
 export function useScaledVirtualizer(opts: { count: number; rowHeight: number; overscan: number; body: RefObject<HTMLDivElement | null> }) {
   const scaled = useRef(createScaledScroll()).current;
@@ -19,5 +24,20 @@ export function useScaledVirtualizer(opts: { count: number; rowHeight: number; o
   });
   patchMaxScrollOffset(virtualizer, scaled);
   const items = virtualizer.getVirtualItems();
-  return { scaled, virtualizer, items, first: items[0]?.index ?? 0, last: items[items.length - 1]?.index ?? -1 };
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  const block = first - (first % BLOCK_ROWS);
+  return {
+    scaled,
+    virtualizer,
+    items,
+    first,
+    last,
+    /** Top of the row layer inside the scroll spacer, in real px. */
+    layerTop: realTop(scaled, block * opts.rowHeight),
+    /** A row's top inside the row layer. */
+    rowTop: (index: number) => (index - block) * opts.rowHeight,
+    /** GridRow's position props for the row at `index`. */
+    place: (index: number) => ({ index, top: (index - block) * opts.rowHeight }),
+  };
 }

@@ -1,10 +1,10 @@
 // The virtualized session list: sortable headers, rows fetched by page for the visible window,
 // ↑/↓ to move the selection. Scales to millions of sessions like the sign-ins grid.
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { SessionSummary } from '../../../shared/model/session';
-import { statusClass } from '../../format/cells';
 import { useStore } from '../../store/store';
-import { realHeight, realTop } from '../grid/scaled-scroll';
+import { GridRow, placeholderBars } from '../grid/grid-row';
+import { realHeight } from '../grid/scaled-scroll';
 import { useScaledVirtualizer } from '../grid/use-scaled-virtualizer';
 import type { OffsetPageCache } from './offset-page-cache';
 import { SESSION_COLUMNS, SESSION_LIST_WIDTH } from './session-columns';
@@ -13,6 +13,9 @@ import { ColumnCells } from '../grid/column-cells';
 import { ScrollBody } from '../grid/scroll-body';
 
 export const SESSION_ROW_HEIGHT = 26;
+
+const sessionData = (s: SessionSummary) => ({ 'data-session': s.sessionNo });
+const placeholder = placeholderBars(SESSION_COLUMNS.map((c) => c.width));
 
 interface Props {
   cache: OffsetPageCache<SessionSummary> | null;
@@ -28,7 +31,7 @@ export function SessionList({ cache, version }: Props) {
   const selectedIndex = useRef<number | null>(null);
 
   const count = cache?.total ?? 0;
-  const { scaled, virtualizer, items, first, last } = useScaledVirtualizer({ count, rowHeight: SESSION_ROW_HEIGHT, overscan: 8, body: bodyRef });
+  const { scaled, virtualizer, items, first, last, layerTop, place } = useScaledVirtualizer({ count, rowHeight: SESSION_ROW_HEIGHT, overscan: 8, body: bodyRef });
 
   useEffect(() => {
     bodyRef.current?.scrollTo({ top: 0 });
@@ -47,6 +50,13 @@ export function SessionList({ cache, version }: Props) {
     useSessionView.getState().select(item.sessionNo);
     virtualizer.scrollToIndex(index, { align: 'auto' });
   };
+  // Stable, so rows skip rendering while the list scrolls.
+  const onRowMouseDown = useCallback((_e: React.MouseEvent, index: number, s: SessionSummary | undefined) => {
+    if (!s) return;
+    selectedIndex.current = index;
+    useSessionView.getState().select(s.sessionNo);
+  }, []);
+  const cells = useCallback((s: SessionSummary) => <ColumnCells columns={SESSION_COLUMNS} row={s} mode={mode} prefix="sc" />, [mode]);
   const onKeyDown = (e: React.KeyboardEvent) => {
     const at = selectedIndex.current ?? -1;
     const page = Math.max(1, Math.floor((bodyRef.current?.clientHeight ?? 400) / SESSION_ROW_HEIGHT) - 1);
@@ -86,28 +96,26 @@ export function SessionList({ cache, version }: Props) {
           <div className="gh-filler" />
         </div>
       </div>
-      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={SESSION_LIST_WIDTH} onKeyDown={onKeyDown} role="rowgroup">
+      <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={SESSION_LIST_WIDTH} layerTop={layerTop} onKeyDown={onKeyDown} role="rowgroup">
         {items.map((item) => {
           const s = cache?.item(item.index);
           const isSelected = s !== undefined && s.sessionNo === selected;
           if (isSelected) selectedIndex.current = item.index;
           return (
-            <div
+            <GridRow
               key={item.key}
-              role="row"
-              aria-rowindex={item.index + 1}
-              aria-selected={isSelected}
-              data-session={s?.sessionNo}
-              className={`grid-row session-row ${s ? statusClass(s.finalStatus) : 'loading'}${isSelected ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
-              style={{ transform: `translateY(${realTop(scaled, item.start)}px)`, width: SESSION_LIST_WIDTH }}
-              onMouseDown={() => {
-                if (!s) return;
-                selectedIndex.current = item.index;
-                useSessionView.getState().select(s.sessionNo);
-              }}
-            >
-              <ColumnCells columns={SESSION_COLUMNS} row={s} mode={mode} prefix="sc" />
-            </div>
+              {...place(item.index)}
+              width={SESSION_LIST_WIDTH}
+              item={s}
+              status={s?.finalStatus}
+              selected={isSelected}
+              kind="session-row"
+              placeholder={placeholder}
+              striped
+              cells={cells}
+              onMouseDown={onRowMouseDown}
+              dataOf={sessionData}
+            />
           );
         })}
       </ScrollBody>

@@ -1,0 +1,138 @@
+// The grid's page cache while scrolling: requests go to the latest window only (a scrollbar drag
+// does not fetch the windows it passed), neighbours follow, arrivals within a frame are announced
+// once, and a cached row keeps its object (memoized rows skip rendering).
+import { describe, expect, it } from 'vitest';
+import { PAGE_SIZE, PageCache, type PageLoader } from '../../../renderer/components/grid/page-cache';
+
+const ROWS = 1_000_000;
+
+/** A loader whose requests stay pending until answered, recording what was asked. */
+function pendingLoader() {
+  const asked: number[] = [];
+  const waiting = new Map<number, () => void>();
+  const loader: PageLoader = (from, count) => {
+    asked.push(from / PAGE_SIZE);
+    return new Promise((resolve) => {
+      waiting.set(from / PAGE_SIZE, () =>
+        resolve({
+          rids: Array.from({ length: count }, (_, i) => from + i + 1),
+          rows: Array.from({ length: count }, (_, i) => [`row ${from + i}`]),
+        }),
+      );
+    });
+  };
+  /** Answers every pending request, then lets the cache react. */
+  const answerAll = async () => {
+    while (waiting.size) {
+      const answers = [...waiting.values()];
+      waiting.clear();
+      answers.forEach((answer) => answer());
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  };
+  const answer = async (page: number) => {
+    waiting.get(page)?.();
+    waiting.delete(page);
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { loader, asked, waiting, answerAll, answer };
+}
+
+function setup() {
+  const net = pendingLoader();
+  const frames: Array<() => void> = [];
+  let announced = 0;
+  const cache = new PageCache(
+    1,
+    ['user'],
+    ROWS,
+    () => announced++,
+    (m) => expect.fail(m),
+    net.loader,
+    (fn) => frames.push(fn),
+  );
+  const nextFrame = () => frames.splice(0).forEach((fn) => fn());
+  return { cache, net, nextFrame, announced: () => announced };
+}
+
+describe('PageCache', () => {
+  it('a drag across the whole list fetches the window it ends on, not every window it passed', async () => {
+    const { cache, net } = setup();
+    for (let step = 1; step <= 150; step++) {
+      const first = Math.floor(((ROWS - 50) * step) / 150);
+      cache.ensure(first, first + 49);
+    }
+    // Two requests were started by the first frames; every later window waits for them.
+    expect(net.asked.length).toBe(2);
+    await net.answerAll();
+    const last = ROWS - 50;
+    expect(cache.row(last)?.cells).toEqual([`row ${last}`]);
+    expect(cache.row(ROWS - 1)?.cells).toEqual([`row ${ROWS - 1}`]);
+    // The first two windows' pages and the final window's page: no neighbours for windows jumped to.
+    expect(net.asked.length).toBe(3);
+    expect(net.asked).toContain(Math.floor(last / PAGE_SIZE));
+  });
+
+  it('fetches the pages either side once the window is in', async () => {
+    const { cache, net } = setup();
+    cache.ensure(1_000, 1_049);
+    expect(net.asked).toEqual([10]);
+    await net.answer(10);
+    expect(net.asked.slice(1).sort((a, b) => a - b)).toEqual([9, 11]);
+  });
+
+  it('fetches no neighbours for a window the scroll jumped to, and does once it moves on from there by a little', async () => {
+    const { cache, net } = setup();
+    cache.ensure(0, 49);
+    await net.answerAll();
+    const asked = net.asked.length;
+    cache.ensure(500_000, 500_049);
+    await net.answerAll();
+    expect(net.asked.slice(asked)).toEqual([5_000]);
+    cache.ensure(500_003, 500_052);
+    await net.answerAll();
+    expect(net.asked.slice(asked + 1).sort((a, b) => a - b)).toEqual([4_999, 5_001]);
+  });
+
+  it('announces the pages that arrive within one frame once', async () => {
+    const { cache, net, nextFrame, announced } = setup();
+    cache.ensure(150, 249); // pages 1 and 2
+    await net.answer(1);
+    await net.answer(2);
+    expect(announced()).toBe(0);
+    nextFrame();
+    expect(announced()).toBe(1);
+  });
+
+  it('keeps a row the same object while its page is cached', async () => {
+    const { cache, net } = setup();
+    cache.ensure(0, 49);
+    await net.answerAll();
+    const row = cache.row(7);
+    expect(row).toEqual({ rid: 8, cells: ['row 7'] });
+    cache.ensure(0, 60);
+    expect(cache.row(7)).toBe(row);
+  });
+
+  it('loads one row outside the window (a keyboard jump) without moving the window', async () => {
+    const { cache, net } = setup();
+    cache.ensure(0, 49);
+    await net.answerAll();
+    const asked = net.asked.length;
+    cache.ensureRow(500_000);
+    expect(net.asked.slice(asked)).toEqual([5_000]);
+    await net.answerAll();
+    expect(cache.row(500_000)?.rid).toBe(500_001);
+    expect(cache.row(0)?.rid).toBe(1);
+  });
+
+  it('stops loading and announcing once disposed', async () => {
+    const { cache, net, nextFrame, announced } = setup();
+    cache.ensure(0, 49);
+    cache.dispose();
+    await net.answerAll();
+    nextFrame();
+    expect(announced()).toBe(0);
+    expect(cache.row(0)).toBeUndefined();
+  });
+});
