@@ -10,12 +10,6 @@ export interface CaseSlice {
   caseInfo: CaseInfo | null;
   /** How often each part of the case changed; a view keys its queries on the parts it shows. */
   changes: PartVersions;
-  /**
-   * Old counters, kept only for the grid files (components/grid) until they read `changes`:
-   * caseVersion moves with `changes.signins`, annotationsVersion with `changes.annotations`.
-   */
-  caseVersion: number;
-  annotationsVersion: number;
   connectionLost: string | null;
   setAppInfo(info: Res<'app.info'>): void;
   setCase(info: CaseInfo): void;
@@ -32,8 +26,6 @@ export const createCaseSlice: SliceCreator<CaseSlice> = (set) => ({
   appInfo: null,
   caseInfo: null,
   changes: NO_CHANGES,
-  caseVersion: 0,
-  annotationsVersion: 0,
   connectionLost: null,
   setAppInfo: (appInfo) => set({ appInfo }),
   setCase: (caseInfo) => set({ caseInfo }),
@@ -43,7 +35,7 @@ export const createCaseSlice: SliceCreator<CaseSlice> = (set) => ({
       if (what.length === 0) return {};
       const changes = { ...s.changes };
       for (const part of new Set(what)) changes[part] += 1;
-      return { changes, caseVersion: changes.signins, annotationsVersion: changes.annotations };
+      return { changes };
     }),
   setConnectionLost: (connectionLost) => set({ connectionLost }),
 });

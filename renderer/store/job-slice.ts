@@ -23,8 +23,6 @@ export const IMPORT_BAR_KINDS = ['import', 'sessions'] as const;
 export interface JobSlice {
   /** Running jobs by key: the job id, or `pending:<kind>` until the start request answered. */
   jobs: Readonly<Record<string, TrackedJob>>;
-  /** The running import-bar job: kept as a field only for components/grid/grid-empty.tsx (use runningJob). */
-  job: TrackedJob | null;
   lastImport: JobDone | null;
   /** A job of this kind is being asked for (its bar shows "starting"). */
   jobRequested(kind: string, detail?: TrackedJob['detail']): void;
@@ -38,8 +36,8 @@ export interface JobSlice {
 
 const pendingKey = (kind: string) => `pending:${kind}`;
 
-function withJobs(jobs: Record<string, TrackedJob>): Pick<JobSlice, 'jobs' | 'job'> {
-  return { jobs, job: Object.values(jobs).find((j) => (IMPORT_BAR_KINDS as readonly string[]).includes(j.kind)) ?? null };
+function withJobs(jobs: Record<string, TrackedJob>): Pick<JobSlice, 'jobs'> {
+  return { jobs };
 }
 
 function without(jobs: Readonly<Record<string, TrackedJob>>, key: string): Record<string, TrackedJob> {
@@ -50,7 +48,6 @@ function without(jobs: Readonly<Record<string, TrackedJob>>, key: string): Recor
 
 export const createJobSlice: SliceCreator<JobSlice> = (set) => ({
   jobs: {},
-  job: null,
   lastImport: null,
   jobRequested: (kind, detail = null) => set((s) => withJobs({ ...s.jobs, [pendingKey(kind)]: { jobId: null, kind, startedAt: Date.now(), progress: null, detail } })),
   jobStarted: (kind, jobId, detail) =>

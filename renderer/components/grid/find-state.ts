@@ -5,8 +5,8 @@ import { create } from 'zustand';
 import type { Res } from '../../../shared/api/contract';
 import { COLUMN_BY_KEY } from '../../../shared/model/columns';
 import { findableColumn } from '../../../shared/model/find';
-import { api } from '../../api/client';
 import { useStore } from '../../store/store';
+import { findInSnapshot } from '../../actions/query';
 
 type FindResult = Res<'query.find'>;
 
@@ -64,7 +64,7 @@ export async function findStep(dir: 'next' | 'prev', fromStart = false): Promise
   const from = fromStart ? Math.max(-1, cursor - 1) : cursor;
   useFind.setState({ busy: true });
   try {
-    const result = await api().call('query.find', { snapshotId: s.snapshot.snapshotId, text: text.trim(), columns, from, dir });
+    const result = await findInSnapshot({ snapshotId: s.snapshot.snapshotId, text: text.trim(), columns, from, dir });
     if (mine !== seq) return;
     useFind.setState({ result, busy: false, error: null });
     if (result.position !== null) useStore.getState().selectRow(result.position, null, 'only');

@@ -5,6 +5,6 @@ import { useStore } from '../../store/store';
 
 /** A value that changes whenever the visible mark columns may have changed (0 when none is shown). */
 export function useMarksVersion(columns: readonly string[]): number {
-  const version = useStore((s) => s.annotationsVersion);
+  const version = useStore((s) => s.changes.annotations);
   return columns.some(isAnnotationColumn) ? version : 0;
 }

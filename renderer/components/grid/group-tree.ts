@@ -4,8 +4,8 @@
 // a million rows is one segment and the virtualizer maps a line number to it by binary search.
 import type { SortKey, FilterSpec } from '../../../shared/model/filter-spec';
 import { withGroupPath, type GroupValue } from '../../../shared/model/grouping';
-import { api } from '../../api/client';
 import { PageCache } from './page-cache';
+import { fetchGroups, takeSnapshot } from '../../actions/query';
 
 const GROUP_PAGE = 200;
 
@@ -118,7 +118,7 @@ export class GroupTree {
     level.loading = true;
     this.levels.set(key, level);
     try {
-      const res = await api().call('query.groups', { filter: this.filter, by: [...this.by], path, offset, limit: GROUP_PAGE });
+      const res = await fetchGroups({ filter: this.filter, by: [...this.by], path, offset, limit: GROUP_PAGE });
       if (this.disposed) return;
       level.total = res.total;
       level.matching = res.matching;
@@ -138,7 +138,7 @@ export class GroupTree {
     const leaf: Leaf = { cache: null, error: null };
     this.leaves.set(key, leaf);
     try {
-      const snap = await api().call('query.snapshot', { filter: withGroupPath(this.filter, this.by, path), sort: [...this.sort] });
+      const snap = await takeSnapshot({ filter: withGroupPath(this.filter, this.by, path), sort: [...this.sort] });
       if (this.disposed) return;
       leaf.cache = new PageCache(snap.snapshotId, this.columns, snap.matching, this.onChange, this.onError);
     } catch (err) {

@@ -16,6 +16,7 @@ import { signinCells, signinItem } from './signin-cells';
 import { ScrollBody } from './scroll-body';
 import { useScaledVirtualizer } from './use-scaled-virtualizer';
 import { useSigninColumns } from './use-signin-columns';
+import { useParts } from '../../actions/use-api';
 
 const ROW_HEIGHT = 22;
 const INDENT = 18;
@@ -27,7 +28,7 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
   const sort = useStore((s) => s.sort);
   const groupBy = useStore((s) => s.groupBy);
   const { columns, widths, timeMode, fetchColumns, statusAt, cellWidths, totalWidth } = useSigninColumns();
-  const caseVersion = useStore((s) => s.caseVersion);
+  const caseVersion = useParts(['signins']);
   const selectedRid = useStore((s) => s.selected?.rid ?? null);
   const marksVersion = useMarksVersion([...columns, ...groupBy]);
   const [, bump] = useReducer((x: number) => x + 1, 0);

@@ -6,7 +6,7 @@
 // once the window is in unless the window jumped there (a drag would fetch neighbours it leaves at
 // once), and the pages arriving within one frame cause one re-render.
 import type { Res } from '../../../shared/api/contract';
-import { api } from '../../api/client';
+import { fetchPage } from '../../actions/query';
 
 export const PAGE_SIZE = 100;
 const MAX_PAGES = 24;
@@ -54,7 +54,7 @@ export class PageCache {
     loader?: PageLoader,
     private readonly schedule: Scheduler = nextFrame,
   ) {
-    this.fetchPage = loader ?? ((from, count) => api().call('query.page', { snapshotId, from, count, columns: [...columns] }));
+    this.fetchPage = loader ?? ((from, count) => fetchPage({ snapshotId, from, count, columns: [...columns] }));
   }
 
   /** The row at `index`: the same object for as long as its page stays cached. */

@@ -1,10 +1,10 @@
 // Reading the selected rows back from the backend: the selection is ranges of snapshot positions, so
 // its rows (or just their record ids) are fetched page by page, never more than a stated bound.
 import { LIMITS } from '../../../shared/api/limits';
-import { api } from '../../api/client';
 import { countRows, chunks } from '../../store/row-ranges';
 import { selectedOutsideGrid, selectedRanges } from '../../store/selection-slice';
 import { useStore } from '../../store/store';
+import { fetchPage } from '../../actions/query';
 
 /** Copy as TSV refuses larger selections (the clipboard is not an export). */
 export const MAX_COPY_ROWS = 100_000;
@@ -26,7 +26,7 @@ export async function fetchSelectedRows(columns: readonly string[], max: number,
   if (count > max) throw new SelectionTooLarge(`${count.toLocaleString('en-US')} rows are selected; ${what} at most ${max.toLocaleString('en-US')} at once.`);
   const out: SelectedRows = { rids: [], rows: [] };
   for (const [from, last] of chunks(ranges, LIMITS.maxPageRows)) {
-    const page = await api().call('query.page', { snapshotId: snapshot.snapshotId, from, count: last - from + 1, columns: [...columns] });
+    const page = await fetchPage({ snapshotId: snapshot.snapshotId, from, count: last - from + 1, columns: [...columns] });
     out.rids.push(...page.rids);
     out.rows.push(...page.rows);
   }
