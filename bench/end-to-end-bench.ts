@@ -6,7 +6,7 @@
 //        its floor is a papaparse streaming parse of the same file)
 // (1M: --records 1000000, about 5.9 GB of evidence and minutes per run; `BENCH_1M=1 npm run bench`)
 import { execFileSync } from 'node:child_process';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -166,8 +166,11 @@ async function full(file: string): Promise<{ phases: Phases; cpu: Phases; record
   enter('derived');
   await refreshDerivedData(caseDb, undefined, (p) => enter(`derived: ${p.phase}`));
   enter('save');
-  await saveCase(caseDb, path.join(os.tmpdir(), `e2e-bench-${process.pid}.signinscope`), { replace: true });
+  // BENCH_KEEP_CASE=path keeps the saved case (for bench/ui-bench.ts and bench/capacity-bench.ts)
+  const saved = process.env.BENCH_KEEP_CASE ?? path.join(os.tmpdir(), `e2e-bench-${process.pid}.signinscope`);
+  await saveCase(caseDb, saved, { replace: true });
   enter('end');
+  if (!process.env.BENCH_KEEP_CASE) rmSync(saved, { force: true });
   delete phases.start;
   delete cpu.start;
   return { phases, cpu, records: summary.signins };
