@@ -145,6 +145,15 @@ export class CaseDb {
     this.changed();
   }
 
+  /**
+   * A write to the temp schema only (a request's working set, e.g. the sessions a filter keeps): the
+   * case's data does not change, so the version does not move and caches stay valid.
+   */
+  scratch(sql: string, params: SqlParams = []): void {
+    if (!/\btemp\./i.test(sql)) throw new Error('scratch writes name temp.<table>');
+    this.handle.run(sql, bindable(params));
+  }
+
   /** The rowid of the last row inserted. */
   lastInsertId(): number {
     return this.value('SELECT last_insert_rowid()', [], 'num') ?? 0;

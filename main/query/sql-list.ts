@@ -4,9 +4,6 @@
 // once as constants (status code sets) where there is no parameter list to add to.
 import type { SqlValue } from '../db/row-spec';
 
-/** Kept only while text-search.ts (owned elsewhere) still imports it: use SqlValue. */
-export type SqlParam = SqlValue;
-
 const MAX_PLACEHOLDERS = 200;
 
 export function inList(expr: string, values: readonly (string | number)[], params: SqlValue[]): string {

@@ -14,7 +14,8 @@ import { storedName } from '../db/schema';
 import { CaseMemo } from './case-cache';
 import { storedRef } from './column-ref';
 import { hasIndexLedBy, unindexed } from './index-assist';
-import { inList, type SqlParam } from './sql-list';
+import { inList } from './sql-list';
+import type { SqlValue } from '../db/row-spec';
 
 /** Dictionary columns that free text searches (by substring). */
 export const TEXT_SEARCH_DICT_COLUMNS = [
@@ -126,7 +127,7 @@ function setCode(c: SearchedColumn, rid: number, id: number): void {
   c.codes![rid] = code;
 }
 
-export function textSql(caseDb: CaseDb, text: string, params: SqlParam[]): string {
+export function textSql(caseDb: CaseDb, text: string, params: SqlValue[]): string {
   const tests: string[] = [];
   const dict = dictionaryMatch(caseDb, text, params);
   if (dict) tests.push(dict);
@@ -146,7 +147,7 @@ export function textSql(caseDb: CaseDb, text: string, params: SqlParam[]): strin
 }
 
 /** The rows holding `text` in a searched column, as SQL: a list of row ids when few, else a test per column. */
-function dictionaryMatch(caseDb: CaseDb, text: string, params: SqlParam[]): string | null {
+function dictionaryMatch(caseDb: CaseDb, text: string, params: SqlValue[]): string | null {
   const index = textIndex.get(caseDb);
   const { ids, lowered } = searchedStrings(caseDb, index);
   const needle = asciiLower(text);
@@ -183,7 +184,7 @@ function matchingRows(caseDb: CaseDb, index: TextIndex, own: number[][], limit: 
       for (let rid = 0; rid < codes.length; rid++) if (wanted[codes[rid]!] === 1) hit[rid] = 1;
     } else {
       // the column's index lists the rows; reading more than `limit` of them says the match is broad
-      const params: SqlParam[] = [];
+      const params: SqlValue[] = [];
       const where = inList(storedRef(c.col), ids, params);
       let n = 0;
       caseDb.forEach(`SELECT d.rid AS rid FROM signin_data d WHERE ${where} LIMIT ?`, [...params, limit + 1], { rid: NUM }, ({ rid }) => void ((hit[rid] = 1), n++));

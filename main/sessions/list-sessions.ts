@@ -12,8 +12,11 @@ import { buildWhere } from '../query/filters';
 import { flagBits } from './build-sessions';
 import { hasSessions, INDEXED_SORT_COLUMNS, SESSIONS_META_KEY } from './session-table';
 import { inList } from '../query/sql-list';
-import { NUM } from '../db/row-spec';
-import { SUMMARY_SELECT, toSummaries } from './session-rows';
+import { NUM, NUM_NULL, type Cell } from '../db/row-spec';
+import { SUMMARY_SELECT, SUMMARY_WIDTH, toSummaries } from './session-rows';
+
+/** A page row: the summary columns, then the sort column's value (the cursor). */
+const PAGE_WIDTH = SUMMARY_WIDTH + 1;
 
 type ListResult = z.infer<typeof SessionsListRes>;
 type Param = string | number;
@@ -59,8 +62,9 @@ export class SessionMatchCache {
       const key = JSON.stringify([stamp, f]);
       if (key !== this.matchKey) {
         const where = buildWhere(caseDb, f);
-        caseDb.db.exec('CREATE TEMP TABLE IF NOT EXISTS session_match (session_no INTEGER PRIMARY KEY); DELETE FROM temp.session_match;');
-        caseDb.db.run(`INSERT OR IGNORE INTO temp.session_match SELECT s.session_no FROM signin_data d JOIN sessions s ON s.correlation_id = d.correlation_id WHERE ${where.sql}`, where.params);
+        caseDb.scratch('CREATE TABLE IF NOT EXISTS temp.session_match (session_no INTEGER PRIMARY KEY)');
+        caseDb.scratch('DELETE FROM temp.session_match');
+        caseDb.scratch(`INSERT OR IGNORE INTO temp.session_match SELECT s.session_no FROM signin_data d JOIN sessions s ON s.correlation_id = d.correlation_id WHERE ${where.sql}`, where.params);
         this.matchKey = key;
         this.totals.clear();
         this.sorted = null;
@@ -79,7 +83,7 @@ export class SessionMatchCache {
   total(caseDb: CaseDb, r: Restriction): number {
     let n = this.totals.get(r.key);
     if (n === undefined) {
-      n = Number(caseDb.scalar(`SELECT count(*) FROM sessions s WHERE ${r.sql}`, r.params));
+      n = caseDb.value(`SELECT count(*) FROM sessions s WHERE ${r.sql}`, r.params, NUM) ?? 0;
       this.totals.set(r.key, n);
     }
     return n;
@@ -123,26 +127,26 @@ export function listSessions(caseDb: CaseDb, req: SessionsListReq, cache: Sessio
 }
 
 /** A page read along the sort column's index. */
-function indexPage(caseDb: CaseDb, req: SessionsListReq, r: Restriction, column: string, dir: 'ASC' | 'DESC'): unknown[][] {
+function indexPage(caseDb: CaseDb, req: SessionsListReq, r: Restriction, column: string, dir: 'ASC' | 'DESC'): Cell[][] {
   const parts = [r.sql];
   const params = [...r.params];
   if (req.after) add(parts, params, `(${column}, s.session_no) ${dir === 'ASC' ? '>' : '<'} (?, ?)`, req.after.value, req.after.sessionNo);
-  return caseDb.all(`SELECT ${SUMMARY_SELECT}, ${column} FROM sessions s WHERE ${parts.join(' AND ')} ORDER BY ${column} ${dir}, s.session_no ${dir} LIMIT ? OFFSET ?`, [
-    ...params,
-    req.limit,
-    req.after ? 0 : (req.offset ?? 0),
-  ]);
+  return caseDb.cellRows(
+    `SELECT ${SUMMARY_SELECT}, ${column} FROM sessions s WHERE ${parts.join(' AND ')} ORDER BY ${column} ${dir}, s.session_no ${dir} LIMIT ? OFFSET ?`,
+    [...params, req.limit, req.after ? 0 : (req.offset ?? 0)],
+    PAGE_WIDTH,
+  );
 }
 
 /** A slice of the sorted snapshot, by position (a cursor's session gives the position: the page starts after it). */
-function snapshotPage(caseDb: CaseDb, req: SessionsListReq, cache: SessionMatchCache, r: Restriction, column: string, dir: 'ASC' | 'DESC'): unknown[][] {
+function snapshotPage(caseDb: CaseDb, req: SessionsListReq, cache: SessionMatchCache, r: Restriction, column: string, dir: 'ASC' | 'DESC'): Cell[][] {
   const { order, positionOf } = cache.ordered(caseDb, r, column, dir);
   const from = req.after ? (positionOf[req.after.sessionNo] ?? -1) + 1 : (req.offset ?? 0);
   const wanted = Array.from(order.subarray(from, from + req.limit));
   if (wanted.length === 0) return [];
   const params: (string | number)[] = [];
-  const byNo = new Map<number, unknown[]>();
-  for (const row of caseDb.all(`SELECT ${SUMMARY_SELECT}, ${column} FROM sessions s WHERE ${inList('s.session_no', wanted, params)}`, params)) byNo.set(Number(row[0]), row);
+  const byNo = new Map<number, Cell[]>();
+  for (const row of caseDb.cellRows(`SELECT ${SUMMARY_SELECT}, ${column} FROM sessions s WHERE ${inList('s.session_no', wanted, params)}`, params, PAGE_WIDTH)) byNo.set(row[0] as number, row);
   return wanted.map((no) => byNo.get(no)).filter((row) => row !== undefined);
 }
 
@@ -154,7 +158,8 @@ function overlapping(caseDb: CaseDb, f: SessionsListReq['filter'], params: Param
   const from = f.timeFrom;
   const to = f.timeTo;
   if (from === undefined && to === undefined) return [];
-  const [min, max] = caseDb.all('SELECT min(first_ms), max(last_ms) FROM sessions')[0] as [number, number];
+  const { min, max } = caseDb.first('SELECT min(first_ms) AS min, max(last_ms) AS max FROM sessions', [], { min: NUM_NULL, max: NUM_NULL }) ?? { min: null, max: null };
+  if (min === null || max === null) return [];
   const keepsBefore = to === undefined ? Infinity : to - min; // span kept by first_ms < to
   const keepsAfter = from === undefined ? Infinity : max - from; // span kept by last_ms >= from
   const byStart = keepsBefore <= keepsAfter;

@@ -8,7 +8,7 @@ import { sessionDetails } from './session-details';
 /** The columns `toSummaries` reads, in order (over `sessions s`). */
 export const SUMMARY_SELECT = `s.session_no, s.correlation_id, s.first_ms, s.last_ms, s.duration_ms, s.user, s.users, s.rows,
   s.final_status, s.final_code, s.linked_group, s.linked_sessions, s.flag_bits`;
-const SUMMARY_WIDTH = 13;
+export const SUMMARY_WIDTH = 13;
 
 /** Summaries of the sessions a query over `sessions s` selects (`tail`: its WHERE/ORDER/LIMIT part). */
 export function readSummaries(caseDb: CaseDb, tail: string, params: SqlParams): SessionSummary[] {

@@ -53,4 +53,15 @@ describe('CaseDb typed rows', () => {
     expect(db.hasTable('nope')).toBe(false);
     db.close();
   });
+
+  it('writes scratch tables without moving the data version, and only temp ones', async () => {
+    const db = await CaseDb.create();
+    const v = db.version;
+    db.scratch('CREATE TABLE IF NOT EXISTS temp.work (n INTEGER)');
+    db.scratch('INSERT INTO temp.work VALUES (?)', [1]);
+    expect(db.value('SELECT count(*) FROM temp.work', [], NUM)).toBe(1);
+    expect(db.version).toBe(v);
+    expect(() => db.scratch('DELETE FROM case_meta')).toThrow(/temp/);
+    db.close();
+  });
 });
