@@ -5,7 +5,7 @@
 // reuses that answer (a later import re-resolves only the IPs it touched).
 import type { CaseDb } from '../db/case-db';
 import { NUM, NUM_NULL } from '../db/row-spec';
-import { stringLookup } from '../db/string-text';
+import { stringValues } from '../db/string-text';
 import { caseVersion } from '../query/case-cache';
 import { loadGazetteer } from './gazetteer';
 import { currentDatabases } from './geo-databases';
@@ -138,7 +138,18 @@ async function logEvidence(caseDb: CaseDb, signal?: AbortSignal): Promise<Map<nu
   const kept = tallies.get(caseDb);
   const tally = kept && kept.rows === countRows(caseDb) ? kept : await scanTally(caseDb, signal);
   tallies.set(caseDb, tally);
-  return bestEvidence(tally.tuples, tally.asnVotes, stringLookup(caseDb));
+  return bestEvidence(tally.tuples, tally.asnVotes, textOfTally(caseDb, tally));
+}
+
+/** Text of every id the tally holds (IPs, cities, states, countries), read in batches rather than one query per id. */
+function textOfTally(caseDb: CaseDb, tally: IpEvidenceTally): (id: number | null) => string | null {
+  const ids: number[] = [];
+  for (const [ipK, perIp] of tally.tuples) {
+    ids.push(ipK);
+    for (const t of perIp.values()) for (const k of [t.cityK, t.stateK, t.countryK]) if (k !== null) ids.push(k);
+  }
+  const text = stringValues(caseDb, ids);
+  return (id) => (id === null ? null : (text.get(id) ?? null));
 }
 
 const SCAN_PAGE = 100_000;
