@@ -5,7 +5,7 @@
 import { SESSION_FLAGS, type SessionFlag } from '../../shared/model/session';
 import type { CaseDb } from '../db/case-db';
 import { CELL, NUM, NUM_NULL, STR, STR_NULL, type SqlParams } from '../db/row-spec';
-import { stringLookup } from '../db/string-text';
+import { stringLookup, stringValues } from '../db/string-text';
 import { ensureIpGeoTable } from '../geo/ip-geo-table';
 import { caseVersion } from '../query/case-cache';
 import { RowFlagRules } from './row-flags';
@@ -104,7 +104,7 @@ export async function buildSessions(caseDb: CaseDb, signal?: AbortSignal, opts: 
   // until here a cancelled rebuild leaves the previous table in service
   caseDb.run('DELETE FROM case_meta WHERE key = ?', [SESSIONS_META_KEY]);
   resetSessionTables(caseDb);
-  insertSessions(caseDb, sessions, links, text);
+  insertSessions(caseDb, sessions, links);
   createSessionIndexes(caseDb);
   caseDb.exec('ANALYZE sessions');
   caseDb.setMeta(SESSIONS_META_KEY, JSON.stringify({ at: new Date().toISOString(), version: caseVersion(caseDb), sessions: sessions.length }));
@@ -117,7 +117,12 @@ function addKey(keys: string[], kind: string, value: Cell | undefined): void {
   if (!keys.includes(key)) keys.push(key);
 }
 
-function insertSessions(caseDb: CaseDb, sessions: SessionCounts[], links: ReturnType<typeof linkSessions>, text: (id: number | null) => string | null): void {
+function insertSessions(caseDb: CaseDb, sessions: SessionCounts[], links: ReturnType<typeof linkSessions>): void {
+  // users and final statuses are many distinct ids: read in batches, not one query per id
+  const ids: number[] = [];
+  for (const s of sessions) for (const k of [s.userK, s.finalStatusK]) if (k !== null) ids.push(k);
+  const names = stringValues(caseDb, ids);
+  const text = (id: number | null) => (id === null ? '' : (names.get(id) ?? ''));
   const row = `(${SESSION_COLUMNS.map(() => '?').join(',')})`;
   const batch = caseDb.prepareWrite(`INSERT INTO sessions (${SESSION_COLUMNS.join(',')}) VALUES ${Array(INSERT_BATCH).fill(row).join(',')}`);
   const single = caseDb.prepareWrite(`INSERT INTO sessions (${SESSION_COLUMNS.join(',')}) VALUES ${row}`);
@@ -127,8 +132,8 @@ function insertSessions(caseDb: CaseDb, sessions: SessionCounts[], links: Return
       sessions.forEach((s, i) => {
         const flags = links.geoChange[i] ? new Set([...s.flags, 'linkedGeoChange' as const]) : s.flags;
         const bits = flagBits(flags);
-        values.push(i + 1, s.correlationId, s.firstMs, s.lastMs, s.lastMs - s.firstMs, text(s.userK) ?? '', s.users, s.apps, s.ips, s.countries.length, s.rows);
-        values.push(text(s.finalStatusK) ?? '', s.finalCode, links.group[i]! + 1, links.size[i]!, bits, flags.size);
+        values.push(i + 1, s.correlationId, s.firstMs, s.lastMs, s.lastMs - s.firstMs, text(s.userK), s.users, s.apps, s.ips, s.countries.length, s.rows);
+        values.push(text(s.finalStatusK), s.finalCode, links.group[i]! + 1, links.size[i]!, bits, flags.size);
         if (values.length === INSERT_BATCH * SESSION_COLUMNS.length) {
           batch.run(values);
           values = [];
