@@ -47,8 +47,3 @@ export function ensureAnnotationTables(caseDb: CaseDb): void {
   caseDb.exec(DDL);
   ready.add(caseDb);
 }
-
-/** Kept only while main/engine/handlers/annotation-handlers.ts (owned elsewhere) imports it: use `caseDb.hasTable`. */
-export function hasTable(caseDb: CaseDb, name: string): boolean {
-  return caseDb.hasTable(name);
-}

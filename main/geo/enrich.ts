@@ -4,7 +4,8 @@
 // once, and an IP whose evidence and databases are unchanged since the case's last enrichment
 // reuses that answer (a later import re-resolves only the IPs it touched).
 import type { CaseDb } from '../db/case-db';
-import { NUM } from '../db/row-spec';
+import { NUM, NUM_NULL } from '../db/row-spec';
+import { stringValues } from '../db/string-text';
 import { caseVersion } from '../query/case-cache';
 import { loadGazetteer } from './gazetteer';
 import { currentDatabases } from './geo-databases';
@@ -137,38 +138,38 @@ async function logEvidence(caseDb: CaseDb, signal?: AbortSignal): Promise<Map<nu
   const kept = tallies.get(caseDb);
   const tally = kept && kept.rows === countRows(caseDb) ? kept : await scanTally(caseDb, signal);
   tallies.set(caseDb, tally);
-  return caseDb.withStatement('SELECT value FROM strings WHERE id = ?', (lookup) => {
-    const memo = new Map<number, string | null>();
-    const text = (id: number | null) => {
-      if (id === null) return null;
-      let value = memo.get(id);
-      if (value === undefined) {
-        lookup.bind([id]);
-        value = lookup.step() ? (lookup.get()[0] as string) : null;
-        lookup.reset();
-        memo.set(id, value);
-      }
-      return value;
-    };
-    return bestEvidence(tally.tuples, tally.asnVotes, text);
-  });
+  return bestEvidence(tally.tuples, tally.asnVotes, textOfTally(caseDb, tally));
 }
+
+/** Text of every id the tally holds (IPs, cities, states, countries), read in batches rather than one query per id. */
+function textOfTally(caseDb: CaseDb, tally: IpEvidenceTally): (id: number | null) => string | null {
+  const ids: number[] = [];
+  for (const [ipK, perIp] of tally.tuples) {
+    ids.push(ipK);
+    for (const t of perIp.values()) for (const k of [t.cityK, t.stateK, t.countryK]) if (k !== null) ids.push(k);
+  }
+  const text = stringValues(caseDb, ids);
+  return (id) => (id === null ? null : (text.get(id) ?? null));
+}
+
+const SCAN_PAGE = 100_000;
+const SCAN_TALLY = 'SELECT rid, ip_address_k, latitude, longitude, city_k, state_k, country_k, asn FROM signin_data WHERE rid > ? ORDER BY rid LIMIT ?';
 
 /** One sequential scan of the sign-ins (rid order, as the importer tallies them). */
 async function scanTally(caseDb: CaseDb, signal?: AbortSignal): Promise<IpEvidenceTally> {
   const tally = new IpEvidenceTally();
-  const stmt = caseDb.db.prepare('SELECT ip_address_k, latitude, longitude, city_k, state_k, country_k, asn FROM signin_data ORDER BY rid');
-  try {
-    for (let i = 1; stmt.step(); i++) {
-      const [ipK, lat, lon, cityK, stateK, countryK, asn] = stmt.get() as [number | null, number | null, number | null, number | null, number | null, number | null, number | null];
+  // in pages by rid, so that a cancel request gets in between them
+  const kinds = [NUM, NUM_NULL, NUM_NULL, NUM_NULL, NUM_NULL, NUM_NULL, NUM_NULL, NUM_NULL] as const;
+  for (let after = Number.MIN_SAFE_INTEGER, read = SCAN_PAGE; read === SCAN_PAGE;) {
+    read = 0;
+    caseDb.forEachTuple(SCAN_TALLY, [after, SCAN_PAGE], kinds, ([rid, ipK, lat, lon, cityK, stateK, countryK, asn]) => {
       tally.add(ipK, lat, lon, cityK, stateK, countryK, asn);
-      if (i % 100_000 === 0) {
-        await new Promise((resolve) => setImmediate(resolve)); // let a cancel request in
-        signal?.throwIfAborted();
-      }
-    }
-  } finally {
-    stmt.free();
+      after = rid;
+      read++;
+    });
+    if (read < SCAN_PAGE) break;
+    await new Promise((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
   }
   return tally;
 }

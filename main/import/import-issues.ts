@@ -1,7 +1,6 @@
 // Per-file problems: every one is counted, the first ones are written to `import_errors` with file,
 // record number, byte offset and message. Nothing here throws: one bad record never stops an import.
-import type { Statement } from 'sql.js';
-import type { CaseDb } from '../db/case-db';
+import type { CaseDb, PreparedWrite } from '../db/case-db';
 
 const DETAILED_PER_FILE = 2000;
 
@@ -19,14 +18,14 @@ export class IssueLog {
   errors = 0;
   warnings = 0;
   readonly first: ImportIssue[] = []; // a few, for the summary printed by the CLI and shown in the UI
-  private readonly insert: Statement;
+  private readonly insert: PreparedWrite;
 
   constructor(
     caseDb: CaseDb,
     private readonly sourceId: number,
     private readonly file: string,
   ) {
-    this.insert = caseDb.db.prepare('INSERT INTO import_errors (source_id, file, record_index, byte_offset, severity, message) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insert = caseDb.prepareWrite('INSERT INTO import_errors (source_id, file, record_index, byte_offset, severity, message) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
   add(severity: Severity, recordIndex: number | null, byteOffset: number | null, message: string): void {

@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { IMPORTER_VERSION, type FileImportSummary, type ImportProgress, type ImportSummary } from '../../shared/model/import-summary';
 import type { CaseDb } from '../db/case-db';
+import { NUM } from '../db/row-spec';
 import type { BatchSink } from './batch';
 import { countVersions } from './content-hash-upgrade';
 import { IssueLog } from './import-issues';
@@ -49,7 +50,7 @@ export async function importFiles(caseDb: CaseDb, paths: readonly string[], opts
   progress.indexing();
   caseDb.buildIndexes();
   if (files.some((f) => f.republished > 0)) countVersions(caseDb);
-  const signins = Number(caseDb.scalar('SELECT count(*) FROM signin_data'));
+  const signins = caseDb.value('SELECT count(*) FROM signin_data', [], NUM) ?? 0;
   return { files, signins, cancelled: files.some((f) => f.status === 'cancelled'), seconds: (Date.now() - started) / 1000 };
 }
 
@@ -64,14 +65,14 @@ async function importOneFile(
 ): Promise<FileImportSummary> {
   const fileName = path.basename(filePath);
   const absolute = path.resolve(filePath);
-  caseDb.db.run("INSERT INTO sources (path, file_name, size, importer_version, imported_at, status) VALUES (?, ?, ?, ?, ?, 'importing')", [
+  caseDb.run("INSERT INTO sources (path, file_name, size, importer_version, imported_at, status) VALUES (?, ?, ?, ?, ?, 'importing')", [
     absolute,
     fileName,
     safeSize(filePath),
     IMPORTER_VERSION,
     new Date().toISOString(),
   ]);
-  const sourceId = Number(caseDb.scalar('SELECT last_insert_rowid()'));
+  const sourceId = caseDb.lastInsertId();
   const issues = new IssueLog(caseDb, sourceId, fileName);
   const sink: BatchSink = {
     insert: (strings, rows) => inserter.insert(strings, rows),
@@ -82,7 +83,7 @@ async function importOneFile(
   inserter.commit();
   issues.close();
   const c = r.counters;
-  caseDb.db.run(
+  caseDb.run(
     'UPDATE sources SET size = coalesce(?, size), sha256 = ?, format = ?, encoding = ?, compressed = ?, records = ?, imported = ?, duplicates = ?, republished = ?, errors = ?, warnings = ?, status = ? WHERE id = ?',
     [r.bytesRead, r.sha256, r.format, r.encoding, r.compressed ? 1 : 0, c.records, c.imported, c.duplicates, c.republished, issues.errors, issues.warnings, r.status, sourceId],
   );

@@ -1,7 +1,7 @@
 // The database side of an import: stores new dictionary strings, rows and CSV authentication steps,
 // committing in batches so queries can interleave with a running import.
-import type { Statement } from 'sql.js';
-import type { CaseDb } from '../db/case-db';
+import type { CaseDb, PreparedWrite } from '../db/case-db';
+import { CELL, NUM, STR, STR_NULL } from '../db/row-spec';
 import { STORED_COLUMNS } from '../db/schema';
 import { forgetTally, tallyToContinue, warmGazetteerSoon, type IpEvidenceTally } from '../geo/enrich';
 import { upgradeContentHashes } from './content-hash-upgrade';
@@ -26,16 +26,17 @@ const num = (v: string | number | null | undefined): number | null | undefined =
 export type AuthStepRow = [string, number, string | null, string | null, string | null, string | null, number | null, string | null, number];
 
 export class RowInserter {
-  private readonly insertRow: Statement;
-  private insertStep: Statement | undefined;
+  private readonly insertRow: PreparedWrite;
+  private insertStep: PreparedWrite | undefined;
   private pending = 0;
   private tally: IpEvidenceTally | null;
 
   constructor(private readonly caseDb: CaseDb) {
     this.tally = tallyToContinue(caseDb);
     const placeholders = STORED_COLUMNS.map(() => '?').join(', ');
-    this.insertRow = caseDb.db.prepare(`INSERT INTO signin_data (${STORED_COLUMNS.join(', ')}) VALUES (${placeholders})`);
-    caseDb.db.exec('BEGIN');
+    this.insertRow = caseDb.prepareWrite(`INSERT INTO signin_data (${STORED_COLUMNS.join(', ')}) VALUES (${placeholders})`);
+    // one transaction spans many `insert` calls (committed every COMMIT_EVERY rows), so not `caseDb.transaction`
+    caseDb.exec('BEGIN');
   }
 
   /** What a new encoder needs to continue this case's dictionary and deduplication. */
@@ -44,12 +45,18 @@ export class RowInserter {
     return {
       strings: this.caseDb.strings.entries(),
       nextStringId: this.caseDb.strings.nextFreeId,
+      // content and overlap hashes are set on every row (by the import, or the upgrade just above)
       known: this.caseDb
-        .all('SELECT d.id, d.content_hash, d.overlap_hash, s.value FROM signin_data d LEFT JOIN strings s ON s.id = d.source_format_k WHERE d.id IS NOT NULL')
-        .map(([id, content, overlap, shape]) => [String(id), Number(content), Number(overlap), String(shape ?? '')]),
+        .tuples('SELECT d.id, d.content_hash, d.overlap_hash, s.value FROM signin_data d LEFT JOIN strings s ON s.id = d.source_format_k WHERE d.id IS NOT NULL', [], [STR, NUM, NUM, STR_NULL])
+        .map(([id, content, overlap, shape]) => [id, content, overlap, shape ?? '']),
+      // CELL keeps each value as stored: the step key is the JSON of them, as the import computes it
       knownSteps: this.caseDb
-        .all('SELECT request_id, NULL, step_at, method, method_detail, requirement, succeeded, result_detail, count(*) FROM csv_auth_steps GROUP BY 1, 3, 4, 5, 6, 7, 8')
-        .map((r) => [authStepKey(r as (string | number | null)[]), Number(r[8])]),
+        .tuples(
+          'SELECT request_id, NULL, step_at, method, method_detail, requirement, succeeded, result_detail, count(*) FROM csv_auth_steps GROUP BY 1, 3, 4, 5, 6, 7, 8',
+          [],
+          [CELL, CELL, CELL, CELL, CELL, CELL, CELL, CELL, NUM],
+        )
+        .map((step) => [authStepKey(step), step[8]]),
     };
   }
 
@@ -78,19 +85,19 @@ export class RowInserter {
 
   insertAuthSteps(steps: readonly AuthStepRow[]): void {
     if (!steps.length) return;
-    this.insertStep ??= this.caseDb.db.prepare(
+    this.insertStep ??= this.caseDb.prepareWrite(
       'INSERT INTO csv_auth_steps (request_id, seq, step_at, method, method_detail, requirement, succeeded, result_detail, source_id) VALUES (?,?,?,?,?,?,?,?,?)',
     );
     for (const s of steps) this.insertStep.run(s);
   }
 
   commit(): void {
-    this.caseDb.db.exec('COMMIT; BEGIN');
+    this.caseDb.exec('COMMIT; BEGIN');
     this.pending = 0;
   }
 
   finish(): void {
-    this.caseDb.db.exec('COMMIT');
+    this.caseDb.exec('COMMIT');
     this.insertRow.free();
     this.insertStep?.free();
   }
