@@ -21,6 +21,12 @@ export default tseslint.config(
   },
   // Tests read untyped JSON payloads and engine answers.
   { files: ['test/**/*.ts', 'bench/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  // CaseDb (main/db/) is the one owner of sql.js; schema repair sees a loaded file before a CaseDb exists.
+  {
+    files: ['main/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['main/db/**', 'main/cases/schema-repair.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'sql.js', message: 'Read and write through CaseDb (main/db/case-db.ts).' }] }] },
+  },
   { files: ['renderer/**/*.tsx', 'renderer/**/*.ts'], plugins: { 'react-hooks': reactHooks }, rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' } },
   {
     // Build and run scripts: plain JavaScript outside the TypeScript projects, checked without types.

@@ -1,6 +1,7 @@
 // Query figures on a loaded case: grid snapshots and pages, facets, histogram.
 import type { CaseDb } from '../main/db/case-db';
 import { figure, heading, median } from './report';
+import { scalar } from '../test/helpers/sql';
 
 export async function runQueryBench(caseDb: CaseDb): Promise<void> {
   heading('queries (median of 5 runs)');
@@ -10,7 +11,7 @@ export async function runQueryBench(caseDb: CaseDb): Promise<void> {
     return;
   }
   const store = new q.SnapshotStore();
-  const upn = String(caseDb.scalar('SELECT user_principal_name FROM signins WHERE rid = 1'));
+  const upn = String(scalar(caseDb, 'SELECT user_principal_name FROM signins WHERE rid = 1'));
   const cases: [string, Parameters<typeof store.create>[1], Parameters<typeof store.create>[2]][] = [
     ['snapshot: everything by time', { conditions: [] }, { column: 'created_at', dir: 'desc' }],
     ['snapshot: one user by time', { conditions: [{ column: 'user_principal_name', op: 'eq', values: [upn] }] }, { column: 'created_at', dir: 'desc' }],

@@ -6,6 +6,7 @@
 // kept only when it is one of the app's own with the app's exact definition. Whatever was not the
 // app's own is reported by name. Index *content* is not rebuilt: it is data like the rows themselves
 // (whoever can forge index pages can forge rows), and REINDEX took 15-18 s per 300k sign-ins here.
+import { STR } from '../db/row-spec';
 import type { Database } from 'sql.js';
 import { ensureAnnotationTables } from '../annotations/tables';
 import { CaseDb } from '../db/case-db';
@@ -37,7 +38,7 @@ export function appSchema(): Promise<Map<string, SchemaObject>> {
       ensureIpGeoTable(scratch);
       ensureSessionTables(scratch);
       createSessionIndexes(scratch);
-      return new Map(schemaObjects(scratch.db).map((o) => [key(o), o]));
+      return new Map(scratch.rows(SCHEMA_OBJECTS_SQL, [], { type: STR, name: STR, table: STR, sql: STR }).map((o) => [key(o), o]));
     } finally {
       scratch.close();
     }
@@ -87,8 +88,10 @@ function sqlString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
+const SCHEMA_OBJECTS_SQL = "SELECT type, name, tbl_name AS \"table\", sql FROM main.sqlite_master WHERE type IN ('view', 'trigger', 'index') AND sql IS NOT NULL";
+
 function schemaObjects(db: Database): SchemaObject[] {
-  const res = db.exec("SELECT type, name, tbl_name, sql FROM main.sqlite_master WHERE type IN ('view', 'trigger', 'index') AND sql IS NOT NULL");
+  const res = db.exec(SCHEMA_OBJECTS_SQL);
   return (res[0]?.values ?? []).map(([type, name, table, sql]) => ({ type: String(type), name: String(name), table: String(table), sql: String(sql) }));
 }
 

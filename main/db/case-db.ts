@@ -17,16 +17,6 @@ export class CaseDb {
   }
 
   /**
-   * The raw sql.js handle, being retired: only a few import and session files still use it. A write
-   * through it would not bump `version`, so handing it out counts as a change (caches recompute
-   * rather than serve stale data). Use the typed methods below instead.
-   */
-  get db(): Database {
-    this.changed();
-    return this.handle;
-  }
-
-  /**
    * Goes up on every change made through this object (rows, strings, derived tables, annotations);
    * never goes down while the case is open. Caches compare it instead of re-counting tables.
    */
@@ -236,24 +226,6 @@ export class CaseDb {
   setMeta(key: string, value: string): void {
     setMeta(this.handle, key, value);
     this.changed();
-  }
-
-  /** Untyped rows as arrays: being retired (a few engine, import and session files still use it); use `rows`/`tuples`. */
-  all(sql: string, params: SqlParams = []): unknown[][] {
-    const stmt = this.handle.prepare(sql);
-    try {
-      stmt.bind(bindable(params));
-      const rows: unknown[][] = [];
-      while (stmt.step()) rows.push(stmt.get());
-      return rows;
-    } finally {
-      stmt.free();
-    }
-  }
-
-  /** Untyped first value: being retired like `all`; use `value`. */
-  scalar(sql: string, params: SqlParams = []): unknown {
-    return this.all(sql, params)[0]?.[0];
   }
 
   /** The database file's bytes. sql.js closes and reopens the database to do it (pragmas reset). */

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseDb } from '../../main/db/case-db';
 import { runDetections } from '../../main/detections/runner';
+import { all, scalar } from './sql';
 
 const PARTS: Record<string, string> = {
   signin_data: 'SELECT * FROM signin_data ORDER BY rid',
@@ -18,9 +19,9 @@ const PARTS: Record<string, string> = {
 
 export async function caseDigest(caseDb: CaseDb): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const [part, sql] of Object.entries(PARTS)) out[part] = sha(caseDb.hasTable(part === 'signins' ? 'signin_data' : part) ? caseDb.all(sql) : 'absent');
-  out.signin_count = String(caseDb.scalar('SELECT count(*) FROM signin_data'));
-  out.session_count = String(caseDb.hasTable('sessions') ? caseDb.scalar('SELECT count(*) FROM sessions') : 0);
+  for (const [part, sql] of Object.entries(PARTS)) out[part] = sha(caseDb.hasTable(part === 'signins' ? 'signin_data' : part) ? all(caseDb, sql) : 'absent');
+  out.signin_count = String(scalar(caseDb, 'SELECT count(*) FROM signin_data'));
+  out.session_count = String(caseDb.hasTable('sessions') ? scalar(caseDb, 'SELECT count(*) FROM sessions') : 0);
   const { findings } = await runDetections(caseDb);
   out.findings = sha(findings);
   out.finding_count = String(findings.length);

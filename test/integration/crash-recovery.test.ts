@@ -10,6 +10,7 @@ import { saveCase } from '../../main/cases/case-store';
 import { Engine } from '../../main/engine/engine';
 import { tempDir } from '../helpers/temp-files';
 import { fixtureCase, fixtureRecords } from '../unit/annotations/fixture-case';
+import { all, scalar } from '../helpers/sql';
 
 const ROOT = path.resolve(__dirname, '../..');
 const tmp = tempDir('signinscope-crash-');
@@ -129,15 +130,15 @@ async function expectRecovered(run: string, child: ChildRun): Promise<void> {
   try {
     if (child.unsavedId) await engine.handle('recovery.open', { id: child.unsavedId });
     else await engine.handle('case.open', { path: caseFile });
-    const tags = new Set(engine.db.all('SELECT tag FROM annotations WHERE tag IS NOT NULL').map((r) => String(r[0])));
-    const notes = engine.db.all("SELECT note, count(*) FROM annotations WHERE kind = 'note' GROUP BY note").map(([note, n]) => [String(note), Number(n)] as const);
+    const tags = new Set(all(engine.db, 'SELECT tag FROM annotations WHERE tag IS NOT NULL').map((r) => String(r[0])));
+    const notes = all(engine.db, "SELECT note, count(*) FROM annotations WHERE kind = 'note' GROUP BY note").map(([note, n]) => [String(note), Number(n)] as const);
     const noteCounts = new Map(notes);
     const missing = child.acked.filter((i) => (i % 3 === 1 ? !noteCounts.has(`${run}-n${i}`) : !tags.has(`${run}-${i % 3 === 0 ? 't' : 'x'}${i}`)));
     const when = child.killedAfterMs === null ? 'at its kill point' : `${child.killedAfterMs} ms after the first acknowledgement`;
     expect(missing, `run ${run}, killed ${when}: acknowledged but lost`).toEqual([]);
     expect(notes.filter(([, n]) => n !== 1)).toEqual([]);
     // each change logged once: a replay that ran twice would log twice
-    expect(Number(engine.db.scalar("SELECT count(*) FROM activity_log WHERE action = 'note'"))).toBe(notes.length);
+    expect(Number(scalar(engine.db, "SELECT count(*) FROM activity_log WHERE action = 'note'"))).toBe(notes.length);
   } finally {
     engine.keeper.dispose(); // (the case stays open: its evidence check may still be running)
   }

@@ -6,13 +6,15 @@ import { loadCase, saveCase } from '../../main/cases/case-store';
 import { graphSignin } from './../helpers/graph-records';
 import { importIntoNewCase } from '../helpers/import-helpers';
 import { tempDir } from '../helpers/temp-files';
-import type { Database } from 'sql.js';
+import type { CaseDb } from '../../main/db/case-db';
+import { NUM } from '../../main/db/row-spec';
+import { all, scalar } from '../helpers/sql';
 
 const tmp = tempDir('case-vocabulary-');
 
 /** Rewrites a freshly imported case so it looks like one saved before the vocabulary existed. */
-function ageCase(db: Database): void {
-  const next = () => Number(db.exec('SELECT MAX(id) + 1 FROM strings')[0]!.values[0]![0]);
+function ageCase(db: CaseDb): void {
+  const next = () => db.value('SELECT MAX(id) + 1 FROM strings', [], NUM)!;
   const put = (value: string) => {
     const id = next();
     db.run('INSERT INTO strings (id, value) VALUES (?, ?)', [id, value]);
@@ -37,21 +39,21 @@ describe('opening a case saved before the one vocabulary', () => {
   it('maps stored spellings to the canonical ones and keeps unknown values verbatim', async () => {
     const evidence = tmp.write('two.jsonl', [graphSignin({ userType: 'member' }), graphSignin({ userType: 'member' })].map((r) => JSON.stringify(r)).join('\n'));
     const { caseDb } = await importIntoNewCase([evidence]);
-    ageCase(caseDb.db);
+    ageCase(caseDb);
     const file = path.join(tmp.dir, 'old.signinscope');
     await saveCase(caseDb, file);
 
     const opened = await loadCase(file);
-    expect(opened.all('SELECT DISTINCT conditional_access_status FROM signins ORDER BY 1')).toEqual([['notApplied'], ['success']]);
-    expect(opened.all('SELECT DISTINCT user_type FROM signins')).toEqual([['member']]);
-    const [first] = opened.all('SELECT incoming_token_type, risk_state, trust_type FROM signins ORDER BY rid LIMIT 1');
+    expect(all(opened, 'SELECT DISTINCT conditional_access_status FROM signins ORDER BY 1')).toEqual([['notApplied'], ['success']]);
+    expect(all(opened, 'SELECT DISTINCT user_type FROM signins')).toEqual([['member']]);
+    const [first] = all(opened, 'SELECT incoming_token_type, risk_state, trust_type FROM signins ORDER BY rid LIMIT 1');
     expect(first).toEqual(['primaryRefreshToken,saml11', 'Brand new state', 'Hybrid Azure AD joined']);
-    expect(opened.all('SELECT policy_id, result FROM conditional_access_results ORDER BY policy_id')).toEqual([
+    expect(all(opened, 'SELECT policy_id, result FROM conditional_access_results ORDER BY policy_id')).toEqual([
       ['p1', 'notApplied'],
       ['p2', 'notEnabled'],
       ['p3', 'someNewResult'],
     ]);
-    expect(opened.all('SELECT requirement FROM authentication_details ORDER BY origin')).toEqual([['Multi-factor authentication'], ['Primary authentication']]);
+    expect(all(opened, 'SELECT requirement FROM authentication_details ORDER BY origin')).toEqual([['Multi-factor authentication'], ['Primary authentication']]);
     expect(opened.meta('vocabulary_version')).toBe('1');
     // the dictionary built after the migration knows the new spellings, so later imports reuse them
     expect(opened.strings.lookupId('notApplied')).toBeGreaterThan(0);
@@ -60,12 +62,12 @@ describe('opening a case saved before the one vocabulary', () => {
   it('leaves a case saved by this version as it is', async () => {
     const { caseDb } = await importIntoNewCase([tmp.write('one.jsonl', JSON.stringify(graphSignin({ conditionalAccessStatus: 'Not Applied' })))]);
     expect(caseDb.meta('vocabulary_version')).toBe('1');
-    expect(caseDb.scalar('SELECT conditional_access_status FROM signins')).toBe('notApplied');
+    expect(scalar(caseDb, 'SELECT conditional_access_status FROM signins')).toBe('notApplied');
     // a value outside the vocabulary written after the marker is not touched on reopen
-    caseDb.db.run("INSERT INTO strings (id, value) VALUES (9999, 'Not Applied')");
-    caseDb.db.run('UPDATE signin_data SET conditional_access_status_k = 9999');
+    caseDb.run("INSERT INTO strings (id, value) VALUES (9999, 'Not Applied')");
+    caseDb.run('UPDATE signin_data SET conditional_access_status_k = 9999');
     const file = path.join(tmp.dir, 'current.signinscope');
     await saveCase(caseDb, file);
-    expect((await loadCase(file)).scalar('SELECT conditional_access_status FROM signins')).toBe('Not Applied');
+    expect(scalar(await loadCase(file), 'SELECT conditional_access_status FROM signins')).toBe('Not Applied');
   });
 });

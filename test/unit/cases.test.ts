@@ -8,6 +8,7 @@ import { checkEvidence } from '../../main/cases/evidence-check';
 import { graphSignin } from '../helpers/graph-records';
 import { importIntoNewCase } from '../helpers/import-helpers';
 import { tempDir } from '../helpers/temp-files';
+import { all, scalar } from '../helpers/sql';
 
 const tmp = tempDir();
 
@@ -18,9 +19,9 @@ describe('case files', () => {
     const file = path.join(tmp.dir, 'a.signinscope');
     await saveCase(caseDb, file);
     const reopened = await loadCase(file);
-    expect(reopened.scalar('SELECT count(*) FROM signins')).toBe(2);
-    expect(reopened.all('SELECT file_name, records, imported, errors FROM sources')).toEqual([['e.jsonl', 3, 2, 1]]);
-    expect(reopened.scalar('SELECT message FROM import_errors')).toMatch(/malformed JSON/);
+    expect(scalar(reopened, 'SELECT count(*) FROM signins')).toBe(2);
+    expect(all(reopened, 'SELECT file_name, records, imported, errors FROM sources')).toEqual([['e.jsonl', 3, 2, 1]]);
+    expect(scalar(reopened, 'SELECT message FROM import_errors')).toMatch(/malformed JSON/);
     // the string dictionary continues after reopening: a new import reuses and extends it
     expect(reopened.strings.lookupId('alexw@northwind.example')).toBeGreaterThan(0);
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -28,13 +29,13 @@ describe('case files', () => {
 
   it('opens a case written before a column was added (schema 1) and migrates it', async () => {
     const { caseDb } = await importIntoNewCase([tmp.write('old.jsonl', JSON.stringify(graphSignin()))]);
-    caseDb.db.exec(
+    caseDb.exec(
       "DROP VIEW signins; DROP VIEW authentication_details; DROP VIEW conditional_access_results; ALTER TABLE signin_data DROP COLUMN additional_details_k; UPDATE case_meta SET value = '1' WHERE key = 'schema_version'",
     );
     const file = path.join(tmp.dir, 'old.signinscope');
     await saveCase(caseDb, file);
     const migrated = await loadCase(file);
-    expect(migrated.all('SELECT user_principal_name, additional_details FROM signins')).toEqual([['alexw@northwind.example', null]]);
+    expect(all(migrated, 'SELECT user_principal_name, additional_details FROM signins')).toEqual([['alexw@northwind.example', null]]);
     expect(migrated.meta('schema_version')).toBe('2');
   });
 

@@ -23,7 +23,7 @@ test('crafted case: capped title, foreign view dropped, moved evidence located a
   const caseDb = await CaseDb.create();
   await importFiles(caseDb, [evidence]);
   caseDb.setMeta('title', `Handed over by someone else ${'T'.repeat(50 * 1024 * 1024)}`);
-  caseDb.db.exec(`DROP VIEW signins; CREATE VIEW signins AS SELECT rid, 'attacker@evil.example' AS user_principal_name FROM signin_data`);
+  caseDb.exec(`DROP VIEW signins; CREATE VIEW signins AS SELECT rid, 'attacker@evil.example' AS user_principal_name FROM signin_data`);
   const caseFile = path.join(dir, 'crafted.signinscope');
   await saveCase(caseDb, caseFile);
   caseDb.close();

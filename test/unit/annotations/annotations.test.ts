@@ -10,6 +10,7 @@ import { buildWhere } from '../../../main/query/filters';
 import type { FilterSpec } from '../../../shared/model/filter-spec';
 import { tempDir } from '../../helpers/temp-files';
 import { fixtureCase, rids } from './fixture-case';
+import { scalar } from '../../helpers/sql';
 
 const tmp = tempDir();
 const stamp = { author: 'analyst', at: Date.UTC(2025, 5, 1) };
@@ -19,7 +20,7 @@ function filterRids(caseDb: CaseDb, filter: FilterSpec): number[] {
   return rids(caseDb, `SELECT d.rid FROM signin_data d WHERE ${where.sql} ORDER BY d.rid`, where.params);
 }
 
-const maxRid = (caseDb: CaseDb) => Number(caseDb.scalar('SELECT max(rid) FROM signin_data'));
+const maxRid = (caseDb: CaseDb) => Number(scalar(caseDb, 'SELECT max(rid) FROM signin_data'));
 const failuresOfUser1: FilterSpec = {
   conditions: [
     { column: 'user_principal_name', op: 'eq', values: ['user1@northwind.example'] },
@@ -35,7 +36,7 @@ describe('tags', () => {
     expect(expected.length).toBeGreaterThan(10);
     const result = applyOp(caseDb, { type: 'tag', scope: { filter: user1, maxRid: maxRid(caseDb) }, tags: ['suspicious', 'IOC'], ...stamp });
     expect(result).toEqual({ matched: expected.length, changed: expected.length * 2 });
-    expect(Number(caseDb.scalar("SELECT count(*) FROM annotations WHERE tag = 'suspicious'"))).toBe(expected.length);
+    expect(Number(scalar(caseDb, "SELECT count(*) FROM annotations WHERE tag = 'suspicious'"))).toBe(expected.length);
     expect(filterRids(caseDb, { conditions: [], tags: ['suspicious'] })).toEqual(expected);
     // combined with another condition, and with a tag nobody has
     expect(filterRids(caseDb, { ...failuresOfUser1, tags: ['IOC'] })).toEqual(filterRids(caseDb, failuresOfUser1));
@@ -124,8 +125,8 @@ describe('notes, stars and listing', () => {
       ['annotate', 'analyst', new Date(stamp.at).toISOString()],
     ]);
     expect(log.items[1]?.details).toMatchObject({ selection: 2, tags: ['suspicious'], matched: 2, changed: 2 });
-    expect(() => caseDb.db.run("UPDATE activity_log SET author = 'someone else'")).toThrow(/append-only/);
-    expect(() => caseDb.db.run('DELETE FROM activity_log')).toThrow(/append-only/);
+    expect(() => caseDb.run("UPDATE activity_log SET author = 'someone else'")).toThrow(/append-only/);
+    expect(() => caseDb.run('DELETE FROM activity_log')).toThrow(/append-only/);
     expect(listActivity(caseDb, { offset: 0, limit: 10 }).total).toBe(2);
   });
 });

@@ -9,6 +9,7 @@ import { saveCase } from '../../../main/cases/case-store';
 import { Engine } from '../../../main/engine/engine';
 import { tempDir } from '../../helpers/temp-files';
 import { fixtureCase, fixtureRecords } from './fixture-case';
+import { all, scalar } from '../../helpers/sql';
 
 const tmp = tempDir();
 const previousCache = process.env.SIGNINSCOPE_CACHE;
@@ -34,8 +35,8 @@ async function savedCase(name: string): Promise<string> {
 /** Annotations as comparable rows (ids aside), and the activity log's actions. */
 function state(e: Engine) {
   return {
-    annotations: e.db.all('SELECT kind, target_type, rid, target_key, tag, note, uid, author, created_ms FROM annotations ORDER BY kind, target_type, rid, target_key, tag, uid'),
-    activity: e.db.all("SELECT action, time FROM activity_log WHERE action NOT IN ('open', 'recover', 'save') ORDER BY id"),
+    annotations: all(e.db, 'SELECT kind, target_type, rid, target_key, tag, note, uid, author, created_ms FROM annotations ORDER BY kind, target_type, rid, target_key, tag, uid'),
+    activity: all(e.db, "SELECT action, time FROM activity_log WHERE action NOT IN ('open', 'recover', 'save') ORDER BY id"),
   };
 }
 
@@ -88,7 +89,7 @@ describe('journal', () => {
 
     const after = await engine();
     await after.handle('case.open', { path: file });
-    expect(after.db.all('SELECT rid, tag FROM annotations')).toEqual([[7, 'benign']]);
+    expect(all(after.db, 'SELECT rid, tag FROM annotations')).toEqual([[7, 'benign']]);
     await after.handle('annotations.tag', { scope: { rids: [9] }, tags: ['benign'] });
     const lines = readFileSync(file + '.journal', 'utf8')
       .trim()
@@ -126,8 +127,8 @@ describe('journal', () => {
     const later = await engine();
     expect((await later.handle('recovery.list', {})).map((r) => r.id)).toContain(id);
     expect(await later.handle('recovery.open', { id })).toMatchObject({ lastRecovery: { annotations: 1 } });
-    expect(later.db.scalar('SELECT count(*) FROM signin_data')).toBe(30);
-    expect(later.db.all("SELECT rid, note FROM annotations WHERE kind = 'note'")).toEqual([[3, 'first sign-in from the new device']]);
+    expect(scalar(later.db, 'SELECT count(*) FROM signin_data')).toBe(30);
+    expect(all(later.db, "SELECT rid, note FROM annotations WHERE kind = 'note'")).toEqual([[3, 'first sign-in from the new device']]);
 
     // saved under a name, it leaves the recovery folder
     await later.handle('case.save', { path: path.join(tmp.dir, 'named.signinscope') });

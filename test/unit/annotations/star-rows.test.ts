@@ -6,6 +6,7 @@ import { saveCase } from '../../../main/cases/case-store';
 import { Engine } from '../../../main/engine/engine';
 import { tempDir } from '../../helpers/temp-files';
 import { fixtureCase } from './fixture-case';
+import { all } from '../../helpers/sql';
 
 const tmp = tempDir();
 const previousCache = process.env.SIGNINSCOPE_CACHE;
@@ -31,7 +32,7 @@ async function opened(): Promise<Engine> {
   return e;
 }
 
-const starredRids = (e: Engine) => e.db.all("SELECT rid FROM annotations WHERE kind = 'star' AND target_type = 'signin' ORDER BY rid").map((r) => Number(r[0]));
+const starredRids = (e: Engine) => all(e.db, "SELECT rid FROM annotations WHERE kind = 'star' AND target_type = 'signin' ORDER BY rid").map((r) => Number(r[0]));
 
 describe('annotations.starRows', () => {
   it('stars the selected sign-ins of the case once, journals one change, and unstars them', async () => {

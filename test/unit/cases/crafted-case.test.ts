@@ -9,6 +9,7 @@ import { caseInfo } from '../../../main/cases/case-info';
 import { graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
 import { tempDir } from '../../helpers/temp-files';
+import { all, scalar } from '../../helpers/sql';
 
 const tmp = tempDir();
 
@@ -16,7 +17,7 @@ async function craftedCase(name: string, sql: string): Promise<string> {
   const evidence = tmp.write(`${name}.jsonl`, [JSON.stringify(graphSignin()), JSON.stringify(graphSignin({ id: 'second-request' }))].join('\n'));
   const { caseDb } = await importIntoNewCase([evidence]);
   ensureAnnotationTables(caseDb);
-  caseDb.db.exec(sql);
+  caseDb.exec(sql);
   const file = path.join(tmp.dir, `${name}.signinscope`);
   await saveCase(caseDb, file);
   caseDb.close();
@@ -31,11 +32,11 @@ describe('crafted case files', () => {
        CREATE VIEW extra_view AS SELECT 1;`,
     );
     const reopened = await loadCase(file);
-    expect(reopened.all('SELECT user_principal_name FROM signins ORDER BY rid')).toEqual([['alexw@northwind.example'], ['alexw@northwind.example']]);
+    expect(all(reopened, 'SELECT user_principal_name FROM signins ORDER BY rid')).toEqual([['alexw@northwind.example'], ['alexw@northwind.example']]);
     const report = schemaRepairsOf(reopened);
     expect(report.some((l) => l.startsWith('view "signins" (redefined)'))).toBe(true);
     expect(report.some((l) => l.startsWith('view "extra_view"'))).toBe(true);
-    expect(reopened.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'extra_view'")).toBe(0);
+    expect(scalar(reopened, "SELECT count(*) FROM sqlite_master WHERE name = 'extra_view'")).toBe(0);
     expect(caseInfo(reopened, { path: file, dirty: false, evidence: [] }).notices).toEqual(report);
   });
 
@@ -47,14 +48,14 @@ describe('crafted case files', () => {
        DROP TRIGGER activity_log_no_delete;`,
     );
     const reopened = await loadCase(file);
-    const triggers = reopened.all("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").map((r) => r[0]);
+    const triggers = all(reopened, "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").map((r) => r[0]);
     expect(triggers).toEqual(['activity_log_no_delete', 'activity_log_no_update']);
     expect(schemaRepairsOf(reopened).filter((l) => l.startsWith('trigger'))).toEqual([
       'trigger "wipe_notes" on "annotations": not SigninScope\'s own definition, dropped',
       'trigger "rewrite_meta" on "case_meta": not SigninScope\'s own definition, dropped',
     ]);
     logActivity(reopened, 'open', {});
-    expect(() => reopened.db.exec('DELETE FROM activity_log')).toThrow(/append-only/);
+    expect(() => reopened.exec('DELETE FROM activity_log')).toThrow(/append-only/);
   });
 
   it('a recursive view is dropped before anything can query it', async () => {
@@ -64,16 +65,16 @@ describe('crafted case files', () => {
        CREATE VIEW forever AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n FROM r;`,
     );
     const reopened = await loadCase(file);
-    expect(reopened.scalar('SELECT count(*) FROM signins')).toBe(2);
+    expect(scalar(reopened, 'SELECT count(*) FROM signins')).toBe(2);
     expect(schemaRepairsOf(reopened).some((l) => l.startsWith('view "forever"'))).toBe(true);
   });
 
   it('a foreign index is dropped and a redefined app index is rebuilt from its definition', async () => {
     const file = await craftedCase('index', `DROP INDEX ix_time; CREATE INDEX ix_time ON signin_data (status_code); CREATE INDEX ix_evil ON signin_data (rid, created_ms);`);
     const reopened = await loadCase(file);
-    const sql = String(reopened.scalar("SELECT sql FROM sqlite_master WHERE name = 'ix_time'"));
+    const sql = String(scalar(reopened, "SELECT sql FROM sqlite_master WHERE name = 'ix_time'"));
     expect(sql).toMatch(/ON signin_data \(created_ms\)$/);
-    expect(reopened.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'ix_evil'")).toBe(0);
+    expect(scalar(reopened, "SELECT count(*) FROM sqlite_master WHERE name = 'ix_evil'")).toBe(0);
     expect(schemaRepairsOf(reopened)).toEqual([
       'index "ix_time" (redefined) on "signin_data": not SigninScope\'s own definition, dropped',
       'index "ix_evil" on "signin_data": not SigninScope\'s own definition, dropped',
@@ -89,7 +90,7 @@ describe('crafted case files', () => {
     const file = await craftedCase('clean', 'SELECT 1');
     const reopened = await loadCase(file);
     expect(schemaRepairsOf(reopened)).toEqual([]);
-    expect(reopened.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'ix_time'")).toBe(1);
+    expect(scalar(reopened, "SELECT count(*) FROM sqlite_master WHERE name = 'ix_time'")).toBe(1);
   });
 
   it('a 50 MB title is capped for display', async () => {

@@ -10,6 +10,7 @@ import { getRecord } from '../../../main/query/record';
 import { graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
 import { tempDir } from '../../helpers/temp-files';
+import { scalar } from '../../helpers/sql';
 
 const tmp = tempDir();
 
@@ -35,7 +36,7 @@ describe('evidence paths of a case', () => {
     'sources.path pointing at %s is refused without reading it',
     async (_what, target, message) => {
       const { caseDb } = await caseWithEvidence(`for-${_what.replace(/\W/g, '')}.jsonl`);
-      caseDb.db.run('UPDATE sources SET path = ?', [target()]);
+      caseDb.run('UPDATE sources SET path = ?', [target()]);
       const record = await getRecord(caseDb, 1);
       expect(record.raw).toBeNull();
       expect(record.rawNote).toMatch(/^evidence missing or changed/);
@@ -71,7 +72,7 @@ describe('evidence paths of a case', () => {
     appendFileSync(copy, ' ');
     await expect(relocateEvidence(caseDb, 1, copy)).rejects.toThrow(/size is/);
     expect(await relocateEvidence(caseDb, 1, moved)).toMatchObject({ state: 'ok', path: moved });
-    expect(caseDb.scalar('SELECT path FROM sources WHERE id = 1')).toBe(moved);
+    expect(scalar(caseDb, 'SELECT path FROM sources WHERE id = 1')).toBe(moved);
     const record = await getRecord(caseDb, 2);
     expect(record.rawNote).toBeNull();
     expect(record.raw).toContain('second-request');

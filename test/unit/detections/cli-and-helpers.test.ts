@@ -9,6 +9,7 @@ import { networkPrefix } from '../../../main/detections/ip-prefix';
 import { components } from '../../../main/detections/union-find';
 import { mergeWindows, slidingBursts } from '../../../main/detections/windows';
 import { after, fixtureCase, type FixtureSignin } from './helpers/graph-fixture';
+import { all } from '../../helpers/sql';
 
 const T0 = '2025-03-04T10:00:00.000Z';
 
@@ -29,7 +30,7 @@ describe('signin-scope detect', () => {
       agent: 'python-requests/2.32.3',
     }));
     const db = await fixtureCase(spray);
-    const requestIds = db.all('SELECT id FROM signin_data ORDER BY created_ms').map((r) => String(r[0]));
+    const requestIds = all(db, 'SELECT id FROM signin_data ORDER BY created_ms').map((r) => String(r[0]));
     const dir = mkdtempSync(join(tmpdir(), 'detect-cli-'));
     const file = join(dir, 'case.signinscope');
     await saveCase(db, file);

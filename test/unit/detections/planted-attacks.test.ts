@@ -8,6 +8,7 @@ import { runDetections, type RunResult } from '../../../main/detections/runner';
 import type { AttackKind, AttackTruth } from '../../../main/generator/ground-truth';
 import { demoCase, type DemoCase } from './helpers/demo-case';
 import { requestIds } from './helpers/graph-fixture';
+import { all, scalar } from '../../helpers/sql';
 
 interface Expectation {
   rule: string;
@@ -55,13 +56,12 @@ describe('mfa-fatigue on the planted push bombing', () => {
     expect(f!.severity).toBe('high');
     expect(f!.users).toEqual(attack.victims);
     // Each unanswered prompt is a planted interrupt whose correlation id holds nothing else.
-    const lone = demo.db
-      .all(
-        `SELECT d.id FROM signin_data d WHERE d.status_code = 50074 AND d.user_principal_name_k = (SELECT id FROM strings WHERE value = ?)
+    const lone = all(
+      demo.db,
+      `SELECT d.id FROM signin_data d WHERE d.status_code = 50074 AND d.user_principal_name_k = (SELECT id FROM strings WHERE value = ?)
          AND (SELECT count(*) FROM signin_data o WHERE o.correlation_id = d.correlation_id) = 1`,
-        [attack.victims[0]!],
-      )
-      .map((r) => String(r[0]));
+      [attack.victims[0]!],
+    ).map((r) => String(r[0]));
     expect(lone.filter((id) => attack.requestIds.includes(id))).toHaveLength(3);
     expect(idsOf.get(f!)).toEqual(expect.arrayContaining(lone.filter((id) => attack.requestIds.includes(id))));
   });
@@ -91,7 +91,7 @@ describe('detections on the planted attacks', () => {
       // Anything else a finding cites is planted too, or the victim's own activity.
       const victims = new Set(attack.victims);
       for (const f of hits) {
-        const stray = idsOf.get(f)!.filter((id) => !demo.kindOf.has(id) && !victims.has(String(demo.db.scalar('SELECT s.user_principal_name FROM signins s WHERE s.id = ?', [id]))));
+        const stray = idsOf.get(f)!.filter((id) => !demo.kindOf.has(id) && !victims.has(String(scalar(demo.db, 'SELECT s.user_principal_name FROM signins s WHERE s.id = ?', [id]))));
         expect(stray, `${f.title} cites unrelated sign-ins`).toEqual([]);
       }
     });
@@ -113,9 +113,9 @@ describe('detections on the planted attacks', () => {
     const planted = [...demo.kindOf.keys()];
     for (let i = 0; i < planted.length; i += 500) {
       const chunk = planted.slice(i, i + 500);
-      benign.db.run(`DELETE FROM signin_data WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk);
+      benign.run(`DELETE FROM signin_data WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk);
     }
-    expect(Number(benign.scalar('SELECT count(*) FROM signin_data'))).toBeGreaterThan(10_000);
+    expect(Number(scalar(benign, 'SELECT count(*) FROM signin_data'))).toBeGreaterThan(10_000);
     const { findings } = await runDetections(benign);
     expect(findings.filter((f) => f.severity === 'high').map((f) => f.title)).toEqual([]);
     // Attack-only rules stay silent; what remains is travel and guest inventory (low / informational).

@@ -8,6 +8,7 @@ import { runDetections } from '../../../main/detections/runner';
 import { InvalidSettingError, listRules, updateSettings } from '../../../main/detections/settings';
 import { Engine } from '../../../main/engine/engine';
 import { after, fixtureCase, type FixtureSignin } from './helpers/graph-fixture';
+import { scalar } from '../../helpers/sql';
 
 const T0 = '2025-03-04T10:00:00.000Z';
 /** Six accounts failing from one hosting IP, then one success from it: a high password spray. */
@@ -85,7 +86,7 @@ describe('findings store and runs', () => {
     const left = listFindings(reopened).findings;
     expect(left.map((f) => f.ruleId)).not.toContain('password-spray');
     expect(left).toHaveLength(total - 1);
-    expect(Number(reopened.scalar('SELECT count(*) FROM finding_signins fs LEFT JOIN findings f ON f.id = fs.finding_id WHERE f.id IS NULL'))).toBe(0);
+    expect(Number(scalar(reopened, 'SELECT count(*) FROM finding_signins fs LEFT JOIN findings f ON f.id = fs.finding_id WHERE f.id IS NULL'))).toBe(0);
   });
 
   it('stops between rules when cancelled', async () => {

@@ -62,14 +62,14 @@ describe('stale findings', () => {
     const db = await fixtureCase(SPRAY);
     saveRun(db, await runDetections(db));
     expect(detectionStatus(db)).toMatchObject({ signinsAtRun: 6, signinsNow: 6, stale: false });
-    db.db.run('DELETE FROM signin_data WHERE rid = (SELECT max(rid) FROM signin_data)');
+    db.run('DELETE FROM signin_data WHERE rid = (SELECT max(rid) FROM signin_data)');
     expect(detectionStatus(db)).toMatchObject({ signinsAtRun: 6, signinsNow: 5, stale: true });
   });
 
   it('turns stale when sign-ins are removed', async () => {
     const { engine, db, run } = await engineWith(SPRAY);
     await run();
-    db.db.run('DELETE FROM signin_data WHERE rid = (SELECT min(rid) FROM signin_data)');
+    db.run('DELETE FROM signin_data WHERE rid = (SELECT min(rid) FROM signin_data)');
     expect(await engine.handle('detections.status', {})).toMatchObject({ signinsAtRun: 6, signinsNow: 5, stale: true });
   });
 });

@@ -10,6 +10,7 @@ import type { CaseDb } from '../../../main/db/case-db';
 import type { FilterSpec } from '../../../shared/model/filter-spec';
 import { tempDir } from '../../helpers/temp-files';
 import { fixtureCase } from '../annotations/fixture-case';
+import { all } from '../../helpers/sql';
 
 const tmp = tempDir();
 const HOSTILE_UA = 'Mozilla/5.0, "quoted"\nnext line =cmd';
@@ -34,9 +35,9 @@ const file = (name: string) => path.join(tmp.dir, name);
 /** The expected rows, straight from the `signins` view: time order, rows without a time last. */
 function viewRows(filter = ALL): Record<string, unknown>[] {
   const where = filter === ALL ? '1' : "status = 'Failure'";
-  return caseDb
-    .all(`SELECT ${COLUMNS.join(', ')} FROM signins WHERE ${where} ORDER BY created_at IS NULL, created_at, rid`)
-    .map((r) => Object.fromEntries(COLUMNS.map((c, i) => [c, c === 'is_compliant' && r[i] !== null ? r[i] === 1 : r[i]])));
+  return all(caseDb, `SELECT ${COLUMNS.join(', ')} FROM signins WHERE ${where} ORDER BY created_at IS NULL, created_at, rid`).map((r) =>
+    Object.fromEntries(COLUMNS.map((c, i) => [c, c === 'is_compliant' && r[i] !== null ? r[i] === 1 : r[i]])),
+  );
 }
 
 describe('export', () => {
@@ -76,7 +77,7 @@ describe('export', () => {
     expect(lines.pop()).toBe('');
     const events = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(summary).toMatchObject({ rows: 56, skipped: 1 });
-    const timed = caseDb.all('SELECT created_at, user_principal_name, status_code FROM signins WHERE created_at IS NOT NULL ORDER BY created_at, rid');
+    const timed = all(caseDb, 'SELECT created_at, user_principal_name, status_code FROM signins WHERE created_at IS NOT NULL ORDER BY created_at, rid');
     expect(events.map((e) => [e.datetime, e.user_principal_name, e.status_code])).toEqual(timed);
     for (const e of events) {
       expect(e.timestamp_desc).toBe('Sign-in time');

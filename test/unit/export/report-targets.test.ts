@@ -10,6 +10,7 @@ import { importIntoNewCase } from '../../helpers/import-helpers';
 import { tempDir } from '../../helpers/temp-files';
 import { fixtureRecords } from '../annotations/fixture-case';
 import { tokenize } from './html-tokens';
+import { all } from '../../helpers/sql';
 
 const tmp = tempDir();
 let caseDb: CaseDb;
@@ -19,7 +20,7 @@ let signin: { upn: string; ip: string };
 
 beforeAll(async () => {
   ({ caseDb } = await importIntoNewCase([tmp.write('signins.json', JSON.stringify({ value: fixtureRecords({ rows: 30 }) }))]));
-  const [id, upn, ip] = caseDb.all('SELECT id, user_principal_name, ip_address FROM signins WHERE rid = 7')[0]!.map(String) as [string, string, string];
+  const [id, upn, ip] = all(caseDb, 'SELECT id, user_principal_name, ip_address FROM signins WHERE rid = 7')[0]!.map(String) as [string, string, string];
   requestId = id;
   signin = { upn, ip };
   const stamp = { author: 'ana', at: Date.UTC(2025, 2, 5) };

@@ -14,6 +14,7 @@ import { importIntoNewCase } from '../../helpers/import-helpers';
 import { tempDir } from '../../helpers/temp-files';
 import { fixtureRecords } from '../annotations/fixture-case';
 import { tokenize, type Token } from './html-tokens';
+import { scalar } from '../../helpers/sql';
 
 const tmp = tempDir();
 const XSS = {
@@ -173,7 +174,7 @@ describe('HTML report', () => {
 
   it('shows the scope, evidence with SHA-256, findings with their sign-ins, annotations, timeline and map', async () => {
     const all = texts().join('\n');
-    const sha = String(caseDb.scalar('SELECT sha256 FROM sources'));
+    const sha = String(scalar(caseDb, 'SELECT sha256 FROM sources'));
     expect(all).toContain(sha);
     expect(all).toMatch(/40 \(\d+ success, \d+ failure, 0 interrupted\)/);
     expect(all).toContain('first 3 listed');

@@ -9,9 +9,10 @@ import { writeDemoSet } from '../../../main/generator/demo-set';
 import { enrichCase } from '../../../main/geo/enrich';
 import { importIntoNewCase } from '../../helpers/import-helpers';
 import { tempDir } from '../../helpers/temp-files';
+import { all } from '../../helpers/sql';
 
 const tmp = tempDir('enrich-tally-');
-const ipGeo = (db: CaseDb) => db.all('SELECT * FROM ip_geo ORDER BY ip_k');
+const ipGeo = (db: CaseDb) => all(db, 'SELECT * FROM ip_geo ORDER BY ip_k');
 
 describe('enrichment evidence tallied during the import', () => {
   it('equals a scan of the saved and reopened case (which has no tally)', async () => {
@@ -37,7 +38,7 @@ describe('enrichment evidence tallied during the import', () => {
     caseDb.run('INSERT INTO signin_data (correlation_id, ip_address_k, country_k) SELECT correlation_id, ?, country_k FROM signin_data WHERE rid = 1', [ipK]);
     const after = await enrichCase(caseDb);
     expect(after.ips).toBe(before.ips + 1);
-    expect(caseDb.all('SELECT ip FROM ip_geo WHERE ip_k = ?', [ipK])).toEqual([['198.18.7.7']]);
+    expect(all(caseDb, 'SELECT ip FROM ip_geo WHERE ip_k = ?', [ipK])).toEqual([['198.18.7.7']]);
     caseDb.close();
   });
 });

@@ -9,6 +9,7 @@ import { openBundledCountryDb, openGeoDatabase, toIpRecord, type GeoDatabase, ty
 import { graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
 import { tempDir } from '../../helpers/temp-files';
+import { scalar } from '../../helpers/sql';
 
 const tmp = tempDir();
 const PORTAL_HEADER = 'Date (UTC),Request ID,Correlation ID,User,Username,Application,IP address,Location,Status,Sign-in error code';
@@ -81,7 +82,7 @@ describe('enrichment precedence', () => {
   it('is idempotent', async () => {
     await enrichCase(caseDb, undefined, { countryDb: null });
     await enrichCase(caseDb, undefined, { countryDb: null });
-    expect(Number(caseDb.scalar('SELECT count(*) FROM ip_geo'))).toBe(4);
+    expect(Number(scalar(caseDb, 'SELECT count(*) FROM ip_geo'))).toBe(4);
     expect(readIpGeo(caseDb, '8.8.8.8')).toMatchObject({ country: null, latitude: null });
   });
 });

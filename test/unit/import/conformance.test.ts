@@ -13,6 +13,7 @@ import { importFiles } from '../../../main/import/pipeline';
 import { COLUMNS } from '../../../shared/model/columns';
 import { COLUMN_VOCABULARY, VOCABULARIES, type Vocabulary } from '../../../shared/model/vocabulary';
 import { tempDir } from '../../helpers/temp-files';
+import { all } from '../../helpers/sql';
 
 /** Every sign-in shape the generator writes; the AuthDetails companion is imported with the interactive CSV. */
 const SHAPES = [
@@ -149,8 +150,8 @@ beforeAll(async () => {
       written,
       imported: file.imported,
       errors: summary.files.reduce((n, f) => n + f.errors, 0),
-      rows: new Map(caseDb.all(ROW_SQL).map((r) => [String(r[1]), r])),
-      steps: caseDb.all(STEP_SQL),
+      rows: new Map(all(caseDb, ROW_SQL).map((r) => [String(r[1]), r])),
+      steps: all(caseDb, STEP_SQL),
     });
     caseDb.close();
   }

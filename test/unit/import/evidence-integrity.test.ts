@@ -11,6 +11,7 @@ import { Utf8Check } from '../../../main/import/utf8-check';
 import { graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
 import { tempDir } from '../../helpers/temp-files';
+import { all } from '../../helpers/sql';
 
 const tmp = tempDir();
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -126,7 +127,7 @@ describe('evidence that changes while it is imported', () => {
       },
     });
     expect(done).toBe(true);
-    const source = caseDb.all('SELECT size, sha256 FROM sources')[0]!;
+    const source = all(caseDb, 'SELECT size, sha256 FROM sources')[0]!;
     return { file: summary.files[0]!, size: source[0], sha: source[1] };
   }
 

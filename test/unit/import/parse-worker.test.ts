@@ -4,6 +4,7 @@ import { CaseDb } from '../../../main/db/case-db';
 import { importFiles } from '../../../main/import/pipeline';
 import { diagnosticLine, graphSignin } from '../../helpers/graph-records';
 import { tempDir } from '../../helpers/temp-files';
+import { all } from '../../helpers/sql';
 
 const tmp = tempDir();
 
@@ -25,8 +26,8 @@ describe('parse worker', () => {
       const db = await CaseDb.create();
       const summary = await importFiles(db, files, { parser });
       const out = {
-        rows: db.all('SELECT * FROM signins ORDER BY rid'),
-        errors: db.all('SELECT source_id, record_index, byte_offset, severity, message FROM import_errors ORDER BY id'),
+        rows: all(db, 'SELECT * FROM signins ORDER BY rid'),
+        errors: all(db, 'SELECT source_id, record_index, byte_offset, severity, message FROM import_errors ORDER BY id'),
         sources: summary.files.map(({ path: _p, ...f }) => f),
       };
       db.close();

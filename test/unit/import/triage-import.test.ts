@@ -14,6 +14,7 @@ import { inRange, parseIp, parseRange } from '../../../main/query/ip-address';
 import { ImportFilter } from '../../../shared/model/import-filter';
 import { graphSignin } from '../../helpers/graph-records';
 import { tempDir } from '../../helpers/temp-files';
+import { all, scalar } from '../../helpers/sql';
 
 const tmp = tempDir('triage-import-');
 
@@ -21,11 +22,9 @@ type Row = Record<string, string | number | null>;
 
 /** Every column of every sign-in except the row id, with its time in ms, in a stable order. */
 function dumpRows(db: CaseDb): Row[] {
-  const res = db.db.exec('SELECT s.*, d.created_ms AS created_ms FROM signins s JOIN signin_data d ON d.rid = s.rid');
-  const [r] = res;
-  if (!r) return [];
-  return r.values
-    .map((v) => Object.fromEntries(r.columns.map((c, i) => [c, v[i] as string | number | null]).filter(([c]) => c !== 'rid')) as Row)
+  return db
+    .cellObjects('SELECT s.*, d.created_ms AS created_ms FROM signins s JOIN signin_data d ON d.rid = s.rid', [])
+    .map((o) => Object.fromEntries(Object.entries(o).filter(([c]) => c !== 'rid')) as Row)
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
@@ -45,7 +44,7 @@ function matches(row: Row, f: ImportFilter): boolean {
 }
 
 function sessionCount(db: CaseDb): number {
-  return Number(db.scalar('SELECT count(*) FROM sessions'));
+  return Number(scalar(db, 'SELECT count(*) FROM sessions'));
 }
 
 /** The full import, then every sign-in outside the filter deleted and the derived data rebuilt. */
@@ -53,8 +52,10 @@ async function fullThenFiltered(files: string[], filter: ImportFilter): Promise<
   const db = await CaseDb.create();
   const summary = await importFiles(db, files);
   const all = dumpRows(db);
-  const rids = db.db.exec('SELECT s.rid, s.*, d.created_ms AS created_ms FROM signins s JOIN signin_data d ON d.rid = s.rid')[0]!;
-  const drop = rids.values.filter((v) => !matches(Object.fromEntries(rids.columns.map((c, i) => [c, v[i] as string | number | null])), filter)).map((v) => Number(v[0]));
+  const drop = db
+    .cellObjects('SELECT s.*, d.created_ms AS created_ms FROM signins s JOIN signin_data d ON d.rid = s.rid', [])
+    .filter((o) => !matches(o, filter))
+    .map((o) => Number(o.rid));
   for (const rid of drop) db.run('DELETE FROM signin_data WHERE rid = ?', [rid]);
   db.run('UPDATE signin_data SET versions = NULL'); // how many versions of a request id the case holds: counted again
   countVersions(db);
@@ -89,11 +90,11 @@ describe('triage import', async () => {
   const demoFiles = demo.files.map((f) => f.path);
   const probe = await CaseDb.create();
   await importFiles(probe, demoFiles);
-  const top = (col: string) => String(probe.scalar(`SELECT ${col} FROM signins WHERE ${col} IS NOT NULL AND ${col} != '' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 OFFSET 1`));
+  const top = (col: string) => String(scalar(probe, `SELECT ${col} FROM signins WHERE ${col} IS NOT NULL AND ${col} != '' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 OFFSET 1`));
   const user = top('user_principal_name');
   const ip = top('ip_address');
   const app = top('app_display_name');
-  const times = probe.db.exec('SELECT created_at FROM signins WHERE created_at IS NOT NULL ORDER BY created_at')[0]!.values.map((v) => String(v[0]));
+  const times = all(probe, 'SELECT created_at FROM signins WHERE created_at IS NOT NULL ORDER BY created_at').map((v) => String(v[0]));
   probe.close();
 
   it('equals a full import filtered afterwards, for every shape of the generator (Graph pages, JSONL, arrays, diagnostic, Log Analytics JSON and CSV, admin-center CSV)', async () => {
@@ -173,7 +174,7 @@ describe('triage import', async () => {
       .map((e) => path.join(e.parentPath, e.name));
     const probeDb = await CaseDb.create();
     await importFiles(probeDb, files);
-    const sampleUser = String(probeDb.scalar("SELECT user_principal_name FROM signins WHERE user_principal_name LIKE '%@%' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"));
+    const sampleUser = String(scalar(probeDb, "SELECT user_principal_name FROM signins WHERE user_principal_name LIKE '%@%' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"));
     probeDb.close();
     const { want } = await expectSameAsFiltered(files, { users: [sampleUser.toUpperCase()] });
     expect(want.rows.length).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { getRecord, versionsOf } from '../../../main/query/record';
 import { diagnosticLine, graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
 import { tempDir } from '../../helpers/temp-files';
+import { all } from '../../helpers/sql';
 
 const tmp = tempDir();
 
@@ -70,7 +71,7 @@ describe('re-published versions', () => {
     const { caseDb, summary } = await importIntoNewCase([tmp.write('a.json', text), tmp.write('b.json', text)]);
     expect(summary.files[1]).toMatchObject({ imported: 0, duplicates: 1, republished: 0 });
     expect(versionsOf(caseDb, 'single-1')).toEqual([]);
-    expect(caseDb.all("SELECT versions FROM signins WHERE id = 'single-1'")).toEqual([[null]]);
+    expect(all(caseDb, "SELECT versions FROM signins WHERE id = 'single-1'")).toEqual([[null]]);
   });
 
   it('across shapes, the same sign-in written differently is a duplicate; a changed risk is still a version', async () => {

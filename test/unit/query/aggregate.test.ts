@@ -7,6 +7,7 @@ import { groupFilter, WINDOW_MS, type AggregateRow, type AggregateWindow } from 
 import { graphSignin } from '../../helpers/graph-records';
 import { filterMatches, type Row } from './helpers/brute-force';
 import { allRows, importedCase, tempDir, writeGraphFile, type GraphRecord } from './helpers/graph-fixture';
+import { scalar } from '../../helpers/sql';
 
 // Non-interactive and service-principal sign-ins packed around UTC hour, 6 h and day boundaries, few
 // distinct values so that groups hold many rows; some rows have no resource (NULL in the key), and
@@ -63,7 +64,7 @@ const keyOf = (...parts: unknown[]) => JSON.stringify(parts);
 
 function matchingCount(filter: FilterSpec): number {
   const where = buildWhere(caseDb, filter);
-  return Number(caseDb.scalar(`SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params));
+  return Number(scalar(caseDb, `SELECT count(*) FROM signin_data d WHERE ${where.sql}`, where.params));
 }
 
 describe('query.aggregate', () => {

@@ -6,6 +6,7 @@ import { buildWhere } from '../../../main/query/filters';
 import { SnapshotStore } from '../../../main/query/snapshot';
 import { allRows, FIXTURE_START, importedCase, makeRecords, tempDir, writeGraphFile } from './helpers/graph-fixture';
 import { matchingRids, type Row } from './helpers/brute-force';
+import { all, scalar } from '../../helpers/sql';
 
 let caseDb: CaseDb;
 let rows: Row[];
@@ -17,7 +18,7 @@ beforeAll(async () => {
 
 function sqlRids(filter: FilterSpec): number[] {
   const w = buildWhere(caseDb, filter);
-  return caseDb.all(`SELECT d.rid FROM signin_data d WHERE ${w.sql} ORDER BY d.rid`, w.params).map((r) => Number(r[0]));
+  return all(caseDb, `SELECT d.rid FROM signin_data d WHERE ${w.sql} ORDER BY d.rid`, w.params).map((r) => Number(r[0]));
 }
 
 const only = (...conditions: Condition[]): FilterSpec => ({ conditions });
@@ -173,11 +174,11 @@ describe('row ids, tags and bad input', () => {
     const own = await importedCase([writeGraphFile(tempDir(), makeRecords(20))]);
     const count = (f: FilterSpec) => {
       const w = buildWhere(own, f);
-      return Number(own.scalar(`SELECT count(*) FROM signin_data d WHERE ${w.sql}`, w.params));
+      return Number(scalar(own, `SELECT count(*) FROM signin_data d WHERE ${w.sql}`, w.params));
     };
     expect(count({ conditions: [], tags: ['suspicious'] })).toBe(0);
     expect(count({ conditions: [] })).toBe(20);
-    own.db.exec("CREATE TABLE annotations (rid INTEGER, tag TEXT); INSERT INTO annotations VALUES (2, 'suspicious'), (7, 'suspicious'), (9, 'benign');");
+    own.exec("CREATE TABLE annotations (rid INTEGER, tag TEXT); INSERT INTO annotations VALUES (2, 'suspicious'), (7, 'suspicious'), (9, 'benign');");
     expect(count({ conditions: [], tags: ['suspicious'] })).toBe(2);
     expect(count({ conditions: [], tags: ['suspicious', 'benign'] })).toBe(3);
   });
@@ -201,7 +202,7 @@ describe('row ids, tags and bad input', () => {
       expect(error, JSON.stringify(f)).toBeInstanceOf(QueryError);
       expect((error as QueryError).code).toBe('INVALID_INPUT');
     }
-    expect(Number(caseDb.scalar('SELECT count(*) FROM strings'))).toBeGreaterThan(0);
+    expect(Number(scalar(caseDb, 'SELECT count(*) FROM strings'))).toBeGreaterThan(0);
   });
 
   it('snapshot counts equal the brute-force counts', () => {

@@ -7,6 +7,7 @@ import { scopeOf } from '../../../main/query/pivot';
 import { pivotFilter } from '../../../shared/model/pivot';
 import { allRows, importedCase, makeRecords, tempDir, writeGraphFile } from './helpers/graph-fixture';
 import { matchingRids, type Row } from './helpers/brute-force';
+import { all } from '../../helpers/sql';
 
 let caseDb: CaseDb;
 let rows: Row[];
@@ -18,7 +19,7 @@ beforeAll(async () => {
 
 const sqlRids = (filter: Parameters<typeof buildWhere>[1]) => {
   const w = buildWhere(caseDb, filter);
-  return caseDb.all(`SELECT d.rid FROM signin_data d WHERE ${w.sql} ORDER BY d.rid`, w.params).map((r) => Number(r[0]));
+  return all(caseDb, `SELECT d.rid FROM signin_data d WHERE ${w.sql} ORDER BY d.rid`, w.params).map((r) => Number(r[0]));
 };
 
 describe('pivot scope and filter', () => {

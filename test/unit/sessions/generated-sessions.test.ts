@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getSession } from '../../../main/sessions/get-session';
 import { buildDemoCase, type DemoCase } from '../geo/helpers/demo-case';
+import { scalar } from '../../helpers/sql';
 
 let demo: DemoCase;
 beforeAll(async () => {
@@ -10,7 +11,7 @@ beforeAll(async () => {
 });
 
 const sessionOfRequest = (requestId: string) => {
-  const corr = demo.caseDb.scalar('SELECT correlation_id FROM signin_data WHERE id = ?', [requestId]);
+  const corr = scalar(demo.caseDb, 'SELECT correlation_id FROM signin_data WHERE id = ?', [requestId]);
   expect(corr, `request ${requestId} was imported`).toBeTruthy();
   return getSession(demo.caseDb, { correlationId: String(corr) });
 };
@@ -33,7 +34,7 @@ describe('sessions of planted attacks', () => {
   });
 
   it('puts every sign-in with a correlation id in exactly one session', () => {
-    const signins = Number(demo.caseDb.scalar('SELECT count(*) FROM signin_data WHERE correlation_id IS NOT NULL AND created_ms IS NOT NULL'));
-    expect(Number(demo.caseDb.scalar('SELECT sum(rows) FROM sessions'))).toBe(signins);
+    const signins = Number(scalar(demo.caseDb, 'SELECT count(*) FROM signin_data WHERE correlation_id IS NOT NULL AND created_ms IS NOT NULL'));
+    expect(Number(scalar(demo.caseDb, 'SELECT sum(rows) FROM sessions'))).toBe(signins);
   });
 });

@@ -10,6 +10,7 @@ import { SessionsListReq, type SessionSummary } from '../../../shared/model/sess
 import { graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
 import { tempDir } from '../../helpers/temp-files';
+import { scalar } from '../../helpers/sql';
 
 const tmp = tempDir();
 const T0 = Date.parse('2025-03-04T08:00:00Z');
@@ -239,7 +240,7 @@ describe('sessions.get', () => {
   it('returns the rows in time order and the linked sessions', () => {
     const a = sessions.get('corr-a')!;
     const got = getSession(caseDb, { correlationId: 'corr-a' });
-    const times = got.rids.map((rid) => Number(caseDb.scalar('SELECT created_ms FROM signin_data WHERE rid = ?', [rid])));
+    const times = got.rids.map((rid) => Number(scalar(caseDb, 'SELECT created_ms FROM signin_data WHERE rid = ?', [rid])));
     expect(times).toEqual([T0, T0 + 60_000, T0 + 120_000]);
     expect(got.linked.map((s) => s.correlationId)).toEqual(['corr-b']);
     expect(getSession(caseDb, { sessionNo: a.sessionNo }).session).toEqual(a);
@@ -248,7 +249,7 @@ describe('sessions.get', () => {
   it('is idempotent when rebuilt', async () => {
     await buildSessions(caseDb);
     expect(getSession(caseDb, { correlationId: 'corr-a' }).session).toEqual(sessions.get('corr-a'));
-    expect(Number(caseDb.scalar('SELECT count(*) FROM sessions'))).toBe(6);
+    expect(Number(scalar(caseDb, 'SELECT count(*) FROM sessions'))).toBe(6);
   });
 });
 
@@ -293,7 +294,7 @@ describe('sessions.list caches', () => {
     const bob = { filter: { conditions: [{ column: 'user_principal_name', op: 'eq' as const, values: ['bob@contoso.example'] }] }, flags: ['ropc' as const] };
     expect(list(bob, cache).total).toBe(1);
     // the ROPC sign-in becomes another protocol; the same request after a rebuild must see it
-    caseDb.db.run("UPDATE signin_data SET authentication_protocol_k = (SELECT authentication_protocol_k FROM signin_data WHERE correlation_id = 'corr-c') WHERE correlation_id = 'corr-d'");
+    caseDb.run("UPDATE signin_data SET authentication_protocol_k = (SELECT authentication_protocol_k FROM signin_data WHERE correlation_id = 'corr-c') WHERE correlation_id = 'corr-d'");
     await buildSessions(caseDb);
     expect(list(bob, cache).total).toBe(0);
     expect(list({ ...bob, flags: ['deviceCode'] }, cache).total).toBe(2);

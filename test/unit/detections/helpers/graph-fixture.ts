@@ -8,6 +8,7 @@ import { importFiles } from '../../../../main/import/pipeline';
 import { RULE_BY_ID } from '../../../../main/detections/registry';
 import { resolveParams } from '../../../../main/detections/settings';
 import type { Finding } from '../../../../shared/model/detection';
+import { scalar } from '../../../helpers/sql';
 
 export interface Place {
   city: string;
@@ -109,7 +110,7 @@ export function after(base: string, minutes: number): string {
 /** Request ids of a finding's supporting rids. */
 export function requestIds(db: CaseDb, rids: readonly number[]): string[] {
   const out: string[] = [];
-  for (const rid of rids) out.push(String(db.scalar('SELECT id FROM signin_data WHERE rid = ?', [rid])));
+  for (const rid of rids) out.push(String(scalar(db, 'SELECT id FROM signin_data WHERE rid = ?', [rid])));
   return out;
 }
 

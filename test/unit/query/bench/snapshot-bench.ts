@@ -11,6 +11,7 @@ import { overview } from '../../../../main/query/overview';
 import { SnapshotStore } from '../../../../main/query/snapshot';
 import { histogram, swimlanes } from '../../../../main/query/timeline';
 import { buildSyntheticCase } from '../helpers/synthetic-case';
+import { all, scalar } from '../../../helpers/sql';
 
 const ms = (t: number) => Math.round(performance.now() - t);
 const load = () =>
@@ -31,7 +32,7 @@ function bestOf3(run: () => void): { best: number; runs: number[] } {
 /** A value of `column` holding roughly `share` of the rows (by the top-value list). */
 function valueWithShare(caseDb: CaseDb, column: string, share: number): string {
   const res = facets(caseDb, { filter: { conditions: [] }, column, limit: 500 });
-  const total = Number(caseDb.scalar('SELECT count(*) FROM signin_data'));
+  const total = Number(scalar(caseDb, 'SELECT count(*) FROM signin_data'));
   const best = res.values.filter((v) => v.value !== null).reduce((a, b) => (Math.abs(b.count / total - share) < Math.abs(a.count / total - share) ? b : a));
   return String(best.value);
 }
@@ -40,9 +41,9 @@ async function main(): Promise<void> {
   const caseArg = process.argv.indexOf('--case');
   const t = performance.now();
   const caseDb = caseArg > 0 ? await loadCase(process.argv[caseArg + 1]!) : await buildSyntheticCase(Number(process.argv[2] ?? 1_000_000));
-  const rows = Number(caseDb.scalar('SELECT count(*) FROM signin_data'));
+  const rows = Number(scalar(caseDb, 'SELECT count(*) FROM signin_data'));
   console.log(`${caseArg > 0 ? 'loaded' : 'built'} ${rows} rows, ${caseDb.strings.size} strings in ${ms(t)} ms; load average ${load()}`);
-  const [tMin, tMax] = caseDb.all('SELECT (SELECT min(created_ms) FROM signin_data), (SELECT max(created_ms) FROM signin_data)')[0] as [number, number];
+  const [tMin, tMax] = all(caseDb, 'SELECT (SELECT min(created_ms) FROM signin_data), (SELECT max(created_ms) FROM signin_data)')[0] as [number, number];
   const someUser = valueWithShare(caseDb, 'user_principal_name', 0.001);
   const userPrefix = someUser.slice(0, 4);
   const bigApp = valueWithShare(caseDb, 'app_display_name', 0.25);
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     [`country = ${bigCountry}, by user agent`, cond('country', 'eq', bigCountry), { column: 'user_agent', dir: 'asc' }],
   ];
   // Load-independent yardstick: one plain SQLite scan of the table (no row crosses into JS).
-  const scan = bestOf3(() => caseDb.scalar('SELECT count(*) FROM signin_data WHERE status_k = -1'));
+  const scan = bestOf3(() => scalar(caseDb, 'SELECT count(*) FROM signin_data WHERE status_k = -1'));
   console.log(`baseline: full table scan in SQLite ${scan.best} ms (runs ${scan.runs.join(', ')})`);
   const store = new SnapshotStore();
   for (const [label, filter, sort] of scenarios) {

@@ -128,9 +128,5 @@ export async function importedCase(files: readonly string[]): Promise<CaseDb> {
 
 /** Every row of the `signins` view as an object: the ground truth for brute-force comparisons. */
 export function allRows(caseDb: CaseDb): Record<string, string | number | null>[] {
-  const stmt = caseDb.db.prepare('SELECT * FROM signins ORDER BY rid');
-  const out: Record<string, string | number | null>[] = [];
-  while (stmt.step()) out.push(stmt.getAsObject() as Record<string, string | number | null>);
-  stmt.free();
-  return out;
+  return caseDb.cellObjects('SELECT * FROM signins ORDER BY rid', []);
 }

@@ -30,9 +30,9 @@ export async function buildSyntheticCase(rows: number, seed = 7): Promise<CaseDb
   const colIndex = new Map(STORED_COLUMNS.map((c, i) => [c, i]));
   const set = (row: (string | number | null)[], col: string, v: string | number | null) => (row[colIndex.get(col)!] = v);
   const s = (v: string) => caseDb.strings.intern(v);
-  const insert = caseDb.db.prepare(`INSERT INTO signin_data (${STORED_COLUMNS.join(',')}) VALUES (${STORED_COLUMNS.map(() => '?').join(',')})`);
+  const insert = caseDb.prepareWrite(`INSERT INTO signin_data (${STORED_COLUMNS.join(',')}) VALUES (${STORED_COLUMNS.map(() => '?').join(',')})`);
   const start = Date.UTC(2025, 0, 1);
-  caseDb.db.exec('BEGIN');
+  caseDb.exec('BEGIN');
   for (let i = 0; i < rows; i++) {
     const row: (string | number | null)[] = new Array(STORED_COLUMNS.length).fill(null);
     const user = skew(users);
@@ -54,9 +54,9 @@ export async function buildSyntheticCase(rows: number, seed = 7): Promise<CaseDb
     set(row, 'is_compliant', rnd() < 0.5 ? 1 : 0);
     set(row, 'source_id', 1);
     insert.run(row);
-    if (i % 50_000 === 49_999) caseDb.db.exec('COMMIT; BEGIN');
+    if (i % 50_000 === 49_999) caseDb.exec('COMMIT; BEGIN');
   }
-  caseDb.db.exec('COMMIT');
+  caseDb.exec('COMMIT');
   insert.free();
   caseDb.buildIndexes();
   return caseDb;

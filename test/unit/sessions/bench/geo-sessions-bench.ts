@@ -16,6 +16,7 @@ import { buildSessions } from '../../../../main/sessions/build-sessions';
 import { getSession } from '../../../../main/sessions/get-session';
 import { listSessions, SessionMatchCache } from '../../../../main/sessions/list-sessions';
 import { SessionsListReq } from '../../../../shared/model/session';
+import { scalar } from '../../../helpers/sql';
 
 async function timed<T>(label: string, fn: () => T | Promise<T>): Promise<T> {
   const t = performance.now();
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     await timed('import', () => importFiles(caseDb, [file]));
     if (perSession > 1) {
       await timed(`regroup into ~${perSession} rows per correlation id`, () =>
-        caseDb.db.exec(
+        caseDb.exec(
           `UPDATE signin_data SET correlation_id = g.c FROM (SELECT rid AS r, 'g-' || user_principal_name_k || '-' || ((row_number() OVER (PARTITION BY user_principal_name_k ORDER BY created_ms)) / ${perSession}) AS c FROM signin_data) AS g WHERE g.r = signin_data.rid`,
         ),
       );
@@ -51,14 +52,14 @@ async function main(): Promise<void> {
     await timed('sessions.list sort by user asc', () => list({ sort: { column: 'user', dir: 'asc' } }));
     await timed('sessions.list sort by rows desc', () => list({ sort: { column: 'rows', dir: 'desc' } }));
     await timed('sessions.list flags ipChange', () => list({ flags: ['ipChange'] }));
-    const user = String(caseDb.scalar('SELECT s.value FROM signin_data d JOIN strings s ON s.id = d.user_principal_name_k GROUP BY 1 ORDER BY count(*) DESC LIMIT 1'));
+    const user = String(scalar(caseDb, 'SELECT s.value FROM signin_data d JOIN strings s ON s.id = d.user_principal_name_k GROUP BY 1 ORDER BY count(*) DESC LIMIT 1'));
     const byUser = { conditions: [{ column: 'user_principal_name', op: 'eq', values: [user] }] };
     await timed('sessions.list filter one user (first time)', () => list({ filter: byUser }));
     await timed('sessions.list filter one user (next page)', () => list({ filter: byUser, offset: 100 }));
     const failures = { conditions: [{ column: 'status', op: 'eq', values: ['Failure'] }] };
     await timed('sessions.list filter status=Failure (first time)', () => list({ filter: failures }));
     await timed('sessions.list filter status=Failure (next page)', () => list({ filter: failures, offset: 100 }));
-    const t0 = Number(caseDb.scalar('SELECT min(created_ms) FROM signin_data'));
+    const t0 = Number(scalar(caseDb, 'SELECT min(created_ms) FROM signin_data'));
     await timed('sessions.list time range (one day)', () => list({ filter: { timeFrom: t0, timeTo: t0 + 86_400_000, conditions: [] } }));
     await timed('sessions.get', () => getSession(caseDb, { sessionNo: page.rows[0]!.sessionNo }));
     await timed('geo.points (no filter, first: builds the case summary)', () => geoPoints(caseDb, { filter: { conditions: [] }, decimals: 1, limit: 1500 }));
