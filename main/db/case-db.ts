@@ -122,7 +122,7 @@ export class CaseDb {
 
   // ---- Writes ------------------------------------------------------------------------------
 
-  /** Runs one write; returns how many rows it inserted, changed or deleted. */
+  /** Runs one write statement (a script of several goes to `exec`); returns how many rows it inserted, changed or deleted. */
   run(sql: string, params: SqlParams = []): number {
     this.handle.run(sql, bindable(params));
     this.changed();

@@ -23,7 +23,7 @@ describe('generated sign-ins in every shape', () => {
 
     const before = rows('SELECT rid, content_hash, overlap_hash FROM signin_data ORDER BY rid');
     // An older case: another content hash in every row, no overlap hash and no marker.
-    caseDb.run("UPDATE signin_data SET content_hash = 12345, overlap_hash = NULL; DELETE FROM case_meta WHERE key = 'content_hash'");
+    caseDb.exec("UPDATE signin_data SET content_hash = 12345, overlap_hash = NULL; DELETE FROM case_meta WHERE key = 'content_hash'");
     upgradeContentHashes(caseDb);
     expect(rows('SELECT rid, content_hash, overlap_hash FROM signin_data ORDER BY rid')).toEqual(before);
 
