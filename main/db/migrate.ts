@@ -2,8 +2,7 @@
 // columns, so missing ones are added (NULL for old rows) and the views are recreated over them.
 // Indexes that earlier versions built and this one does not are dropped, and this version's built.
 import type { Database } from 'sql.js';
-import { INDEX_DDL, SCHEMA_VERSION, STORED_COLUMN_TYPES } from './schema';
-import { SESSION_INDEXES } from '../sessions/session-table';
+import { INDEX_DDL, SCHEMA_VERSION, SESSION_INDEXES, STORED_COLUMN_TYPES } from './schema';
 
 const VIEWS = ['signins', 'authentication_details', 'conditional_access_results'];
 

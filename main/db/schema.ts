@@ -110,3 +110,11 @@ export const INDEX_DDL: readonly string[] = [
   'CREATE INDEX IF NOT EXISTS ix_csv_auth_request ON csv_auth_steps (request_id)',
   'CREATE INDEX IF NOT EXISTS ix_errors_source ON import_errors (source_id, record_index)',
 ];
+
+// The sessions table's indexes (main/sessions/session-table.ts builds them after a sessions build;
+// migrate.ts needs them too, so they live with the other index definitions).
+export const SESSION_INDEXES: readonly string[] = [
+  'CREATE UNIQUE INDEX IF NOT EXISTS ix_sessions_corr ON sessions (correlation_id)',
+  'CREATE INDEX IF NOT EXISTS ix_sessions_group ON sessions (linked_group, first_ms)',
+  'CREATE INDEX IF NOT EXISTS ix_sessions_first_ms ON sessions (first_ms, session_no)',
+];

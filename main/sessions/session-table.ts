@@ -4,6 +4,7 @@
 // the default sort (start time). Other sorts are sorted on demand and flag filters read the table
 // (list-sessions.ts): an index per sort column cost ~260 bytes per sign-in, more than the table.
 import type { CaseDb } from '../db/case-db';
+import { SESSION_INDEXES } from '../db/schema';
 
 export const SESSIONS_META_KEY = 'sessions.build';
 
@@ -38,12 +39,6 @@ export const SESSION_COLUMNS = [
 
 /** Sort columns whose order an index gives (correlation ids are unique, so no tie-break is needed). */
 export const INDEXED_SORT_COLUMNS: ReadonlySet<string> = new Set(['first_ms', 'correlation_id']);
-
-export const SESSION_INDEXES: readonly string[] = [
-  'CREATE UNIQUE INDEX IF NOT EXISTS ix_sessions_corr ON sessions (correlation_id)',
-  'CREATE INDEX IF NOT EXISTS ix_sessions_group ON sessions (linked_group, first_ms)',
-  'CREATE INDEX IF NOT EXISTS ix_sessions_first_ms ON sessions (first_ms, session_no)',
-];
 
 export function ensureSessionTables(caseDb: CaseDb): void {
   caseDb.exec(DDL);

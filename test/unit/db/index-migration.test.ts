@@ -11,7 +11,7 @@ import { enrichCase } from '../../../main/geo/enrich';
 import { SnapshotStore } from '../../../main/query/snapshot';
 import { buildSessions } from '../../../main/sessions/build-sessions';
 import { listSessions, SessionMatchCache } from '../../../main/sessions/list-sessions';
-import { SESSION_INDEXES } from '../../../main/sessions/session-table';
+import { SESSION_INDEXES } from '../../../main/db/schema';
 import { SESSION_SORT_COLUMNS, SessionsListReq, type SessionSortColumn } from '../../../shared/model/session';
 import { graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
