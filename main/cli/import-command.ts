@@ -21,7 +21,7 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
   const target = args.options.get('case');
   if (files.length === 0) throw new UsageError('import needs at least one evidence file');
   if (!target) throw new UsageError('import needs --case OUT.signinscope');
-  const filter = importFilterOf(args);
+  const filter = await importFilterOf(args);
   // Importing into an existing case adds to it (overlapping records are deduplicated); --replace starts
   // afresh. Either way the target is checked before any work: never evidence, only ever a case.
   const replace = args.flags.has('replace');

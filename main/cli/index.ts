@@ -1,5 +1,5 @@
 // signin-scope: the command-line face of the engine (same import pipeline and case files as the app).
-import { parseArgs, UsageError } from './args';
+import { parseArgs } from './args';
 import { FILTER_USAGE } from './filter-args';
 import { importCommand, EXIT_UNUSABLE } from './import-command';
 import { infoCommand } from './info-command';
@@ -30,7 +30,7 @@ export async function runCli(argv: readonly string[], out: (s: string) => void =
     return await command(parseArgs(rest, ['case', 'limit', 'timeout']), out);
   } catch (e) {
     printError(`signin-scope ${name}: ${(e as Error).message}`);
-    return e instanceof UsageError ? EXIT_UNUSABLE : EXIT_UNUSABLE;
+    return EXIT_UNUSABLE; // a usage error or a failure: nothing usable was produced
   }
 }
 

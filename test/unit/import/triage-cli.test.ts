@@ -1,7 +1,8 @@
 // `signin-scope import --user/--user-file/--ip/--from/--to/--app`: a partial case, said so by import and info.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../main/cli/index';
 import { graphSignin } from '../../helpers/graph-records';
 import { tempDir } from '../../helpers/temp-files';
@@ -53,6 +54,18 @@ describe('signin-scope import with a triage filter', () => {
     expect((await cli('import', evidence, '--case', target, '--ip', '10.0.0.0/33')).code).toBe(2);
     expect((await cli('import', evidence, '--case', target, '--from', '2025-03-04T02:10:00')).code).toBe(2); // no zone: ambiguous
     expect((await cli('import', evidence, '--case', target, '--user-file', path.join(tmp.dir, 'missing.txt'))).code).toBe(2);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('refuses a user list that is not a regular file (a FIFO would block) without waiting on it', async () => {
+    const fifo = path.join(tmp.dir, 'users.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const target = path.join(tmp.dir, 'fifo.signinscope');
+    const written: string[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    const r = await cli('import', evidence, '--case', target, '--user-file', fifo).finally(() => stderr.mockRestore());
+    expect(r.code).toBe(2);
+    expect(written.join('')).toMatch(/--user-file .*users\.fifo: .*not a regular file/i);
     expect(existsSync(target)).toBe(false);
   });
 });
