@@ -24,8 +24,7 @@ export class CaseDb {
     return this.dataVersion;
   }
 
-  /** Records a change made outside `run`/`exec`/prepared writes (none should remain). */
-  changed(): void {
+  private changed(): void {
     this.dataVersion++;
   }
 

@@ -15,8 +15,8 @@ export class CaseMemo<T> {
     const hit = this.entries.get(caseDb);
     if (hit && hit.version === this.versionOf(caseDb)) return hit.value;
     const value = this.compute(caseDb);
-    // The version after computing: reading never changes the data, and a compute that still goes
-    // through the raw handle (which counts as a change) must not invalidate its own result.
+    // The version after computing: a compute that interns a string or writes meta moves the version,
+    // and must not invalidate its own result.
     this.entries.set(caseDb, { version: this.versionOf(caseDb), value });
     return value;
   }
@@ -28,7 +28,11 @@ export class CaseMemo<T> {
  * their results are stale; in-memory caches use CaseDb.version instead.
  */
 export function caseVersion(caseDb: CaseDb): string {
+  return fingerprints.get(caseDb); // counted once per data version, not on every sessions listing
+}
+
+const fingerprints = new CaseMemo((caseDb) => {
   const maxRid = caseDb.value('SELECT max(rid) FROM signin_data', [], 'num?') ?? 0;
   const rows = caseDb.value('SELECT count(*) FROM signin_data', [], NUM);
   return `${maxRid}:${rows}:${caseDb.strings.size}`;
-}
+});
