@@ -4,6 +4,7 @@
 // Usage: npx tsx bench/end-to-end-bench.ts [--records 100000] [--users 5000] [--shape graph|jsonl]
 //        npx tsx bench/end-to-end-bench.ts --shape csv [--users 2000] [--days 7]  (admin-center non-interactive CSV;
 //        its floor is a papaparse streaming parse of the same file)
+//        [--record-parsers N]: record-parse workers under the parse worker (default one per core; 0: none)
 // (1M: --records 1000000, about 5.9 GB of evidence and minutes per run; `BENCH_1M=1 npm run bench`)
 import { execFileSync } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
@@ -76,7 +77,9 @@ const cpuMs = () => {
 };
 
 function child(role: string, file: string, shape: string): ChildResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--role', role, '--file', file, '--shape', shape], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const parsers = arg('record-parsers', '');
+  const args = ['--import', 'tsx', __filename, '--role', role, '--file', file, '--shape', shape, ...(parsers ? ['--record-parsers', parsers] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
 }
 
@@ -162,7 +165,12 @@ async function full(file: string): Promise<{ phases: Phases; cpu: Phases; record
   };
   const caseDb = await CaseDb.create();
   enter('import: read, hash, parse, normalize, insert');
-  const summary = await importFiles(caseDb, [file], { progressEveryMs: 0, onProgress: (p) => enter(p.phase === 'reading' ? 'import: read, hash, parse, normalize, insert' : `import: ${p.phase}`) });
+  const parsers = arg('record-parsers', '');
+  const summary = await importFiles(caseDb, [file], {
+    recordParsers: parsers ? Number(parsers) : undefined,
+    progressEveryMs: 0,
+    onProgress: (p) => enter(p.phase === 'reading' ? 'import: read, hash, parse, normalize, insert' : `import: ${p.phase}`),
+  });
   enter('derived');
   await refreshDerivedData(caseDb, undefined, (p) => enter(`derived: ${p.phase}`));
   enter('save');

@@ -4,7 +4,7 @@
 import type { DedupeVerdict } from './dedupe';
 import type { ImportOutput } from './file-context';
 import type { Severity } from './import-issues';
-import type { NormalizedSignin } from './normalize/signin-record';
+import type { PreparedSignin } from './prepared-signin';
 import type { AuthStepRow } from './row-inserter';
 import { authStepKey, type RawLocation, type SigninEncoder, type StoredRow } from './signin-encoder';
 
@@ -38,7 +38,7 @@ export class BatchingOutput implements ImportOutput {
     private readonly deliver: (batch: ParsedBatch) => void | Promise<void>,
   ) {}
 
-  signin(signin: NormalizedSignin, raw: RawLocation): DedupeVerdict {
+  signin(signin: PreparedSignin, raw: RawLocation): DedupeVerdict {
     const { verdict, row } = this.encoder.encode(signin, raw);
     if (row) this.batch.rows.push(row);
     return verdict;

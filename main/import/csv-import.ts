@@ -59,7 +59,7 @@ export async function importCsv(ctx: FileImportContext, headLine: string): Promi
       if (!verdict.signIn) return skipRecord(ctx, verdict.category);
       signin = normalizeLogAnalyticsRow(row, 'log-analytics-csv');
     }
-    writeSignin(ctx, signin, { sourceId: ctx.sourceId, recordIndex: rec.index, offset: rec.offset, length: rec.length, rawText: () => rec.fields.join('\u0001') });
+    writeSignin(ctx, signin, { sourceId: ctx.sourceId, recordIndex: rec.index, offset: rec.offset, length: rec.length }, () => rec.fields.join('\u0001'));
   };
 
   const flushWaiting = (): void => {

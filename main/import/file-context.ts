@@ -4,6 +4,8 @@ import type { EvidenceStream } from './evidence';
 import type { Severity } from './import-issues';
 import type { NormalizedSignin } from './normalize/signin-record';
 import type { AuthStepRow } from './row-inserter';
+import { prepareSignin, type PreparedSignin } from './prepared-signin';
+import type { RecordParsePool } from './record-parse-pool';
 import type { RawLocation } from './signin-encoder';
 import type { TriageCounts, TriageFilter } from './triage/triage-filter';
 
@@ -20,7 +22,7 @@ export interface FileCounters {
 
 /** Where parsed records go (encoded and batched for the database side). */
 export interface ImportOutput {
-  signin(signin: NormalizedSignin, raw: RawLocation): DedupeVerdict;
+  signin(signin: PreparedSignin, raw: RawLocation): DedupeVerdict;
   /** False when the same step of the same request is already in the case (an overlapping companion file). */
   authStep(step: AuthStepRow): boolean;
   issue(severity: Severity, recordIndex: number | null, byteOffset: number | null, message: string): void;
@@ -36,6 +38,8 @@ export interface FileImportContext {
   afterChunk(): Promise<void>;
   /** Triage import: only sign-ins matching this filter are kept. */
   triage?: TriageFilter | undefined;
+  /** Record-parse workers (large imports): JSON records are parsed there instead of in this thread. */
+  recordPool?: RecordParsePool | undefined;
 }
 
 /** The evidence's chunks, searched for the triage filter's needles on the way when there is one. */
@@ -48,15 +52,26 @@ export function screenedOut(ctx: FileImportContext, offset: number, length: numb
   return ctx.triage !== undefined && !ctx.triage.mayMatch(offset, length, bytes);
 }
 
-export function writeSignin(ctx: FileImportContext, signin: NormalizedSignin, raw: RawLocation): void {
-  if (ctx.triage && !ctx.triage.keeps(signin)) return;
+/** A normalized sign-in read here (CSV): prepared for the encoder, then written. `rawText`: see `prepareSignin`. */
+export function writeSignin(ctx: FileImportContext, signin: NormalizedSignin, raw: RawLocation, rawText: () => string): void {
+  if (ctx.triage && !ctx.triage.confirm(ctx.triage.matcher(signin))) return;
+  store(ctx, prepareSignin(signin, rawText), raw);
+}
+
+/** A sign-in parsed and prepared elsewhere (JSON); `matches`: the triage filter's verdict on it, computed there. */
+export function writePrepared(ctx: FileImportContext, signin: PreparedSignin, matches: boolean | undefined, raw: RawLocation): void {
+  if (ctx.triage && !ctx.triage.confirm(matches === true)) return;
+  store(ctx, signin, raw);
+}
+
+function store(ctx: FileImportContext, signin: PreparedSignin, raw: RawLocation): void {
   const verdict = ctx.out.signin(signin, raw);
   if (verdict === 'duplicate') ctx.counters.duplicates++;
   else {
     ctx.counters.imported++;
     if (verdict === 'republished') ctx.counters.republished++;
   }
-  if (signin.values.created_at === null) {
+  if (!signin.hasTime) {
     ctx.out.issue('warning', raw.recordIndex, raw.offset, 'no readable sign-in time (createdDateTime and time missing or unreadable); imported without a time');
   }
 }

@@ -6,6 +6,7 @@ import { importCsv, UnusableFileError } from './csv-import';
 import { openEvidence } from './evidence';
 import { ImportCancelled, type FileCounters, type FileImportContext } from './file-context';
 import { importJson } from './json-import';
+import type { RecordParsePool } from './record-parse-pool';
 import type { SigninEncoder } from './signin-encoder';
 import { skippedMessage } from './normalize/record-category';
 import { sniffFile } from './sniff';
@@ -35,6 +36,8 @@ export interface ParseHooks {
   deliver(batch: ParsedBatch): void | Promise<void>;
   progress(bytesRead: number, records: number): void;
   signal?: AbortSignal | undefined;
+  /** Record-parse workers, when this runs in the parse worker of a large import. */
+  recordPool?: RecordParsePool | undefined;
 }
 
 export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncoder, hooks: ParseHooks): Promise<ParsedFile> {
@@ -61,6 +64,7 @@ export async function parseEvidenceFile(file: FileToParse, encoder: SigninEncode
         hooks.progress(evidence.bytesRead(), counters.records);
       },
       triage,
+      recordPool: hooks.recordPool,
     };
     try {
       result.format = sniffed.kind === 'json' ? await importJson(ctx, sniffed.linePrefix) : await importCsv(ctx, sniffed.headLine);

@@ -27,9 +27,10 @@ export class InlineParser implements FileParser {
 export class WorkerParser implements FileParser {
   private constructor(private readonly worker: Worker) {}
 
-  static start(seed: EncoderSeed): WorkerParser {
+  /** `recordParsers`: record-parse workers under the parse worker (0: it parses records itself). */
+  static start(seed: EncoderSeed, recordParsers: number, recordBatch?: number): WorkerParser {
     const worker = spawnWorker(path.join(__dirname, 'parse-worker.js'), path.join(__dirname, 'parse-worker.ts'), { resourceLimits: { maxOldGenerationSizeMb: 8192 } });
-    worker.postMessage({ type: 'seed', seed } satisfies ParseRequest);
+    worker.postMessage({ type: 'seed', seed, recordParsers, recordBatch } satisfies ParseRequest);
     return new WorkerParser(worker);
   }
 

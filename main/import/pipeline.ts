@@ -1,6 +1,7 @@
 // Imports evidence files into a case: one pass per file (hash + decode + split + normalize + encode)
 // on the parse side, inserts on the database side, progress after every chunk, cancellation between
-// chunks, indexes built once at the end. Large imports parse in a worker so both cores work.
+// chunks, indexes built once at the end. Large imports parse in a worker, which fans JSON records
+// out to record-parse workers, so both cores work.
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { IMPORTER_VERSION, type FileImportSummary, type ImportProgress, type ImportSummary } from '../../shared/model/import-summary';
@@ -10,6 +11,7 @@ import type { BatchSink } from './batch';
 import { countVersions } from './content-hash-upgrade';
 import { IssueLog } from './import-issues';
 import { InlineParser, WorkerParser, type FileParser } from './parsers';
+import { RecordParsePool } from './record-parse-pool';
 import { RowInserter } from './row-inserter';
 import { activeFilter, type ImportFilter } from '../../shared/model/import-filter';
 import { recordSourceFilter } from './triage/triage-manifest';
@@ -23,6 +25,10 @@ export interface ImportOptions {
   parser?: 'auto' | 'inline' | 'worker';
   /** Triage import: keep only the sign-ins that match; the manifest records the filter and its counts. */
   filter?: ImportFilter | undefined;
+  /** Record-parse workers under the parse worker; default one per core. */
+  recordParsers?: number | undefined;
+  /** Records per batch sent to a record-parse worker, at most (small in tests, to exercise the ordering). */
+  recordBatch?: number | undefined;
 }
 
 const WORKER_THRESHOLD = 32 * 1024 * 1024;
@@ -33,7 +39,10 @@ export async function importFiles(caseDb: CaseDb, paths: readonly string[], opts
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
   const inserter = new RowInserter(caseDb);
   const mode = opts.parser ?? 'auto';
-  const parser: FileParser = mode === 'worker' || (mode === 'auto' && bytesTotal > WORKER_THRESHOLD) ? WorkerParser.start(inserter.seed()) : new InlineParser(inserter.seed());
+  const parser: FileParser =
+    mode === 'worker' || (mode === 'auto' && bytesTotal > WORKER_THRESHOLD)
+      ? WorkerParser.start(inserter.seed(), opts.recordParsers ?? RecordParsePool.sized(), opts.recordBatch)
+      : new InlineParser(inserter.seed());
   const progress = progressReporter(opts, started, paths.length, bytesTotal);
   const files: FileImportSummary[] = [];
   try {

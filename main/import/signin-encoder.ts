@@ -1,10 +1,10 @@
-// Turns normalized sign-ins into stored rows (STORED_COLUMNS order): repeated text becomes dictionary
+// Turns prepared sign-ins (prepared-signin.ts) into stored rows (STORED_COLUMNS order): repeated text becomes dictionary
 // ids, duplicates across overlapping files are dropped. Runs wherever parsing runs (the parse worker
 // for large imports), so the database thread only inserts.
 import { COLUMNS } from '../../shared/model/columns';
 import { STORED_COLUMNS } from '../db/schema';
-import { contentHash, Deduplicator, fnv1a, overlapHash, type DedupeVerdict, type KnownVersion } from './dedupe';
-import type { NormalizedSignin } from './normalize/signin-record';
+import { contentHash, Deduplicator, type DedupeVerdict, type KnownVersion } from './dedupe';
+import type { PreparedSignin } from './prepared-signin';
 import { StringIds } from './string-ids';
 
 export type StoredRow = (string | number | null)[];
@@ -14,8 +14,6 @@ export interface RawLocation {
   recordIndex: number;
   offset: number;
   length: number;
-  /** Text of the record, only needed to fingerprint records that have no request id. */
-  rawText?: () => string;
 }
 
 /** What an encoder starts from: the case's existing strings and sign-ins (for a second import). */
@@ -53,30 +51,26 @@ export class SigninEncoder {
     return true;
   }
 
-  encode(signin: NormalizedSignin, raw: RawLocation): { verdict: DedupeVerdict; row: StoredRow | null } {
-    const v = signin.values;
+  encode(signin: PreparedSignin, raw: RawLocation): { verdict: DedupeVerdict; row: StoredRow | null } {
     const strings = this.strings;
-    const authStepsJson = signin.authSteps ? JSON.stringify(signin.authSteps) : null;
     const row: StoredRow = new Array(STORED_COLUMNS.length);
     let i = 0;
     for (const col of COLUMNS) {
-      const value = col.key === 'source_id' ? raw.sourceId : (v[col.key] ?? null);
-      row[i++] = col.storage === 'dict' ? strings.idOf(value === null ? null : String(value)) : value;
+      const value = col.key === 'source_id' ? raw.sourceId : signin.cells[i]!;
+      row[i++] = col.storage === 'dict' ? strings.idOf(value as string | null) : value;
     }
     const contentAt = i;
     row[i++] = null; // content hash, below
     row[i++] = raw.recordIndex;
     row[i++] = raw.offset;
     row[i++] = raw.length;
-    row[i++] = strings.idOf(authStepsJson);
-    row[i++] = strings.idOf(signin.caPolicies ? JSON.stringify(signin.caPolicies) : null);
+    row[i++] = strings.idOf(signin.authStepsJson);
+    row[i++] = strings.idOf(signin.caPoliciesJson);
     row[i++] = strings.idOf(signin.timeSource);
-    const overlap = overlapHash(v, authStepsJson);
-    row[i++] = overlap;
+    row[i++] = signin.overlap;
     const content = contentHash(row);
     row[contentAt] = content;
-    const key = typeof v.id === 'string' ? v.id : `#${v.created_at ?? ''}:${fnv1a(raw.rawText?.() ?? '')}`;
-    const verdict = this.dedupe.check(key, content, overlap, String(v.source_format ?? ''));
+    const verdict = this.dedupe.check(signin.dedupeKey, content, signin.overlap, signin.sourceFormat);
     return { verdict, row: verdict === 'duplicate' ? null : row };
   }
 }

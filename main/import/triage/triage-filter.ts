@@ -2,7 +2,6 @@
 // records are let through on their bytes or not, and normalized sign-ins are confirmed. Counts what
 // the filter kept and skipped for the manifest.
 import type { ImportFilter } from '../../../shared/model/import-filter';
-import type { NormalizedSignin } from '../normalize/signin-record';
 import { ByteScreen } from './byte-screen';
 import { matcherOf, type SigninMatcher } from './filter-match';
 
@@ -15,11 +14,12 @@ export interface TriageCounts {
 export class TriageFilter {
   readonly counts: TriageCounts = { kept: 0, skipped: 0 };
   private readonly screen: ByteScreen;
-  private readonly matches: SigninMatcher;
+  /** Whether a normalized sign-in matches, counting nothing: asked wherever the record was parsed. */
+  readonly matcher: SigninMatcher;
 
   constructor(readonly filter: ImportFilter) {
     this.screen = new ByteScreen(filter);
-    this.matches = matcherOf(filter);
+    this.matcher = matcherOf(filter);
   }
 
   /** Passes the chunks on unchanged, each searched for the filter's needles first. */
@@ -44,11 +44,10 @@ export class TriageFilter {
     this.counts.kept++;
   }
 
-  /** The final word on a sign-in that passed the screen. */
-  keeps(signin: NormalizedSignin): boolean {
-    const kept = this.matches(signin);
-    if (kept) this.counts.kept++;
+  /** The final word on a sign-in that passed the screen, given the matcher's verdict on it. */
+  confirm(matched: boolean): boolean {
+    if (matched) this.counts.kept++;
     else this.counts.skipped++;
-    return kept;
+    return matched;
   }
 }

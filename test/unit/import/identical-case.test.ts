@@ -4,7 +4,7 @@
 // (stored and shown sign-ins, dictionary, sources, issues, CSV steps, per-IP geo, sessions,
 // findings) must hash the same. If a deliberate change of the case format alters a part, recompute
 // with PRINT_CASE_DIGESTS=1 and say why in the commit.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refreshDerivedData } from '../../../main/cases/derived-data';
@@ -56,14 +56,37 @@ describe('a case is identical to the one the pre-speed-work code built', () => {
     check('bulk', await digestOf([[graph], [jsonl]], { parser: 'worker' }), DIGESTS.bulk!);
   }, 300_000);
 
+  // JSON records parsed by record-parse workers in batches of a few records, so that outcomes, splitter
+  // problems (the demo set's malformed and truncated files) and issues interleave across workers.
+  it('every export shape of the demo set through the parse worker and three record-parse workers', async () => {
+    const manifest = await writeDemoSet(path.join(tmp.dir, 'demo3'), { seed: 7, users: 20, days: 1 });
+    check('demo-one', await digestOf([manifest.files.map((f) => f.path)], { parser: 'worker', recordParsers: 3, recordBatch: 3 }), DIGESTS['demo-one']!);
+  }, 300_000);
+
+  it('bulk Graph pages through the parse worker parsing records itself', async () => {
+    mkdirSync(path.join(tmp.dir, 'inline'));
+    const graph = path.join(tmp.dir, 'inline', 'bulk.json'); // the same names: sources are part of the case
+    const jsonl = path.join(tmp.dir, 'inline', 'bulk.jsonl');
+    await writeGraphBulk(graph, { seed: 3, records: 3000, users: 60, days: 3 });
+    await writeGraphBulk(jsonl, { seed: 4, records: 1500, users: 40, days: 2, shape: 'jsonl', order: 'asc' });
+    check('bulk', await digestOf([[graph], [jsonl]], { parser: 'worker', recordParsers: 0 }), DIGESTS.bulk!);
+  }, 300_000);
+
   it.skipIf(!existsSync(SAMPLES))('the shared samples', async () => {
-    const files = readdirSync(SAMPLES, { recursive: true, encoding: 'utf8' })
-      .map((f) => path.join(SAMPLES, f))
-      .filter((f) => /\.(json|log)$/.test(f))
-      .sort();
-    check('samples', await digestOf([files]), DIGESTS.samples!);
+    check('samples', await digestOf([sampleFiles()]), DIGESTS.samples!);
+  });
+
+  it.skipIf(!existsSync(SAMPLES))('the shared samples through record-parse workers', async () => {
+    check('samples', await digestOf([sampleFiles()], { parser: 'worker', recordParsers: 2, recordBatch: 2 }), DIGESTS.samples!);
   });
 });
+
+function sampleFiles(): string[] {
+  return readdirSync(SAMPLES, { recursive: true, encoding: 'utf8' })
+    .map((f) => path.join(SAMPLES, f))
+    .filter((f) => /\.(json|log)$/.test(f))
+    .sort();
+}
 
 const DIGESTS: Record<string, Record<string, string>> = {
   'demo-one': {

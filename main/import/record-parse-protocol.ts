@@ -1,0 +1,8 @@
+// Messages between the reader (parse worker) and a record-parse worker.
+import type { ImportFilter } from '../../shared/model/import-filter';
+import type { JsonRecordOutcome } from './json-record-parse';
+
+/** `buffer` holds the records back to back; record i ends at `ends[i]`. */
+export type RecordParseRequest = { type: 'parse'; id: number; buffer: ArrayBuffer; ends: Uint32Array; pageContext: string | null; filter: ImportFilter | null };
+
+export type RecordParseReply = { id: number; outcomes: JsonRecordOutcome[] } | { id: number; error: string };
