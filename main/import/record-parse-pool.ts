@@ -9,6 +9,7 @@ import type { ImportFilter } from '../../shared/model/import-filter';
 import { spawnWorker } from '../platform/spawn-worker';
 import { parseJsonRecord, type JsonRecordOutcome } from './json-record-parse';
 import type { RecordParseReply, RecordParseRequest } from './record-parse-protocol';
+import { StringRefReader } from './string-refs';
 import type { SigninMatcher } from './triage/filter-match';
 
 /** Where a record is in its file: what its outcome is reported against. */
@@ -53,7 +54,7 @@ const OUT_PER_WORKER = 3;
 
 /** Worker threads that parse JSON records; one pool serves every file of an import. */
 export class RecordParsePool {
-  private readonly workers: { worker: Worker; out: Map<number, (r: RecordParseReply) => void>; failed?: Error }[] = [];
+  private readonly workers: { worker: Worker; out: Map<number, (r: RecordParseReply) => void>; refs: StringRefReader; failed?: Error }[] = [];
   private nextId = 0;
 
   /** `batchRecords`: records per batch at most (tests make it small to exercise the ordering). */
@@ -63,8 +64,13 @@ export class RecordParsePool {
   ) {
     for (let i = 0; i < size; i++) {
       const worker = spawnWorker(path.join(__dirname, 'record-parse-worker.js'), path.join(__dirname, 'record-parse-worker.ts'));
-      const entry: RecordParsePool['workers'][number] = { worker, out: new Map() };
+      const entry: RecordParsePool['workers'][number] = { worker, out: new Map(), refs: new StringRefReader() };
       worker.on('message', (reply: RecordParseReply) => {
+        if ('outcomes' in reply) {
+          // in the order the worker sent them, even for a batch of a file given up since (its numbers stay valid)
+          entry.refs.add(reply.strings);
+          for (const o of reply.outcomes) if (o.kind === 'signin') o.signin.refs = entry.refs;
+        }
         const done = entry.out.get(reply.id);
         entry.out.delete(reply.id);
         done?.(reply);

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JsonRecordOutcome } from '../../../main/import/json-record-parse';
 import { InlineRecordParsing, RecordParsePool, type JsonRecordParsing, type RecordMeta } from '../../../main/import/record-parse-pool';
+import { SigninEncoder } from '../../../main/import/signin-encoder';
 import { matcherOf } from '../../../main/import/triage/filter-match';
 import type { ImportFilter } from '../../../shared/model/import-filter';
 import { diagnosticLine, graphSignin } from '../../helpers/graph-records';
@@ -27,11 +28,17 @@ function records(): string[] {
 
 const TEXTS = records();
 
-type Applied = ['record', JsonRecordOutcome, RecordMeta] | ['marker', number];
+type Applied = ['record', unknown, RecordMeta] | ['marker', number];
 
+/** What the reader makes of each outcome: sign-ins encoded (dictionary ids in order of appearance), the rest as they are. */
 async function run(make: (apply: (o: JsonRecordOutcome, m: RecordMeta) => void) => JsonRecordParsing): Promise<Applied[]> {
   const applied: Applied[] = [];
-  const parsing = make((o, m) => applied.push(['record', o, m]));
+  const encoder = new SigninEncoder({ strings: [['Azure Portal', 1]], nextStringId: 2, known: [], knownSteps: [] });
+  const parsing = make((o, m) => {
+    if (o.kind !== 'signin') return applied.push(['record', o, m]);
+    const { verdict, row } = encoder.encode(o.signin, { sourceId: 1, recordIndex: m.index, offset: m.offset, length: m.length });
+    applied.push(['record', { shape: o.shape, repaired: o.repaired, matches: o.matches, verdict, row, hasTime: o.signin.hasTime }, m]);
+  });
   let offset = 0;
   for (const [index, text] of TEXTS.entries()) {
     const bytes = Buffer.from(text);
@@ -48,7 +55,7 @@ describe('record-parse workers', () => {
   it('give the outcomes of parsing in the reader, in file order, with ordered actions in place', async () => {
     const inline = await run((apply) => new InlineRecordParsing(apply));
     const pooled = await run((apply) => pool.forFile(apply, undefined));
-    const kinds = inline.flatMap((a) => (a[0] === 'record' ? [a[1].kind] : []));
+    const kinds = inline.flatMap((a) => (a[0] === 'record' ? [(a[1] as { kind?: string }).kind ?? 'signin'] : []));
     expect(new Set(kinds)).toEqual(new Set(['signin', 'malformed', 'skipped', 'unreadable']));
     expect(inline.filter((a) => a[0] === 'marker')).toHaveLength(5);
     expect(pooled).toEqual(inline);
@@ -58,7 +65,7 @@ describe('record-parse workers', () => {
     const filter: ImportFilter = { users: ['user3@northwind.example'], ips: ['203.0.113.0/30'] };
     const inline = await run((apply) => new InlineRecordParsing(apply, matcherOf(filter)));
     const pooled = await run((apply) => pool.forFile(apply, filter));
-    const verdicts = inline.flatMap((a) => (a[0] === 'record' && a[1].kind === 'signin' ? [a[1].matches] : []));
+    const verdicts = inline.flatMap((a) => (a[0] === 'record' && 'matches' in (a[1] as object) ? [(a[1] as { matches: boolean }).matches] : []));
     expect(verdicts).toContain(true);
     expect(verdicts).toContain(false);
     expect(pooled).toEqual(inline);
