@@ -5,6 +5,7 @@
 //        npx tsx bench/end-to-end-bench.ts --shape csv [--users 2000] [--days 7]  (admin-center non-interactive CSV;
 //        its floor is a papaparse streaming parse of the same file)
 //        [--record-parsers N]: record-parse workers under the parse worker (default one per core; 0: none)
+//        [--indexes during|after]: index as rows arrive (default) or after the last one
 // (1M: --records 1000000, about 5.9 GB of evidence and minutes per run; `BENCH_1M=1 npm run bench`)
 import { execFileSync } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
@@ -78,7 +79,8 @@ const cpuMs = () => {
 
 function child(role: string, file: string, shape: string): ChildResult {
   const parsers = arg('record-parsers', '');
-  const args = ['--import', 'tsx', __filename, '--role', role, '--file', file, '--shape', shape, ...(parsers ? ['--record-parsers', parsers] : [])];
+  const indexes = arg('indexes', '');
+  const args = ['--import', 'tsx', __filename, '--role', role, '--file', file, '--shape', shape, ...(parsers ? ['--record-parsers', parsers] : []), ...(indexes ? ['--indexes', indexes] : [])];
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
 }
