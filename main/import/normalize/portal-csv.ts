@@ -21,6 +21,8 @@ export function foldHeader(h: string): string {
 /** Column positions by folded header name; duplicates keep every position. */
 export class HeaderIndex {
   private readonly positions = new Map<string, number[]>();
+  /** Positions by the name as asked for (the normalizer asks the same few dozen names on every row). */
+  private readonly asked = new Map<string, readonly number[]>();
   constructor(readonly headers: readonly string[]) {
     headers.forEach((h, i) => {
       const key = foldHeader(h);
@@ -30,9 +32,17 @@ export class HeaderIndex {
   has(name: string): boolean {
     return this.positions.has(foldHeader(name));
   }
+  private positionsOf(name: string): readonly number[] {
+    let p = this.asked.get(name);
+    if (p === undefined) {
+      p = this.positions.get(foldHeader(name)) ?? [];
+      this.asked.set(name, p);
+    }
+    return p;
+  }
   get(fields: readonly string[], ...names: string[]): string | null {
     for (const name of names) {
-      for (const i of this.positions.get(foldHeader(name)) ?? []) {
+      for (const i of this.positionsOf(name)) {
         const v = fields[i];
         if (v !== undefined && v !== '') return v;
       }
