@@ -1,7 +1,7 @@
 // Triage import keeps exactly what a full import of the same files, filtered afterwards, holds: the
 // same rows with the same values and the same sessions. The filter afterwards is written here on its
 // own (SQL rows, plain comparisons), not with the importer's matcher.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refreshDerivedData } from '../../../main/cases/derived-data';
@@ -178,5 +178,28 @@ describe('triage import', async () => {
     probeDb.close();
     const { want } = await expectSameAsFiltered(files, { users: [sampleUser.toUpperCase()] });
     expect(want.rows.length).toBeGreaterThan(0);
+  });
+  it('equals the filtered full import on JSONL with line prefixes, CRLF, pretty-printed objects and broken lines, and on CSV rows that quoted line breaks spread over several lines', async () => {
+    const text = (format: string) => readFileSync(demo.files.find((f) => f.format === format)!.path, 'utf8');
+    const lines = text('jsonl').split('\n').filter(Boolean);
+    const upn = (line: string) => /"userPrincipalName":"([^"]+)"/.exec(line)![1]!;
+    const pretty = (line: string) => JSON.stringify(JSON.parse(line), null, 2);
+    // syslog prefixes on every third line, the first included (so the sniffer allows them), CRLF line ends
+    const prefixed = tmp.write('prefixed.log', lines.map((l, i) => (i % 3 === 0 ? `<134>Mar  4 02:12:0${i % 10} collector azure-signins: ${l}` : l)).join('\r\n') + '\r\n');
+    // a line-delimited file with a pretty-printed object, two objects on one line, a truncated and an over-closed line
+    const broken = tmp.write('broken.jsonl', lines.map((l, i) => (i === 4 ? pretty(l) : i === 6 ? l + lines[8] : i === 7 ? l.slice(0, l.length >> 1) : i === 9 ? `${l}}` : l)).join('\n'));
+    // pretty-printed first (the file is then not read line by line), one object per line after it
+    const prettyFirst = tmp.write('pretty-first.json', [pretty(lines[0]!), ...lines.slice(1)].join('\n'));
+    // admin-center rows whose user agent holds a line break (so the user's name is on the row's second line) or doubled quotes
+    const csvLines = text('portal-interactive-csv').split('\r\n');
+    const csvUser = csvLines[3]!.split('","')[6]!;
+    const spread = csvLines.map((row, i) => (i === 0 || !row ? row : row.replace(/^("[^"]*","[^"]*",")/, i % 2 ? '$1first line\r\nsecond line ' : '$1say ""hi"" ')));
+    const csv = tmp.write('InteractiveSignIns_2025-03-03_2025-03-03.csv', spread.join('\r\n'));
+
+    const { want } = await expectSameAsFiltered([prefixed, broken, prettyFirst, csv], { users: [upn(lines[6]!).toUpperCase(), upn(lines[8]!), csvUser] });
+    expect(new Set(want.rows.map((r) => r.user_principal_name))).toEqual(new Set([upn(lines[6]!), upn(lines[8]!), csvUser]));
+    expect(want.rows.some((r) => String(r.user_agent).startsWith('first line\r\nsecond line '))).toBe(true);
+    expect(want.rows.some((r) => String(r.user_agent).startsWith('say "hi" '))).toBe(true);
+    await expectSameAsFiltered([prefixed, broken, prettyFirst, csv], { users: [csvUser] }, 'worker');
   });
 });
