@@ -117,12 +117,12 @@ export function Grid() {
           <LoadingBands
             runs={loadingRuns(
               items.map((item) => item.index),
-              (index) => cache?.row(index) !== undefined,
+              (index) => (cache?.row(index) ? undefined : 0),
             )}
             rowTop={rowTop}
             rowHeight={ROW_HEIGHT}
             width={totalWidth}
-            bars={bars}
+            bars={() => bars}
           />
           {items.map((item) => {
             const row = cache?.row(item.index);

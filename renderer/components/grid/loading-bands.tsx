@@ -8,16 +8,23 @@ export interface LoadingRun {
   /** Index of the run's first row. */
   first: number;
   count: number;
+  /** What its rows look like (loadingAs), the same for every row of the run. */
+  look: number;
 }
 
-/** The runs of consecutive indexes (ascending, as a virtualizer lists them) that are not loaded. */
-export function loadingRuns(indexes: readonly number[], loaded: (index: number) => boolean): LoadingRun[] {
+/**
+ * The runs of consecutive indexes (ascending, as a virtualizer lists them) whose rows are loading.
+ * `loadingAs`: undefined for a row that is not loading, else its look (a nesting depth: rows drawn
+ * with different bars make different runs).
+ */
+export function loadingRuns(indexes: readonly number[], loadingAs: (index: number) => number | undefined): LoadingRun[] {
   const runs: LoadingRun[] = [];
   let run: LoadingRun | null = null;
   for (const index of indexes) {
-    if (loaded(index)) run = null;
-    else if (run && run.first + run.count === index) run.count++;
-    else runs.push((run = { first: index, count: 1 }));
+    const look = loadingAs(index);
+    if (look === undefined) run = null;
+    else if (run && run.first + run.count === index && run.look === look) run.count++;
+    else runs.push((run = { first: index, count: 1, look }));
   }
   return runs;
 }
@@ -28,13 +35,13 @@ interface Props {
   rowTop: (index: number) => number;
   rowHeight: number;
   width: number;
-  /** placeholderBars(widths, indent, rowHeight): bars that tile row after row. */
-  bars: CSSProperties;
+  /** The bars for a run's look: placeholderBars(widths, indent, rowHeight), which tile row after row. */
+  bars: (look: number) => CSSProperties;
 }
 
 export function LoadingBands({ runs, rowTop, rowHeight, width, bars }: Props) {
   return runs.map((run, i) => (
     // Keyed by position: while the runs move, the same elements only change place and height.
-    <div key={i} className="loading-band" aria-hidden style={{ transform: `translateY(${rowTop(run.first)}px)`, height: run.count * rowHeight, width, ...bars }} />
+    <div key={i} className="loading-band" aria-hidden style={{ transform: `translateY(${rowTop(run.first)}px)`, height: run.count * rowHeight, width, ...bars(run.look) }} />
   ));
 }

@@ -6,23 +6,32 @@ import { loadingRuns } from '../../../renderer/components/grid/loading-bands';
 describe('loadingRuns', () => {
   it('groups consecutive rows that are not loaded, split by loaded ones', () => {
     const loaded = new Set([12, 13, 17]);
-    expect(loadingRuns([10, 11, 12, 13, 14, 15, 16, 17, 18], (i) => loaded.has(i))).toEqual([
-      { first: 10, count: 2 },
-      { first: 14, count: 3 },
-      { first: 18, count: 1 },
+    expect(loadingRuns([10, 11, 12, 13, 14, 15, 16, 17, 18], (i) => (loaded.has(i) ? undefined : 0))).toEqual([
+      { first: 10, count: 2, look: 0 },
+      { first: 14, count: 3, look: 0 },
+      { first: 18, count: 1, look: 0 },
     ]);
   });
 
   it('has no run when every row is loaded, one run when none is', () => {
-    expect(loadingRuns([5, 6, 7], () => true)).toEqual([]);
-    expect(loadingRuns([5, 6, 7], () => false)).toEqual([{ first: 5, count: 3 }]);
-    expect(loadingRuns([], () => false)).toEqual([]);
+    expect(loadingRuns([5, 6, 7], () => undefined)).toEqual([]);
+    expect(loadingRuns([5, 6, 7], () => 0)).toEqual([{ first: 5, count: 3, look: 0 }]);
+    expect(loadingRuns([], () => 0)).toEqual([]);
   });
 
   it('starts a new run across a gap in the indexes', () => {
-    expect(loadingRuns([1, 2, 5, 6], () => false)).toEqual([
-      { first: 1, count: 2 },
-      { first: 5, count: 2 },
+    expect(loadingRuns([1, 2, 5, 6], () => 0)).toEqual([
+      { first: 1, count: 2, look: 0 },
+      { first: 5, count: 2, look: 0 },
+    ]);
+  });
+
+  it('starts a new run where the look changes (nested rows of another depth)', () => {
+    const depth = [1, 1, 2, 2, 1];
+    expect(loadingRuns([0, 1, 2, 3, 4], (i) => depth[i])).toEqual([
+      { first: 0, count: 2, look: 1 },
+      { first: 2, count: 2, look: 2 },
+      { first: 4, count: 1, look: 1 },
     ]);
   });
 });
