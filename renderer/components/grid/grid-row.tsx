@@ -2,8 +2,8 @@
 // position, status colour, selection, striping and a placeholder while its page loads; the list
 // draws the cells. Memoized: while scrolling, a row already on screen renders again only when its
 // own item, state or position changes, so `cells`, `onMouseDown` and `dataOf` must be stable.
-// A loading row has no cells at all (its bars are its background): a scrollbar drag moves empty
-// rows from frame to frame, one element each.
+// A loading row has no cells at all (its bars are its background, or LoadingBands behind it): a
+// scrollbar drag moves empty rows from frame to frame, one element each.
 import { memo, type CSSProperties, type MouseEvent, type ReactNode } from 'react';
 import { statusClass, type CellValue } from '../../format/cells';
 
@@ -22,8 +22,8 @@ export interface GridRowProps<T> {
   kind?: string;
   /** Extra state classes (`cursor`, `active-line`). */
   state?: string;
-  /** The loading look (placeholderBars), drawn while `item` is undefined. */
-  placeholder: CSSProperties;
+  /** The loading look (placeholderBars), drawn while `item` is undefined; none where LoadingBands draws it. */
+  placeholder?: CSSProperties;
   /** Shade odd rows. */
   striped?: boolean;
   /** Handed to `cells` (the grid's focused column on the cursor row); -1 for none. */
@@ -54,22 +54,32 @@ function GridRowView<T>({ index, top, width, item, status, selected, kind, state
 
 export const GridRow = memo(GridRowView) as <T>(props: GridRowProps<T>) => ReactNode;
 
-const BAR = 'linear-gradient(rgba(var(--c-overlay-rgb), 0.05), rgba(var(--c-overlay-rgb), 0.05))';
+const BAR_COLOR = 'rgba(var(--c-overlay-rgb), 0.05)';
 const CELL_PADDING = 8;
+const BAR_HEIGHT = 6;
 
 /**
- * A loading row's look: a short bar in each cell, drawn as the row's own background so that a
- * page arriving changes one style per row rather than one per cell (the cost of a scrollbar drag).
- * `widths`: the cells' widths in order; `indent`: px before the first cell (nested rows).
+ * A loading row's look: a short bar in each cell, drawn as a background so that a page arriving
+ * changes one style rather than one per cell. `widths`: the cells' widths in order; `indent`: px
+ * before the first cell (nested rows). With `tileHeight` (the row height) the bars repeat downwards
+ * row after row, to cover a whole run of loading rows from one element (LoadingBands), placed as
+ * a row's own bars would be: centred in its padding box (its 1 px bottom border left out).
  */
-export function placeholderBars(widths: readonly number[], indent = 0): CSSProperties {
+export function placeholderBars(widths: readonly number[], indent = 0, tileHeight?: number): CSSProperties {
+  const top = tileHeight === undefined ? 0 : Math.round((tileHeight - 1 - BAR_HEIGHT) / 2);
+  const bar = `linear-gradient(transparent ${top}px, ${BAR_COLOR} ${top}px, ${BAR_COLOR} ${top + BAR_HEIGHT}px, transparent ${top + BAR_HEIGHT}px)`;
   const positions: string[] = [];
   const sizes: string[] = [];
   let x = indent;
   for (const width of widths) {
-    positions.push(`${x + CELL_PADDING}px 50%`);
-    sizes.push(`${Math.max(0, (width - 2 * CELL_PADDING) * 0.6)}px 6px`);
+    positions.push(`${x + CELL_PADDING}px ${tileHeight === undefined ? '50%' : '0'}`);
+    sizes.push(`${Math.max(0, (width - 2 * CELL_PADDING) * 0.6)}px ${tileHeight ?? BAR_HEIGHT}px`);
     x += width;
   }
-  return { backgroundImage: widths.map(() => BAR).join(', '), backgroundPosition: positions.join(', '), backgroundSize: sizes.join(', '), backgroundRepeat: 'no-repeat' };
+  return {
+    backgroundImage: widths.map(() => bar).join(', '),
+    backgroundPosition: positions.join(', '),
+    backgroundSize: sizes.join(', '),
+    backgroundRepeat: tileHeight === undefined ? 'no-repeat' : 'repeat-y',
+  };
 }

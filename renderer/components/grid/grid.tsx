@@ -13,6 +13,7 @@ import { GridEmpty } from './grid-empty';
 import { GridHeader } from './grid-header';
 import { useMarksVersion } from './grid-marks';
 import { GridRow, placeholderBars } from './grid-row';
+import { LoadingBands, loadingRuns } from './loading-bands';
 import { PageCache, type LoadedRow } from './page-cache';
 import { realHeight } from './scaled-scroll';
 import { signinCells, signinItem } from './signin-cells';
@@ -46,7 +47,7 @@ export function Grid() {
   useEffect(() => () => cache?.dispose(), [cache]);
 
   const count = snapshot?.matching ?? 0;
-  const { scaled, virtualizer, items, first, last, layerTop, place } = useScaledVirtualizer({ count, rowHeight: ROW_HEIGHT, overscan: 10, body: bodyRef });
+  const { scaled, virtualizer, items, first, last, layerTop, rowTop, place } = useScaledVirtualizer({ count, rowHeight: ROW_HEIGHT, overscan: 10, body: bodyRef });
 
   useEffect(() => {
     bodyRef.current?.scrollTo({ top: 0 });
@@ -62,7 +63,7 @@ export function Grid() {
     else cache.ensureRow(selected.index);
   }, [selected, cache, version]);
 
-  const placeholder = useMemo(() => placeholderBars(cellWidths), [cellWidths]);
+  const bars = useMemo(() => placeholderBars(cellWidths, 0, ROW_HEIGHT), [cellWidths]);
 
   // Whatever moved the cursor (keys, Find, a jump from another view), its row stays in sight.
   useEffect(() => {
@@ -113,6 +114,16 @@ export function Grid() {
           role="rowgroup"
           after={<GridEmpty />}
         >
+          <LoadingBands
+            runs={loadingRuns(
+              items.map((item) => item.index),
+              (index) => (cache?.row(index) ? undefined : 0),
+            )}
+            rowTop={rowTop}
+            rowHeight={ROW_HEIGHT}
+            width={totalWidth}
+            bars={() => bars}
+          />
           {items.map((item) => {
             const row = cache?.row(item.index);
             const isCursor = selected?.index === item.index;
@@ -124,7 +135,6 @@ export function Grid() {
                 {...signinItem(row, statusAt)}
                 selected={contains(ranges, item.index)}
                 state={isCursor ? 'cursor' : undefined}
-                placeholder={placeholder}
                 striped
                 focus={isCursor ? focusColumn : -1}
                 cells={cells}

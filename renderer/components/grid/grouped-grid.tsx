@@ -10,6 +10,7 @@ import { GridHeader } from './grid-header';
 import { useMarksVersion } from './grid-marks';
 import { GroupTree, type GroupLine } from './group-tree';
 import { GridRow, placeholderBars } from './grid-row';
+import { LoadingBands, loadingRuns } from './loading-bands';
 import type { LoadedRow } from './page-cache';
 import { realHeight } from './scaled-scroll';
 import { signinCells, signinItem } from './signin-cells';
@@ -68,18 +69,19 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
     setActive(index);
     if (row) useStore.getState().select(NOT_IN_GRID, row.rid);
   }, []);
-  // One stable cell drawer and loading look per nesting depth.
+  // One stable cell drawer and loading look (LoadingBands) per nesting depth.
   const atDepth = useMemo(() => {
-    const byDepth = new Map<number, { cells: (row: LoadedRow, focus: number) => ReactNode; placeholder: CSSProperties }>();
+    const byDepth = new Map<number, { cells: (row: LoadedRow, focus: number) => ReactNode; bars: CSSProperties }>();
     return (depth: number) => {
       const indent = depth * INDENT;
       let drawn = byDepth.get(depth);
       if (!drawn) {
         drawn = {
           cells: (row, focus) => signinCells({ columns, widths, mode: timeMode, indent }, row, focus),
-          placeholder: placeholderBars(
+          bars: placeholderBars(
             cellWidths.map((w, i) => (i === 0 ? w - indent : w)),
             indent,
+            ROW_HEIGHT,
           ),
         };
         byDepth.set(depth, drawn);
@@ -111,6 +113,19 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
     <div className="grid grouped-grid" role="treegrid" aria-rowcount={count} aria-label={`Sign-ins grouped by ${groupBy.map((c) => columnLabel(c, timeMode)).join(', then ')}`}>
       <GridHeader scrollRef={headerRef} />
       <ScrollBody bodyRef={bodyRef} headerRef={headerRef} height={realHeight(scaled)} width={totalWidth} layerTop={layerTop} onKeyDown={onKeyDown} testId="grouped-body">
+        <LoadingBands
+          runs={loadingRuns(
+            items.map((item) => item.index),
+            (index) => {
+              const line = tree.line(index);
+              return line?.kind === 'row' && !line.cache.row(line.index) ? line.depth : undefined;
+            },
+          )}
+          rowTop={rowTop}
+          rowHeight={ROW_HEIGHT}
+          width={totalWidth}
+          bars={(depth) => atDepth(depth).bars}
+        />
         {items.map((item) => {
           const line = tree.line(item.index);
           if (!line) return null;
@@ -163,7 +178,6 @@ export function GroupedGrid({ onSummary }: { onSummary: (text: string | null) =>
               kind="grouped-signin"
               state={focus || undefined}
               cells={atDepth(line.depth).cells}
-              placeholder={atDepth(line.depth).placeholder}
               onMouseDown={onSigninMouseDown}
             />
           );

@@ -1,16 +1,19 @@
 // Rows of one snapshot, fetched by page for the visible window only and kept in a small LRU: the
 // renderer never holds more than MAX_PAGES * PAGE_SIZE rows whatever the case size.
 // Scrolling stays cheap: a row keeps the same object while its page is cached (memoized rows skip
-// re-rendering), only MAX_INFLIGHT pages are requested at a time and always for the latest window
-// (a scrollbar drag never fetches the windows it passed through), a page either side is fetched
-// once the window is in unless the window jumped there (a drag would fetch neighbours it leaves at
-// once), and the pages arriving within one frame cause one re-render.
+// re-rendering), only MAX_INFLIGHT pages are requested at a time and always for the latest window,
+// a window the scroll jumped to is fetched only once it stays put for SETTLE_MS (a scrollbar drag
+// fetches where the thumb stops, not the windows it passes through: each of those would be drawn
+// for a frame, cells and all, then thrown away), a page either side is fetched once the window is
+// in unless the window jumped there, and the pages arriving within one frame cause one re-render.
 import type { Res } from '../../../shared/api/contract';
 import { fetchPage } from '../../actions/query';
 
 export const PAGE_SIZE = 100;
 const MAX_PAGES = 24;
 const MAX_INFLIGHT = 2;
+/** How long a window jumped to must stay before its pages are asked for (a few frames of a drag). */
+export const SETTLE_MS = 50;
 
 export interface LoadedRow {
   rid: number;
@@ -21,6 +24,14 @@ export type PageLoader = (from: number, count: number) => Promise<Res<'query.pag
 
 /** Runs `fn` once before the next frame (soon, where there are no frames). */
 export type Scheduler = (fn: () => void) => void;
+
+/** Runs `fn` after `ms` unless cancelled by the function returned. */
+export type Timer = (fn: () => void, ms: number) => () => void;
+
+const timeout: Timer = (fn, ms) => {
+  const id = setTimeout(fn, ms);
+  return () => clearTimeout(id);
+};
 
 /** Before the next frame, or after FRAME_FALLBACK_MS where frames stop (a hidden window): whichever comes first. */
 const FRAME_FALLBACK_MS = 100;
@@ -42,6 +53,8 @@ export class PageCache {
   /** The window moved to rows it did not overlap: no neighbours until it moves by less. */
   private jumped = false;
   private notifyPending = false;
+  /** Cancels the wait for a jumped-to window to settle, while one runs. */
+  private cancelSettle: (() => void) | null = null;
   private disposed = false;
   private readonly fetchPage: PageLoader;
 
@@ -53,6 +66,7 @@ export class PageCache {
     private readonly onError: (message: string) => void,
     loader?: PageLoader,
     private readonly schedule: Scheduler = nextFrame,
+    private readonly timer: Timer = timeout,
   ) {
     this.fetchPage = loader ?? ((from, count) => fetchPage({ snapshotId, from, count, columns: [...columns] }));
   }
@@ -75,7 +89,13 @@ export class PageCache {
         this.pages.set(p, page);
       }
     }
-    this.pump();
+    this.cancelSettle?.();
+    this.cancelSettle = null;
+    if (!this.jumped) return this.pump();
+    this.cancelSettle = this.timer(() => {
+      this.cancelSettle = null;
+      this.pump();
+    }, SETTLE_MS);
   }
 
   /** Loads the page of one row outside the scrolled window (a keyboard jump), leaving the window as it is. */
@@ -86,6 +106,7 @@ export class PageCache {
 
   dispose(): void {
     this.disposed = true;
+    this.cancelSettle?.();
     this.pages.clear();
   }
 
@@ -101,7 +122,7 @@ export class PageCache {
   /** The visible pages first, then one either side, for as many requests as may run. */
   private pump(): void {
     const visible = this.visiblePages();
-    if (visible.length === 0) return;
+    if (visible.length === 0 || this.cancelSettle) return; // a request ending mid-drag asks for nothing new
     const lastPage = Math.floor((this.rowCount - 1) / PAGE_SIZE);
     const around = [visible[visible.length - 1]! + 1, visible[0]! - 1].filter((p) => p >= 0 && p <= lastPage);
     const missing = (p: number) => !this.pages.has(p) && !this.inflight.has(p);

@@ -1,8 +1,9 @@
 // The grid's page cache while scrolling: requests go to the latest window only (a scrollbar drag
-// does not fetch the windows it passed), neighbours follow, arrivals within a frame are announced
-// once, and a cached row keeps its object (memoized rows skip rendering).
+// does not fetch the windows it passed, a window jumped to waits to settle), neighbours follow,
+// arrivals within a frame are announced once, and a cached row keeps its object (memoized rows skip
+// rendering).
 import { describe, expect, it } from 'vitest';
-import { PAGE_SIZE, PageCache, type PageLoader } from '../../../renderer/components/grid/page-cache';
+import { PAGE_SIZE, PageCache, SETTLE_MS, type PageLoader } from '../../../renderer/components/grid/page-cache';
 
 const ROWS = 1_000_000;
 
@@ -41,6 +42,8 @@ function pendingLoader() {
 function setup() {
   const net = pendingLoader();
   const frames: Array<() => void> = [];
+  /** Pending settle timers; `settle()` lets them all run (the window stayed put). */
+  const timers = new Set<() => void>();
   let announced = 0;
   const cache = new PageCache(
     1,
@@ -50,27 +53,52 @@ function setup() {
     (m) => expect.fail(m),
     net.loader,
     (fn) => frames.push(fn),
+    (fn, ms) => {
+      expect(ms).toBe(SETTLE_MS);
+      timers.add(fn);
+      return () => timers.delete(fn);
+    },
   );
   const nextFrame = () => frames.splice(0).forEach((fn) => fn());
-  return { cache, net, nextFrame, announced: () => announced };
+  const settle = () => {
+    const due = [...timers];
+    timers.clear();
+    due.forEach((fn) => fn());
+  };
+  return { cache, net, nextFrame, settle, announced: () => announced };
 }
 
 describe('PageCache', () => {
   it('a drag across the whole list fetches the window it ends on, not every window it passed', async () => {
-    const { cache, net } = setup();
+    const { cache, net, settle } = setup();
+    cache.ensure(0, 49);
     for (let step = 1; step <= 150; step++) {
       const first = Math.floor(((ROWS - 50) * step) / 150);
       cache.ensure(first, first + 49);
+      if (step === 2) await net.answerAll(); // the first page arriving mid-drag asks for nothing more
     }
-    // Two requests were started by the first frames; every later window waits for them.
-    expect(net.asked.length).toBe(2);
+    expect(net.asked).toEqual([0]);
+    expect(cache.row(ROWS - 1)).toBeUndefined();
+    settle();
     await net.answerAll();
     const last = ROWS - 50;
     expect(cache.row(last)?.cells).toEqual([`row ${last}`]);
     expect(cache.row(ROWS - 1)?.cells).toEqual([`row ${ROWS - 1}`]);
-    // The first two windows' pages and the final window's page: no neighbours for windows jumped to.
-    expect(net.asked.length).toBe(3);
-    expect(net.asked).toContain(Math.floor(last / PAGE_SIZE));
+    // The final window's page only: no neighbours for a window jumped to.
+    expect(net.asked).toEqual([0, Math.floor(last / PAGE_SIZE)]);
+  });
+
+  it('fetches a window jumped to once it stays put, and at once when the scroll moves on from it by a little', async () => {
+    const { cache, net, settle } = setup();
+    cache.ensure(0, 49);
+    await net.answerAll();
+    const asked = net.asked.length;
+    cache.ensure(300_000, 300_049);
+    expect(net.asked.length).toBe(asked);
+    cache.ensure(300_010, 300_059); // slowing down: overlaps the window before
+    expect(net.asked.slice(asked)).toEqual([3_000]);
+    settle(); // the wait was called off: nothing more
+    expect(net.asked.slice(asked)).toEqual([3_000]);
   });
 
   it('fetches the pages either side once the window is in', async () => {
@@ -82,11 +110,12 @@ describe('PageCache', () => {
   });
 
   it('fetches no neighbours for a window the scroll jumped to, and does once it moves on from there by a little', async () => {
-    const { cache, net } = setup();
+    const { cache, net, settle } = setup();
     cache.ensure(0, 49);
     await net.answerAll();
     const asked = net.asked.length;
     cache.ensure(500_000, 500_049);
+    settle();
     await net.answerAll();
     expect(net.asked.slice(asked)).toEqual([5_000]);
     cache.ensure(500_003, 500_052);
@@ -127,12 +156,15 @@ describe('PageCache', () => {
   });
 
   it('stops loading and announcing once disposed', async () => {
-    const { cache, net, nextFrame, announced } = setup();
+    const { cache, net, nextFrame, settle, announced } = setup();
     cache.ensure(0, 49);
+    cache.ensure(500_000, 500_049);
     cache.dispose();
+    settle();
     await net.answerAll();
     nextFrame();
     expect(announced()).toBe(0);
+    expect(net.asked).toEqual([0]);
     expect(cache.row(0)).toBeUndefined();
   });
 });
