@@ -25,6 +25,11 @@ export class RowFlagRules {
     this.claimRequests = new Set(caseDb.rows('SELECT DISTINCT request_id FROM csv_auth_steps WHERE result_detail LIKE ?', [like], { request_id: STR }).map((r) => r.request_id));
   }
 
+  /** Whether flagsOf needs request ids (there are CSV auth steps satisfied by claim). */
+  get readsRequestIds(): boolean {
+    return this.claimRequests.size > 0;
+  }
+
   flagsOf(protocolK: number | null, textKs: readonly (number | null)[], requestId: string | null): readonly SessionFlag[] {
     const protocol = protocolK === null ? undefined : this.protocolFlag.get(protocolK);
     const byClaim = textKs.some((k) => k !== null && this.claimIds.has(k)) || (requestId !== null && this.claimRequests.has(requestId));

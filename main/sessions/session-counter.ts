@@ -1,6 +1,6 @@
-// Build-time fold of one correlation id's sign-ins (in time order) into the numbers the `sessions`
-// table keeps: times, distinct counts, final outcome and the flags. Works on string ids, so the
-// scan of millions of rows touches almost no text.
+// Build-time fold of one correlation id's sign-ins (in any order: table order in the build) into the
+// numbers `session_data` keeps: times, distinct counts, final outcome and the flags. Works on string
+// ids, so the scan of millions of rows touches almost no text.
 import type { SessionFlag } from '../../shared/model/session';
 
 /** One sign-in as the build scan reads it (ids are `strings` ids). */
@@ -22,7 +22,8 @@ export interface CountedRow {
 }
 
 export interface SessionCounts {
-  correlationId: string;
+  /** The first sign-in in (time, rid) order: it names the session's correlation id. */
+  firstRid: number;
   firstMs: number;
   lastMs: number;
   rows: number;
@@ -51,12 +52,14 @@ export class SessionCounter {
   private rows = 0;
   private last: CountedRow | null = null;
 
-  constructor(readonly correlationId: string) {}
+  /** `firstRid`: the session's first sign-in by (time, rid), which names its correlation id. */
+  constructor(private readonly firstRid: number) {}
 
   add(row: CountedRow): void {
     this.rows++;
     this.firstMs = Math.min(this.firstMs, row.ms);
-    if (!this.last || row.ms >= this.last.ms) this.last = row;
+    // the last sign-in by (time, rid), whatever order the rows come in
+    if (!this.last || row.ms > this.last.ms || (row.ms === this.last.ms && row.rid > this.last.rid)) this.last = row;
     addDistinct(this.users, row.userK);
     addDistinct(this.apps, row.appK);
     addDistinct(this.ips, row.ipK);
@@ -75,7 +78,7 @@ export class SessionCounter {
     if (this.devices.length > 1 || this.clients.length > 1) this.flags.add('deviceChange');
     if (this.users.length > 1) this.flags.add('multiUser');
     return {
-      correlationId: this.correlationId,
+      firstRid: this.firstRid,
       firstMs: this.firstMs,
       lastMs: this.last?.ms ?? this.firstMs,
       rows: this.rows,
