@@ -11,6 +11,8 @@ import { loadSqlJs } from '../../../main/db/sqljs';
 import { enrichCase } from '../../../main/geo/enrich';
 import { SnapshotStore } from '../../../main/query/snapshot';
 import { buildSessions } from '../../../main/sessions/build-sessions';
+import { getSession } from '../../../main/sessions/get-session';
+import { hasSessions } from '../../../main/sessions/session-table';
 import { listSessions, SessionMatchCache } from '../../../main/sessions/list-sessions';
 import { SESSION_SORT_COLUMNS, SessionsListReq, type SessionSortColumn } from '../../../shared/model/session';
 import { graphSignin } from '../../helpers/graph-records';
@@ -124,6 +126,12 @@ beforeAll(async () => {
     oldFiles[name] = path.join(tmp.dir, `${name}-layout.signinscope`);
     await saveCase(caseDb, oldFiles[name]);
   }
+  // stale sessions: a sign-in added since the build, earlier than the first of its correlation id
+  const columns = caseDb.rows("SELECT name FROM pragma_table_info('signin_data') WHERE name <> 'rid'", [], { name: 'str' }).map((r) => r.name);
+  const copied = columns.map((c) => (c === 'created_ms' ? 'created_ms - 60000' : c)).join(', ');
+  caseDb.run(`INSERT INTO signin_data (${columns.join(', ')}) SELECT ${copied} FROM signin_data WHERE correlation_id = 'corr-3' ORDER BY rid LIMIT 1`);
+  oldFiles.stale = path.join(tmp.dir, 'stale-layout.signinscope');
+  await saveCase(caseDb, oldFiles.stale);
   caseDb.close();
 }, 60_000);
 
@@ -162,6 +170,19 @@ describe.each([
     expect(indexNames(reopened)).toEqual(currentIndexes);
     expect(allSessions(reopened)).toEqual(expectedSessions);
     expect(answers(reopened)).toEqual(expected);
+    reopened.close();
+  });
+});
+
+describe('a case saved with the old sessions table, built before its last sign-ins were added', () => {
+  it('opens with the same sessions shown (found through each correlation id), still marked built', async () => {
+    const reopened = await loadCase(oldFiles.stale!);
+    expect(schemaRepairsOf(reopened)).toEqual([]);
+    expect(reopened.value('SELECT count(*) FROM signin_data', [], 'num')).toBe(61);
+    expect(allSessions(reopened)).toEqual(expectedSessions);
+    expect(hasSessions(reopened)).toBe(true);
+    const corr3 = expectedSessions.find((row) => row[1] === 'corr-3')!;
+    expect(getSession(reopened, { correlationId: 'corr-3' }).session.sessionNo).toBe(corr3[0]);
     reopened.close();
   });
 });
