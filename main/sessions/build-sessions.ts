@@ -10,7 +10,7 @@ import { stringLookup } from '../db/string-text';
 import { ensureIpGeoTable } from '../geo/ip-geo-table';
 import { caseVersion } from '../query/case-cache';
 import { RowFlagRules } from './row-flags';
-import { SessionCounter, type SessionCounts } from './session-counter';
+import { SessionCounter, SessionResults } from './session-counter';
 import { createSessionIndexes, resetSessionTables, SESSION_COLUMNS, SESSIONS_META_KEY } from './session-table';
 import { SessionLinker, type SessionLinks } from './token-links';
 import type { SessionsJobSummary } from '../../shared/api/jobs';
@@ -46,14 +46,17 @@ export async function buildSessions(caseDb: CaseDb, signal?: AbortSignal, opts: 
   ensureIpGeoTable(caseDb);
   const total = caseDb.value('SELECT count(*) FROM signin_data WHERE correlation_id IS NOT NULL', [], NUM) ?? 0;
   const text = stringLookup(caseDb, (t) => (t === '' ? null : t));
+  // countries are compared upper-cased: each distinct one converted once
+  const countryText = stringLookup(caseDb, (t) => (t === '' ? null : t.toUpperCase()));
   const ipGeo = new Map<number, [string | null, number | null]>();
-  caseDb.forEachTuple('SELECT ip_k, country, asn FROM ip_geo', [], [NUM, STR_NULL, NUM_NULL], ([k, country, asn]) => void ipGeo.set(k, [country, asn]));
+  caseDb.forEachTuple('SELECT ip_k, country, asn FROM ip_geo', [], [NUM, STR_NULL, NUM_NULL], ([k, country, asn]) => void ipGeo.set(k, [country?.toUpperCase() ?? null, asn]));
   const rules = new RowFlagRules(caseDb);
   const clientOf = clientKeys(text);
   const { sessionOf, firstRid, rowsLeft } = sessionNumbers(caseDb);
   const linker = new SessionLinker(firstRid.length);
-  const sessions = new Array<SessionCounts>(firstRid.length);
+  const sessions = new SessionResults(firstRid.length);
   const open = new Map<number, SessionCounter>(); // sessions with rows still to come
+  const spare: SessionCounter[] = []; // counters of finished sessions, reused
   const page = scanPage(rules.readsRequestIds);
   let done = 0;
   for (let lastRid = -1, read = YIELD_EVERY; read === YIELD_EVERY;) {
@@ -64,7 +67,11 @@ export async function buildSessions(caseDb: CaseDb, signal?: AbortSignal, opts: 
       read++;
       const no = sessionOf[rid]!;
       let counter = open.get(no);
-      if (!counter) open.set(no, (counter = new SessionCounter(firstRid[no]!)));
+      if (!counter) {
+        counter = spare.pop() ?? new SessionCounter(firstRid[no]!);
+        counter.reset(firstRid[no]!);
+        open.set(no, counter);
+      }
       const fromIp = ipK === null ? undefined : ipGeo.get(ipK);
       counter.add({
         rid,
@@ -72,18 +79,19 @@ export async function buildSessions(caseDb: CaseDb, signal?: AbortSignal, opts: 
         userK,
         appK,
         ipK,
-        country: text(countryK) ?? fromIp?.[0] ?? null,
+        country: countryText(countryK) ?? fromIp?.[0] ?? null,
         asn: asn ?? fromIp?.[1] ?? null,
         deviceK,
         client: clientOf(osK, browserK),
         statusK,
         code,
-        rowFlags: rules.flagsOf(protocolK, [stepsK, mfaK, failureK], requestId),
+        rowFlags: rules.flagsOf(protocolK, stepsK, mfaK, failureK, requestId),
       });
       linker.add(no, keyText(sessionId), keyText(uti));
       if (--rowsLeft[no]! === 0) {
-        sessions[no] = counter.finish();
+        counter.finishInto(sessions, no);
         open.delete(no);
+        spare.push(counter);
       }
     });
     done += read;
@@ -94,7 +102,7 @@ export async function buildSessions(caseDb: CaseDb, signal?: AbortSignal, opts: 
   }
   // rows the numbering saw and the scan did not (cannot happen in one synchronous read; a guard)
   if (open.size) throw new Error(`sessions build: ${open.size} sessions were not read whole`);
-  const links = linker.finish(sessions.map((s) => s.countries));
+  const links = linker.finish((i) => sessions.countriesOf(i));
   signal?.throwIfAborted();
   // until here a cancelled rebuild leaves the previous table in service
   caseDb.run('DELETE FROM case_meta WHERE key = ?', [SESSIONS_META_KEY]);
@@ -102,8 +110,8 @@ export async function buildSessions(caseDb: CaseDb, signal?: AbortSignal, opts: 
   insertSessions(caseDb, sessions, links);
   createSessionIndexes(caseDb);
   caseDb.exec('ANALYZE session_data');
-  caseDb.setMeta(SESSIONS_META_KEY, JSON.stringify({ at: new Date().toISOString(), version: caseVersion(caseDb), sessions: sessions.length }));
-  return { sessions: sessions.length, signins: done, linkedGroups: links.groups, ms: Date.now() - started };
+  caseDb.setMeta(SESSIONS_META_KEY, JSON.stringify({ at: new Date().toISOString(), version: caseVersion(caseDb), sessions: sessions.size }));
+  return { sessions: sessions.size, signins: done, linkedGroups: links.groups, ms: Date.now() - started };
 }
 
 /**
@@ -133,30 +141,38 @@ function keyText(value: Cell): string | null {
   return value === null || value === '' ? null : String(value);
 }
 
-function insertSessions(caseDb: CaseDb, sessions: SessionCounts[], links: SessionLinks): void {
+function insertSessions(caseDb: CaseDb, s: SessionResults, links: SessionLinks): void {
   const row = `(${SESSION_COLUMNS.map(() => '?').join(',')})`;
   const batch = caseDb.prepareWrite(`INSERT INTO session_data (${SESSION_COLUMNS.join(',')}) VALUES ${Array(INSERT_BATCH).fill(row).join(',')}`);
   const single = caseDb.prepareWrite(`INSERT INTO session_data (${SESSION_COLUMNS.join(',')}) VALUES ${row}`);
+  const id = (k: number) => (k === -1 ? null : k);
+  const geoChange = 1 << SESSION_FLAGS.indexOf('linkedGeoChange');
   try {
     caseDb.transaction(() => {
       let values: Cell[] = [];
-      sessions.forEach((s, i) => {
-        const flags = links.geoChange[i] ? new Set([...s.flags, 'linkedGeoChange' as const]) : s.flags;
-        const bits = flagBits(flags);
+      for (let i = 0; i < s.size; i++) {
+        const bits = links.geoChange[i] ? s.flagBits[i]! | geoChange : s.flagBits[i]!;
         const alone = links.size[i] === 1; // its group is itself: no linked_group stored (the view shows its number)
-        values.push(i + 1, s.firstRid, s.firstMs, s.lastMs - s.firstMs, s.userK, s.users, s.apps, s.ips, s.countries.length, s.rows);
-        values.push(s.finalStatusK, s.finalCode, alone ? null : links.group[i]! + 1, links.size[i]!, bits, flags.size);
+        const code = s.finalCode[i]!;
+        values.push(i + 1, s.firstRid[i]!, s.firstMs[i]!, s.lastMs[i]! - s.firstMs[i]!, id(s.userK[i]!), s.users[i]!, s.apps[i]!, s.ips[i]!, s.countryCount[i]!, s.rows[i]!);
+        values.push(id(s.finalStatusK[i]!), Number.isNaN(code) ? null : code, alone ? null : links.group[i]! + 1, links.size[i]!, bits, popCount(bits));
         if (values.length === INSERT_BATCH * SESSION_COLUMNS.length) {
           batch.run(values);
           values = [];
         }
-      });
+      }
       for (let at = 0; at < values.length; at += SESSION_COLUMNS.length) single.run(values.slice(at, at + SESSION_COLUMNS.length));
     });
   } finally {
     batch.free();
     single.free();
   }
+}
+
+function popCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b; b &= b - 1) n++;
+  return n;
 }
 
 export function flagBits(flags: Iterable<SessionFlag>): number {
@@ -171,18 +187,19 @@ export function flagsOfBits(bits: number): SessionFlag[] {
 
 /** "Windows 10|Chrome": OS and browser family (versions dropped), memoized per id pair. */
 function clientKeys(text: (id: number | null) => string | null): (osK: number | null, browserK: number | null) => string | null {
-  const memo = new Map<string, string | null>();
+  const memo = new Map<number, Map<number, string>>(); // OS id → browser id → client (-1: NULL)
   return (osK, browserK) => {
     if (osK === null && browserK === null) return null;
-    const key = `${osK}|${browserK}`;
-    let client = memo.get(key);
+    let byBrowser = memo.get(osK ?? -1);
+    if (!byBrowser) memo.set(osK ?? -1, (byBrowser = new Map()));
+    let client = byBrowser.get(browserK ?? -1);
     if (client === undefined) {
       const family =
         text(browserK)
           ?.replace(/[\s/]*[\d.]+$/, '')
           .trim() ?? '';
       client = `${text(osK) ?? ''}|${family}`;
-      memo.set(key, client);
+      byBrowser.set(browserK ?? -1, client);
     }
     return client;
   };

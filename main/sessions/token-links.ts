@@ -30,8 +30,8 @@ export class SessionLinker {
     if (uti) this.join(this.firstWithUti, uti, i);
   }
 
-  /** The groups (each named by its lowest session index); `countries[i]`: session i's countries. */
-  finish(countries: readonly (readonly string[])[]): SessionLinks {
+  /** The groups (each named by its lowest session index); `countriesOf(i)`: session i's countries. */
+  finish(countriesOf: (i: number) => readonly string[]): SessionLinks {
     const n = this.sessions;
     const group = new Int32Array(n);
     const size = new Int32Array(n);
@@ -41,9 +41,11 @@ export class SessionLinker {
     for (let i = 0; i < n; i++) {
       const g = group[i]!;
       if (g === i && size[i]! > 1) groups++;
-      if (size[g]! > 1 && countries[i]!.length) {
+      if (size[g]! <= 1) continue;
+      const countries = countriesOf(i);
+      if (countries.length) {
         const set = spread.get(g) ?? new Set<string>();
-        for (const c of countries[i]!) set.add(c);
+        for (const c of countries) set.add(c);
         spread.set(g, set);
       }
     }
