@@ -5,7 +5,7 @@ import type { Database } from 'sql.js';
 import { migrateSessionTable, OLD_SESSION_INDEXES } from './migrate-sessions';
 import { INDEX_DDL, SCHEMA_VERSION, SESSION_INDEXES, STORED_COLUMN_TYPES } from './schema';
 
-const VIEWS = ['signins', 'authentication_details', 'conditional_access_results'];
+const VIEWS = ['signins', 'authentication_details', 'conditional_access_results', 'sessions'];
 
 /**
  * Indexes of earlier versions, as SQLite stored their definitions. Sessions had one per sort column

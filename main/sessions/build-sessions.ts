@@ -52,7 +52,8 @@ export async function buildSessions(caseDb: CaseDb, signal?: AbortSignal, opts: 
   caseDb.forEachTuple('SELECT ip_k, country, asn FROM ip_geo', [], [NUM, STR_NULL, NUM_NULL], ([k, country, asn]) => void ipGeo.set(k, [country?.toUpperCase() ?? null, asn]));
   const rules = new RowFlagRules(caseDb);
   const clientOf = clientKeys(text);
-  const { sessionOf, firstRid, rowsLeft } = sessionNumbers(caseDb);
+  const { sessionOf, firstRid, sizes } = sessionNumbers(caseDb);
+  const rowsLeft = Int32Array.from(sizes);
   const linker = new SessionLinker(firstRid.length);
   const sessions = new SessionResults(firstRid.length);
   const open = new Map<number, SessionCounter>(); // sessions with rows still to come
@@ -66,12 +67,9 @@ export async function buildSessions(caseDb: CaseDb, signal?: AbortSignal, opts: 
       lastRid = rid;
       read++;
       const no = sessionOf[rid]!;
-      let counter = open.get(no);
-      if (!counter) {
-        counter = spare.pop() ?? new SessionCounter(firstRid[no]!);
-        counter.reset(firstRid[no]!);
-        open.set(no, counter);
-      }
+      const first = rowsLeft[no] === sizes[no]; // the session's first row read
+      const counter = first ? (spare.pop() ?? new SessionCounter(firstRid[no]!)) : open.get(no)!;
+      if (first) counter.reset(firstRid[no]!);
       const fromIp = ipK === null ? undefined : ipGeo.get(ipK);
       counter.add({
         rid,
@@ -90,9 +88,9 @@ export async function buildSessions(caseDb: CaseDb, signal?: AbortSignal, opts: 
       linker.add(no, keyText(sessionId), keyText(uti));
       if (--rowsLeft[no]! === 0) {
         counter.finishInto(sessions, no);
-        open.delete(no);
+        if (!first) open.delete(no);
         spare.push(counter);
-      }
+      } else if (first) open.set(no, counter); // a one-row session (most, with some logs) never enters the map
     });
     done += read;
     if (read < YIELD_EVERY) break;
@@ -118,7 +116,7 @@ export async function buildSessions(caseDb: CaseDb, signal?: AbortSignal, opts: 
  * Sessions in correlation-id order: each sign-in's session (by rid), each session's first sign-in
  * and its row count. Read from ix_corr alone, numbers only (the ids themselves are never read).
  */
-function sessionNumbers(caseDb: CaseDb): { sessionOf: Int32Array; firstRid: Int32Array; rowsLeft: Int32Array } {
+function sessionNumbers(caseDb: CaseDb): { sessionOf: Int32Array; firstRid: Int32Array; sizes: Int32Array } {
   const sizes: number[] = [];
   caseDb.forEachTuple(SESSION_SIZES, [], [NUM], ([n]) => void sizes.push(n));
   const maxRid = caseDb.value('SELECT max(rid) FROM signin_data', [], 'num?') ?? 0;
@@ -133,7 +131,7 @@ function sessionNumbers(caseDb: CaseDb): { sessionOf: Int32Array; firstRid: Int3
     sessionOf[rid] = no;
     left--;
   });
-  return { sessionOf, firstRid, rowsLeft: Int32Array.from(sizes) };
+  return { sessionOf, firstRid, sizes: Int32Array.from(sizes) };
 }
 
 /** A session or token id as a link key (empty: none). */
