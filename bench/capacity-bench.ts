@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const bytes = new Uint8Array(readFileSync(file));
   const probe = await loadCase(file);
   const signins = probe.value('SELECT count(*) FROM signin_data', [], NUM)!;
-  const sessions = probe.hasTable('sessions') ? probe.value('SELECT count(*) FROM sessions', [], NUM)! : 0;
+  const sessions = probe.hasTable('session_data') ? probe.value('SELECT count(*) FROM session_data', [], NUM)! : 0;
   const strings = probe.value('SELECT count(*) FROM strings', [], NUM)!;
   probe.close();
   heading(`bytes per sign-in: ${signins.toLocaleString('en')} sign-ins, ${sessions.toLocaleString('en')} sessions, ${strings.toLocaleString('en')} strings`);

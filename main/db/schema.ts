@@ -87,6 +87,8 @@ export function schemaDdl(): string {
     json_extract(j.value, '$.name') AS policy_name, json_extract(j.value, '$.result') AS result,
     json_extract(j.value, '$.grant') AS enforced_grant_controls, json_extract(j.value, '$.session') AS enforced_session_controls
   FROM signins s, json_each(s.conditional_access_policies_json) j;`,
+    `${SESSION_TABLE_DDL};`,
+    `${SESSION_VIEW_DDL};`,
   ].join('\n');
 }
 
@@ -111,10 +113,51 @@ export const INDEX_DDL: readonly string[] = [
   'CREATE INDEX IF NOT EXISTS ix_errors_source ON import_errors (source_id, record_index)',
 ];
 
-// The sessions table's indexes (main/sessions/session-table.ts builds them after a sessions build;
-// migrate.ts needs them too, so they live with the other index definitions).
+// The sessions: `session_data` holds one compact row per correlation id (main/sessions/build-sessions.ts);
+// the `sessions` view presents it under the documented columns (docs/schema.md), as `signins` does
+// `signin_data`. The session number is the correlation id's rank (the build scans in correlation
+// order), so sorting by correlation id is sorting by session_no; the correlation id itself is read
+// from the session's first sign-in (first_rid) rather than stored again. User and final status are
+// dictionary ids, last_ms is first_ms + duration_ms, and linked_group is NULL for a session alone
+// (its group is itself), so the link-group index holds linked sessions only.
+export const SESSION_TABLE_DDL = `CREATE TABLE IF NOT EXISTS session_data (
+  session_no INTEGER PRIMARY KEY, first_rid INTEGER NOT NULL, first_ms INTEGER NOT NULL, duration_ms INTEGER NOT NULL,
+  user_k INTEGER, users INTEGER NOT NULL, app_count INTEGER NOT NULL, ip_count INTEGER NOT NULL, country_count INTEGER NOT NULL,
+  rows INTEGER NOT NULL, final_status_k INTEGER, final_code INTEGER, linked_group INTEGER, linked_sessions INTEGER NOT NULL,
+  flag_bits INTEGER NOT NULL, flag_count INTEGER NOT NULL
+)`;
+
+/** The `sessions` view's columns (in order) as SQL over `session_data s`. */
+export const SESSION_VIEW_COLUMNS = {
+  session_no: 's.session_no',
+  correlation_id: '(SELECT correlation_id FROM signin_data WHERE rid = s.first_rid)',
+  first_ms: 's.first_ms',
+  last_ms: '(s.first_ms + s.duration_ms)',
+  duration_ms: 's.duration_ms',
+  user: "coalesce((SELECT value FROM strings WHERE id = s.user_k), '')",
+  users: 's.users',
+  app_count: 's.app_count',
+  ip_count: 's.ip_count',
+  country_count: 's.country_count',
+  rows: 's.rows',
+  final_status: "coalesce((SELECT value FROM strings WHERE id = s.final_status_k), '')",
+  final_code: 's.final_code',
+  linked_group: 'coalesce(s.linked_group, s.session_no)',
+  linked_sessions: 's.linked_sessions',
+  flag_bits: 's.flag_bits',
+  flag_count: 's.flag_count',
+} as const;
+
+export const SESSION_VIEW_DDL = `CREATE VIEW IF NOT EXISTS sessions AS SELECT ${Object.entries(SESSION_VIEW_COLUMNS)
+  .map(([name, sql]) => `${sql} AS ${name}`)
+  .join(', ')} FROM session_data s`;
+
+// The session indexes (main/sessions/session-table.ts builds them after a sessions build; migrate.ts
+// needs them too, so they live with the other index definitions). Every index entry ends with the
+// rowid (session_no), so (first_ms) orders by (first_ms, session_no).
 export const SESSION_INDEXES: readonly string[] = [
-  'CREATE UNIQUE INDEX IF NOT EXISTS ix_sessions_corr ON sessions (correlation_id)',
-  'CREATE INDEX IF NOT EXISTS ix_sessions_group ON sessions (linked_group, first_ms)',
-  'CREATE INDEX IF NOT EXISTS ix_sessions_first_ms ON sessions (first_ms, session_no)',
+  'CREATE INDEX IF NOT EXISTS ix_session_first_ms ON session_data (first_ms)',
+  // a correlation id's session: its first sign-in (ix_corr), then this
+  'CREATE INDEX IF NOT EXISTS ix_session_first_rid ON session_data (first_rid)',
+  'CREATE INDEX IF NOT EXISTS ix_session_group ON session_data (linked_group, first_ms) WHERE linked_group IS NOT NULL',
 ];

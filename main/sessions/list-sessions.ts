@@ -10,7 +10,7 @@ import type { CaseDb } from '../db/case-db';
 import { caseVersion } from '../query/case-cache';
 import { buildWhere } from '../query/filters';
 import { flagBits } from './build-sessions';
-import { hasSessions, INDEXED_SORT_COLUMNS, SESSIONS_META_KEY } from './session-table';
+import { hasSessions, INDEXED_SORT_KEYS, sessionColumn, sessionOf, sessionSortKey, SESSIONS_META_KEY } from './session-table';
 import { inList } from '../query/sql-list';
 import { NUM, NUM_NULL, type Cell } from '../db/row-spec';
 import { SUMMARY_SELECT, SUMMARY_WIDTH, toSummaries } from './session-rows';
@@ -25,7 +25,7 @@ type Param = string | number;
 const SMALL_MATCH = 20_000;
 
 interface Restriction {
-  /** SQL over `sessions s` ('1': every session). */
+  /** SQL over `session_data s` ('1': every session). */
   sql: string;
   params: Param[];
   /** Identifies the request shape, for the caches. */
@@ -64,7 +64,7 @@ export class SessionMatchCache {
         const where = buildWhere(caseDb, f);
         caseDb.scratch('CREATE TABLE IF NOT EXISTS temp.session_match (session_no INTEGER PRIMARY KEY)');
         caseDb.scratch('DELETE FROM temp.session_match');
-        caseDb.scratch(`INSERT OR IGNORE INTO temp.session_match SELECT s.session_no FROM signin_data d JOIN sessions s ON s.correlation_id = d.correlation_id WHERE ${where.sql}`, where.params);
+        caseDb.scratch(`INSERT OR IGNORE INTO temp.session_match SELECT s.session_no FROM signin_data d JOIN session_data s ON ${sessionOf('d.correlation_id')} WHERE ${where.sql}`, where.params);
         this.matchKey = key;
         this.totals.clear();
         this.sorted = null;
@@ -76,14 +76,15 @@ export class SessionMatchCache {
     if (req.flags?.length) {
       add(parts, params, 's.flag_count >= ? AND (s.flag_bits & ?) = ?', req.flags.length, flagBits(req.flags), flagBits(req.flags));
     }
-    if (req.linkedGroup !== undefined) add(parts, params, 's.linked_group = ?', req.linkedGroup);
+    // a session alone stores no linked_group: its group is its own number
+    if (req.linkedGroup !== undefined) add(parts, params, '(s.linked_group = ? OR (s.session_no = ? AND s.linked_group IS NULL))', req.linkedGroup, req.linkedGroup);
     return { sql: parts.length ? parts.join(' AND ') : '1', params, key: JSON.stringify([stamp, f, req.flags, req.linkedGroup]) };
   }
 
   total(caseDb: CaseDb, r: Restriction): number {
     let n = this.totals.get(r.key);
     if (n === undefined) {
-      n = caseDb.value(`SELECT count(*) FROM sessions s WHERE ${r.sql}`, r.params, NUM) ?? 0;
+      n = caseDb.value(`SELECT count(*) FROM session_data s WHERE ${r.sql}`, r.params, NUM) ?? 0;
       this.totals.set(r.key, n);
     }
     return n;
@@ -97,10 +98,10 @@ export class SessionMatchCache {
     const key = `${r.key}|${column}|${dir}`;
     if (this.sorted?.key === key) return this.sorted;
     this.sorted = null; // let the previous order go before building the next
-    const maxNo = caseDb.value('SELECT max(session_no) FROM sessions', [], 'num?') ?? 0;
+    const maxNo = caseDb.value('SELECT max(session_no) FROM session_data', [], 'num?') ?? 0;
     const positionOf = new Int32Array(maxNo + 1).fill(-1);
     const order: number[] = [];
-    caseDb.forEach(`SELECT s.session_no AS no FROM sessions s WHERE ${r.sql} ORDER BY ${column} ${dir}, s.session_no ${dir}`, r.params, { no: NUM }, ({ no }) => {
+    caseDb.forEach(`SELECT s.session_no AS no FROM session_data s WHERE ${r.sql} ORDER BY ${column} ${dir}, s.session_no ${dir}`, r.params, { no: NUM }, ({ no }) => {
       positionOf[no] = order.length;
       order.push(no);
     });
@@ -117,9 +118,9 @@ export function listSessions(caseDb: CaseDb, req: SessionsListReq, cache: Sessio
   const built = JSON.parse(buildMeta) as { version?: string };
   const restriction = cache.restriction(caseDb, req, `${version}|${buildMeta}`);
   const total = cache.total(caseDb, restriction);
-  const column = `s.${SESSION_SORT_COLUMNS[req.sort.column]}`;
+  const column = sessionSortKey(SESSION_SORT_COLUMNS[req.sort.column]);
   const dir = req.sort.dir === 'asc' ? 'ASC' : 'DESC';
-  const useIndex = INDEXED_SORT_COLUMNS.has(SESSION_SORT_COLUMNS[req.sort.column]) && (restriction.sql === '1' || total > cache.smallMatch);
+  const useIndex = INDEXED_SORT_KEYS.has(column) && (restriction.sql === '1' || total > cache.smallMatch);
   const rows = useIndex ? indexPage(caseDb, req, restriction, column, dir) : snapshotPage(caseDb, req, cache, restriction, column, dir);
   const lastRow = rows.length === req.limit ? rows[rows.length - 1] : undefined;
   const next: SessionCursor | null = lastRow ? { value: lastRow[lastRow.length - 1] as string | number, sessionNo: Number(lastRow[0]) } : null;
@@ -132,7 +133,7 @@ function indexPage(caseDb: CaseDb, req: SessionsListReq, r: Restriction, column:
   const params = [...r.params];
   if (req.after) add(parts, params, `(${column}, s.session_no) ${dir === 'ASC' ? '>' : '<'} (?, ?)`, req.after.value, req.after.sessionNo);
   return caseDb.cellRows(
-    `SELECT ${SUMMARY_SELECT}, ${column} FROM sessions s WHERE ${parts.join(' AND ')} ORDER BY ${column} ${dir}, s.session_no ${dir} LIMIT ? OFFSET ?`,
+    `SELECT ${SUMMARY_SELECT}, ${column} FROM session_data s WHERE ${parts.join(' AND ')} ORDER BY ${column} ${dir}, s.session_no ${dir} LIMIT ? OFFSET ?`,
     [...params, req.limit, req.after ? 0 : (req.offset ?? 0)],
     PAGE_WIDTH,
   );
@@ -146,7 +147,7 @@ function snapshotPage(caseDb: CaseDb, req: SessionsListReq, cache: SessionMatchC
   if (wanted.length === 0) return [];
   const params: (string | number)[] = [];
   const byNo = new Map<number, Cell[]>();
-  for (const row of caseDb.cellRows(`SELECT ${SUMMARY_SELECT}, ${column} FROM sessions s WHERE ${inList('s.session_no', wanted, params)}`, params, PAGE_WIDTH)) byNo.set(row[0] as number, row);
+  for (const row of caseDb.cellRows(`SELECT ${SUMMARY_SELECT}, ${column} FROM session_data s WHERE ${inList('s.session_no', wanted, params)}`, params, PAGE_WIDTH)) byNo.set(row[0] as number, row);
   return wanted.map((no) => byNo.get(no)).filter((row) => row !== undefined);
 }
 
@@ -158,13 +159,14 @@ function overlapping(caseDb: CaseDb, f: SessionsListReq['filter'], params: Param
   const from = f.timeFrom;
   const to = f.timeTo;
   if (from === undefined && to === undefined) return [];
-  const { min, max } = caseDb.first('SELECT min(first_ms) AS min, max(last_ms) AS max FROM sessions', [], { min: NUM_NULL, max: NUM_NULL }) ?? { min: null, max: null };
+  const lastMs = sessionColumn('last_ms');
+  const { min, max } = caseDb.first(`SELECT min(s.first_ms) AS min, max(${lastMs}) AS max FROM session_data s`, [], { min: NUM_NULL, max: NUM_NULL }) ?? { min: null, max: null };
   if (min === null || max === null) return [];
   const keepsBefore = to === undefined ? Infinity : to - min; // span kept by first_ms < to
   const keepsAfter = from === undefined ? Infinity : max - from; // span kept by last_ms >= from
   const byStart = keepsBefore <= keepsAfter;
   const parts: string[] = [];
-  if (from !== undefined) add(parts, params, `${byStart ? '+' : ''}s.last_ms >= ?`, from);
+  if (from !== undefined) add(parts, params, `${lastMs} >= ?`, from); // an expression: never an index
   if (to !== undefined) add(parts, params, `${byStart ? '' : '+'}s.first_ms < ?`, to);
   return parts;
 }

@@ -1,12 +1,12 @@
 // Flags a single sign-in raises, decided once per distinct string id: the authentication protocol
 // (device code, ROPC, authentication transfer) and "MFA requirement satisfied by claim in the
 // token" in its auth steps, MFA result or status details.
-import type { SessionFlag } from '../../shared/model/session';
+import { SESSION_FLAGS, type SessionFlag } from '../../shared/model/session';
 import type { CaseDb } from '../db/case-db';
 import { NUM, STR } from '../db/row-spec';
 
 const PROTOCOL_FLAGS: Record<string, SessionFlag> = { devicecode: 'deviceCode', ropc: 'ropc', authenticationtransfer: 'authTransfer' };
-const NO_FLAGS: readonly SessionFlag[] = [];
+const bit = (flag: SessionFlag) => 1 << SESSION_FLAGS.indexOf(flag);
 export const MFA_BY_CLAIM_TEXT = 'MFA requirement satisfied by claim in the token';
 
 export class RowFlagRules {
@@ -25,12 +25,16 @@ export class RowFlagRules {
     this.claimRequests = new Set(caseDb.rows('SELECT DISTINCT request_id FROM csv_auth_steps WHERE result_detail LIKE ?', [like], { request_id: STR }).map((r) => r.request_id));
   }
 
-  flagsOf(protocolK: number | null, textKs: readonly (number | null)[], requestId: string | null): readonly SessionFlag[] {
+  /** Whether flagsOf needs request ids (there are CSV auth steps satisfied by claim). */
+  get readsRequestIds(): boolean {
+    return this.claimRequests.size > 0;
+  }
+
+  /** As bits of SESSION_FLAGS. `stepsK`, `mfaK`, `failureK`: the row's auth steps, MFA result and failure reason (string ids). */
+  flagsOf(protocolK: number | null, stepsK: number | null, mfaK: number | null, failureK: number | null, requestId: string | null): number {
     const protocol = protocolK === null ? undefined : this.protocolFlag.get(protocolK);
-    const byClaim = textKs.some((k) => k !== null && this.claimIds.has(k)) || (requestId !== null && this.claimRequests.has(requestId));
-    if (!protocol && !byClaim) return NO_FLAGS; // the common case: no allocation per row
-    const flags: SessionFlag[] = protocol ? [protocol] : [];
-    if (byClaim) flags.push('mfaByClaim');
-    return flags;
+    const claim = (k: number | null) => k !== null && this.claimIds.has(k);
+    const byClaim = claim(stepsK) || claim(mfaK) || claim(failureK) || (requestId !== null && this.claimRequests.has(requestId));
+    return (protocol ? bit(protocol) : 0) | (byClaim ? bit('mfaByClaim') : 0);
   }
 }

@@ -4,15 +4,31 @@ import type { CaseDb } from '../db/case-db';
 import type { SqlParams } from '../db/row-spec';
 import { flagsOfBits } from './build-sessions';
 import { sessionDetails } from './session-details';
+import { sessionColumn, type SessionViewColumn } from './session-table';
 
-/** The columns `toSummaries` reads, in order (over `sessions s`). */
-export const SUMMARY_SELECT = `s.session_no, s.correlation_id, s.first_ms, s.last_ms, s.duration_ms, s.user, s.users, s.rows,
-  s.final_status, s.final_code, s.linked_group, s.linked_sessions, s.flag_bits`;
-export const SUMMARY_WIDTH = 13;
+const SUMMARY_COLUMNS: readonly SessionViewColumn[] = [
+  'session_no',
+  'correlation_id',
+  'first_ms',
+  'last_ms',
+  'duration_ms',
+  'user',
+  'users',
+  'rows',
+  'final_status',
+  'final_code',
+  'linked_group',
+  'linked_sessions',
+  'flag_bits',
+];
 
-/** Summaries of the sessions a query over `sessions s` selects (`tail`: its WHERE/ORDER/LIMIT part). */
+/** The columns `toSummaries` reads, in order (over `session_data s`). */
+export const SUMMARY_SELECT = SUMMARY_COLUMNS.map(sessionColumn).join(', ');
+export const SUMMARY_WIDTH = SUMMARY_COLUMNS.length;
+
+/** Summaries of the sessions a query over `session_data s` selects (`tail`: its WHERE/ORDER/LIMIT part). */
 export function readSummaries(caseDb: CaseDb, tail: string, params: SqlParams): SessionSummary[] {
-  return toSummaries(caseDb, caseDb.cellRows(`SELECT ${SUMMARY_SELECT} FROM sessions s ${tail}`, params, SUMMARY_WIDTH));
+  return toSummaries(caseDb, caseDb.cellRows(`SELECT ${SUMMARY_SELECT} FROM session_data s ${tail}`, params, SUMMARY_WIDTH));
 }
 
 export function toSummaries(caseDb: CaseDb, rows: unknown[][]): SessionSummary[] {

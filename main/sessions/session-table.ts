@@ -1,35 +1,27 @@
-// The precomputed `sessions` table: one narrow row per correlation id (times, counts, outcome,
-// link group, flags). Lists (apps, IPs...) and the authentication steps are read from the session's
-// sign-ins when a page is shown. Indexes: the correlation id (sign-ins → session), the link group and
-// the default sort (start time). Other sorts are sorted on demand and flag filters read the table
+// The precomputed sessions: `session_data`, one narrow row per correlation id (times, counts, outcome,
+// link group, flags; DDL and the `sessions` view over it in main/db/schema.ts). Lists (apps, IPs...)
+// and the authentication steps are read from the session's sign-ins when a page is shown. Indexes:
+// the first sign-in (a correlation id's session), the default sort (start time) and the linked
+// sessions' groups. Other sorts are sorted on demand and flag filters read the table
 // (list-sessions.ts): an index per sort column cost ~260 bytes per sign-in, more than the table.
 import type { CaseDb } from '../db/case-db';
-import { SESSION_INDEXES } from '../db/schema';
+import { SESSION_INDEXES, SESSION_TABLE_DDL, SESSION_VIEW_COLUMNS } from '../db/schema';
 
 export const SESSIONS_META_KEY = 'sessions.build';
 
-const DDL = `CREATE TABLE IF NOT EXISTS sessions (
-  session_no INTEGER PRIMARY KEY, correlation_id TEXT NOT NULL,
-  first_ms INTEGER NOT NULL, last_ms INTEGER NOT NULL, duration_ms INTEGER NOT NULL,
-  user TEXT NOT NULL, users INTEGER NOT NULL, app_count INTEGER NOT NULL, ip_count INTEGER NOT NULL,
-  country_count INTEGER NOT NULL, rows INTEGER NOT NULL, final_status TEXT NOT NULL, final_code INTEGER,
-  linked_group INTEGER NOT NULL, linked_sessions INTEGER NOT NULL, flag_bits INTEGER NOT NULL, flag_count INTEGER NOT NULL
-)`;
-
-/** Column order of an insert into `sessions`. */
+/** Column order of an insert into `session_data`. */
 export const SESSION_COLUMNS = [
   'session_no',
-  'correlation_id',
+  'first_rid',
   'first_ms',
-  'last_ms',
   'duration_ms',
-  'user',
+  'user_k',
   'users',
   'app_count',
   'ip_count',
   'country_count',
   'rows',
-  'final_status',
+  'final_status_k',
   'final_code',
   'linked_group',
   'linked_sessions',
@@ -37,16 +29,46 @@ export const SESSION_COLUMNS = [
   'flag_count',
 ] as const;
 
-/** Sort columns whose order an index gives (correlation ids are unique, so no tie-break is needed). */
-export const INDEXED_SORT_COLUMNS: ReadonlySet<string> = new Set(['first_ms', 'correlation_id']);
+export type SessionViewColumn = keyof typeof SESSION_VIEW_COLUMNS;
+
+/** SQL over `session_data s` of a `sessions` view column. */
+export function sessionColumn(column: SessionViewColumn): string {
+  return SESSION_VIEW_COLUMNS[column];
+}
+
+/**
+ * SQL over `session_data s` to sort on a view column: the session number stands for the correlation
+ * id (numbered in correlation order; the ids are unique), so that sort reads the table in key order.
+ */
+export function sessionSortKey(column: SessionViewColumn): string {
+  return column === 'correlation_id' ? 's.session_no' : sessionColumn(column);
+}
+
+/** Sort keys whose order an index gives (the table's own key is one). */
+export const INDEXED_SORT_KEYS: ReadonlySet<string> = new Set(['s.first_ms', 's.session_no']);
+
+/**
+ * SQL: whether `session_data s` is the session of a correlation id (`correlation`: SQL, e.g.
+ * `d.correlation_id`): the id's first timed sign-in (ix_corr) is the session's first_rid. One seek
+ * per sign-in when a filter's rows are mapped to their sessions.
+ */
+export function sessionOf(correlation: string): string {
+  return `s.first_rid = (SELECT f.rid FROM signin_data f WHERE f.correlation_id = ${correlation} AND f.created_ms IS NOT NULL ORDER BY f.created_ms, f.rid LIMIT 1)`;
+}
+
+/**
+ * SQL: whether `session_data s` is the session of the correlation id `?`, by any of its sign-ins (the
+ * session holds one of them), so a session built before sign-ins of its id were added is found too.
+ */
+export const SESSION_OF_ID = 's.first_rid IN (SELECT f.rid FROM signin_data f WHERE f.correlation_id = ?)';
 
 export function ensureSessionTables(caseDb: CaseDb): void {
-  caseDb.exec(DDL);
+  caseDb.exec(SESSION_TABLE_DDL);
 }
 
 /** Empties the table for a rebuild (indexes dropped first: rebuilt once after the bulk insert). */
 export function resetSessionTables(caseDb: CaseDb): void {
-  caseDb.exec('DROP TABLE IF EXISTS sessions');
+  caseDb.exec('DROP TABLE IF EXISTS session_data');
   ensureSessionTables(caseDb);
 }
 
@@ -55,5 +77,5 @@ export function createSessionIndexes(caseDb: CaseDb): void {
 }
 
 export function hasSessions(caseDb: CaseDb): boolean {
-  return caseDb.meta(SESSIONS_META_KEY) !== undefined && caseDb.hasTable('sessions');
+  return caseDb.meta(SESSIONS_META_KEY) !== undefined && caseDb.hasTable('session_data');
 }

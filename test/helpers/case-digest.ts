@@ -14,14 +14,19 @@ const PARTS: Record<string, string> = {
   import_errors: 'SELECT source_id, file, record_index, byte_offset, severity, message FROM import_errors ORDER BY id',
   csv_auth_steps: 'SELECT * FROM csv_auth_steps ORDER BY rowid',
   ip_geo: 'SELECT * FROM ip_geo ORDER BY ip_k',
-  sessions: 'SELECT * FROM sessions ORDER BY 1',
+  sessions: 'SELECT * FROM sessions ORDER BY 1', // a table before session_data, the view over it since
 };
+
+/** A table or a view of that name (`sessions` became a view over `session_data`, showing the same rows). */
+function present(caseDb: CaseDb, name: string): boolean {
+  return scalar(caseDb, "SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", [name]) === 1;
+}
 
 export async function caseDigest(caseDb: CaseDb): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const [part, sql] of Object.entries(PARTS)) out[part] = sha(caseDb.hasTable(part === 'signins' ? 'signin_data' : part) ? all(caseDb, sql) : 'absent');
+  for (const [part, sql] of Object.entries(PARTS)) out[part] = sha(present(caseDb, part === 'signins' ? 'signin_data' : part) ? all(caseDb, sql) : 'absent');
   out.signin_count = String(scalar(caseDb, 'SELECT count(*) FROM signin_data'));
-  out.session_count = String(caseDb.hasTable('sessions') ? scalar(caseDb, 'SELECT count(*) FROM sessions') : 0);
+  out.session_count = String(present(caseDb, 'sessions') ? scalar(caseDb, 'SELECT count(*) FROM sessions') : 0);
   const { findings } = await runDetections(caseDb);
   out.findings = sha(findings);
   out.finding_count = String(findings.length);

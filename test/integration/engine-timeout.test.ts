@@ -20,7 +20,7 @@ async function slowCase(): Promise<string> {
   const evidence = tmp.write('two.jsonl', [JSON.stringify(graphSignin()), JSON.stringify(graphSignin({ id: 'second-request' }))].join('\n'));
   const { caseDb } = await importIntoNewCase([evidence]);
   caseDb.exec(`
-    DROP VIEW signins; DROP VIEW authentication_details; DROP VIEW conditional_access_results;
+    DROP VIEW signins; DROP VIEW authentication_details; DROP VIEW conditional_access_results; DROP VIEW sessions;
     CREATE TABLE strings_slow (id INTEGER, value TEXT NOT NULL);
     WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 4000000) INSERT INTO strings_slow SELECT n + 10000000, 'filler' || n FROM r;
     INSERT INTO strings_slow SELECT id, value FROM strings;

@@ -1,6 +1,7 @@
-// A case saved by an earlier SigninScope (one sessions index per sort column, ix_time naming the rid)
-// opens with this version's indexes, reports nothing foreign, and answers every session
-// list and grid query exactly as a case built by this version does.
+// A case saved by an earlier SigninScope (a `sessions` table holding text, with one index per sort
+// column or the later three; ix_time naming the rid) opens with this version's layout
+// (`session_data` and its indexes), reports nothing foreign, and answers every session list and grid
+// query exactly as a case built by this version does.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +11,9 @@ import { loadSqlJs } from '../../../main/db/sqljs';
 import { enrichCase } from '../../../main/geo/enrich';
 import { SnapshotStore } from '../../../main/query/snapshot';
 import { buildSessions } from '../../../main/sessions/build-sessions';
+import { getSession } from '../../../main/sessions/get-session';
+import { hasSessions } from '../../../main/sessions/session-table';
 import { listSessions, SessionMatchCache } from '../../../main/sessions/list-sessions';
-import { SESSION_INDEXES } from '../../../main/db/schema';
 import { SESSION_SORT_COLUMNS, SessionsListReq, type SessionSortColumn } from '../../../shared/model/session';
 import { graphSignin } from '../../helpers/graph-records';
 import { importIntoNewCase } from '../../helpers/import-helpers';
@@ -19,13 +21,29 @@ import { tempDir } from '../../helpers/temp-files';
 
 const tmp = tempDir();
 
-/** The session indexes as the previous version created them (a copy of its DDL, on purpose). */
-const OLD_SESSION_INDEXES = [
+/** The `sessions` table as earlier versions created it (a copy of their DDL, on purpose). */
+const OLD_SESSION_TABLE = `CREATE TABLE sessions (
+  session_no INTEGER PRIMARY KEY, correlation_id TEXT NOT NULL,
+  first_ms INTEGER NOT NULL, last_ms INTEGER NOT NULL, duration_ms INTEGER NOT NULL,
+  user TEXT NOT NULL, users INTEGER NOT NULL, app_count INTEGER NOT NULL, ip_count INTEGER NOT NULL,
+  country_count INTEGER NOT NULL, rows INTEGER NOT NULL, final_status TEXT NOT NULL, final_code INTEGER,
+  linked_group INTEGER NOT NULL, linked_sessions INTEGER NOT NULL, flag_bits INTEGER NOT NULL, flag_count INTEGER NOT NULL
+)`;
+
+/** The session indexes of the version before the last (one per sort column). */
+const OLDER_SESSION_INDEXES = [
   'CREATE UNIQUE INDEX IF NOT EXISTS ix_sessions_corr ON sessions (correlation_id)',
   'CREATE INDEX IF NOT EXISTS ix_sessions_group ON sessions (linked_group, first_ms)',
   ...['first_ms', 'last_ms', 'duration_ms', 'user', 'rows', 'ip_count', 'country_count', 'app_count', 'final_status', 'flag_count', 'linked_sessions'].map(
     (c) => `CREATE INDEX IF NOT EXISTS ix_sessions_${c} ON sessions (${c}, session_no)`,
   ),
+];
+
+/** The last version's session indexes. */
+const OLD_SESSION_INDEXES = [
+  'CREATE UNIQUE INDEX IF NOT EXISTS ix_sessions_corr ON sessions (correlation_id)',
+  'CREATE INDEX IF NOT EXISTS ix_sessions_group ON sessions (linked_group, first_ms)',
+  'CREATE INDEX IF NOT EXISTS ix_sessions_first_ms ON sessions (first_ms, session_no)',
 ];
 
 const USERS = ['alice', 'bob', 'carol', 'dave', 'erin'];
@@ -85,48 +103,86 @@ const indexNames = (caseDb: CaseDb) =>
   caseDb.rows("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name", [], { name: 'str', sql: 'str' }).map((r) => `${r.name}: ${r.sql}`);
 
 let expected: unknown[];
+let expectedSessions: unknown[][];
 let currentIndexes: string[];
-let oldFile: string;
+const oldFiles: Record<string, string> = {};
+
+const allSessions = (caseDb: CaseDb) => caseDb.cellRows('SELECT * FROM sessions ORDER BY session_no', [], 17);
 
 beforeAll(async () => {
   const { caseDb } = await importIntoNewCase([evidence()]);
   await enrichCase(caseDb);
   await buildSessions(caseDb);
   expected = answers(caseDb);
+  expectedSessions = allSessions(caseDb);
   currentIndexes = indexNames(caseDb);
-  // the previous version's layout: its session indexes and its time index
+  // the earlier versions' layout: a sessions table holding what the view shows, and their time index
   caseDb.exec('DROP INDEX ix_time; CREATE INDEX ix_time ON signin_data (created_ms, rid)');
-  for (const ddl of SESSION_INDEXES) caseDb.exec(`DROP INDEX ${/INDEX IF NOT EXISTS (\w+)/.exec(ddl)![1]}`);
-  for (const ddl of OLD_SESSION_INDEXES) caseDb.exec(ddl);
-  oldFile = path.join(tmp.dir, 'old-layout.signinscope');
-  await saveCase(caseDb, oldFile);
+  caseDb.exec(`${OLD_SESSION_TABLE.replace('TABLE sessions', 'TABLE old_sessions')}; INSERT INTO old_sessions SELECT * FROM sessions`);
+  caseDb.exec('DROP VIEW sessions; DROP TABLE session_data; ALTER TABLE old_sessions RENAME TO sessions');
+  for (const [name, indexes] of Object.entries({ older: OLDER_SESSION_INDEXES, old: OLD_SESSION_INDEXES })) {
+    for (const ddl of [...OLDER_SESSION_INDEXES, ...OLD_SESSION_INDEXES]) caseDb.exec(`DROP INDEX IF EXISTS ${/INDEX IF NOT EXISTS (\w+)/.exec(ddl)![1]}`);
+    for (const ddl of indexes) caseDb.exec(ddl);
+    oldFiles[name] = path.join(tmp.dir, `${name}-layout.signinscope`);
+    await saveCase(caseDb, oldFiles[name]);
+  }
+  // stale sessions: a sign-in added since the build, earlier than the first of its correlation id
+  const columns = caseDb.rows("SELECT name FROM pragma_table_info('signin_data') WHERE name <> 'rid'", [], { name: 'str' }).map((r) => r.name);
+  const copied = columns.map((c) => (c === 'created_ms' ? 'created_ms - 60000' : c)).join(', ');
+  caseDb.run(`INSERT INTO signin_data (${columns.join(', ')}) SELECT ${copied} FROM signin_data WHERE correlation_id = 'corr-3' ORDER BY rid LIMIT 1`);
+  oldFiles.stale = path.join(tmp.dir, 'stale-layout.signinscope');
+  await saveCase(caseDb, oldFiles.stale);
   caseDb.close();
 }, 60_000);
 
-describe('a case saved with the previous index layout', () => {
+describe.each([
+  ['the version before the last (an index per sort column)', 'older', OLDER_SESSION_INDEXES],
+  ['the last version (three session indexes)', 'old', OLD_SESSION_INDEXES],
+])('a case saved with the sessions table of %s', (_label, name, indexes) => {
   it('really has the old layout (the test would prove nothing otherwise)', async () => {
     const SQL = await loadSqlJs();
-    const db = new SQL.Database(readFileSync(oldFile));
+    const db = new SQL.Database(readFileSync(oldFiles[name]!));
     const names = (db.exec("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions'")[0]?.values ?? []).map((r) => String(r[0]));
     const time = db.exec("SELECT sql FROM sqlite_master WHERE name = 'ix_time'")[0]?.values[0]?.[0];
+    const table = db.exec("SELECT type FROM sqlite_master WHERE name = 'sessions'")[0]?.values[0]?.[0];
+    const rows = db.exec('SELECT count(*) FROM sessions')[0]?.values[0]?.[0];
+    const newTable = db.exec("SELECT count(*) FROM sqlite_master WHERE name = 'session_data'")[0]?.values[0]?.[0];
     db.close();
-    expect(names).toContain('ix_sessions_rows');
-    expect(names.length).toBe(OLD_SESSION_INDEXES.length);
+    expect(names.sort()).toEqual(indexes.map((ddl) => /INDEX IF NOT EXISTS (\w+)/.exec(ddl)![1]).sort());
     expect(time).toBe('CREATE INDEX ix_time ON signin_data (created_ms, rid)');
+    expect(table).toBe('table');
+    expect(rows).toBe(expectedSessions.length);
+    expect(newTable).toBe(0);
   });
 
-  it('opens through loadCase with the current indexes, nothing reported, identical answers', async () => {
-    const reopened = await loadCase(oldFile);
+  it('opens through loadCase with the current layout, nothing reported, identical sessions and answers', async () => {
+    const reopened = await loadCase(oldFiles[name]!);
     expect(schemaRepairsOf(reopened)).toEqual([]);
     expect(indexNames(reopened)).toEqual(currentIndexes);
+    expect(reopened.hasTable('sessions')).toBe(false); // the view over session_data now
+    expect(allSessions(reopened)).toEqual(expectedSessions);
     expect(answers(reopened)).toEqual(expected);
     reopened.close();
   });
 
-  it('opens from bytes (no schema repair) with the current indexes and identical answers', async () => {
-    const reopened = await CaseDb.create(new Uint8Array(readFileSync(oldFile)));
+  it('opens from bytes (no schema repair) with the current layout and identical answers', async () => {
+    const reopened = await CaseDb.create(new Uint8Array(readFileSync(oldFiles[name]!)));
     expect(indexNames(reopened)).toEqual(currentIndexes);
+    expect(allSessions(reopened)).toEqual(expectedSessions);
     expect(answers(reopened)).toEqual(expected);
+    reopened.close();
+  });
+});
+
+describe('a case saved with the old sessions table, built before its last sign-ins were added', () => {
+  it('opens with the same sessions shown (found through each correlation id), still marked built', async () => {
+    const reopened = await loadCase(oldFiles.stale!);
+    expect(schemaRepairsOf(reopened)).toEqual([]);
+    expect(reopened.value('SELECT count(*) FROM signin_data', [], 'num')).toBe(61);
+    expect(allSessions(reopened)).toEqual(expectedSessions);
+    expect(hasSessions(reopened)).toBe(true);
+    const corr3 = expectedSessions.find((row) => row[1] === 'corr-3')!;
+    expect(getSession(reopened, { correlationId: 'corr-3' }).session.sessionNo).toBe(corr3[0]);
     reopened.close();
   });
 });
