@@ -30,14 +30,16 @@ void Engine.create((event, payload) => post({ type: 'event', event, payload })).
         (e: unknown) => post({ type: 'restored', ok: false, message: messageOf(e) }),
       );
     }
+    const started = performance.now();
     engine.handle(msg.channel as EngineChannel, msg.req as never).then(
       (value) => {
         postLocation();
-        post({ type: 'result', id: msg.id, ok: true, value });
+        post({ type: 'result', id: msg.id, ok: true, value, ranMs: performance.now() - started });
       },
       (e: unknown) => {
         const { code, message } = errorOf(e);
-        post({ type: 'result', id: msg.id, ok: false, code, message, ...(code === 'INTERNAL' && e instanceof Error && e.stack ? { stack: e.stack } : {}) });
+        const stack = code === 'INTERNAL' && e instanceof Error && e.stack ? { stack: e.stack } : {};
+        post({ type: 'result', id: msg.id, ok: false, code, message, ...stack, ranMs: performance.now() - started });
       },
     );
   });
