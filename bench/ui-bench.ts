@@ -84,17 +84,27 @@ class ServerLog {
   lines(): string[] {
     return existsSync(this.file) ? readFileSync(this.file, 'utf8').trimEnd().split('\n') : [];
   }
-  /** What the engine did for a change made after `mark` lines: its count's snapshot and the calls answered before it. */
-  async breakdown(mark: number): Promise<string> {
-    for (let waited = 0; waited < 3000; waited += 50) {
-      const calls = this.lines()
-        .slice(mark)
-        .map((l) => l.split('\t'))
-        .filter((f) => f[1] === 'call');
-      const at = calls.findIndex((f) => f[2] === 'query.snapshot');
-      if (at >= 0) {
-        const ahead = calls.slice(0, at).map((f) => `${f[2]} ${f[5]?.replace(/, queued.*/, '') ?? f[3]}`);
-        return `snapshot ${calls[at]![5] ?? calls[at]![3]}${ahead.length ? `; answered before it: ${ahead.join(', ')}` : ''}`;
+  /** Calls as [end time, channel, total ms, engine ms]; lines are written as calls end (the same clock as the bench's). */
+  private calls(): { end: number; channel: string; ms: number; engineMs: number }[] {
+    return this.lines()
+      .map((l) => l.split('\t'))
+      .filter((f) => f[1] === 'call' && f[5])
+      .map((f) => ({ end: Date.parse(f[0]!), channel: f[2]!, ms: parseFloat(f[3]!), engineMs: parseFloat(f[5]!.replace('engine ', '')) }));
+  }
+
+  /**
+   * The engine's side of a change made at `since`: the first snapshot asked for after it (its engine
+   * time and time queued), and the calls the engine was busy with from `since` until it started.
+   */
+  async breakdown(since: number): Promise<string> {
+    for (let waited = 0; waited < 5000; waited += 50) {
+      const calls = this.calls();
+      const count = calls.find((c) => c.channel === 'query.snapshot' && c.end - c.ms >= since - 2);
+      if (count) {
+        const started = count.end - count.engineMs;
+        const ahead = calls.filter((c) => c !== count && c.end > since && c.end <= started + 2).map((c) => `${c.channel} ${c.engineMs.toFixed(0)} ms`);
+        const queued = (count.ms - count.engineMs).toFixed(0);
+        return `snapshot ran ${count.engineMs.toFixed(0)} ms, queued ${queued} ms${ahead.length ? ` behind ${ahead.join(', ')}` : ''}`;
       }
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -105,12 +115,11 @@ class ServerLog {
 /** Time from a filter change to the new count on screen, with the engine's side from the query log. */
 async function untilCount(page: Page, log: ServerLog, change: () => Promise<void>): Promise<string> {
   const before = await page.getByTestId('matching').textContent();
-  const mark = log.lines().length;
   const t = Date.now();
   await change();
   await page.waitForFunction((b) => document.querySelector('[data-testid="matching"]')?.textContent !== b, before, { timeout: 60_000 });
   const ms = Date.now() - t;
-  return `${ms} ms (engine: ${await log.breakdown(mark)})`;
+  return `${ms} ms (engine: ${await log.breakdown(t)})`;
 }
 
 const searchFor = (page: Page, text: string) => async () => {
