@@ -3,7 +3,8 @@
 // screen's main answer (the grid's count and rows, a record, every write) start first, in arrival
 // order; background reads (charts, facet and overview counts) start when none of those is waiting.
 // A queued chart request that a newer one for the same chart replaces is dropped unanswered by SQL:
-// only one chart of each kind is on screen, and it has moved on to the newer filter.
+// only one chart of each kind is on screen, and it has moved on to the newer filter (a dropped request
+// another window still wants is asked again: askWhileWanted in renderer/actions/use-api.ts).
 // Reordering only ever lets a read run later than it arrived, never earlier than an older write: a
 // background read may see a newer case than when it was asked, never an older one.
 
