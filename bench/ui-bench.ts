@@ -6,7 +6,7 @@
 // --only search: the first search after a page opens, in rounds on a fresh server each, with the
 // engine's time and the calls it waited behind (from the server's query log).
 import path from 'node:path';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '../test/e2e/server-process';
@@ -84,6 +84,9 @@ class ServerLog {
   lines(): string[] {
     return existsSync(this.file) ? readFileSync(this.file, 'utf8').trimEnd().split('\n') : [];
   }
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
   /** Calls as [end time, channel, total ms, engine ms]; lines are written as calls end (the same clock as the bench's). */
   private calls(): { end: number; channel: string; ms: number; engineMs: number }[] {
     return this.lines()
@@ -156,6 +159,7 @@ async function firstSearchRounds(browser: Browser, caseFile: string, rounds: num
     } finally {
       await page.close();
       await server.stop();
+      log.remove();
     }
   }
 }
@@ -201,6 +205,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.stop();
+    log.remove();
   }
 }
 
