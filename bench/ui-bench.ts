@@ -2,10 +2,13 @@
 // to the new count on screen, and frame times while scrolling the grid (idle, a wheel glide, a
 // scrollbar drag; p95s and their differences, in rounds). Prints figures only. Needs
 // /usr/bin/chromium and a saved case (`npm run bench -- --records N` leaves bench/out/case-N.signinscope):
-//   npx tsx bench/ui-bench.ts [--case bench/out/case-1000000.signinscope] [--rounds 3] [--only scroll]
+//   npx tsx bench/ui-bench.ts [--case bench/out/case-1000000.signinscope] [--rounds 3] [--only scroll|search]
+// --only search: the first search after a page opens, in rounds on a fresh server each, with the
+// engine's time and the calls it waited behind (from the server's query log).
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '../test/e2e/server-process';
 import { arg, figure, heading } from './report';
 
@@ -85,27 +88,90 @@ async function frames(page: Page, mode: Mode): Promise<FrameRun> {
   return { mode, times, landed, script: perFrame('ScriptDuration'), layout: perFrame('LayoutDuration'), style: perFrame('RecalcStyleDuration'), pageRequests: pageRequests - requestsBefore };
 }
 
-/** Time from a filter change to the new count on screen. */
-async function filterFigures(page: Page): Promise<void> {
-  const matching = page.getByTestId('matching');
-  const untilCount = async (change: () => Promise<void>) => {
-    const before = await matching.textContent();
-    const t = Date.now();
-    await change();
-    await page.waitForFunction((b) => document.querySelector('[data-testid="matching"]')?.textContent !== b, before, { timeout: 60_000 });
-    return `${Date.now() - t} ms`;
-  };
+/** The server's query log (its cache folder is the bench's own): one line per call, engine time and time queued. */
+class ServerLog {
+  readonly dir = mkdtempSync(path.join(os.tmpdir(), 'ui-bench-log-'));
+  private readonly file = path.join(this.dir, 'logs', 'signinscope.log');
+  lines(): string[] {
+    return existsSync(this.file) ? readFileSync(this.file, 'utf8').trimEnd().split('\n') : [];
+  }
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+  /** Calls as [end time, channel, total ms, engine ms]; lines are written as calls end (the same clock as the bench's). */
+  private calls(): { end: number; channel: string; ms: number; engineMs: number }[] {
+    return this.lines()
+      .map((l) => l.split('\t'))
+      .filter((f) => f[1] === 'call' && f[5])
+      .map((f) => ({ end: Date.parse(f[0]!), channel: f[2]!, ms: parseFloat(f[3]!), engineMs: parseFloat(f[5]!.replace('engine ', '')) }));
+  }
+
+  /**
+   * The engine's side of a change made at `since`: the first snapshot asked for after it (its engine
+   * time and time queued), and the calls the engine was busy with from `since` until it started.
+   */
+  async breakdown(since: number): Promise<string> {
+    for (let waited = 0; waited < 5000; waited += 50) {
+      const calls = this.calls();
+      const count = calls.find((c) => c.channel === 'query.snapshot' && c.end - c.ms >= since - 2);
+      if (count) {
+        const started = count.end - count.engineMs;
+        const ahead = calls.filter((c) => c !== count && c.end > since && c.end <= started + 2).map((c) => `${c.channel} ${c.engineMs.toFixed(0)} ms`);
+        const queued = (count.ms - count.engineMs).toFixed(0);
+        return `snapshot ran ${count.engineMs.toFixed(0)} ms, queued ${queued} ms${ahead.length ? ` behind ${ahead.join(', ')}` : ''}`;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return 'no query.snapshot in the query log';
+  }
+}
+
+/** Time from a filter change to the new count on screen, with the engine's side from the query log. */
+async function untilCount(page: Page, log: ServerLog, change: () => Promise<void>): Promise<string> {
+  const before = await page.getByTestId('matching').textContent();
+  const t = Date.now();
+  await change();
+  await page.waitForFunction((b) => document.querySelector('[data-testid="matching"]')?.textContent !== b, before, { timeout: 60_000 });
+  const ms = Date.now() - t;
+  return `${ms} ms (engine: ${await log.breakdown(t)})`;
+}
+
+const searchFor = (page: Page, text: string) => async () => {
   const search = page.getByTestId('search');
-  const searchFor = (text: string) => async () => {
-    await search.fill(text);
-    await search.press('Enter');
-  };
-  figure('filter: free text "python" → count on screen', await untilCount(searchFor('python')));
-  figure('filter: cleared → count on screen', await untilCount(searchFor('')));
+  await search.fill(text);
+  await search.press('Enter');
+};
+
+async function filterFigures(page: Page, log: ServerLog): Promise<void> {
+  figure('filter: free text "python" → count on screen', await untilCount(page, log, searchFor(page, 'python')));
+  figure('filter: cleared → count on screen', await untilCount(page, log, searchFor(page, '')));
   const failure = page.locator('.quick-filters button', { hasText: 'Failure' }).first();
   if (await failure.count()) {
-    figure('filter: status Failure chip → count on screen', await untilCount(() => failure.click()));
-    figure('filter: status chip off → count on screen', await untilCount(() => failure.click()));
+    figure('filter: status Failure chip → count on screen', await untilCount(page, log, () => failure.click()));
+    figure('filter: status chip off → count on screen', await untilCount(page, log, () => failure.click()));
+  }
+}
+
+/**
+ * The first search on a page that has just shown its count, in rounds, each on a freshly started
+ * server (so no round finds the engine's caches warmed by the one before): the search waits for
+ * whatever the page asked for when it opened.
+ */
+async function firstSearchRounds(browser: Browser, caseFile: string, rounds: number): Promise<void> {
+  heading(`first search after the page shows its count, ${rounds} rounds on a fresh server each`);
+  for (let round = 1; round <= rounds; round++) {
+    const log = new ServerLog();
+    const server = await startServer([caseFile], { SIGNINSCOPE_CACHE: log.dir });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    try {
+      await page.goto(server.url);
+      await page.getByTestId('matching').waitFor({ timeout: 120_000 });
+      figure(`  round ${round} (load ${loadAverage()}): "python"`, await untilCount(page, log, searchFor(page, 'python')));
+    } finally {
+      await page.close();
+      await server.stop();
+      log.remove();
+    }
   }
 }
 
@@ -115,8 +181,13 @@ async function main(): Promise<void> {
   // @ts-expect-error plain JS build script
   const { ensureRenderer } = await import('../scripts/build.mjs');
   await ensureRenderer();
-  const server = await startServer([caseFile]);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  if (arg('only', '') === 'search') {
+    await firstSearchRounds(browser, caseFile, rounds);
+    return void (await browser.close());
+  }
+  const log = new ServerLog();
+  const server = await startServer([caseFile], { SIGNINSCOPE_CACHE: log.dir });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     page.on('websocket', (ws) => ws.on('framesent', (f) => void (String(f.payload).includes('"query.page"') && pageRequests++)));
@@ -126,7 +197,7 @@ async function main(): Promise<void> {
     const total = await page.getByTestId('total').textContent();
     heading(`SigninScope workbench in Chromium: ${total} sign-ins (${path.basename(caseFile)})`);
 
-    if (arg('only', '') !== 'scroll') await filterFigures(page);
+    if (arg('only', '') !== 'scroll') await filterFigures(page, log);
 
     // Frame times while scrolling, one scroll step per animation frame: a wheel-like glide (60 px a
     // frame) and a drag of the scrollbar from top to bottom (every frame lands on unfetched rows),
@@ -146,6 +217,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.stop();
+    log.remove();
   }
 }
 

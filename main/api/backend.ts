@@ -89,12 +89,13 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
 
   async function invoke(channel: string, rawReq: unknown): Promise<Result<unknown>> {
     const started = performance.now();
-    const result = await answer(channel, rawReq);
-    log.timing('call', channel, performance.now() - started, result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`);
+    let engineMs: number | undefined;
+    const result = await answer(channel, rawReq, (ms) => (engineMs = ms));
+    log.timing('call', channel, performance.now() - started, result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`, engineMs);
     return result;
   }
 
-  async function answer(channel: string, rawReq: unknown): Promise<Result<unknown>> {
+  async function answer(channel: string, rawReq: unknown, ran: (ms: number) => void): Promise<Result<unknown>> {
     try {
       if (!Object.hasOwn(contract, channel)) throw new AppError('NOT_FOUND', `unknown channel "${String(channel).slice(0, 64)}"`);
       const known = channel as Channel; // checked just above
@@ -103,7 +104,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       const req = parsed.data;
       checkPathFields(pathFields(known), req, (p, access) => (access === 'read' ? policy.checkRead(p) : policy.checkWrite(p)));
       const local = hookFor(mainSide, known);
-      const value = local ? await local(req) : await host.call(channel, req);
+      const value = local ? await local(req) : await host.call(channel, req, ran);
       hookFor(afterSuccess, known)?.(req);
       return { ok: true, value };
     } catch (e) {

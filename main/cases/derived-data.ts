@@ -3,8 +3,7 @@
 import type { ImportProgress } from '../../shared/model/import-summary';
 import type { CaseDb } from '../db/case-db';
 import { enrichCase } from '../geo/enrich';
-import { warmSortOrder } from '../query/row-order';
-import { warmTextSearch } from '../query/text-search';
+import { warmQueryCaches } from '../query/warm-caches';
 import { buildSessions } from '../sessions/build-sessions';
 
 export async function refreshDerivedData(caseDb: CaseDb, signal?: AbortSignal, onProgress?: (p: ImportProgress) => void): Promise<void> {
@@ -17,7 +16,5 @@ export async function refreshDerivedData(caseDb: CaseDb, signal?: AbortSignal, o
   await buildSessions(caseDb, signal, { onProgress: (done, total) => report('sessions', done, total) });
   signal?.throwIfAborted();
   report('search-cache');
-  warmTextSearch(caseDb); // else the first free-text search pays for building its cache
-  signal?.throwIfAborted();
-  warmSortOrder(caseDb); // and the first sort by another column, its time tie-break
+  warmQueryCaches(caseDb, signal); // else the first search, sort or chart pays for building them
 }

@@ -15,7 +15,7 @@ import { AppError } from '../../shared/errors';
 import type { CaseLocation } from '../cases/journal';
 import type { FromWorker, ToWorker } from './protocol';
 
-type Pending = { channel: string; resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout | null };
+type Pending = { channel: string; resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout | null; ran?: (ms: number) => void };
 
 /** Read-only channels: a query that is still running after the limit is stopped. */
 const QUERY_CHANNELS = new Set([
@@ -78,13 +78,14 @@ export class EngineHost {
     return host;
   }
 
-  async call(channel: string, req: unknown): Promise<unknown> {
+  /** `ran` is told the engine's own time on the call (the rest of its time it waited in the worker's queue). */
+  async call(channel: string, req: unknown, ran?: (ms: number) => void): Promise<unknown> {
     if (this.restarting) await this.restarting;
     if (this.broken) throw new AppError('INTERNAL', this.broken);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = QUERY_CHANNELS.has(channel) ? setTimeout(() => void this.overrun(id), this.limitMs) : null;
-      this.pending.set(id, { channel, resolve, reject, timer });
+      this.pending.set(id, { channel, resolve, reject, timer, ran });
       this.post({ type: 'call', id, channel, req });
     });
   }
@@ -134,6 +135,7 @@ export class EngineHost {
       this.pending.delete(m.id);
       if (!p) return; // answered after its time limit: the caller already has the TIMEOUT
       if (p.timer) clearTimeout(p.timer);
+      p.ran?.(m.ranMs);
       if (m.ok) p.resolve(m.value);
       else p.reject(workerError(m.code, m.message, m.stack));
     } else if (m.type === 'pong') {

@@ -11,9 +11,10 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'result'; id: number; ok: true; value: unknown }
+  /** ranMs: from the worker starting the call to its answer (the rest of a call's time is spent queued). */
+  | { type: 'result'; id: number; ok: true; value: unknown; ranMs: number }
   /** stack: an internal error's, for the query log (never shown to the user). */
-  | { type: 'result'; id: number; ok: false; code: ApiErrorCode; message: string; stack?: string }
+  | { type: 'result'; id: number; ok: false; code: ApiErrorCode; message: string; stack?: string; ranMs: number }
   | { type: 'event'; event: EventName; payload: unknown }
   | { type: 'pong' }
   /** Where the open case lives (sent when it changes), so a restarted worker can reopen it. */

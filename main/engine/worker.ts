@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { errorOf, messageOf } from '../../shared/errors';
 import { restoreCase } from '../cases/restore';
 import { Engine, type EngineChannel } from './engine';
+import { CallScheduler, type QueuedCall } from './call-queue';
 import type { FromWorker, ToWorker } from './protocol';
 
 const port = parentPort;
@@ -18,6 +19,23 @@ void Engine.create((event, payload) => post({ type: 'event', event, payload })).
     if (text !== lastLocation) post({ type: 'location', location });
     lastLocation = text;
   };
+  const run = (msg: QueuedCall) => {
+    const started = performance.now();
+    engine.handle(msg.channel as EngineChannel, msg.req as never).then(
+      (value) => {
+        postLocation();
+        post({ type: 'result', id: msg.id, ok: true, value, ranMs: performance.now() - started });
+      },
+      (e: unknown) => {
+        const { code, message } = errorOf(e);
+        const stack = code === 'INTERNAL' && e instanceof Error && e.stack ? { stack: e.stack } : {};
+        post({ type: 'result', id: msg.id, ok: false, code, message, ...stack, ranMs: performance.now() - started });
+      },
+    );
+  };
+  const calls = new CallScheduler(run, (dropped) =>
+    post({ type: 'result', id: dropped.id, ok: false, code: 'CANCELLED', message: `${dropped.channel} was replaced by a newer request before it ran`, ranMs: 0 }),
+  );
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'ping') return post({ type: 'pong' });
     if (msg.type === 'restore') {
@@ -30,16 +48,7 @@ void Engine.create((event, payload) => post({ type: 'event', event, payload })).
         (e: unknown) => post({ type: 'restored', ok: false, message: messageOf(e) }),
       );
     }
-    engine.handle(msg.channel as EngineChannel, msg.req as never).then(
-      (value) => {
-        postLocation();
-        post({ type: 'result', id: msg.id, ok: true, value });
-      },
-      (e: unknown) => {
-        const { code, message } = errorOf(e);
-        post({ type: 'result', id: msg.id, ok: false, code, message, ...(code === 'INTERNAL' && e instanceof Error && e.stack ? { stack: e.stack } : {}) });
-      },
-    );
+    calls.add(msg);
   });
   postLocation();
   post({ type: 'ready' });

@@ -29,9 +29,14 @@ export class QueryLog {
     this.size = Math.max(0, sizeOf(this.file));
   }
 
-  /** A finished API call or job: `kind` is 'call' or 'job', `what` its channel or job kind. */
-  timing(kind: 'call' | 'job', what: string, ms: number, outcome: string): void {
-    this.write(`${new Date().toISOString()}\t${kind}\t${oneLine(what)}\t${ms.toFixed(1)} ms\t${oneLine(outcome)}`);
+  /**
+   * A finished API call or job: `kind` is 'call' or 'job', `what` its channel or job kind. `engineMs`:
+   * the engine's own time on a call, when it reached the engine; the rest of `ms` it waited its turn
+   * behind other requests (the engine answers one at a time).
+   */
+  timing(kind: 'call' | 'job', what: string, ms: number, outcome: string, engineMs?: number): void {
+    const engine = engineMs === undefined ? '' : `\tengine ${engineMs.toFixed(1)} ms, queued ${Math.max(0, ms - engineMs).toFixed(1)} ms`;
+    this.write(`${new Date().toISOString()}\t${kind}\t${oneLine(what)}\t${ms.toFixed(1)} ms\t${oneLine(outcome)}${engine}`);
   }
 
   /** An internal error: its message and stack, so a user's report can be traced. */

@@ -2,7 +2,7 @@
 // shows changes, and keeps the latest answer only, so fast filter changes never show stale results.
 import { useEffect, useRef, useState } from 'react';
 import type { CasePart, Channel, Req, Res } from '../../shared/api/contract';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { partsKey } from '../store/case-slice';
 import { useStore } from '../store/store';
 
@@ -22,14 +22,23 @@ export function useApi<C extends Channel>(channel: C, req: Req<C> | null, refres
     if (key === null) return;
     const mine = ++seq.current;
     setState((s) => ({ ...s, loading: true }));
-    api()
-      .call(channel, JSON.parse(key) as Req<C>)
-      .then(
-        (data) => mine === seq.current && setState({ data, error: null, loading: false }),
-        (err: Error) => mine === seq.current && setState({ data: null, error: err.message, loading: false }),
-      );
+    askWhileWanted(channel, JSON.parse(key) as Req<C>, () => mine === seq.current).then(
+      (data) => mine === seq.current && setState({ data, error: null, loading: false }),
+      (err: Error) => mine === seq.current && setState({ data: null, error: err.message, loading: false }),
+    );
   }, [channel, key, parts, extraKey]);
   return state;
+}
+
+/**
+ * Calls `channel`. The engine drops a queued chart request when a newer one for the same chart
+ * arrives (main/engine/call-queue.ts): a dropped request that is still `wanted` (the newer one came
+ * from another window) is asked again, a few times at most.
+ */
+export function askWhileWanted<C extends Channel>(channel: C, req: Req<C>, wanted: () => boolean, retries = 3): Promise<Res<C>> {
+  return api()
+    .call(channel, req)
+    .catch((err: unknown) => (retries > 0 && wanted() && err instanceof ApiError && err.code === 'CANCELLED' ? askWhileWanted(channel, req, wanted, retries - 1) : Promise.reject(err as Error)));
 }
 
 /** The version key of `parts` (for hooks that page through a channel themselves). */

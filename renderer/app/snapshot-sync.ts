@@ -2,6 +2,7 @@
 // when the filter or sort reads them): one `query.snapshot`
 // per change (coalesced), and only the latest answer is kept.
 import { takeSnapshot } from '../actions/query';
+import type { FilterSpec } from '../../shared/model/filter-spec';
 import { isAnnotationColumn } from '../../shared/model/grid-columns';
 import { useStore } from '../store/store';
 import type { Snapshot } from '../store/grid-slice';
@@ -16,10 +17,10 @@ function readsMarks(s: Store): boolean {
  * A new snapshot starts without a cursor. The cursor goes first: whoever waits for the new snapshot
  * (a jump to a sign-in, "same correlation ID") then places it in the new rows.
  */
-function show(snapshot: Snapshot | null, error: string | null = null): void {
+function show(filter: FilterSpec, snapshot: Snapshot | null, error: string | null = null): void {
   const s = useStore.getState();
   s.deselect();
-  s.setSnapshot(snapshot, error);
+  s.setSnapshot(snapshot, error, filter);
 }
 
 export function startSnapshotSync(): () => void {
@@ -31,9 +32,9 @@ export function startSnapshotSync(): () => void {
     const mine = ++seq;
     try {
       const snapshot = await takeSnapshot({ filter, sort });
-      if (mine === seq) show(snapshot);
+      if (mine === seq) show(filter, snapshot);
     } catch (err) {
-      if (mine === seq) show(null, (err as Error).message);
+      if (mine === seq) show(filter, null, (err as Error).message);
     }
   };
   const schedule = () => {

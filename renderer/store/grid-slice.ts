@@ -2,7 +2,7 @@
 // rows in it are the selection slice's). The layout is
 // remembered across sessions in localStorage (per origin: app:// in Electron, 127.0.0.1 in browser mode).
 import { DEFAULT_GRID_COLUMNS } from '../../shared/model/columns';
-import { MAX_SORT_KEYS, sortKeys, SortSpec, type SortKey } from '../../shared/model/filter-spec';
+import { MAX_SORT_KEYS, sortKeys, SortSpec, type FilterSpec, type SortKey } from '../../shared/model/filter-spec';
 import { GRID_COLUMN_BY_KEY, MAX_GROUP_LEVELS } from '../../shared/model/grid-columns';
 import { loadPref, savePref } from './prefs';
 import type { SliceCreator } from './types';
@@ -23,6 +23,8 @@ export interface GridSlice {
   groupBy: string[];
   snapshot: Snapshot | null;
   snapshotError: string | null;
+  /** The filter object the snapshot (or its error) answers: charts wait until it is the current filter. */
+  snapshotFilter: FilterSpec | null;
   setColumns(columns: string[]): void;
   setWidth(column: string, width: number): void;
   moveColumn(column: string, beforeColumn: string | null): void;
@@ -30,7 +32,7 @@ export interface GridSlice {
   toggleSort(column: string, add?: boolean): void;
   setSort(sort: SortKey[]): void;
   setGroupBy(columns: string[]): void;
-  setSnapshot(snapshot: Snapshot | null, error?: string | null): void;
+  setSnapshot(snapshot: Snapshot | null, error?: string | null, filter?: FilterSpec | null): void;
 }
 
 const DEFAULT_SORT: SortKey[] = [{ column: 'created_at', dir: 'desc' }];
@@ -49,6 +51,7 @@ export const createGridSlice: SliceCreator<GridSlice> = (set, get) => ({
     .slice(0, MAX_GROUP_LEVELS),
   snapshot: null,
   snapshotError: null,
+  snapshotFilter: null,
   setColumns: (columns) => {
     set({ columns });
     savePref('grid.columns', columns);
@@ -84,7 +87,7 @@ export const createGridSlice: SliceCreator<GridSlice> = (set, get) => ({
     set({ groupBy: next });
     savePref('grid.groupBy', next);
   },
-  setSnapshot: (snapshot, error = null) => set({ snapshot, snapshotError: error }),
+  setSnapshot: (snapshot, error = null, filter = null) => set({ snapshot, snapshotError: error, snapshotFilter: filter }),
 });
 
 export function columnWidth(widths: Record<string, number>, column: string): number {

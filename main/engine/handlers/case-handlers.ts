@@ -9,8 +9,7 @@ import { checkEvidence, relocateEvidence, type EvidenceCheck } from '../../cases
 import { defaultAuthor } from '../../annotations/author';
 import { CaseDb } from '../../db/case-db';
 import type { EngineContext, HandlerTable } from '../context';
-import { warmSortOrder } from '../../query/row-order';
-import { warmTextSearch } from '../../query/text-search';
+import { warmQueryCaches } from '../../query/warm-caches';
 
 export function caseHandlers(ctx: EngineContext): HandlerTable {
   const { keeper } = ctx; // journal + autosave: every switch autosaves first and replays the new case's journal
@@ -44,8 +43,7 @@ export function caseHandlers(ctx: EngineContext): HandlerTable {
     },
     'case.open': async ({ path }) => {
       await keeper.switchTo(() => loadCase(path), { kind: 'file', casePath: path }, { openDetails: { path } });
-      warmTextSearch(ctx.db); // ~0.5 s per million sign-ins here rather than on the first search
-      warmSortOrder(ctx.db); // the sort tie-break's time order, likewise
+      warmQueryCaches(ctx.db); // here rather than in front of the page's first chart and search
       ctx.announceCase(CASE_PARTS);
       verifyEvidence();
       return info();

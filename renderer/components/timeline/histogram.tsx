@@ -7,6 +7,7 @@ import { formatDateTime, formatDuration } from '../../format/time';
 import { useStore } from '../../store/store';
 import { tOf, type TimeScale } from './axis';
 import { palette, prepareCanvas, useElementWidth } from './canvas';
+import { useCountedFilter } from './counted-filter';
 import { drawHistogram } from './draw-histogram';
 import { useBrush } from './use-brush';
 
@@ -15,7 +16,7 @@ const RIGHT = 12;
 const AXIS = 20;
 
 export function Histogram({ height }: { height: number }) {
-  const filter = useStore((s) => s.filter);
+  const filter = useCountedFilter();
   const mode = useStore((s) => s.timeMode);
   const theme = useStore((s) => s.theme);
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
@@ -23,7 +24,7 @@ export function Histogram({ height }: { height: number }) {
   const [hoverX, setHoverX] = useState<number | null>(null);
   const plotWidth = Math.max(10, width - LEFT - RIGHT);
   const buckets = Math.max(10, Math.min(2000, Math.floor(plotWidth / 5)));
-  const { data, error } = useApi('timeline.histogram', width > 0 ? { filter, buckets } : null, ['signins']);
+  const { data, error } = useApi('timeline.histogram', width > 0 && filter ? { filter, buckets } : null, ['signins']);
 
   const scale = useMemo<TimeScale | null>(
     () => (data && data.series.length ? { from: data.from, to: Math.max(data.to, data.from + data.bucketMs), left: LEFT, width: plotWidth } : null),

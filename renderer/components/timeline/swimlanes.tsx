@@ -6,6 +6,7 @@ import { formatCount } from '../../format/numbers';
 import { useStore } from '../../store/store';
 import { drawTimeAxis, type TimeScale } from './axis';
 import { palette, prepareCanvas, useElementWidth } from './canvas';
+import { useCountedFilter } from './counted-filter';
 import { drawLanes, LANE_H } from './draw-lanes';
 import { useBrush } from './use-brush';
 
@@ -13,7 +14,7 @@ const LABEL_W = 220;
 const AXIS = 20;
 
 export function Swimlanes({ height }: { height: number }) {
-  const filter = useStore((s) => s.filter);
+  const filter = useCountedFilter();
   const mode = useStore((s) => s.timeMode);
   const theme = useStore((s) => s.theme);
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
@@ -21,7 +22,7 @@ export function Swimlanes({ height }: { height: number }) {
   const axisRef = useRef<HTMLCanvasElement>(null);
   const plotWidth = Math.max(10, width - LABEL_W - 24);
   const buckets = Math.max(10, Math.min(1000, Math.floor(plotWidth / 4)));
-  const { data, error } = useApi('timeline.swimlanes', width > 0 ? { filter, lanes: 25, buckets } : null, ['signins']);
+  const { data, error } = useApi('timeline.swimlanes', width > 0 && filter ? { filter, lanes: 25, buckets } : null, ['signins']);
   const lanesHeight = (data?.lanes.length ?? 0) * LANE_H;
   const scale = useMemo<TimeScale | null>(
     () => (data && data.lanes.length ? { from: data.from, to: Math.max(data.to, data.from + data.bucketMs), left: 0, width: plotWidth } : null),

@@ -17,14 +17,17 @@ describe('query log', () => {
     const log = new QueryLog(tempDir());
     log.timing('call', 'query.page', 3.25, 'ok');
     log.timing('job', 'import', 1200, 'done');
+    log.timing('call', 'query.snapshot', 600, 'ok', 47.04);
     log.error('query.page', new Error('boom\nsecond line'));
     await log.flush();
     const lines = readFileSync(log.file, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT.*\tcall\tquery\.page\t3\.3 ms\tok$/);
     expect(lines[1]).toMatch(/\tjob\timport\t1200\.0 ms\tdone$/);
-    expect(lines[2]).toContain('\terror\tquery.page\tError: boom');
+    // a call that reached the engine: its own time and the time it waited behind other requests
+    expect(lines[2]).toMatch(/\tcall\tquery\.snapshot\t600\.0 ms\tok\tengine 47\.0 ms, queued 553\.0 ms$/);
+    expect(lines[3]).toContain('\terror\tquery.page\tError: boom');
     // a stack's further lines are indented, so every record starts with a timestamp
-    expect(lines.slice(3).every((l) => l.startsWith('\t'))).toBe(true);
+    expect(lines.slice(4).every((l) => l.startsWith('\t'))).toBe(true);
   });
 
   it('keeps channel names on one line, so a crafted name cannot forge log records', async () => {
