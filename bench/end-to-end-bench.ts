@@ -168,8 +168,10 @@ async function full(file: string): Promise<{ phases: Phases; cpu: Phases; record
   const caseDb = await CaseDb.create();
   enter('import: read, hash, parse, normalize, insert');
   const parsers = arg('record-parsers', '');
+  const indexes = arg('indexes', '');
   const summary = await importFiles(caseDb, [file], {
     recordParsers: parsers ? Number(parsers) : undefined,
+    indexes: indexes === 'after' || indexes === 'during' ? indexes : undefined,
     progressEveryMs: 0,
     onProgress: (p) => enter(p.phase === 'reading' ? 'import: read, hash, parse, normalize, insert' : `import: ${p.phase}`),
   });

@@ -129,6 +129,11 @@ async function main(): Promise<void> {
   const csv = file.toLowerCase().endsWith('.csv');
   heading(`SigninScope triage import benchmark: ${path.basename(file)}, ${os.cpus().length} cores, Node ${process.version}`);
   figure('load average at start (1 / 5 / 15 min)', load());
+  if (!existsSync(file) && (csv || process.argv.includes('--file'))) {
+    // only the default JSON evidence is generated here: a named file must exist (the CSV comes from end-to-end-bench.ts --shape csv)
+    console.error(`no such evidence file: ${file}`);
+    process.exit(1);
+  }
   if (!existsSync(file)) {
     const script = `require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, '../main/generator/bulk.ts'))}).writeGraphBulk(${JSON.stringify(file)}, { seed: 1, records: ${records}, users: ${users}, days: 30, shape: ${JSON.stringify(shape)} })`;
     const t = performance.now();
