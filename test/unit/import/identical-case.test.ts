@@ -12,11 +12,14 @@ import { CaseDb } from '../../../main/db/case-db';
 import { writeGraphBulk } from '../../../main/generator/bulk';
 import { writeDemoSet } from '../../../main/generator/demo-set';
 import { importFiles, type ImportOptions } from '../../../main/import/pipeline';
+import { INDEX_DDL } from '../../../main/db/schema';
 import { caseDigest } from '../../helpers/case-digest';
+import { all } from '../../helpers/sql';
 import { tempDir } from '../../helpers/temp-files';
 
 const tmp = tempDir('identical-case-');
 const SAMPLES = '/work/shared/samples';
+const INDEX_NAMES = INDEX_DDL.map((ddl) => /INDEX IF NOT EXISTS (\w+)/.exec(ddl)![1]!);
 
 /** Imports each group of files in turn (as an analyst adding evidence), deriving after each. */
 async function digestOf(groups: string[][], opts: ImportOptions = {}): Promise<Record<string, string>> {
@@ -26,6 +29,9 @@ async function digestOf(groups: string[][], opts: ImportOptions = {}): Promise<R
       await importFiles(caseDb, files, opts);
       await refreshDerivedData(caseDb);
     }
+    // however and whenever they were built, every index is there
+    const indexes = all(caseDb, "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix\\_%' ESCAPE '\\' ORDER BY name").flat();
+    expect(indexes).toEqual(expect.arrayContaining(INDEX_NAMES));
     return await caseDigest(caseDb);
   } finally {
     caseDb.close();
@@ -62,6 +68,16 @@ describe('a case is identical to the one the pre-speed-work code built', () => {
     const manifest = await writeDemoSet(path.join(tmp.dir, 'demo3'), { seed: 7, users: 20, days: 1 });
     check('demo-one', await digestOf([manifest.files.map((f) => f.path)], { parser: 'worker', recordParsers: 3, recordBatch: 3 }), DIGESTS['demo-one']!);
   }, 300_000);
+
+  // 'auto' (above) builds the indexes before the demo set's CSV files and after the rest
+  it.each(['during', 'after'] as const)(
+    'every export shape of the demo set through the parse worker, indexes built %s the import',
+    async (indexes) => {
+      const manifest = await writeDemoSet(path.join(tmp.dir, `demo-${indexes}`), { seed: 7, users: 20, days: 1 });
+      check('demo-one', await digestOf([manifest.files.map((f) => f.path)], { parser: 'worker', recordParsers: 2, indexes }), DIGESTS['demo-one']!);
+    },
+    300_000,
+  );
 
   it('bulk Graph pages through the parse worker parsing records itself', async () => {
     mkdirSync(path.join(tmp.dir, 'inline'));
