@@ -5,7 +5,7 @@
 //        npx tsx bench/end-to-end-bench.ts --shape csv [--users 2000] [--days 7]  (admin-center non-interactive CSV;
 //        its floor is a papaparse streaming parse of the same file)
 //        [--record-parsers N]: record-parse workers under the parse worker (default one per core; 0: none)
-//        [--indexes auto|during|after]: index as rows arrive or after the last one (default auto: during for CSV, after for JSON)
+//        [--indexes during|after]: index as rows arrive or after the last one (default)
 // (1M: --records 1000000, about 5.9 GB of evidence and minutes per run; `BENCH_1M=1 npm run bench`)
 import { execFileSync } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
@@ -171,7 +171,7 @@ async function full(file: string): Promise<{ phases: Phases; cpu: Phases; record
   const indexes = arg('indexes', '');
   const summary = await importFiles(caseDb, [file], {
     recordParsers: parsers ? Number(parsers) : undefined,
-    indexes: indexes === 'after' || indexes === 'during' || indexes === 'auto' ? indexes : undefined,
+    indexes: indexes === 'after' || indexes === 'during' ? indexes : undefined,
     progressEveryMs: 0,
     onProgress: (p) => enter(p.phase === 'reading' ? 'import: read, hash, parse, normalize, insert' : `import: ${p.phase}`),
   });

@@ -13,7 +13,6 @@ import { IssueLog } from './import-issues';
 import { InlineParser, WorkerParser, type FileParser } from './parsers';
 import { RecordParsePool } from './record-parse-pool';
 import { RowInserter } from './row-inserter';
-import { sniffFile } from './sniff';
 import { activeFilter, type ImportFilter } from '../../shared/model/import-filter';
 import { recordSourceFilter } from './triage/triage-manifest';
 
@@ -31,31 +30,20 @@ export interface ImportOptions {
   /** Records per batch sent to a record-parse worker, at most (small in tests, to exercise the ordering). */
   recordBatch?: number | undefined;
   /**
-   * When a new case's indexes are built. 'auto' (default): while CSV rows arrive when a parse worker
-   * reads them (the reader parses CSV alone, so the database thread has time to spare), otherwise after
-   * the last row (JSON keeps both cores busy parsing, where index upkeep costs about twice the CPU of a
-   * build afterwards, and leaves the indexes about 1.5× larger). Measured in docs/performance.md.
+   * When a new case's indexes are built: after the last row (default) or while rows arrive. Upkeep
+   * during the import costs about twice the CPU of a build afterwards while both cores parse, and leaves
+   * the indexes about 1.5× larger (docs/performance.md).
    */
-  indexes?: 'auto' | 'during' | 'after' | undefined;
+  indexes?: 'during' | 'after' | undefined;
 }
 
 const WORKER_THRESHOLD = 32 * 1024 * 1024;
-
-/** By content, as the parser will see it; a file that cannot be sniffed is reported by the parser. */
-async function isCsv(filePath: string): Promise<boolean> {
-  try {
-    return (await sniffFile(filePath)).kind === 'csv';
-  } catch {
-    return false;
-  }
-}
 
 export async function importFiles(caseDb: CaseDb, paths: readonly string[], opts: ImportOptions = {}): Promise<ImportSummary> {
   const started = Date.now();
   const sizes = paths.map((p) => safeSize(p));
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
-  const indexes = opts.indexes ?? 'auto';
-  if (indexes === 'during') caseDb.buildIndexes(); // no-op past the first import: its indexes exist
+  if (opts.indexes === 'during') caseDb.buildIndexes(); // no-op past the first import: its indexes exist
   const inserter = new RowInserter(caseDb);
   const mode = opts.parser ?? 'auto';
   const parser: FileParser =
@@ -66,7 +54,6 @@ export async function importFiles(caseDb: CaseDb, paths: readonly string[], opts
   const files: FileImportSummary[] = [];
   try {
     for (const [fileIndex, filePath] of paths.entries()) {
-      if (indexes === 'auto' && parser instanceof WorkerParser && (await isCsv(filePath))) caseDb.buildIndexes();
       const summary = await importOneFile(caseDb, inserter, parser, filePath, activeFilter(opts.filter), opts.signal, (bytes, records) => progress.file(fileIndex, filePath, bytes, records));
       files.push(summary);
       progress.fileDone(sizes[fileIndex]!, summary.records);
