@@ -72,8 +72,8 @@ describe('a case is identical to the one the pre-speed-work code built', () => {
   it.each(['during', 'after'] as const)(
     'every export shape of the demo set through the parse worker, indexes built %s the import',
     async (indexes) => {
-      const manifest = await writeDemoSet(path.join(tmp.dir, 'demo-during'), { seed: 7, users: 20, days: 1 });
-      check('demo-one', await digestOf([manifest.files.map((f) => f.path)], { parser: 'worker', recordParsers: 2, indexes: 'during' }), DIGESTS['demo-one']!);
+      const manifest = await writeDemoSet(path.join(tmp.dir, `demo-${indexes}`), { seed: 7, users: 20, days: 1 });
+      check('demo-one', await digestOf([manifest.files.map((f) => f.path)], { parser: 'worker', recordParsers: 2, indexes }), DIGESTS['demo-one']!);
     },
     300_000,
   );
