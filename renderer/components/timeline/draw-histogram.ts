@@ -9,9 +9,9 @@ import { countTicks } from './time-ticks';
 export type HistogramData = Res<'timeline.histogram'>;
 export const STACK = ['success', 'interrupted', 'failure', 'other'] as const;
 
-export function drawHistogram(ctx: CanvasRenderingContext2D, data: HistogramData, scale: TimeScale, plotHeight: number, mode: TimeMode, p: Palette): void {
+/** `top`: room left above the tallest bar (for the bucket note when the chart is tall enough to show it). */
+export function drawHistogram(ctx: CanvasRenderingContext2D, data: HistogramData, scale: TimeScale, plotHeight: number, mode: TimeMode, p: Palette, top = 8): void {
   const total = Math.max(0, ...data.series.map((b) => b.success + b.failure + b.interrupted + b.other));
-  const top = 8;
   const h = plotHeight - top;
   // Whole, distinct counts on the y axis; the tallest bar reaches the top of the plot.
   const max = Math.max(1, total);

@@ -14,6 +14,9 @@ import { useBrush } from './use-brush';
 const LEFT = 52;
 const RIGHT = 12;
 const AXIS = 20;
+/** Charts at least this tall show the bucket note above the bars (in the tooltip otherwise). */
+const NOTE_MIN_HEIGHT = 80;
+const NOTE_ROOM = 18;
 
 export function Histogram({ height }: { height: number }) {
   const filter = useCountedFilter();
@@ -23,6 +26,7 @@ export function Histogram({ height }: { height: number }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hoverX, setHoverX] = useState<number | null>(null);
   const plotWidth = Math.max(10, width - LEFT - RIGHT);
+  const showNote = height >= NOTE_MIN_HEIGHT;
   const buckets = Math.max(10, Math.min(2000, Math.floor(plotWidth / 5)));
   const { data, error } = useApi('timeline.histogram', width > 0 && filter ? { filter, buckets } : null, ['signins']);
 
@@ -43,8 +47,8 @@ export function Histogram({ height }: { height: number }) {
     const ctx = prepareCanvas(canvas, width, height);
     if (!ctx || !data || !scale) return;
     ctx.clearRect(0, 0, width, height);
-    drawHistogram(ctx, data, scale, height - AXIS, mode, palette(canvas));
-  }, [data, scale, width, height, mode, theme]);
+    drawHistogram(ctx, data, scale, height - AXIS, mode, palette(canvas), showNote ? NOTE_ROOM : undefined);
+  }, [data, scale, width, height, mode, theme, showNote]);
 
   const hovered =
     data && scale && hoverX !== null
@@ -85,7 +89,7 @@ export function Histogram({ height }: { height: number }) {
           )}
         </div>
       )}
-      {data && data.series.length > 0 && <div className="bucket-note muted small">{formatDuration(data.bucketMs)} per bar</div>}
+      {showNote && data && data.series.length > 0 && <div className="bucket-note muted small">{formatDuration(data.bucketMs)} per bar</div>}
     </div>
   );
 }
