@@ -38,7 +38,9 @@ export async function importCommand(args: ParsedArgs, out: (s: string) => void):
     onProgress: interactive
       ? (p) =>
           process.stderr.write(
-            `\r${p.phase} ${terminalSafe(p.file)} ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB, ${p.records} records, ${Math.round(p.recordsPerSecond)} rec/s   `,
+            p.phase === 'reading'
+              ? `\r${p.phase} ${terminalSafe(p.file)} ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB, ${p.records} records, ${Math.round(p.recordsPerSecond)} rec/s   `
+              : `\r${p.phase} ${p.bytesDone} of ${p.bytesTotal} steps, ${p.records} records${' '.repeat(30)}`,
           )
       : undefined,
   });

@@ -212,9 +212,15 @@ export class CaseDb {
     return new CaseDb(db);
   }
 
-  buildIndexes(): void {
-    for (const ddl of INDEX_DDL) this.exec(ddl);
+  /** Builds the missing indexes, then ANALYZE; `onStep(done, total)` after each of those steps. */
+  buildIndexes(onStep?: (done: number, total: number) => void): void {
+    const total = INDEX_DDL.length + 1;
+    INDEX_DDL.forEach((ddl, i) => {
+      this.exec(ddl);
+      onStep?.(i + 1, total);
+    });
     this.exec('ANALYZE');
+    onStep?.(total, total);
   }
 
   meta(key: string): string | undefined {

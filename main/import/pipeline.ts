@@ -63,8 +63,8 @@ export async function importFiles(caseDb: CaseDb, paths: readonly string[], opts
     inserter.finish();
     await parser.close();
   }
-  progress.indexing();
-  caseDb.buildIndexes();
+  progress.indexing(0, 1);
+  caseDb.buildIndexes(progress.indexing);
   if (files.some((f) => f.republished > 0)) countVersions(caseDb);
   const signins = caseDb.value('SELECT count(*) FROM signin_data', [], NUM) ?? 0;
   return { files, signins, cancelled: files.some((f) => f.status === 'cancelled'), seconds: (Date.now() - started) / 1000 };
@@ -137,7 +137,9 @@ function progressReporter(opts: ImportOptions, started: number, files: number, b
       bytesBefore += size;
       recordsBefore += records;
     },
-    indexing: () => emit({ phase: 'indexing', file: '', fileIndex: files, bytesDone: bytesBefore, records: recordsBefore }, true),
+    /** Index builds are counted as steps (`bytesDone` of `bytesTotal`, as the derived phases count theirs). */
+    indexing: (done: number, total: number) =>
+      opts.onProgress?.({ phase: 'indexing', file: 'indexing', fileIndex: 0, files: 1, bytesDone: done, bytesTotal: total, records: recordsBefore, recordsPerSecond: 0, bytesPerSecond: 0 }),
   };
 }
 

@@ -20,10 +20,16 @@ export function ImportProgress() {
   const jobId = job.jobId;
   const frac = p && p.bytesTotal > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : 0;
   const indexing = p && p.phase !== 'reading'; // the phases after reading show a label, not bytes
+  const steps = indexing && p.bytesTotal > 1; // ...and their steps (indexes built, sessions folded) when they count them
   return (
     <div className="import-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(frac * 100)} data-testid="import-progress">
       <div className="ip-text">
         <strong>{indexing ? (PHASE_LABEL[p.phase] ?? 'Working…') : p && p.kind !== 'import' ? `${p.kind[0]?.toUpperCase()}${p.kind.slice(1)}` : 'Importing'}</strong>
+        {steps && (
+          <span>
+            {formatCount(p.bytesDone)} of {formatCount(p.bytesTotal)}
+          </span>
+        )}
         {p && !indexing && (
           <>
             <span>
@@ -46,7 +52,8 @@ export function ImportProgress() {
         </button>
       </div>
       <div className="ip-track">
-        <div className={`ip-fill${indexing ? ' indeterminate' : ''}`} style={{ width: `${(indexing ? 1 : frac) * 100}%` }} />
+        {/* keyed by phase: a new phase's bar starts empty instead of shrinking from the last one's */}
+        <div key={p?.phase} className={`ip-fill${indexing && !steps ? ' indeterminate' : ''}`} style={{ width: `${(indexing && !steps ? 1 : frac) * 100}%` }} />
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import type { EventName } from '../../../shared/api/contract';
 import { JobDoneEvent, JobProgressEvent, type JobDoneOf, type JobKind } from '../../../shared/api/jobs';
 import { Engine } from '../../../main/engine/engine';
 import { NUM } from '../../../main/db/row-spec';
+import { INDEX_DDL } from '../../../main/db/schema';
 import { fixtureRecords } from '../annotations/fixture-case';
 import { tempDir } from '../../helpers/temp-files';
 
@@ -52,6 +53,10 @@ describe('typed job events', () => {
     expect(phases.has('reading')).toBe(true);
     expect([...phases].every((p) => ['reading', 'indexing', 'enriching', 'sessions', 'search-cache'].includes(p))).toBe(true);
     expect(phases.has('sessions')).toBe(true);
+    // the index build counts its steps (each index, then ANALYZE): the progress bar fills instead of spinning
+    const indexing = progressOf(jobId).filter((p) => p.phase === 'indexing');
+    expect(indexing.at(-1)).toMatchObject({ bytesDone: INDEX_DDL.length + 1, bytesTotal: INDEX_DDL.length + 1, records: 60 });
+    expect(indexing.map((p) => p.bytesDone / p.bytesTotal)).toEqual(indexing.map((p) => p.bytesDone / p.bytesTotal).sort((a, b) => a - b));
     // the sequence: one activity entry, sessions built, the case dirty
     expect(engine.db.value("SELECT count(*) FROM activity_log WHERE action = 'import'", [], NUM)).toBe(1);
     expect(engine.db.value('SELECT count(*) FROM sessions', [], NUM)).toBeGreaterThan(0);
