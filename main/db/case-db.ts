@@ -212,9 +212,10 @@ export class CaseDb {
     return new CaseDb(db);
   }
 
-  /** Builds the missing indexes, then ANALYZE; `onStep(done, total)` after each of those steps. */
+  /** Builds the missing indexes, then ANALYZE; `onStep(done, total)` before the first step and after each. */
   buildIndexes(onStep?: (done: number, total: number) => void): void {
     const total = INDEX_DDL.length + 1;
+    onStep?.(0, total);
     INDEX_DDL.forEach((ddl, i) => {
       this.exec(ddl);
       onStep?.(i + 1, total);

@@ -4,7 +4,7 @@
 // out to record-parse workers, so both cores work.
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { IMPORTER_VERSION, type FileImportSummary, type ImportProgress, type ImportSummary } from '../../shared/model/import-summary';
+import { IMPORTER_VERSION, stepProgress, type FileImportSummary, type ImportProgress, type ImportSummary } from '../../shared/model/import-summary';
 import type { CaseDb } from '../db/case-db';
 import { NUM } from '../db/row-spec';
 import type { BatchSink } from './batch';
@@ -63,7 +63,6 @@ export async function importFiles(caseDb: CaseDb, paths: readonly string[], opts
     inserter.finish();
     await parser.close();
   }
-  progress.indexing(0, 1);
   caseDb.buildIndexes(progress.indexing);
   if (files.some((f) => f.republished > 0)) countVersions(caseDb);
   const signins = caseDb.value('SELECT count(*) FROM signin_data', [], NUM) ?? 0;
@@ -137,9 +136,7 @@ function progressReporter(opts: ImportOptions, started: number, files: number, b
       bytesBefore += size;
       recordsBefore += records;
     },
-    /** Index builds are counted as steps (`bytesDone` of `bytesTotal`, as the derived phases count theirs). */
-    indexing: (done: number, total: number) =>
-      opts.onProgress?.({ phase: 'indexing', file: 'indexing', fileIndex: 0, files: 1, bytesDone: done, bytesTotal: total, records: recordsBefore, recordsPerSecond: 0, bytesPerSecond: 0 }),
+    indexing: (done: number, total: number) => opts.onProgress?.(stepProgress('indexing', done, total, recordsBefore)),
   };
 }
 

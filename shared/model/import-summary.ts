@@ -50,3 +50,8 @@ export interface ImportProgress {
   recordsPerSecond: number;
   bytesPerSecond: number;
 }
+
+/** Progress of a phase after reading, counted in steps (`bytesDone` of `bytesTotal`: indexes built, sessions folded). */
+export function stepProgress(phase: ImportProgress['phase'], done: number, total: number, records: number): ImportProgress {
+  return { phase, file: phase, fileIndex: 0, files: 1, bytesDone: done, bytesTotal: total, records, recordsPerSecond: 0, bytesPerSecond: 0 };
+}
